@@ -1,0 +1,266 @@
+#include "ApiClient.h"
+
+#include "Signer.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+namespace taskwatch {
+
+namespace {
+constexpr char kBufferProperty[] = "taskwatch_body";
+constexpr char kTruncatedProperty[] = "taskwatch_truncated";
+constexpr char kTimedOutProperty[] = "taskwatch_timedout";
+
+QByteArray hostHeader(const QUrl& url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']'; // IPv6 literal
+    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+    if (url.port() != -1 && url.port() != defaultPort)
+        host += ':' + QByteArray::number(url.port());
+    return host;
+}
+
+bool isLoopbackHost(const QString& host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QDateTime parseHttpDate(const QByteArray& value)
+{
+    if (value.isEmpty())
+        return {};
+    QDateTime dt = QDateTime::fromString(QString::fromLatin1(value).trimmed(), Qt::RFC2822Date);
+    return dt.isValid() ? dt.toUTC() : QDateTime();
+}
+
+QueryResult transportError(const char* code, const QString& message, int httpStatus, const QByteArray& body)
+{
+    QueryResult r;
+    r.kind = ResultKind::TransportError;
+    r.errorCode = QString::fromLatin1(code);
+    r.errorMessage = boundText(message, kMaxMessageChars);
+    r.httpStatus = httpStatus;
+    r.excerpt = body.left(kMaxExcerptBytes);
+    return r;
+}
+
+std::optional<QString> optionalString(const QJsonValue& v, qsizetype max, bool* ok)
+{
+    if (v.isNull() || v.isUndefined())
+        return std::nullopt;
+    if (!v.isString()) {
+        *ok = false;
+        return std::nullopt;
+    }
+    return boundText(v.toString(), max);
+}
+} // namespace
+
+ApiClient::ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Credential credential, QObject* parent)
+    : TaskQueryBackend(parent)
+    , m_nam(nam)
+    , m_endpoint(std::move(endpoint))
+    , m_credential(std::move(credential))
+{
+}
+
+ApiClient::~ApiClient()
+{
+    abortAll();
+}
+
+QString ApiClient::validateEndpoint(const QUrl& url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return QCoreApplication::translate("ApiClient", "The endpoint \"%1\" is not a valid URL.")
+            .arg(url.toDisplayString());
+    if (url.scheme() == QLatin1String("https"))
+        return {};
+    if (url.scheme() == QLatin1String("http")) {
+        if (isLoopbackHost(url.host()))
+            return {};
+        return QCoreApplication::translate("ApiClient",
+                                           "Plain http is allowed only for a loopback address (127.0.0.1, ::1, "
+                                           "localhost); use https for %1.")
+            .arg(url.host());
+    }
+    return QCoreApplication::translate("ApiClient", "The endpoint must use https (got \"%1\").").arg(url.scheme());
+}
+
+void ApiClient::query(quint64 ticket, const QString& taskId, const QString& region)
+{
+    QJsonObject bodyObject;
+    bodyObject.insert(QStringLiteral("AsyncRequestId"), taskId);
+    const QByteArray body = QJsonDocument(bodyObject).toJson(QJsonDocument::Compact);
+
+    const QUrl url = m_endpoint.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QUrl requestUrl = url;
+    requestUrl.setPath(QStringLiteral("/"));
+
+    SignInput in;
+    in.host = hostHeader(url);
+    in.contentType = "application/json";
+    in.payload = body;
+    in.service = "cdb";
+    in.timestamp = QDateTime::currentSecsSinceEpoch() + m_clockOffset;
+    const SignOutput sig = Signer::sign(in, m_credential.secretId, m_credential.secretKey);
+
+    QNetworkRequest req(requestUrl);
+    req.setRawHeader("Host", in.host);
+    req.setRawHeader("Content-Type", in.contentType);
+    req.setRawHeader("X-TC-Action", kAction);
+    req.setRawHeader("X-TC-Version", kVersion);
+    req.setRawHeader("X-TC-Region", region.toUtf8());
+    req.setRawHeader("X-TC-Timestamp", QByteArray::number(in.timestamp));
+    req.setRawHeader("X-TC-Language", m_endpoint.language.toLatin1());
+    req.setRawHeader("X-TC-RequestClient", "cdb-taskwatch/" TASKWATCH_VERSION);
+    req.setRawHeader("Authorization", sig.authorization);
+    if (!m_credential.token.isEmpty())
+        req.setRawHeader("X-TC-Token", m_credential.token.toUtf8());
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+
+    QNetworkReply* reply = m_nam->post(req, body);
+    m_inFlight.insert(reply, ticket);
+
+    connect(reply, &QNetworkReply::readyRead, this, [reply] {
+        if (reply->property(kTruncatedProperty).toBool())
+            return;
+        QByteArray buffer = reply->property(kBufferProperty).toByteArray();
+        buffer += reply->read(kMaxBodyBytes + 1 - buffer.size());
+        if (buffer.size() > kMaxBodyBytes) {
+            reply->setProperty(kTruncatedProperty, true);
+            buffer.truncate(kMaxBodyBytes);
+            reply->setProperty(kBufferProperty, buffer);
+            reply->abort();
+            return;
+        }
+        reply->setProperty(kBufferProperty, buffer);
+    });
+    auto* deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [reply] {
+        reply->setProperty(kTimedOutProperty, true);
+        reply->abort();
+    });
+    deadline->start(m_endpoint.timeoutMs);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+}
+
+void ApiClient::onFinished(QNetworkReply* reply)
+{
+    reply->deleteLater();
+    const auto it = m_inFlight.find(reply);
+    if (it == m_inFlight.end())
+        return; // abandoned by abortAll()
+    const quint64 ticket = it.value();
+    m_inFlight.erase(it);
+
+    if (!reply->property(kTruncatedProperty).toBool() && reply->bytesAvailable() > 0) {
+        QByteArray buffer = reply->property(kBufferProperty).toByteArray();
+        buffer += reply->read(kMaxBodyBytes + 1 - buffer.size());
+        if (buffer.size() > kMaxBodyBytes) {
+            reply->setProperty(kTruncatedProperty, true);
+            buffer.truncate(kMaxBodyBytes);
+        }
+        reply->setProperty(kBufferProperty, buffer);
+    }
+    const QByteArray body = reply->property(kBufferProperty).toByteArray();
+    const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    QueryResult result;
+    if (reply->property(kTimedOutProperty).toBool()) {
+        result = transportError(ClientError::Timeout,
+                                QCoreApplication::translate("ApiClient", "No complete answer within %1 s.")
+                                    .arg(m_endpoint.timeoutMs / 1000.0),
+                                httpStatus, body);
+    } else if (reply->property(kTruncatedProperty).toBool()) {
+        result = parseResponse(httpStatus, body, true);
+    } else if (httpStatus == 0 || (reply->error() != QNetworkReply::NoError && httpStatus == 200)) {
+        result = transportError(ClientError::NetworkError, reply->errorString(), httpStatus, body);
+    } else {
+        result = parseResponse(httpStatus, body, false);
+    }
+    result.serverDate = parseHttpDate(reply->rawHeader("Date"));
+    emit queryFinished(ticket, result);
+}
+
+QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, bool truncated)
+{
+    if (truncated)
+        return transportError(ClientError::ResponseTooLarge,
+                              QCoreApplication::translate("ApiClient", "The response exceeded %1 bytes and was cut off.")
+                                  .arg(kMaxBodyBytes),
+                              httpStatus, body);
+    if (httpStatus != 200) {
+        QueryResult r = transportError(ClientError::ServerNetworkError,
+                                       QCoreApplication::translate("ApiClient", "HTTP status %1 from the server.")
+                                           .arg(httpStatus),
+                                       httpStatus, body);
+        // Keep the RequestId when a JSON envelope came with the error status.
+        const QJsonObject resp = QJsonDocument::fromJson(body).object().value(QStringLiteral("Response")).toObject();
+        r.requestId = boundText(resp.value(QStringLiteral("RequestId")).toString(), 128);
+        return r;
+    }
+
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    const auto parseFailure = [&](const QString& why) {
+        return transportError(ClientError::ParseError, why, httpStatus, body);
+    };
+    if (parseError.error != QJsonParseError::NoError)
+        return parseFailure(body.isEmpty() ? QCoreApplication::translate("ApiClient", "The response body was empty.")
+                                           : QCoreApplication::translate("ApiClient", "The response is not JSON: %1.")
+                                                 .arg(parseError.errorString()));
+    const QJsonValue responseValue = doc.object().value(QStringLiteral("Response"));
+    if (!doc.isObject() || !responseValue.isObject())
+        return parseFailure(QCoreApplication::translate("ApiClient", "The response has no \"Response\" object."));
+    const QJsonObject response = responseValue.toObject();
+
+    QueryResult r;
+    r.httpStatus = httpStatus;
+    r.excerpt = body.left(kMaxExcerptBytes);
+    r.requestId = boundText(response.value(QStringLiteral("RequestId")).toString(), 128);
+
+    const QJsonValue error = response.value(QStringLiteral("Error"));
+    if (!error.isUndefined() && !error.isNull()) {
+        const QJsonValue code = error.toObject().value(QStringLiteral("Code"));
+        if (!error.isObject() || !code.isString() || code.toString().isEmpty())
+            return parseFailure(QCoreApplication::translate("ApiClient", "The response has an Error without a Code."));
+        r.kind = ResultKind::ApiError;
+        r.errorCode = boundText(code.toString(), 128);
+        r.errorMessage = boundText(error.toObject().value(QStringLiteral("Message")).toString(), kMaxMessageChars);
+        return r;
+    }
+
+    bool ok = true;
+    r.kind = ResultKind::Success;
+    r.status = optionalString(response.value(QStringLiteral("Status")), 256, &ok);
+    r.info = optionalString(response.value(QStringLiteral("Info")), kMaxInfoChars, &ok);
+    if (!ok)
+        return parseFailure(QCoreApplication::translate("ApiClient", "Status or Info is neither a string nor null."));
+    return r;
+}
+
+void ApiClient::abortAll()
+{
+    const auto replies = m_inFlight.keys();
+    m_inFlight.clear();
+    for (QNetworkReply* reply : replies)
+        reply->abort();
+}
+
+} // namespace taskwatch

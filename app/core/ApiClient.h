@@ -1,0 +1,57 @@
+// DescribeAsyncRequestInfo over QNetworkAccessManager: signs with TC3-HMAC-SHA256, bounds what it reads,
+// applies a per-request deadline, and turns every outcome into one typed QueryResult.
+#pragma once
+
+#include "TaskQueryBackend.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace taskwatch {
+
+struct EndpointConfig {
+    QUrl url = QUrl(QStringLiteral("https://cdb.intl.tencentcloudapi.com"));
+    QString language = QStringLiteral("en-US"); // X-TC-Language: en-US or zh-CN
+    int timeoutMs = 15000;
+};
+
+class ApiClient : public TaskQueryBackend {
+    Q_OBJECT
+public:
+    static constexpr auto kAction = "DescribeAsyncRequestInfo";
+    static constexpr auto kVersion = "2017-03-20";
+    static constexpr auto kDefaultEndpoint = "https://cdb.intl.tencentcloudapi.com";
+
+    ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Credential credential, QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    // Empty when the URL may be used; otherwise a translated reason (plain http to a non-loopback host, bad scheme...).
+    static QString validateEndpoint(const QUrl& url);
+
+    void query(quint64 ticket, const QString& taskId, const QString& region) override;
+    void setClockOffset(qint64 seconds) override { m_clockOffset = seconds; }
+    qint64 clockOffset() const override { return m_clockOffset; }
+    void abortAll() override;
+
+    void setCredential(const Credential& credential) { m_credential = credential; }
+    void setLanguage(const QString& language) { m_endpoint.language = language; }
+    const EndpointConfig& endpoint() const { return m_endpoint; }
+
+    // Pure parsing of a response, exposed for tests and fuzzing. `truncated` = the body was cut at kMaxBodyBytes.
+    static QueryResult parseResponse(int httpStatus, const QByteArray& body, bool truncated);
+
+private:
+    void onFinished(QNetworkReply* reply);
+
+    QNetworkAccessManager* m_nam;
+    EndpointConfig m_endpoint;
+    Credential m_credential;
+    qint64 m_clockOffset = 0;
+    QHash<QNetworkReply*, quint64> m_inFlight;
+};
+
+} // namespace taskwatch

@@ -1,0 +1,144 @@
+#include "ErrorCatalog.h"
+
+#include "TaskTypes.h"
+
+#include <QCoreApplication>
+
+namespace taskwatch {
+
+namespace {
+struct Entry {
+    const char* code;
+    ErrorClass errorClass;
+    const char* meaning;
+    const char* hint;
+};
+
+// Meanings from the vendor's common error codes and the cdb DescribeAsyncRequestInfo page.
+// clang-format off
+constexpr Entry kEntries[] = {
+    {"AuthFailure.SignatureExpire", ErrorClass::ClockSkew,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The request's timestamp differs from the server's clock by more than 5 minutes."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Set this computer's clock right (enable NTP time synchronisation). TaskWatch corrects the offset automatically when the server sends its time.")},
+    {"AuthFailure.SecretIdNotFound", ErrorClass::AuthStop,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The SecretId does not exist, or the key was deleted or disabled."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the key in the CAM console (API Keys), look for stray spaces, and update the credentials.")},
+    {"AuthFailure.SignatureFailure", ErrorClass::AuthStop,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The signature is wrong: the SecretKey does not match the SecretId."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Enter the SecretKey again (copy it without spaces) and check it belongs to this SecretId.")},
+    {"AuthFailure.InvalidSecretId", ErrorClass::AuthStop,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The SecretId is not a valid API key."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Use an API key SecretId (it starts with AKID) from the CAM console.")},
+    {"AuthFailure.TokenFailure", ErrorClass::AuthStop,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The temporary credential's token is invalid or has expired."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Obtain a new temporary key pair and token, or remove the token when using permanent keys.")},
+    {"AuthFailure.InvalidAuthorization", ErrorClass::AuthStop,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The Authorization header is malformed."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Report this to the TaskWatch developers with the RequestId.")},
+    {"AuthFailure.MFAFailure", ErrorClass::AuthStop,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Multi-factor authentication failed."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the MFA settings of the sub-account in the CAM console.")},
+    {"AuthFailure.UnauthorizedOperation", ErrorClass::AuthStop,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The key is not authorized for this operation (CAM)."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Grant the sub-account a CAM policy that allows cdb:DescribeAsyncRequestInfo.")},
+    {"RequestLimitExceeded", ErrorClass::RateLimited,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Too many requests: the 40 requests per second limit was exceeded."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "TaskWatch slows down by itself. If other tools poll with the same key, lower --max-rate.")},
+    {"InvalidParameter.InvalidAsyncRequestId", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The asynchronous task does not exist."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the region (a task exists only in the region of its instance) and that the id was not mistyped.")},
+    {"InvalidParameter", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "A parameter of the request is wrong."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the task id and the region.")},
+    {"OperationDenied.UserHasNoStrategy", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "This account is not authorized to access the requested resource."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Attach a CAM policy that allows cdb:DescribeAsyncRequestInfo to this sub-account.")},
+    {"OperationDenied", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The operation was denied."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the account's permissions and the instance's state.")},
+    {"CdbError.TaskError", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The backend task reported an error."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Open a support ticket and quote the RequestId.")},
+    {"UnsupportedRegion", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "This API is not available in the chosen region."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Choose the region of the instance (for example ap-guangzhou).")},
+    {"UnauthorizedOperation", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The request is not authorized."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the CAM policies of the key.")},
+    {"InvalidAction", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The API action does not exist at this endpoint."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the endpoint: it must be a cdb endpoint such as cdb.intl.tencentcloudapi.com.")},
+    {"InternalError.FtpError", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "A file transfer failed on the server."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "TaskWatch retries automatically.")},
+    {"InternalError.UndefinedError", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "An unknown error occurred on the server."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "TaskWatch retries automatically; if it persists, quote the RequestId to support.")},
+    {"InternalError", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "An internal error occurred on the server."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "TaskWatch retries automatically; if it persists, quote the RequestId to support.")},
+    {"ServiceUnavailable", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The service is temporarily unavailable."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "TaskWatch retries automatically.")},
+    {"ResourceUnavailable", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The resource is temporarily unavailable."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "TaskWatch retries automatically.")},
+    {"ClientNetworkError", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The server could not be reached (connection, DNS, TLS or proxy failure)."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the network, the endpoint and the proxy settings. TaskWatch retries automatically.")},
+    {"ServerNetworkError", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The server or a gateway answered with an HTTP error."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Usually temporary (for example 504 Gateway Time-out). TaskWatch retries automatically.")},
+    {"ClientParseError", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The response was not the JSON the API documents."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Often a proxy or gateway page. TaskWatch retries automatically; see the raw response.")},
+    {"ResponseTooLarge", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The response was larger than 1 MiB and was cut off."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the endpoint and proxy; see the raw response excerpt.")},
+    {"Timeout", ErrorClass::Transient,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The server did not answer in time."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "TaskWatch retries automatically. Check the network if it persists.")},
+};
+// clang-format on
+
+const Entry* find(const QString& code)
+{
+    // Exact match first, then the longest documented prefix (RequestLimitExceeded.UinLimitExceeded -> RequestLimitExceeded).
+    const Entry* best = nullptr;
+    qsizetype bestLen = -1;
+    for (const Entry& e : kEntries) {
+        const QLatin1String c(e.code);
+        if (code == c)
+            return &e;
+        if (code.startsWith(c) && code.size() > c.size() && code.at(c.size()) == QLatin1Char('.') &&
+            c.size() > bestLen) {
+            best = &e;
+            bestLen = c.size();
+        }
+    }
+    return best;
+}
+} // namespace
+
+ErrorClass ErrorCatalog::classify(const QString& code)
+{
+    if (const Entry* e = find(code))
+        return e->errorClass;
+    if (isAuthFailure(code))
+        return ErrorClass::AuthStop;
+    return ErrorClass::Permanent;
+}
+
+ErrorDescription ErrorCatalog::describe(const QString& code)
+{
+    if (const Entry* e = find(code))
+        return {e->errorClass, QCoreApplication::translate("ErrorCatalog", e->meaning),
+                QCoreApplication::translate("ErrorCatalog", e->hint)};
+    if (isAuthFailure(code))
+        return {ErrorClass::AuthStop, QCoreApplication::translate("ErrorCatalog", "The server rejected the credentials."),
+                QCoreApplication::translate("ErrorCatalog", "Check the SecretId, SecretKey and token.")};
+    return {ErrorClass::Permanent, QCoreApplication::translate("ErrorCatalog", "An error the API documents for this request."),
+            QCoreApplication::translate("ErrorCatalog", "Quote the RequestId to support if the message does not explain it.")};
+}
+
+} // namespace taskwatch

@@ -1,0 +1,27 @@
+// The seam between the PollScheduler and whatever answers DescribeAsyncRequestInfo: ApiClient in the
+// application, a scripted fake in the scheduler's tests.
+#pragma once
+
+#include "TaskTypes.h"
+
+#include <QObject>
+
+namespace taskwatch {
+
+class TaskQueryBackend : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    // Starts one query; exactly one queryFinished(ticket, ...) follows, later (never from inside this call).
+    virtual void query(quint64 ticket, const QString& taskId, const QString& region) = 0;
+    // Seconds to add to the local clock when signing (server time - local time); see AuthFailure.SignatureExpire.
+    virtual void setClockOffset(qint64 seconds) = 0;
+    virtual qint64 clockOffset() const = 0;
+    // Abandon every request in flight; no queryFinished follows for them.
+    virtual void abortAll() = 0;
+
+signals:
+    void queryFinished(quint64 ticket, const taskwatch::QueryResult& result);
+};
+
+} // namespace taskwatch

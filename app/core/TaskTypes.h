@@ -1,0 +1,121 @@
+// Value types shared by the whole core: credentials, one query's typed result, a task's live state and one
+// observed change (a history entry). No behaviour lives here beyond tiny predicates.
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+#include <optional>
+
+namespace taskwatch {
+
+// A Tencent Cloud API key pair, plus the token of temporary (STS) credentials. Never log or print it.
+struct Credential {
+    QString secretId;
+    QString secretKey;
+    QString token; // empty for permanent keys
+    bool isComplete() const { return !secretId.isEmpty() && !secretKey.isEmpty(); }
+    bool operator==(const Credential&) const = default;
+};
+
+// The statuses DescribeAsyncRequestInfo documents. Any other string is kept verbatim and treated as unfinished.
+namespace TaskStatus {
+inline constexpr auto Initial = "INITIAL";
+inline constexpr auto Running = "RUNNING";
+inline constexpr auto Success = "SUCCESS";
+inline constexpr auto Failed = "FAILED";
+inline constexpr auto Killed = "KILLED";
+inline constexpr auto Removed = "REMOVED";
+inline constexpr auto Paused = "PAUSED";
+inline constexpr auto Undefined = "UNDEFINED";
+
+bool isTerminal(const std::optional<QString>& status); // SUCCESS FAILED KILLED REMOVED
+bool isKnown(const std::optional<QString>& status);    // one of the eight documented values
+} // namespace TaskStatus
+
+// How one DescribeAsyncRequestInfo call ended. Exactly one of the three kinds.
+enum class ResultKind {
+    Success,       // HTTP 200, a Response without Error: status/info/requestId are set
+    ApiError,      // HTTP 200, Response.Error: errorCode/errorMessage/requestId are set
+    TransportError // anything else: errorCode is a client-side code (see ClientError), excerpt has what came back
+};
+
+// Stable client-side error codes (never sent by the server).
+namespace ClientError {
+inline constexpr auto NetworkError = "ClientNetworkError";   // connection refused/reset, DNS, TLS, ...
+inline constexpr auto ServerNetworkError = "ServerNetworkError"; // HTTP status other than 200
+inline constexpr auto ParseError = "ClientParseError";       // body is not the documented JSON envelope
+inline constexpr auto ResponseTooLarge = "ResponseTooLarge"; // body over the 1 MiB bound
+inline constexpr auto Timeout = "Timeout";                   // per-request deadline passed
+} // namespace ClientError
+
+struct QueryResult {
+    ResultKind kind = ResultKind::TransportError;
+    std::optional<QString> status; // nullopt = JSON null or absent
+    std::optional<QString> info;   // nullopt = JSON null or absent (bounded in size)
+    QString requestId;
+    QString errorCode;
+    QString errorMessage; // bounded in size
+    int httpStatus = 0;   // 0 when no HTTP response arrived
+    QByteArray excerpt;   // bounded excerpt of the raw body (for the details panel / diagnostics)
+    QDateTime serverDate; // the response's Date header, invalid when absent
+    bool isError() const { return kind != ResultKind::Success; }
+};
+
+// Where a task is in its life, as the scheduler sees it.
+enum class TaskPhase {
+    Waiting,  // never polled yet
+    Polling,  // polled at least once, not finished
+    Retrying, // a transient fault: next poll after a backoff; the last good status is kept
+    Finished, // terminal status observed: never polled again
+    Stopped,  // a permanent error (e.g. the task does not exist): never polled again until retried
+    Held      // polling stopped for the whole credential (authentication failure, paused by the user)
+};
+
+struct TaskState {
+    QString id;
+    QString region;
+    QDateTime addedAt;
+    QDateTime lastCheckedAt;
+    QDateTime finishedAt;
+    std::optional<QString> status;
+    std::optional<QString> info;
+    QString requestId;
+    QString errorCode; // last error, empty when the last poll succeeded
+    QString errorMessage;
+    int httpStatus = 0;
+    QByteArray lastRawResponse; // bounded
+    TaskPhase phase = TaskPhase::Waiting;
+    QDateTime nextPollAt;
+    int consecutiveFailures = 0;
+    bool isDone() const { return phase == TaskPhase::Finished || phase == TaskPhase::Stopped; }
+};
+
+// One observed change of a task (status, Info or error code): a row of history and of the CSV export.
+struct HistoryEntry {
+    QDateTime observedAt; // UTC
+    QString taskId;
+    QString region;
+    std::optional<QString> status;
+    std::optional<QString> info;
+    QString errorCode;
+    QString errorMessage;
+    QString requestId;
+    bool operator==(const HistoryEntry&) const = default;
+};
+
+// Bounds applied to untrusted server text.
+inline constexpr qsizetype kMaxBodyBytes = 1024 * 1024;   // bodies above are cut off and reported
+inline constexpr qsizetype kMaxInfoChars = 64 * 1024;     // Info is cut to this many characters
+inline constexpr qsizetype kMaxMessageChars = 4 * 1024;   // error messages
+inline constexpr qsizetype kMaxExcerptBytes = 4 * 1024;   // raw excerpts kept for diagnostics
+
+// Cuts untrusted text to `max` characters, marking the cut. Never splits a surrogate pair.
+QString boundText(const QString& text, qsizetype max);
+
+} // namespace taskwatch
+
+Q_DECLARE_METATYPE(taskwatch::QueryResult)
+Q_DECLARE_METATYPE(taskwatch::TaskState)
+Q_DECLARE_METATYPE(taskwatch::HistoryEntry)

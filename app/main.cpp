@@ -1,0 +1,26 @@
+// Tiny on purpose: a headless command runs under QCoreApplication, anything else starts the GUI.
+#include "CliMain.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+int main(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    QCoreApplication::setOrganizationName(QStringLiteral("cdb-taskwatch"));
+    QCoreApplication::setApplicationName(QStringLiteral("cdb-taskwatch"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TASKWATCH_VERSION));
+
+    if (taskwatch::cli::isCliCommand(arguments)) {
+        QCoreApplication app(argc, argv);
+        return taskwatch::cli::run(QCoreApplication::arguments());
+    }
+    QApplication app(argc, argv);
+    taskwatch::ui::MainWindow window;
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,98 @@
+// A built-in emulator of the cdb DescribeAsyncRequestInfo endpoint, over real HTTP/1.1 on 127.0.0.1.
+// It checks requests the way the vendor does (TC3 signature recomputed from the request it received and the
+// secret it knows, 5-minute timestamp window, 40 requests per 1000 ms), and serves scripted task timelines,
+// documented business errors and transport faults. Used by --demo, the integration tests and the benchmarks.
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <deque>
+#include <optional>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace taskwatch::sim {
+
+// One step of a task's timeline. The current step is the last one whose conditions both hold.
+struct TimelineStep {
+    int afterPolls = 0;      // at least this many earlier queries of the task
+    qint64 afterMs = 0;      // at least this long since the task's first query
+    std::optional<QString> status; // nullopt -> JSON null
+    std::optional<QString> info;   // nullopt -> JSON null
+    QString errorCode;       // non-empty: answer with this API error instead (Message = errorMessage)
+    QString errorMessage;
+};
+
+enum class Fault {
+    None,
+    Http502Html,     // HTTP 502 with an HTML gateway page
+    Http500Json,     // HTTP 500 with a JSON body
+    MalformedJson,   // HTTP 200, body is not JSON
+    EmptyBody,       // HTTP 200, Content-Length: 0
+    TruncatedBody,   // Content-Length larger than what is sent, then close
+    ConnectionReset, // close the socket without answering
+    Stall,           // never answer (the client's deadline must fire)
+    HugeInfo,        // a 2 MiB Info
+    HostileInfo      // Info with control characters and bidirectional overrides
+};
+
+struct ScriptedTask {
+    QString id; // lowercase
+    QString region; // empty: any region
+    QList<TimelineStep> steps;
+    Fault fault = Fault::None;
+    int faultTimes = -1; // how many queries the fault affects before the timeline answers (-1: always)
+    int delayMs = 0;     // answer this late
+};
+
+struct EmulatorStats {
+    int requests = 0;         // requests received (complete HTTP requests)
+    int rateLimited = 0;      // answered RequestLimitExceeded
+    int authFailures = 0;     // answered AuthFailure.*
+    int maxInAnyWindow = 0;   // the most requests seen in any 1000 ms window (arrival times)
+};
+
+class Emulator : public QObject {
+    Q_OBJECT
+public:
+    explicit Emulator(QObject* parent = nullptr);
+    ~Emulator() override;
+
+    // Listens on 127.0.0.1 (port 0 = any free port). Returns false with errorString() on failure.
+    bool listen(quint16 port = 0);
+    quint16 port() const;
+    QString url() const; // http://127.0.0.1:PORT
+    QString errorString() const;
+
+    void addCredential(const QString& secretId, const QString& secretKey, const QString& token = {});
+    void addTask(const ScriptedTask& task);
+    // Unknown ids that are well formed get this timeline instead of InvalidAsyncRequestId (benchmarks).
+    void setDefaultTimeline(const QList<TimelineStep>& steps);
+    void setClockOffset(qint64 seconds);    // the server's clock = local clock + offset (Date header, window)
+    void setRateLimit(int perSecond);       // default 40; 0 disables the check
+    void setForcedError(const QString& code, const QString& message = {}); // answer every request with it (empty: off)
+
+    const EmulatorStats& stats() const { return m_stats; }
+    int pollsOf(const QString& taskId) const;
+    QList<qint64> arrivalTimesMs() const;   // steady-clock arrival times of every request, ms
+    void resetStats();
+
+    // The demo's dozen tasks across every status, a few errors and faults; timelines measured in seconds.
+    static QList<ScriptedTask> demoTasks();
+    static constexpr auto kDemoSecretId = "AKIDDEMO0000000000000000000000000000";
+    static constexpr auto kDemoSecretKey = "demo-secret-key-not-a-real-one";
+
+signals:
+    void requestHandled(const QString& taskId, const QString& outcome);
+
+private:
+    struct Private;
+    Private* d;
+    EmulatorStats m_stats;
+};
+
+} // namespace taskwatch::sim
