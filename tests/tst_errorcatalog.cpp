@@ -7,11 +7,12 @@ using namespace taskwatch;
 class TestErrorCatalog : public QObject {
     Q_OBJECT
 private slots:
-    void classify_data()
-    {
+    void classify_data() {
         QTest::addColumn<QString>("code");
         QTest::addColumn<int>("expected");
-        auto row = [](const char* code, ErrorClass c) { QTest::newRow(code) << QString::fromLatin1(code) << int(c); };
+        auto row = [](const char* code, ErrorClass c) {
+            QTest::newRow(code) << QString::fromLatin1(code) << int(c);
+        };
         row("AuthFailure.SignatureExpire", ErrorClass::ClockSkew);
         row("AuthFailure.SecretIdNotFound", ErrorClass::AuthStop);
         row("AuthFailure.SomethingNew", ErrorClass::AuthStop);
@@ -34,18 +35,19 @@ private slots:
         row("TotallyUnknown", ErrorClass::Permanent);
         row("InternalErrorX", ErrorClass::Permanent); // a prefix only counts at a '.' boundary
     }
-    void classify()
-    {
+    void classify() {
         QFETCH(QString, code);
         QFETCH(int, expected);
         QCOMPARE(int(ErrorCatalog::classify(code)), expected);
         QVERIFY(!ErrorCatalog::describe(code).meaning.isEmpty());
     }
-    void hintsNameTheCause()
-    {
-        QVERIFY(ErrorCatalog::describe(QStringLiteral("AuthFailure.SignatureExpire")).hint.contains(QLatin1String("clock")));
-        QVERIFY(ErrorCatalog::describe(QStringLiteral("InvalidParameter.InvalidAsyncRequestId")).hint.contains(QLatin1String("region")));
-        QVERIFY(ErrorCatalog::describe(QStringLiteral("OperationDenied.UserHasNoStrategy")).hint.contains(QLatin1String("CAM")));
+    void hintsNameTheCause() {
+        QVERIFY(ErrorCatalog::describe(QStringLiteral("AuthFailure.SignatureExpire"))
+                    .hint.contains(QLatin1String("clock")));
+        QVERIFY(ErrorCatalog::describe(QStringLiteral("InvalidParameter.InvalidAsyncRequestId"))
+                    .hint.contains(QLatin1String("region")));
+        QVERIFY(ErrorCatalog::describe(QStringLiteral("OperationDenied.UserHasNoStrategy"))
+                    .hint.contains(QLatin1String("CAM")));
     }
 };
 

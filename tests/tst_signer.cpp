@@ -10,8 +10,7 @@ namespace {
 const QByteArray kCvmBody =
     R"({"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]})";
 
-SignInput cvmInput()
-{
+SignInput cvmInput() {
     SignInput in;
     in.host = "cvm.tencentcloudapi.com";
     in.contentType = "application/json; charset=utf-8";
@@ -21,8 +20,7 @@ SignInput cvmInput()
     return in;
 }
 
-SignInput cdbInput()
-{
+SignInput cdbInput() {
     SignInput in;
     in.host = "cdb.intl.tencentcloudapi.com";
     in.contentType = "application/json";
@@ -36,28 +34,34 @@ SignInput cdbInput()
 class TestSigner : public QObject {
     Q_OBJECT
 private slots:
-    void vectorA()
-    {
-        const SignOutput out = Signer::sign(cvmInput(), QStringLiteral("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"),
-                                            QStringLiteral("Gu5t9xGARNpq86cd98joQYCN3EXAMPLE"));
+    void vectorA() {
+        const SignOutput out =
+            Signer::sign(cvmInput(), QStringLiteral("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"),
+                         QStringLiteral("Gu5t9xGARNpq86cd98joQYCN3EXAMPLE"));
         QCOMPARE(out.date, QByteArray("2019-02-25"));
-        QCOMPARE(out.hashedPayload, QByteArray("35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064"));
-        QCOMPARE(out.canonicalRequest,
-                 QByteArray("POST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n\n"
-                            "content-type;host\n35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064"));
+        QCOMPARE(out.hashedPayload,
+                 QByteArray("35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064"));
+        QCOMPARE(
+            out.canonicalRequest,
+            QByteArray(
+                "POST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n\n"
+                "content-type;host\n35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064"));
         QCOMPARE(out.hashedCanonicalRequest,
                  QByteArray("5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031"));
-        QCOMPARE(out.stringToSign, QByteArray("TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n"
-                                              "5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031"));
-        QCOMPARE(out.signature, QByteArray("72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168"));
-        QCOMPARE(out.authorization,
-                 QByteArray("TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, "
-                            "SignedHeaders=content-type;host, "
-                            "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168"));
+        QCOMPARE(out.stringToSign,
+                 QByteArray("TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n"
+                            "5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031"));
+        QCOMPARE(out.signature,
+                 QByteArray("72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168"));
+        QCOMPARE(
+            out.authorization,
+            QByteArray(
+                "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, "
+                "SignedHeaders=content-type;host, "
+                "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168"));
     }
 
-    void vectorB_withActionHeaderAndIntermediateKeys()
-    {
+    void vectorB_withActionHeaderAndIntermediateKeys() {
         SignInput in = cvmInput();
         in.extraHeaders = {{"X-TC-Action", "DescribeInstances"}};
         const SignOutput out = Signer::sign(in, QStringLiteral("AKID") + QString(32, QLatin1Char('*')),
@@ -66,33 +70,36 @@ private slots:
         QVERIFY(out.canonicalRequest.contains("\nx-tc-action:describeinstances\n"));
         QCOMPARE(out.hashedCanonicalRequest,
                  QByteArray("7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84"));
-        QCOMPARE(out.secretDate.toHex(), QByteArray("da98fb70dcf6b112dc21038d1eeeb3a95c74b4dcb12c1131f864f6066bd02be0"));
+        QCOMPARE(out.secretDate.toHex(),
+                 QByteArray("da98fb70dcf6b112dc21038d1eeeb3a95c74b4dcb12c1131f864f6066bd02be0"));
         QCOMPARE(out.secretService.toHex(),
                  QByteArray("8d70cbefb03939f929db64d32dc2ba89b1095620119fe3e050e2b18c5bd2752f"));
         QCOMPARE(out.secretSigning.toHex(),
                  QByteArray("b596b923aad85185e2d1f6659d2a062e0a86731226e021e61bfe06f7ed05f5af"));
-        QCOMPARE(out.signature, QByteArray("10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f"));
+        QCOMPARE(out.signature,
+                 QByteArray("10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f"));
     }
 
-    void vectorC_cdb()
-    {
+    void vectorC_cdb() {
         const QString key = QStringLiteral("Gu5t9xGARNpq86cd98joQYCN3EXAMPLE");
         SignOutput out = Signer::sign(cdbInput(), QStringLiteral("AKIDEXAMPLE"), key);
-        QCOMPARE(out.hashedPayload, QByteArray("02bea8dd022a9862ed0514be06601fdfa0b2e1ccc15fd0d18d3ed9a04f4e40a6"));
+        QCOMPARE(out.hashedPayload,
+                 QByteArray("02bea8dd022a9862ed0514be06601fdfa0b2e1ccc15fd0d18d3ed9a04f4e40a6"));
         QCOMPARE(out.hashedCanonicalRequest,
                  QByteArray("7c0ae5802b2b2bc283e11c0a5c2cb1051b8beadca19315f827f56927f15470ad"));
-        QCOMPARE(out.signature, QByteArray("b1aaaeb57da1dc3fd480981049985723f791d191339e5a2fa398b90893a2c158"));
+        QCOMPARE(out.signature,
+                 QByteArray("b1aaaeb57da1dc3fd480981049985723f791d191339e5a2fa398b90893a2c158"));
 
         SignInput withAction = cdbInput();
         withAction.extraHeaders = {{"X-TC-Action", "DescribeAsyncRequestInfo"}};
         out = Signer::sign(withAction, QStringLiteral("AKIDEXAMPLE"), key);
         QCOMPARE(out.hashedCanonicalRequest,
                  QByteArray("4ae052edadcea0e2c5c7a9dad89686b17c950e1d8caeae9331f8e453663554cb"));
-        QCOMPARE(out.signature, QByteArray("e150c91bfb5aefd4f2c20b5fe0b6d020fc33cf80171c71e1cef773e50dfa775a"));
+        QCOMPARE(out.signature,
+                 QByteArray("e150c91bfb5aefd4f2c20b5fe0b6d020fc33cf80171c71e1cef773e50dfa775a"));
     }
 
-    void dateIsUtcJustAfterMidnight()
-    {
+    void dateIsUtcJustAfterMidnight() {
         // 2026-11-27T00:00:01Z: in UTC+8 it is already 08:00 on the 27th, in UTC-5 still the 26th.
         const qint64 ts = QDateTime(QDate(2026, 11, 27), QTime(0, 0, 1), Qt::UTC).toSecsSinceEpoch();
         QCOMPARE(Signer::utcDate(ts), QByteArray("2026-11-27"));
@@ -106,8 +113,7 @@ private slots:
         qunsetenv("TZ");
     }
 
-    void signsTheHostActuallySentAndTrimsLowercasesValues()
-    {
+    void signsTheHostActuallySentAndTrimsLowercasesValues() {
         SignInput in = cdbInput();
         in.host = "127.0.0.1:49152";
         in.contentType = "  Application/JSON ";
@@ -119,10 +125,9 @@ private slots:
         QVERIFY(Signer::sign(other, QStringLiteral("id"), QStringLiteral("k")).signature != out.signature);
     }
 
-    void tokenDoesNotChangeSignatureOfTwoHeaderForm()
-    {
-        // X-TC-Token travels as an unsigned header in the two-header form; signing it (as an extra header) must
-        // change the signature, proving extra headers are really covered.
+    void tokenDoesNotChangeSignatureOfTwoHeaderForm() {
+        // X-TC-Token travels as an unsigned header in the two-header form; signing it (as an extra header)
+        // must change the signature, proving extra headers are really covered.
         SignInput in = cdbInput();
         const QByteArray plain = Signer::sign(in, QStringLiteral("id"), QStringLiteral("k")).signature;
         in.extraHeaders = {{"X-TC-Token", "temporary-token"}};

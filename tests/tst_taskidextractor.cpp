@@ -7,16 +7,14 @@ using namespace taskwatch;
 class TestTaskIdExtractor : public QObject {
     Q_OBJECT
 private slots:
-    void fromJsonResponse()
-    {
+    void fromJsonResponse() {
         const auto r = TaskIdExtractor::extract(
             uR"({"Response":{"AsyncRequestId":"F96E4F3C-8fc96c86-2ec79ac8-cb63a7a7","RequestId":"x"}})");
         QCOMPARE(r.ids, QStringList{QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7")});
         QCOMPARE(r.unrecognisedLineCount, 0);
     }
 
-    void uuidsLowercasedAndDuplicatesDropped()
-    {
+    void uuidsLowercasedAndDuplicatesDropped() {
         const auto r = TaskIdExtractor::extract(u"7EF78BEC-0111-43AF-BB11-111112FB54A7\n"
                                                 u"again 7ef78bec-0111-43af-bb11-111112fb54a7, and "
                                                 u"38265324-dd030463-3d46a793-4a0420b1\n");
@@ -25,8 +23,7 @@ private slots:
         QCOMPARE(r.duplicates, 1);
     }
 
-    void unrecognisedLinesReported()
-    {
+    void unrecognisedLinesReported() {
         const auto r = TaskIdExtractor::extract(u"hello\n\n  9ad9c2d5-88007b27-7d2c8b8c-f2598f12  \r\n"
                                                 u"123asd21-2dasdasd-123qcsdw-313213\nlast line");
         QCOMPARE(r.ids.size(), 1);
@@ -36,8 +33,7 @@ private slots:
                               QStringLiteral("last line")}));
     }
 
-    void notPartOfLongerTokens()
-    {
+    void notPartOfLongerTokens() {
         QVERIFY(TaskIdExtractor::extract(u"af96e4f3c-8fc96c86-2ec79ac8-cb63a7a7").ids.isEmpty());
         QVERIFY(TaskIdExtractor::extract(u"f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7a").ids.isEmpty());
         QVERIFY(TaskIdExtractor::extract(u"f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7-12345678").ids.isEmpty());
@@ -46,15 +42,13 @@ private slots:
         QVERIFY(TaskIdExtractor::extract(u"f96e4f3c-8fc96c86-2ec79ac8").ids.isEmpty());
     }
 
-    void isTaskId()
-    {
+    void isTaskId() {
         QVERIFY(TaskIdExtractor::isTaskId(u" f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7 "));
         QVERIFY(!TaskIdExtractor::isTaskId(u"f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7 x"));
         QVERIFY(!TaskIdExtractor::isTaskId(u""));
     }
 
-    void emptyAndBinaryInputDoNotCrash()
-    {
+    void emptyAndBinaryInputDoNotCrash() {
         QVERIFY(TaskIdExtractor::extract(u"").ids.isEmpty());
         QString junk;
         for (int i = 0; i < 5000; ++i)
@@ -62,8 +56,7 @@ private slots:
         (void)TaskIdExtractor::extract(junk);
     }
 
-    void megabytePaste()
-    {
+    void megabytePaste() {
         QString text;
         for (int i = 0; i < 20000; ++i)
             text += QStringLiteral("2026-11-27 log line %1 task %2-8fc96c86-2ec79ac8-cb63a7a7 done\n")

@@ -101,9 +101,9 @@ constexpr Entry kEntries[] = {
 };
 // clang-format on
 
-const Entry* find(const QString& code)
-{
-    // Exact match first, then the longest documented prefix (RequestLimitExceeded.UinLimitExceeded -> RequestLimitExceeded).
+const Entry* find(const QString& code) {
+    // Exact match first, then the longest documented prefix (RequestLimitExceeded.UinLimitExceeded ->
+    // RequestLimitExceeded).
     const Entry* best = nullptr;
     qsizetype bestLen = -1;
     for (const Entry& e : kEntries) {
@@ -120,8 +120,7 @@ const Entry* find(const QString& code)
 }
 } // namespace
 
-ErrorClass ErrorCatalog::classify(const QString& code)
-{
+ErrorClass ErrorCatalog::classify(const QString& code) {
     if (const Entry* e = find(code))
         return e->errorClass;
     if (isAuthFailure(code))
@@ -129,16 +128,18 @@ ErrorClass ErrorCatalog::classify(const QString& code)
     return ErrorClass::Permanent;
 }
 
-ErrorDescription ErrorCatalog::describe(const QString& code)
-{
+ErrorDescription ErrorCatalog::describe(const QString& code) {
     if (const Entry* e = find(code))
         return {e->errorClass, QCoreApplication::translate("ErrorCatalog", e->meaning),
                 QCoreApplication::translate("ErrorCatalog", e->hint)};
     if (isAuthFailure(code))
-        return {ErrorClass::AuthStop, QCoreApplication::translate("ErrorCatalog", "The server rejected the credentials."),
+        return {ErrorClass::AuthStop,
+                QCoreApplication::translate("ErrorCatalog", "The server rejected the credentials."),
                 QCoreApplication::translate("ErrorCatalog", "Check the SecretId, SecretKey and token.")};
-    return {ErrorClass::Permanent, QCoreApplication::translate("ErrorCatalog", "An error the API documents for this request."),
-            QCoreApplication::translate("ErrorCatalog", "Quote the RequestId to support if the message does not explain it.")};
+    return {ErrorClass::Permanent,
+            QCoreApplication::translate("ErrorCatalog", "An error the API documents for this request."),
+            QCoreApplication::translate(
+                "ErrorCatalog", "Quote the RequestId to support if the message does not explain it.")};
 }
 
 } // namespace taskwatch

@@ -8,24 +8,20 @@
 namespace taskwatch {
 
 namespace {
-QByteArray hmac(const QByteArray& key, const QByteArray& message)
-{
+QByteArray hmac(const QByteArray& key, const QByteArray& message) {
     return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
 }
 
-QByteArray sha256Hex(const QByteArray& data)
-{
+QByteArray sha256Hex(const QByteArray& data) {
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
 }
 } // namespace
 
-QByteArray Signer::utcDate(qint64 timestamp)
-{
+QByteArray Signer::utcDate(qint64 timestamp) {
     return QDateTime::fromSecsSinceEpoch(timestamp, Qt::UTC).date().toString(Qt::ISODate).toLatin1();
 }
 
-SignOutput Signer::sign(const SignInput& in, const QString& secretId, const QString& secretKey)
-{
+SignOutput Signer::sign(const SignInput& in, const QString& secretId, const QString& secretKey) {
     SignOutput out;
     out.date = utcDate(in.timestamp);
     out.hashedPayload = sha256Hex(in.payload);
@@ -47,11 +43,12 @@ SignOutput Signer::sign(const SignInput& in, const QString& secretId, const QStr
     }
     out.signedHeaders = names.join(';');
 
-    out.canonicalRequest = in.method + "\n/\n\n" + canonicalHeaders + '\n' + out.signedHeaders + '\n' + out.hashedPayload;
+    out.canonicalRequest =
+        in.method + "\n/\n\n" + canonicalHeaders + '\n' + out.signedHeaders + '\n' + out.hashedPayload;
     out.hashedCanonicalRequest = sha256Hex(out.canonicalRequest);
     out.credentialScope = out.date + '/' + in.service + "/tc3_request";
-    out.stringToSign = "TC3-HMAC-SHA256\n" + QByteArray::number(in.timestamp) + '\n' + out.credentialScope + '\n' +
-                       out.hashedCanonicalRequest;
+    out.stringToSign = "TC3-HMAC-SHA256\n" + QByteArray::number(in.timestamp) + '\n' + out.credentialScope +
+                       '\n' + out.hashedCanonicalRequest;
 
     out.secretDate = hmac("TC3" + secretKey.toUtf8(), out.date);
     out.secretService = hmac(out.secretDate, in.service);

@@ -18,7 +18,8 @@ struct SignInput {
     QByteArray payload;     // exact body bytes
     QByteArray service = "cdb";
     qint64 timestamp = 0; // Unix seconds (X-TC-Timestamp)
-    // Further headers to sign besides content-type and host, e.g. {"X-TC-Action", "DescribeAsyncRequestInfo"}.
+    // Further headers to sign besides content-type and host, e.g. {"X-TC-Action",
+    // "DescribeAsyncRequestInfo"}.
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
 };
 

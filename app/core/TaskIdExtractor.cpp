@@ -6,8 +6,7 @@
 namespace taskwatch {
 
 namespace {
-const QRegularExpression& idPattern()
-{
+const QRegularExpression& idPattern() {
     // Not glued to other letters, digits or dashed groups on either side.
     static const QRegularExpression re(
         QStringLiteral("(?<![0-9A-Za-z_])(?<![0-9A-Za-z]-)"
@@ -19,11 +18,10 @@ const QRegularExpression& idPattern()
 }
 } // namespace
 
-ExtractedIds TaskIdExtractor::extract(QStringView text)
-{
+ExtractedIds TaskIdExtractor::extract(QStringView text) {
     ExtractedIds result;
     QSet<QString> seen;
-    qsizetype lineStart = 0;   // start of the line we are scanning
+    qsizetype lineStart = 0; // start of the line we are scanning
     bool lineHasId = false;
     auto closeLinesUpTo = [&](qsizetype pos) {
         // Close every line that ends before `pos`.
@@ -65,8 +63,7 @@ ExtractedIds TaskIdExtractor::extract(QStringView text)
     return result;
 }
 
-bool TaskIdExtractor::isTaskId(QStringView candidate)
-{
+bool TaskIdExtractor::isTaskId(QStringView candidate) {
     const QStringView t = candidate.trimmed();
     const auto m = idPattern().match(t);
     return m.hasMatch() && m.capturedStart(0) == 0 && m.capturedLength(0) == t.size();

@@ -9,10 +9,10 @@
 namespace taskwatch {
 
 struct ExtractedIds {
-    QStringList ids;                 // in order of first appearance, lowercase, without duplicates
-    int duplicates = 0;              // ids that appeared again in the same text
-    QStringList unrecognisedLines;   // non-blank lines without any id (first kMaxReportedLines, trimmed)
-    int unrecognisedLineCount = 0;   // all of them
+    QStringList ids;               // in order of first appearance, lowercase, without duplicates
+    int duplicates = 0;            // ids that appeared again in the same text
+    QStringList unrecognisedLines; // non-blank lines without any id (first kMaxReportedLines, trimmed)
+    int unrecognisedLineCount = 0; // all of them
     static constexpr int kMaxReportedLines = 1000;
 };
 

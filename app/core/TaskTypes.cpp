@@ -2,16 +2,14 @@
 
 namespace taskwatch {
 
-bool TaskStatus::isTerminal(const std::optional<QString>& status)
-{
+bool TaskStatus::isTerminal(const std::optional<QString>& status) {
     if (!status)
         return false;
     return *status == QLatin1String(Success) || *status == QLatin1String(Failed) ||
            *status == QLatin1String(Killed) || *status == QLatin1String(Removed);
 }
 
-bool TaskStatus::isKnown(const std::optional<QString>& status)
-{
+bool TaskStatus::isKnown(const std::optional<QString>& status) {
     if (!status)
         return false;
     for (const char* s : {Initial, Running, Success, Failed, Killed, Removed, Paused, Undefined}) {
@@ -21,8 +19,7 @@ bool TaskStatus::isKnown(const std::optional<QString>& status)
     return false;
 }
 
-QString boundText(const QString& text, qsizetype max)
-{
+QString boundText(const QString& text, qsizetype max) {
     if (text.size() <= max)
         return text;
     qsizetype cut = max;

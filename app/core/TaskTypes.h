@@ -19,7 +19,8 @@ struct Credential {
     bool operator==(const Credential&) const = default;
 };
 
-// The statuses DescribeAsyncRequestInfo documents. Any other string is kept verbatim and treated as unfinished.
+// The statuses DescribeAsyncRequestInfo documents. Any other string is kept verbatim and treated as
+// unfinished.
 namespace TaskStatus {
 inline constexpr auto Initial = "INITIAL";
 inline constexpr auto Running = "RUNNING";
@@ -38,16 +39,17 @@ bool isKnown(const std::optional<QString>& status);    // one of the eight docum
 enum class ResultKind {
     Success,       // HTTP 200, a Response without Error: status/info/requestId are set
     ApiError,      // HTTP 200, Response.Error: errorCode/errorMessage/requestId are set
-    TransportError // anything else: errorCode is a client-side code (see ClientError), excerpt has what came back
+    TransportError // anything else: errorCode is a client-side code (see ClientError), excerpt has what came
+                   // back
 };
 
 // Stable client-side error codes (never sent by the server).
 namespace ClientError {
-inline constexpr auto NetworkError = "ClientNetworkError";   // connection refused/reset, DNS, TLS, ...
+inline constexpr auto NetworkError = "ClientNetworkError";       // connection refused/reset, DNS, TLS, ...
 inline constexpr auto ServerNetworkError = "ServerNetworkError"; // HTTP status other than 200
-inline constexpr auto ParseError = "ClientParseError";       // body is not the documented JSON envelope
-inline constexpr auto ResponseTooLarge = "ResponseTooLarge"; // body over the 1 MiB bound
-inline constexpr auto Timeout = "Timeout";                   // per-request deadline passed
+inline constexpr auto ParseError = "ClientParseError";           // body is not the documented JSON envelope
+inline constexpr auto ResponseTooLarge = "ResponseTooLarge";     // body over the 1 MiB bound
+inline constexpr auto Timeout = "Timeout";                       // per-request deadline passed
 } // namespace ClientError
 
 struct QueryResult {
@@ -106,10 +108,10 @@ struct HistoryEntry {
 };
 
 // Bounds applied to untrusted server text.
-inline constexpr qsizetype kMaxBodyBytes = 1024 * 1024;   // bodies above are cut off and reported
-inline constexpr qsizetype kMaxInfoChars = 64 * 1024;     // Info is cut to this many characters
-inline constexpr qsizetype kMaxMessageChars = 4 * 1024;   // error messages
-inline constexpr qsizetype kMaxExcerptBytes = 4 * 1024;   // raw excerpts kept for diagnostics
+inline constexpr qsizetype kMaxBodyBytes = 1024 * 1024; // bodies above are cut off and reported
+inline constexpr qsizetype kMaxInfoChars = 64 * 1024;   // Info is cut to this many characters
+inline constexpr qsizetype kMaxMessageChars = 4 * 1024; // error messages
+inline constexpr qsizetype kMaxExcerptBytes = 4 * 1024; // raw excerpts kept for diagnostics
 
 // Cuts untrusted text to `max` characters, marking the cut. Never splits a surrogate pair.
 QString boundText(const QString& text, qsizetype max);

@@ -1,0 +1,69 @@
+#include "CliCommon.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <cstdio>
+
+namespace taskwatch::cli {
+
+void printOut(const QString& line) {
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString& line) {
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+bool readText(const QString& fileOrDash, QString* text, QString* error, qint64 maxBytes) {
+    QFile file;
+    bool opened = false;
+    if (fileOrDash == QLatin1String("-"))
+        opened = file.open(stdin, QIODevice::ReadOnly);
+    else {
+        file.setFileName(fileOrDash);
+        opened = file.open(QIODevice::ReadOnly);
+    }
+    if (!opened) {
+        *error = QCoreApplication::translate("cli", "Cannot read %1: %2").arg(fileOrDash, file.errorString());
+        return false;
+    }
+    const QByteArray bytes = file.read(maxBytes + 1);
+    if (bytes.size() > maxBytes) {
+        *error = QCoreApplication::translate("cli", "%1 is larger than %2 MiB.")
+                     .arg(fileOrDash)
+                     .arg(maxBytes >> 20);
+        return false;
+    }
+    *text = QString::fromUtf8(bytes);
+    return true;
+}
+
+int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const QString& command) {
+    // arguments = program, command, options...: parse as if the command were the program.
+    QStringList args = arguments.mid(1);
+    if (!args.isEmpty())
+        args[0] = arguments.value(0) + QLatin1Char(' ') + command;
+    if (!parser.parse(args)) {
+        printErr(parser.errorText());
+        printErr(QCoreApplication::translate("cli", "Try '%1 %2 --help'.")
+                     .arg(QStringLiteral("cdb-taskwatch"), command));
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        // The usage line names the program only; name the command too.
+        QString help = parser.helpText();
+        const QString program = QFileInfo(QCoreApplication::applicationFilePath()).fileName();
+        help.replace(help.indexOf(program), program.size(), program + QLatin1Char(' ') + command);
+        printOut(help.trimmed());
+        return ExitOk;
+    }
+    return -1;
+}
+
+} // namespace taskwatch::cli

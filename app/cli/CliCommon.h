@@ -1,0 +1,31 @@
+// Small pieces shared by the headless commands: exit codes, stderr/stdout writers, reading id text.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
+
+namespace taskwatch::cli {
+
+// Exit statuses scripts depend on (see README "watch").
+enum ExitCode : int {
+    ExitOk = 0,          // every task ended SUCCESS / the command succeeded
+    ExitTaskFailed = 1,  // a task ended FAILED, KILLED or REMOVED, or failed permanently
+    ExitUsage = 2,       // usage error
+    ExitCredentials = 3, // no credentials, the server rejected them, or the keychain is unavailable
+    ExitTimeout = 4      // --timeout reached with tasks unfinished
+};
+
+void printOut(const QString& line); // a line on stdout, flushed
+void printErr(const QString& line); // a line on stderr, flushed
+
+// Reads all text of FILE, or of standard input for "-" (at most maxBytes). Returns false with an error
+// message.
+bool readText(const QString& fileOrDash, QString* text, QString* error, qint64 maxBytes = 64 * 1024 * 1024);
+
+// Parses the arguments after the command name; prints help/usage as QCommandLineParser does.
+// Returns -1 when the caller should go on, otherwise the exit status to return (0 for --help).
+int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const QString& command);
+
+} // namespace taskwatch::cli

@@ -1,0 +1,72 @@
+#include "WatchSession.h"
+
+#include "TaskStore.h"
+
+#include <QNetworkAccessManager>
+
+namespace taskwatch {
+
+WatchSession::WatchSession(SessionConfig config, TaskStore* store, QObject* parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_store(store)
+    , m_nam(std::make_unique<QNetworkAccessManager>())
+    , m_client(std::make_unique<ApiClient>(m_nam.get(), m_config.endpoint, m_config.credential))
+    , m_scheduler(std::make_unique<PollScheduler>(m_client.get(), m_config.poll)) {
+    connect(m_scheduler.get(), &PollScheduler::taskUpdated, this, &WatchSession::onTaskUpdated);
+}
+
+WatchSession::~WatchSession() {
+    // The scheduler goes first (it references the client), then the client aborts what is in flight.
+    m_scheduler.reset();
+    m_client.reset();
+}
+
+bool WatchSession::addTask(const QString& id, const QString& region) {
+    const QString r = region.isEmpty() ? m_config.defaultRegion : region;
+    if (!m_scheduler->addTask(id, r))
+        return false;
+    if (m_store) {
+        if (const TaskState* state = m_scheduler->task(id);
+            state && !m_store->upsertTask(*state, m_config.profile))
+            emit storeFailed(m_store->lastError());
+    }
+    return true;
+}
+
+int WatchSession::restoreFromStore() {
+    if (!m_store)
+        return 0;
+    int restored = 0;
+    const QList<TaskState> tasks = m_store->loadTasks();
+    for (const TaskState& state : tasks)
+        restored += m_scheduler->restoreTask(state) ? 1 : 0;
+    return restored;
+}
+
+void WatchSession::removeTask(const QString& id) {
+    m_scheduler->removeTask(id);
+    if (m_store && !m_store->removeTask(id))
+        emit storeFailed(m_store->lastError());
+}
+
+void WatchSession::setCredential(const Credential& credential) {
+    m_config.credential = credential;
+    m_client->setCredential(credential);
+    m_scheduler->resumeAfterAuthFailure();
+}
+
+void WatchSession::setEndpoint(const EndpointConfig& endpoint) {
+    m_config.endpoint = endpoint;
+    m_client->setEndpoint(endpoint);
+    m_scheduler->refreshNow();
+}
+
+void WatchSession::onTaskUpdated(const TaskState& state, bool observedChange) {
+    if (observedChange)
+        emit historyRecorded(TaskStore::entryFrom(state));
+    if (m_store && !m_store->record(state, observedChange, m_config.profile))
+        emit storeFailed(m_store->lastError());
+}
+
+} // namespace taskwatch

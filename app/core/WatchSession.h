@@ -1,0 +1,60 @@
+// One live polling session for one credential: the QNetworkAccessManager, the signed ApiClient, the
+// PollScheduler, and (optionally) recording every observed change into the TaskStore. The GUI and the
+// `watch` command both drive polling through this class, so they behave the same.
+#pragma once
+
+#include "ApiClient.h"
+#include "PollScheduler.h"
+
+#include <QObject>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace taskwatch {
+
+class TaskStore;
+
+struct SessionConfig {
+    EndpointConfig endpoint;
+    Credential credential;
+    QString profile;       // recorded with stored tasks (empty for environment credentials)
+    QString defaultRegion; // used when a task is added without a region
+    PollOptions poll;
+};
+
+class WatchSession : public QObject {
+    Q_OBJECT
+public:
+    // `store` may be null (watch --no-history); it must outlive the session.
+    WatchSession(SessionConfig config, TaskStore* store, QObject* parent = nullptr);
+    ~WatchSession() override;
+
+    PollScheduler* scheduler() const { return m_scheduler.get(); }
+    ApiClient* client() const { return m_client.get(); }
+    const SessionConfig& config() const { return m_config; }
+
+    // Adds a task (region empty → defaultRegion) and records it; false when already present.
+    bool addTask(const QString& id, const QString& region = {});
+    // Re-adds every task stored in the TaskStore (start-up). Returns how many.
+    int restoreFromStore();
+    void removeTask(const QString& id); // from the list; its history stays
+    // New credentials (or the user asked to resume after an authentication failure).
+    void setCredential(const Credential& credential);
+    void setEndpoint(const EndpointConfig& endpoint);
+
+signals:
+    void historyRecorded(const taskwatch::HistoryEntry& entry);
+    void storeFailed(const QString& message); // a write to the history failed (polling goes on)
+
+private:
+    void onTaskUpdated(const TaskState& state, bool observedChange);
+
+    SessionConfig m_config;
+    TaskStore* m_store;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<PollScheduler> m_scheduler;
+};
+
+} // namespace taskwatch
