@@ -1,0 +1,505 @@
+#include "TaskTableModel.h"
+
+#include "ErrorCatalog.h"
+#include "SafeText.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QLocale>
+#include <algorithm>
+
+namespace taskwatch {
+
+namespace {
+
+// Tooltips are shown as rich text when they look like HTML: untrusted text is always escaped and wrapped so
+// it is rendered as plain, wrapped text.
+QString plainToolTip(const QString& text) {
+    QString escaped = text.toHtmlEscaped();
+    escaped.replace(QLatin1Char('\n'), QLatin1String("<br>"));
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(escaped);
+}
+
+QString formatTimestamp(const QDateTime& when, const QDateTime& now) {
+    if (!when.isValid())
+        return {};
+    const QDateTime local = when.toLocalTime();
+    if (local.date() == now.toLocalTime().date())
+        return local.toString(QStringLiteral("HH:mm:ss"));
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+} // namespace
+
+TaskTableModel::TaskTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_dark(StatusStyle::isApplicationDark()) {}
+
+TaskTableModel::~TaskTableModel() = default;
+
+int TaskTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int TaskTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+Qt::ItemFlags TaskTableModel::flags(const QModelIndex& index) const {
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case IdColumn:
+            return tr("Task ID");
+        case RegionColumn:
+            return tr("Region");
+        case StatusColumn:
+            return tr("Status");
+        case InfoColumn:
+            return tr("Info");
+        case LastCheckedColumn:
+            return tr("Last checked");
+        case ElapsedColumn:
+            return tr("Elapsed");
+        case ErrorColumn:
+            return tr("Error");
+        case RequestIdColumn:
+            return tr("RequestId");
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case IdColumn:
+            return tr("The AsyncRequestId of the task");
+        case InfoColumn:
+            return tr("The task's execution information, as reported by the server");
+        case LastCheckedColumn:
+            return tr("When the server was last asked about the task");
+        case ElapsedColumn:
+            return tr("Time since the task was added; the final duration once it finished");
+        case ErrorColumn:
+            return tr("The error of the last query, if it failed");
+        case RequestIdColumn:
+            return tr("The RequestId of the last response: quote it to Tencent Cloud support");
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TaskState& s = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(s, column);
+    case Qt::ToolTipRole:
+        return toolTipData(s, column);
+    case Qt::DecorationRole:
+        if (column == StatusColumn)
+            return StatusStyle::icon(StatusStyle::keyFor(s), m_dark);
+        return {};
+    case Qt::ForegroundRole:
+        if (column == StatusColumn)
+            return StatusStyle::color(StatusStyle::keyFor(s), m_dark);
+        if (column == ErrorColumn && !s.errorCode.isEmpty())
+            return StatusStyle::color(StatusKey::Error, m_dark);
+        return {};
+    case Qt::BackgroundRole:
+        if (column == StatusColumn)
+            return StatusStyle::background(StatusStyle::keyFor(s), m_dark);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == ElapsedColumn || column == LastCheckedColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::FontRole:
+        if ((column == IdColumn || column == RequestIdColumn) &&
+            qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        return {};
+    case SortRole:
+        return sortData(s, column);
+    case TaskIdRole:
+        return s.id;
+    case StatusKeyRole:
+        return StatusStyle::keyName(StatusStyle::keyFor(s));
+    case PhaseRole:
+        return static_cast<int>(s.phase);
+    case FinishedRole:
+        return isFinished(s);
+    default:
+        return {};
+    }
+}
+
+QVariant TaskTableModel::displayData(const TaskState& s, int column) const {
+    switch (column) {
+    case IdColumn:
+        return s.id;
+    case RegionColumn:
+        return SafeText::singleLine(s.region, kDisplayErrorChars);
+    case StatusColumn:
+        return StatusStyle::text(s);
+    case InfoColumn:
+        return s.info ? SafeText::singleLine(*s.info, kDisplayInfoChars) : QString();
+    case LastCheckedColumn:
+        return formatTimestamp(s.lastCheckedAt, m_clock());
+    case ElapsedColumn: {
+        const qint64 ms = elapsedMs(s);
+        return ms < 0 ? QString() : formatDuration(ms);
+    }
+    case ErrorColumn: {
+        if (s.errorCode.isEmpty())
+            return QString();
+        const QString code = SafeText::singleLine(s.errorCode, kDisplayErrorChars);
+        if (s.errorCode == QLatin1String(ClientError::ServerNetworkError) && s.httpStatus > 0)
+            return tr("%1 (HTTP %2)").arg(code).arg(s.httpStatus);
+        return code;
+    }
+    case RequestIdColumn:
+        return SafeText::singleLine(s.requestId, kDisplayErrorChars);
+    }
+    return {};
+}
+
+QVariant TaskTableModel::sortData(const TaskState& s, int column) const {
+    switch (column) {
+    case IdColumn:
+        return s.id;
+    case RegionColumn:
+        return s.region;
+    case StatusColumn:
+        return StatusStyle::severity(StatusStyle::keyFor(s));
+    case InfoColumn:
+        return s.info.value_or(QString());
+    case LastCheckedColumn:
+        return s.lastCheckedAt.isValid() ? s.lastCheckedAt.toMSecsSinceEpoch() : qint64(-1);
+    case ElapsedColumn:
+        return elapsedMs(s);
+    case ErrorColumn:
+        return s.errorCode;
+    case RequestIdColumn:
+        return s.requestId;
+    }
+    return {};
+}
+
+QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
+    switch (column) {
+    case StatusColumn: {
+        const StatusKey key = StatusStyle::keyFor(s);
+        QString text = StatusStyle::text(s) + QLatin1Char('\n') + StatusStyle::description(key);
+        if (key == StatusKey::Error && s.status)
+            text += QLatin1Char('\n') + tr("Last status: %1").arg(SafeText::singleLine(*s.status, 64));
+        if (s.phase == TaskPhase::Retrying && s.nextPollAt.isValid())
+            text +=
+                QLatin1Char('\n') +
+                tr("Next attempt at %1").arg(s.nextPollAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        return plainToolTip(text);
+    }
+    case InfoColumn:
+        if (!s.info || s.info->isEmpty())
+            return {};
+        return plainToolTip(boundText(SafeText::multiLine(*s.info), kToolTipInfoChars));
+    case LastCheckedColumn:
+        if (!s.lastCheckedAt.isValid())
+            return tr("Not checked yet");
+        return QLocale().toString(s.lastCheckedAt.toLocalTime(), QLocale::LongFormat);
+    case ElapsedColumn:
+        if (!s.addedAt.isValid())
+            return {};
+        return tr("Added at %1").arg(QLocale().toString(s.addedAt.toLocalTime(), QLocale::ShortFormat));
+    case ErrorColumn: {
+        if (s.errorCode.isEmpty())
+            return {};
+        const ErrorDescription d = ErrorCatalog::describe(s.errorCode);
+        QString text = SafeText::singleLine(s.errorCode, kDisplayErrorChars);
+        if (!s.errorMessage.isEmpty())
+            text += QLatin1Char('\n') + boundText(SafeText::multiLine(s.errorMessage), 1000);
+        if (!d.meaning.isEmpty())
+            text += QLatin1Char('\n') + d.meaning;
+        if (!d.hint.isEmpty())
+            text += QLatin1Char('\n') + d.hint;
+        return plainToolTip(text);
+    }
+    case RequestIdColumn:
+        if (s.requestId.isEmpty())
+            return {};
+        return tr("Quote this RequestId to Tencent Cloud support");
+    default:
+        return {};
+    }
+}
+
+bool TaskTableModel::isFinished(const TaskState& state) {
+    return state.isDone() || TaskStatus::isTerminal(state.status);
+}
+
+qint64 TaskTableModel::elapsedMs(const TaskState& s) const {
+    if (!s.addedAt.isValid())
+        return -1;
+    QDateTime end;
+    if (isFinished(s))
+        end = s.finishedAt.isValid() ? s.finishedAt : s.lastCheckedAt;
+    if (!end.isValid())
+        end = m_clock();
+    return qMax<qint64>(0, s.addedAt.msecsTo(end));
+}
+
+QString TaskTableModel::formatDuration(qint64 ms) {
+    const qint64 totalSeconds = qMax<qint64>(0, ms) / 1000;
+    const qint64 days = totalSeconds / 86400;
+    const int hours = static_cast<int>((totalSeconds / 3600) % 24);
+    const int minutes = static_cast<int>((totalSeconds / 60) % 60);
+    const int seconds = static_cast<int>(totalSeconds % 60);
+    const auto two = [](int v) { return QStringLiteral("%1").arg(v, 2, 10, QLatin1Char('0')); };
+    if (days > 0)
+        return tr("%1 d %2").arg(days).arg(
+            QStringLiteral("%1:%2:%3").arg(two(hours), two(minutes), two(seconds)));
+    if (hours > 0)
+        return QStringLiteral("%1:%2:%3").arg(hours).arg(two(minutes), two(seconds));
+    if (minutes > 0)
+        return QStringLiteral("%1:%2").arg(minutes).arg(two(seconds));
+    return tr("%1 s").arg(seconds);
+}
+
+void TaskTableModel::upsert(const TaskState& state) {
+    const auto it = m_rowOf.constFind(state.id);
+    if (it != m_rowOf.constEnd()) {
+        const int row = *it;
+        m_rows[row] = state;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    const int row = static_cast<int>(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.append(state);
+    m_rowOf.insert(state.id, row);
+    endInsertRows();
+}
+
+void TaskTableModel::upsertMany(const QList<TaskState>& states) {
+    if (states.isEmpty())
+        return;
+    if (states.size() == 1) {
+        upsert(states.first());
+        return;
+    }
+    int firstChanged = -1;
+    int lastChanged = -1;
+    QList<TaskState> added;
+    QHash<QString, qsizetype> addedAt; // id → position in `added`
+    for (const TaskState& state : states) {
+        const auto it = m_rowOf.constFind(state.id);
+        if (it != m_rowOf.constEnd()) {
+            const int row = *it;
+            m_rows[row] = state;
+            firstChanged = firstChanged < 0 ? row : qMin(firstChanged, row);
+            lastChanged = qMax(lastChanged, row);
+            continue;
+        }
+        const auto pos = addedAt.constFind(state.id);
+        if (pos != addedAt.constEnd()) {
+            added[*pos] = state;
+        } else {
+            addedAt.insert(state.id, added.size());
+            added.append(state);
+        }
+    }
+    if (firstChanged >= 0)
+        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+    if (added.isEmpty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+    m_rows.reserve(m_rows.size() + added.size());
+    for (TaskState& state : added) {
+        m_rowOf.insert(state.id, static_cast<int>(m_rows.size()));
+        m_rows.append(std::move(state));
+    }
+    endInsertRows();
+}
+
+void TaskTableModel::reindexFrom(int row) {
+    for (int r = row; r < m_rows.size(); ++r)
+        m_rowOf[m_rows.at(r).id] = r;
+}
+
+void TaskTableModel::remove(const QString& id) {
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    m_rowOf.remove(id);
+    reindexFrom(row);
+    endRemoveRows();
+}
+
+void TaskTableModel::removeMany(const QStringList& ids) {
+    QList<int> rows;
+    rows.reserve(ids.size());
+    for (const QString& id : ids) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // From the bottom up, so the rows above a removed block keep their numbers.
+    qsizetype i = rows.size() - 1;
+    while (i >= 0) {
+        const int last = rows.at(i);
+        int first = last;
+        while (i > 0 && rows.at(i - 1) == first - 1) {
+            --i;
+            --first;
+        }
+        --i;
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r)
+            m_rowOf.remove(m_rows.at(r).id);
+        m_rows.remove(first, last - first + 1);
+        reindexFrom(first);
+        endRemoveRows();
+    }
+}
+
+void TaskTableModel::clear() {
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    endResetModel();
+}
+
+const TaskState* TaskTableModel::state(int row) const {
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    return &m_rows.at(row);
+}
+
+const TaskState* TaskTableModel::stateOf(const QString& id) const {
+    return state(rowOf(id));
+}
+
+int TaskTableModel::rowOf(const QString& id) const {
+    return m_rowOf.value(id, -1);
+}
+
+QStringList TaskTableModel::ids() const {
+    QStringList out;
+    out.reserve(m_rows.size());
+    for (const TaskState& s : m_rows)
+        out.append(s.id);
+    return out;
+}
+
+int TaskTableModel::finishedCount() const {
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), &TaskTableModel::isFinished));
+}
+
+void TaskTableModel::tick() {
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (isFinished(m_rows.at(row)))
+            continue;
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    if (first < 0)
+        return;
+    emit dataChanged(index(first, ElapsedColumn), index(last, ElapsedColumn), {Qt::DisplayRole, SortRole});
+}
+
+void TaskTableModel::setDarkTheme(bool dark) {
+    if (m_dark == dark)
+        return;
+    m_dark = dark;
+    if (m_rows.isEmpty())
+        return;
+    emit dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1),
+                     {Qt::DecorationRole, Qt::ForegroundRole, Qt::BackgroundRole});
+}
+
+void TaskTableModel::setClock(Clock clock) {
+    m_clock = std::move(clock);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+TaskFilterProxyModel::TaskFilterProxyModel(QObject* parent)
+    : QSortFilterProxyModel(parent) {
+    setSortRole(TaskTableModel::SortRole);
+    setDynamicSortFilter(true);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void TaskFilterProxyModel::setFilterText(const QString& text) {
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_text)
+        return;
+    m_text = trimmed;
+    invalidateRowsFilter();
+}
+
+void TaskFilterProxyModel::setHideFinished(bool hide) {
+    if (hide == m_hideFinished)
+        return;
+    m_hideFinished = hide;
+    invalidateRowsFilter();
+}
+
+bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    if (sourceParent.isValid())
+        return false;
+    const auto* model = qobject_cast<const TaskTableModel*>(sourceModel());
+    const TaskState* s = model ? model->state(sourceRow) : nullptr;
+    if (!s)
+        return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+    if (m_hideFinished && TaskTableModel::isFinished(*s))
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    return s->id.contains(m_text, Qt::CaseInsensitive) ||
+           StatusStyle::text(*s).contains(m_text, Qt::CaseInsensitive) ||
+           (s->status && s->status->contains(m_text, Qt::CaseInsensitive)) ||
+           (s->info && s->info->contains(m_text, Qt::CaseInsensitive));
+}
+
+bool TaskFilterProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+    const QVariant l = left.data(sortRole());
+    const QVariant r = right.data(sortRole());
+    if (l.userType() == QMetaType::QString && r.userType() == QMetaType::QString) {
+        const int c = QString::compare(l.toString(), r.toString(), sortCaseSensitivity());
+        if (c != 0)
+            return c < 0;
+    } else {
+        const QPartialOrdering order = QVariant::compare(l, r);
+        if (order == QPartialOrdering::Less)
+            return true;
+        if (order == QPartialOrdering::Greater)
+            return false;
+    }
+    // Ties: by id, so the order is stable and predictable.
+    return left.data(TaskTableModel::TaskIdRole).toString() <
+           right.data(TaskTableModel::TaskIdRole).toString();
+}
+
+} // namespace taskwatch

@@ -1,0 +1,454 @@
+// TaskTableModel and TaskFilterProxyModel: model consistency under QAbstractItemModelTester, minimal change
+// signals, the id → row index, roles per status, hostile Info, the Elapsed tick, sorting and filtering.
+#include "StatusStyle.h"
+#include "TaskTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QIcon>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace taskwatch;
+
+namespace {
+
+const QDateTime kT0 = QDateTime(QDate(2026, 3, 1), QTime(10, 0, 0), Qt::UTC);
+
+QString idFor(int n) {
+    return QStringLiteral("%1-8fc96c86-2ec79ac8-cb63a7a7").arg(n, 8, 16, QLatin1Char('0'));
+}
+
+TaskState task(int n, std::optional<QString> status = std::nullopt, TaskPhase phase = TaskPhase::Polling) {
+    TaskState s;
+    s.id = idFor(n);
+    s.region = QStringLiteral("ap-guangzhou");
+    s.addedAt = kT0;
+    s.status = std::move(status);
+    s.phase = phase;
+    if (phase == TaskPhase::Finished) {
+        s.lastCheckedAt = kT0.addSecs(90);
+        s.finishedAt = kT0.addSecs(90);
+    }
+    return s;
+}
+
+TaskState finished(int n, const QString& status = QStringLiteral("SUCCESS")) {
+    return task(n, status, TaskPhase::Finished);
+}
+
+QList<int> rolesOf(const QList<QVariant>& signalArgs) {
+    return signalArgs.at(2).value<QList<int>>();
+}
+
+} // namespace
+
+class TestTaskTableModel : public QObject {
+    Q_OBJECT
+private slots:
+    void consistentUnderModelTester();
+    void updateSignalsOnlyThatRow();
+    void upsertManyEmitsOneRangedSignal();
+    void bigBatchIsOneInsertion();
+    void idIndexStaysRightAfterRemovals();
+    void rolesPerStatus_data();
+    void rolesPerStatus();
+    void hostileInfoIsNeutralised();
+    void tickTouchesOnlyElapsedOfUnfinishedRows();
+    void elapsedStopsWhenFinished();
+    void sortRoleCarriesRawValues();
+    void proxySortsAndFilters();
+    void darkThemeSwitchSignalsColourRolesOnly();
+    void formatDuration();
+};
+
+void TestTaskTableModel::consistentUnderModelTester() {
+    TaskTableModel model;
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    TaskFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.sort(TaskTableModel::StatusColumn, Qt::DescendingOrder);
+
+    for (int i = 0; i < 10; ++i)
+        model.upsert(task(i, QStringLiteral("RUNNING")));
+    QCOMPARE(model.rowCount(), 10);
+    model.upsert(finished(3));
+    model.upsert(finished(7, QStringLiteral("FAILED")));
+    QList<TaskState> batch;
+    for (int i = 5; i < 25; ++i)
+        batch.append(i % 3 == 0 ? finished(i) : task(i, QStringLiteral("INITIAL")));
+    model.upsertMany(batch);
+    QCOMPARE(model.rowCount(), 25);
+
+    for (int column = 0; column < TaskTableModel::ColumnCount; ++column) {
+        proxy.sort(column, Qt::AscendingOrder);
+        proxy.sort(column, Qt::DescendingOrder);
+    }
+    proxy.setFilterText(QStringLiteral("0000001"));
+    QVERIFY(proxy.rowCount() > 0);
+    QVERIFY(proxy.rowCount() < model.rowCount());
+    proxy.setFilterText(QString());
+    proxy.setHideFinished(true);
+    QCOMPARE(proxy.rowCount(), model.activeCount());
+    model.upsert(finished(1)); // leaves the filtered view dynamically
+    QCOMPARE(proxy.rowCount(), model.activeCount());
+    model.remove(idFor(0));
+    model.remove(idFor(24));
+    model.removeMany({idFor(2), idFor(4), idFor(5), idFor(6), idFor(20), QStringLiteral("absent")});
+    proxy.setHideFinished(false);
+    QCOMPARE(proxy.rowCount(), model.rowCount());
+    model.tick();
+    model.setDarkTheme(!model.isDarkTheme());
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestTaskTableModel::updateSignalsOnlyThatRow() {
+    TaskTableModel model;
+    for (int i = 0; i < 6; ++i)
+        model.upsert(task(i, QStringLiteral("RUNNING")));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    TaskState s = task(3, QStringLiteral("RUNNING"));
+    s.info = QStringLiteral("50% done");
+    model.upsert(s);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    const auto topLeft = changed.at(0).at(0).value<QModelIndex>();
+    const auto bottomRight = changed.at(0).at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.row(), 3);
+    QCOMPARE(bottomRight.row(), 3);
+    QCOMPARE(topLeft.column(), 0);
+    QCOMPARE(bottomRight.column(), TaskTableModel::ColumnCount - 1);
+    QVERIFY(rolesOf(changed.at(0)).isEmpty()); // every role of that row may have changed
+    QCOMPARE(model.index(3, TaskTableModel::InfoColumn).data().toString(), QStringLiteral("50% done"));
+
+    // A new id is an insertion at the end, not a change.
+    changed.clear();
+    model.upsert(task(42));
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 6);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 6);
+}
+
+void TestTaskTableModel::upsertManyEmitsOneRangedSignal() {
+    TaskTableModel model;
+    for (int i = 0; i < 8; ++i)
+        model.upsert(task(i, QStringLiteral("RUNNING")));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy aboutToInsert(&model, &QAbstractItemModel::rowsAboutToBeInserted);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QList<TaskState> batch{finished(2), task(100),
+                           finished(5), task(5, QStringLiteral("RUNNING")),
+                           task(101),   task(100, QStringLiteral("INITIAL")),
+                           finished(4)};
+    model.upsertMany(batch);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 2);
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 5);
+    QCOMPARE(aboutToInsert.count(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 8);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 9); // two new ids, the duplicate collapsed
+    QCOMPARE(model.rowCount(), 10);
+    // Later entries for the same id win.
+    QCOMPARE(model.stateOf(idFor(5))->status, std::optional<QString>(QStringLiteral("RUNNING")));
+    QCOMPARE(model.stateOf(idFor(100))->status, std::optional<QString>(QStringLiteral("INITIAL")));
+    QCOMPARE(model.rowOf(idFor(101)), 9);
+}
+
+void TestTaskTableModel::bigBatchIsOneInsertion() {
+    TaskTableModel model;
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QList<TaskState> batch;
+    for (int i = 0; i < 20000; ++i)
+        batch.append(task(i));
+    model.upsertMany(batch);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 20000);
+    QCOMPARE(model.rowOf(idFor(12345)), 12345);
+}
+
+void TestTaskTableModel::idIndexStaysRightAfterRemovals() {
+    TaskTableModel model;
+    QList<TaskState> batch;
+    for (int i = 0; i < 100; ++i)
+        batch.append(task(i));
+    model.upsertMany(batch);
+
+    const auto verifyIndex = [&model] {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString id = model.state(row)->id;
+            if (model.rowOf(id) != row)
+                return false;
+            if (model.index(row, TaskTableModel::IdColumn).data(TaskTableModel::TaskIdRole).toString() != id)
+                return false;
+        }
+        return true;
+    };
+    model.remove(idFor(0));
+    model.remove(idFor(50));
+    model.remove(idFor(99));
+    model.remove(QStringLiteral("not-there"));
+    QCOMPARE(model.rowCount(), 97);
+    QVERIFY(verifyIndex());
+    QCOMPARE(model.rowOf(idFor(0)), -1);
+    QCOMPARE(model.rowOf(idFor(50)), -1);
+    QCOMPARE(model.rowOf(idFor(51)), 49);
+
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QStringList scattered;
+    for (int i = 1; i < 99; i += 3)
+        scattered.append(idFor(i));
+    scattered << idFor(2) << idFor(3) << idFor(4) << idFor(2); // a contiguous block and a duplicate
+    model.removeMany(scattered);
+    QVERIFY(verifyIndex());
+    for (const QString& id : scattered)
+        QCOMPARE(model.rowOf(id), -1);
+    QVERIFY(removed.count() < scattered.size()); // contiguous rows went in one block
+    QCOMPARE(model.ids().size(), model.rowCount());
+
+    model.upsert(task(0)); // re-adding after removal appends
+    QCOMPARE(model.rowOf(idFor(0)), model.rowCount() - 1);
+    QVERIFY(verifyIndex());
+}
+
+void TestTaskTableModel::rolesPerStatus_data() {
+    QTest::addColumn<TaskState>("state");
+    QTest::addColumn<int>("key");
+    QTest::newRow("waiting") << task(1, std::nullopt, TaskPhase::Waiting) << int(StatusKey::NoStatus);
+    QTest::newRow("INITIAL") << task(1, QStringLiteral("INITIAL")) << int(StatusKey::Initial);
+    QTest::newRow("RUNNING") << task(1, QStringLiteral("RUNNING")) << int(StatusKey::Running);
+    QTest::newRow("PAUSED") << task(1, QStringLiteral("PAUSED")) << int(StatusKey::Paused);
+    QTest::newRow("UNDEFINED") << task(1, QStringLiteral("UNDEFINED")) << int(StatusKey::Undefined);
+    QTest::newRow("SUCCESS") << finished(1) << int(StatusKey::Success);
+    QTest::newRow("FAILED") << finished(1, QStringLiteral("FAILED")) << int(StatusKey::Failed);
+    QTest::newRow("KILLED") << finished(1, QStringLiteral("KILLED")) << int(StatusKey::Killed);
+    QTest::newRow("REMOVED") << finished(1, QStringLiteral("REMOVED")) << int(StatusKey::Removed);
+    QTest::newRow("unknown") << task(1, QStringLiteral("MIGRATING")) << int(StatusKey::Unknown);
+    TaskState error = task(1, std::nullopt, TaskPhase::Stopped);
+    error.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+    QTest::newRow("error") << error << int(StatusKey::Error);
+    TaskState held = task(1, QStringLiteral("RUNNING"), TaskPhase::Held);
+    held.errorCode = QStringLiteral("AuthFailure.SecretIdNotFound");
+    QTest::newRow("held") << held << int(StatusKey::Held);
+}
+
+void TestTaskTableModel::rolesPerStatus() {
+    QFETCH(TaskState, state);
+    QFETCH(int, key);
+    const auto statusKey = static_cast<StatusKey>(key);
+    for (bool dark : {false, true}) {
+        TaskTableModel model;
+        model.setDarkTheme(dark);
+        model.upsert(state);
+        const QModelIndex status = model.index(0, TaskTableModel::StatusColumn);
+        QCOMPARE(status.data(TaskTableModel::StatusKeyRole).toString(), StatusStyle::keyName(statusKey));
+        QCOMPARE(status.data(Qt::DisplayRole).toString(), StatusStyle::text(state));
+        QVERIFY(!status.data(Qt::DisplayRole).toString().isEmpty());
+        QCOMPARE(status.data(Qt::ForegroundRole).value<QColor>(), StatusStyle::color(statusKey, dark));
+        QCOMPARE(status.data(Qt::BackgroundRole).value<QColor>(), StatusStyle::background(statusKey, dark));
+        const QIcon icon = status.data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(!icon.isNull());
+        QCOMPARE(icon.pixmap(24).toImage(), StatusStyle::icon(statusKey, dark).pixmap(24).toImage());
+        QCOMPARE(status.data(TaskTableModel::SortRole).toInt(), StatusStyle::severity(statusKey));
+        QCOMPARE(status.data(TaskTableModel::PhaseRole).toInt(), int(state.phase));
+        QVERIFY(!status.data(Qt::ToolTipRole).toString().isEmpty());
+        // Only the status column carries the icon.
+        QVERIFY(!model.index(0, TaskTableModel::IdColumn).data(Qt::DecorationRole).isValid());
+    }
+}
+
+void TestTaskTableModel::hostileInfoIsNeutralised() {
+    TaskTableModel model;
+    TaskState s = task(1, QStringLiteral("RUNNING"));
+    const QString hostile =
+        QStringLiteral("price \u202E0.99$\u202C ok\u2066iso\u2069 \u202Aa\u202Bb\u202Dc") +
+        QStringLiteral("\nline two\r\n\tbell\x07 esc\x1b[31m del\x7f c1\u0085 <b>bold</b>") +
+        QString(2000, QLatin1Char('x'));
+    s.info = hostile;
+    model.upsert(s);
+    const QString shown = model.index(0, TaskTableModel::InfoColumn).data().toString();
+    QVERIFY(shown.startsWith(QLatin1String("price ")));
+    QVERIFY(shown.contains(QLatin1String("line two")));
+    for (const QChar c : shown) {
+        const char16_t u = c.unicode();
+        QVERIFY2(!(u >= 0x202A && u <= 0x202E) && !(u >= 0x2066 && u <= 0x2069),
+                 qPrintable(QString::number(u, 16)));
+        QVERIFY2(u >= 0x20 && !(u >= 0x7f && u <= 0x9f), qPrintable(QString::number(u, 16)));
+    }
+    QVERIFY(shown.size() <= TaskTableModel::kDisplayInfoChars + 40); // cut for display, marked
+    QVERIFY(shown.size() < hostile.size());
+
+    // The tooltip keeps more of the text but is escaped: HTML in Info is shown, never interpreted.
+    const QString tip = model.index(0, TaskTableModel::InfoColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY(tip.contains(QLatin1String("&lt;b&gt;bold&lt;/b&gt;")));
+    QVERIFY(!tip.contains(QLatin1String("<b>bold")));
+    QVERIFY(!tip.contains(QChar(0x202E)));
+    QVERIFY(tip.size() > shown.size());
+
+    // A null Info is an empty cell, not "null".
+    model.upsert(task(2));
+    QCOMPARE(model.index(1, TaskTableModel::InfoColumn).data().toString(), QString());
+}
+
+void TestTaskTableModel::tickTouchesOnlyElapsedOfUnfinishedRows() {
+    TaskTableModel model;
+    model.upsertMany({finished(0), task(1, QStringLiteral("RUNNING")), finished(2), task(3), finished(4)});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.tick();
+    QCOMPARE(changed.count(), 1);
+    const auto topLeft = changed.at(0).at(0).value<QModelIndex>();
+    const auto bottomRight = changed.at(0).at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.column(), int(TaskTableModel::ElapsedColumn));
+    QCOMPARE(bottomRight.column(), int(TaskTableModel::ElapsedColumn));
+    QCOMPARE(topLeft.row(), 1);
+    QCOMPARE(bottomRight.row(), 3);
+    QVERIFY(rolesOf(changed.at(0)).contains(Qt::DisplayRole));
+    QVERIFY(rolesOf(changed.at(0)).contains(TaskTableModel::SortRole));
+    QVERIFY(!rolesOf(changed.at(0)).contains(Qt::DecorationRole));
+
+    changed.clear();
+    model.upsertMany({finished(1), finished(3)});
+    changed.clear();
+    model.tick();
+    QCOMPARE(changed.count(), 0); // nothing left to tick
+}
+
+void TestTaskTableModel::elapsedStopsWhenFinished() {
+    TaskTableModel model;
+    QDateTime now = kT0.addSecs(125);
+    model.setClock([&now] { return now; });
+    model.upsert(task(1, QStringLiteral("RUNNING")));
+    const QModelIndex elapsed = model.index(0, TaskTableModel::ElapsedColumn);
+    QCOMPARE(elapsed.data().toString(), QStringLiteral("2:05"));
+    QCOMPARE(elapsed.data(TaskTableModel::SortRole).toLongLong(), 125000);
+    now = kT0.addSecs(3 * 3600 + 61);
+    QCOMPARE(elapsed.data().toString(), QStringLiteral("3:01:01"));
+
+    model.upsert(finished(1)); // finished at kT0 + 90 s
+    now = kT0.addSecs(86400);
+    QCOMPARE(elapsed.data().toString(), QStringLiteral("1:30"));
+    QCOMPARE(elapsed.data(TaskTableModel::SortRole).toLongLong(), 90000);
+
+    TaskState noAdded = task(2);
+    noAdded.addedAt = QDateTime();
+    model.upsert(noAdded);
+    QCOMPARE(model.index(1, TaskTableModel::ElapsedColumn).data().toString(), QString());
+}
+
+void TestTaskTableModel::sortRoleCarriesRawValues() {
+    TaskTableModel model;
+    TaskState s = finished(1);
+    s.requestId = QStringLiteral("faae8d6a-38fb-44de-988e-5a0e78aba4a7");
+    model.upsert(s);
+    model.upsert(task(2));
+    const auto sortValue = [&model](int row, int column) {
+        return model.index(row, column).data(TaskTableModel::SortRole);
+    };
+    QCOMPARE(sortValue(0, TaskTableModel::LastCheckedColumn).userType(), QMetaType::LongLong);
+    QCOMPARE(sortValue(0, TaskTableModel::LastCheckedColumn).toLongLong(),
+             kT0.addSecs(90).toMSecsSinceEpoch());
+    QCOMPARE(sortValue(1, TaskTableModel::LastCheckedColumn).toLongLong(), -1); // never checked sorts first
+    QCOMPARE(sortValue(0, TaskTableModel::ElapsedColumn).userType(), QMetaType::LongLong);
+    QCOMPARE(sortValue(0, TaskTableModel::StatusColumn).userType(), QMetaType::Int);
+    QCOMPARE(sortValue(0, TaskTableModel::RequestIdColumn).toString(), s.requestId);
+    QCOMPARE(model.index(0, 0).data(TaskTableModel::FinishedRole).toBool(), true);
+    QCOMPARE(model.index(1, 0).data(TaskTableModel::FinishedRole).toBool(), false);
+}
+
+void TestTaskTableModel::proxySortsAndFilters() {
+    TaskTableModel model;
+    QDateTime now = kT0.addSecs(600);
+    model.setClock([&now] { return now; });
+    TaskState error = task(0, std::nullopt, TaskPhase::Stopped);
+    error.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+    TaskState running = task(1, QStringLiteral("RUNNING"));
+    running.info = QStringLiteral("Upgrading the engine version");
+    running.lastCheckedAt = kT0.addSecs(300);
+    TaskState success = finished(2);
+    success.info = QStringLiteral("Dropped the database table successfully.");
+    TaskState initial = task(3, QStringLiteral("INITIAL"));
+    initial.lastCheckedAt = kT0.addSecs(20);
+    initial.addedAt = kT0.addSecs(500);
+    model.upsertMany({error, running, success, initial});
+
+    TaskFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QVERIFY(proxy.dynamicSortFilter());
+    QCOMPARE(proxy.sortRole(), int(TaskTableModel::SortRole));
+    const auto idAt = [&proxy](int row) {
+        return proxy.index(row, 0).data(TaskTableModel::TaskIdRole).toString();
+    };
+
+    proxy.sort(TaskTableModel::StatusColumn, Qt::DescendingOrder); // most severe first
+    QCOMPARE(idAt(0), idFor(0));
+    QCOMPARE(idAt(3), idFor(2));
+    proxy.sort(TaskTableModel::LastCheckedColumn, Qt::AscendingOrder); // by time, not by text
+    QCOMPARE(idAt(0), idFor(0));                                       // never checked
+    QCOMPARE(idAt(1), idFor(3));
+    QCOMPARE(idAt(2), idFor(2));
+    QCOMPARE(idAt(3), idFor(1));
+    proxy.sort(TaskTableModel::ElapsedColumn, Qt::AscendingOrder); // 90 s < 100 s < 600 s
+    QCOMPARE(idAt(0), idFor(2));
+    QCOMPARE(idAt(1), idFor(3));
+
+    // Dynamic: a status change moves the row.
+    proxy.sort(TaskTableModel::StatusColumn, Qt::DescendingOrder);
+    model.upsert(finished(1, QStringLiteral("FAILED")));
+    QCOMPARE(idAt(1), idFor(1));
+
+    proxy.setFilterText(QStringLiteral("ENGINE")); // Info, case-insensitive
+    QCOMPARE(proxy.rowCount(), 0);                 // that Info went with the update above
+    model.upsert(running);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(idAt(0), idFor(1));
+    proxy.setFilterText(StatusStyle::label(StatusKey::Success).toLower()); // status text
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(idAt(0), idFor(2));
+    proxy.setFilterText(QStringLiteral("00000003-8FC9")); // id
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(idAt(0), idFor(3));
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), 4);
+
+    proxy.setHideFinished(true); // SUCCESS and the stopped error are finished
+    QCOMPARE(proxy.rowCount(), 2);
+    model.upsert(finished(3));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(idAt(0), idFor(1));
+    proxy.setHideFinished(false);
+    QCOMPARE(proxy.rowCount(), 4);
+}
+
+void TestTaskTableModel::darkThemeSwitchSignalsColourRolesOnly() {
+    TaskTableModel model;
+    model.setDarkTheme(false);
+    model.upsertMany({finished(1), task(2, QStringLiteral("RUNNING"))});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setDarkTheme(true);
+    QCOMPARE(changed.count(), 1);
+    const QList<int> roles = rolesOf(changed.at(0));
+    QVERIFY(roles.contains(Qt::DecorationRole));
+    QVERIFY(roles.contains(Qt::ForegroundRole));
+    QVERIFY(!roles.contains(Qt::DisplayRole));
+    model.setDarkTheme(true);
+    QCOMPARE(changed.count(), 1);
+}
+
+void TestTaskTableModel::formatDuration() {
+    QCOMPARE(TaskTableModel::formatDuration(0), QStringLiteral("0 s"));
+    QCOMPARE(TaskTableModel::formatDuration(59999), QStringLiteral("59 s"));
+    QCOMPARE(TaskTableModel::formatDuration(60000), QStringLiteral("1:00"));
+    QCOMPARE(TaskTableModel::formatDuration(3599000), QStringLiteral("59:59"));
+    QCOMPARE(TaskTableModel::formatDuration(3600000), QStringLiteral("1:00:00"));
+    QCOMPARE(TaskTableModel::formatDuration((2 * 86400 + 3600 + 61) * 1000LL),
+             QStringLiteral("2 d 01:01:01"));
+    QCOMPARE(TaskTableModel::formatDuration(-5), QStringLiteral("0 s"));
+}
+
+QTEST_MAIN(TestTaskTableModel)
+#include "tst_tasktablemodel.moc"
