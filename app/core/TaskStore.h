@@ -1,0 +1,114 @@
+// Persistent task list and append-only history of observed changes, in one SQLite database (Qt SQL, QSQLITE).
+//
+// Schema (PRAGMA user_version = TaskStore::kSchemaVersion):
+//   tasks   — one row per watched task: id, region, profile, added_at and its latest state.
+//   history — one row per observed change (status, Info or error), never updated nor deleted by the app.
+// Times are INTEGER milliseconds since the epoch (UTC); a null status/Info is SQL NULL, distinct from ''.
+//
+// Every call returns success or failure; lastError() then holds a translated, user-presentable message.
+// A TaskStore is used from the thread that created it (a QSqlDatabase connection is per thread).
+#pragma once
+
+#include "TaskTypes.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+class QSqlError;
+
+namespace taskwatch {
+
+// Which history rows to read: all rows observed at or after `since` (invalid = no lower bound), restricted to
+// the task ids in `ids` (empty = every task). Rows come ordered by observed_at, then insertion order.
+struct HistoryQuery {
+    QDateTime since;
+    QStringList ids;
+};
+
+class TaskStore {
+    Q_DECLARE_TR_FUNCTIONS(TaskStore)
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    // The default database file: <AppDataLocation>/history.sqlite.
+    static QString defaultPath();
+
+    explicit TaskStore(const QString& path = defaultPath());
+    ~TaskStore();
+    TaskStore(const TaskStore&) = delete;
+    TaskStore& operator=(const TaskStore&) = delete;
+
+    // Opens (creating the directory and the file when missing), checks, migrates. A file that is not a
+    // database or fails PRAGMA quick_check is moved aside to "<name>.corrupt-<yyyyMMdd-HHmmss>" (with its
+    // -wal/-shm) and a fresh database is created: open() then succeeds and recoveryMessage() says so.
+    // A database written by a newer TaskWatch (unknown schema version) is refused and left untouched.
+    bool open();
+    bool isOpen() const;
+    void close();
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+    // Non-empty when open() had to move a damaged database aside; names the moved file.
+    QString recoveryMessage() const { return m_recoveryMessage; }
+    // Where the damaged database was moved to (empty when open() recovered nothing).
+    QString movedAsidePath() const { return m_movedAsidePath; }
+
+    // Inserts or replaces the task's row (its latest state). An empty profile keeps the stored one.
+    bool upsertTask(const TaskState& state, const QString& profile = {});
+    // Removes the task from the list; its history is kept. Removing an unknown id succeeds.
+    bool removeTask(const QString& id);
+    bool appendHistory(const HistoryEntry& entry);
+    // upsertTask() and, when observedChange, appendHistory(entryFrom(state)), in one transaction.
+    bool record(const TaskState& state, bool observedChange, const QString& profile = {});
+    // The stored tasks in the order they were added; only those of `profile` when given. Fields not stored
+    // (raw response, next poll time, failure count) are left at their defaults.
+    QList<TaskState> loadTasks(const std::optional<QString>& profile = std::nullopt);
+    // The stored profile of a task (empty when unknown or none).
+    QString profileOf(const QString& id);
+
+    // Streams the matching history rows to `sink` one at a time (bounded memory). `sink` returns false to
+    // stop early, which is not an error. Returns false (and sets lastError()) only on a database error.
+    bool forEachHistory(const HistoryQuery& query, const std::function<bool(const HistoryEntry&)>& sink);
+    qint64 historyCount();
+
+    // Runs `work` in one write transaction (BEGIN IMMEDIATE … COMMIT); rolls back when it returns false or
+    // the commit fails. Nested calls join the outer transaction.
+    bool transaction(const std::function<bool()>& work);
+
+    // The observed change carried by a state: observed at its lastCheckedAt (now when unset), in UTC.
+    static HistoryEntry entryFrom(const TaskState& state);
+
+    // Schema version of the open database (PRAGMA user_version); -1 when closed.
+    int schemaVersion();
+
+    // Stable text names of TaskPhase as stored in the database ("waiting", "polling", ...).
+    static QString phaseName(TaskPhase phase);
+    static TaskPhase phaseFromName(const QString& name); // unknown → Waiting
+
+private:
+    enum class OpenOutcome { Ok, Failed, Corrupt };
+    OpenOutcome openOnce();
+    OpenOutcome checkExisting();
+    QString newerVersionMessage(int version) const;
+    bool moveAside();
+    bool createSchema();
+    bool migrate(int fromVersion);
+    bool exec(const QString& sql);
+    bool fail(const QString& message);
+    bool failSql(const QString& what, const QSqlError& error);
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QString m_lastError;
+    QString m_recoveryMessage;
+    QString m_movedAsidePath;
+    int m_transactionDepth = 0;
+};
+
+} // namespace taskwatch
