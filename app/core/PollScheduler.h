@@ -1,6 +1,13 @@
 // Decides which task to poll next and when, for one credential: never more than maxRate requests in any
 // 1000 ms window (with a margin for jitter), evenly spread, the most stale task first, newly added tasks
 // within a second, finished tasks never again. It reacts to each error class (see ErrorCatalog).
+//
+// Driven by one single-shot QTimer armed for the earliest moment work can happen (the next send the pacing
+// gate allows for a due task); it is not armed while nothing can be sent (paused, held by an authentication
+// failure, the in-flight cap reached, no unfinished task), so it never spins. Tasks waiting for their due
+// time sit in a set ordered by due time; due tasks sit in a set ordered by the time of their last result
+// (never polled first, then the most stale); finished and stopped tasks are in neither, so they cost nothing.
+// Every poll is O(log n).
 #pragma once
 
 #include "PacingGate.h"
@@ -9,8 +16,14 @@
 
 #include <QHash>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QTimer>
 #include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <unordered_map>
 
 namespace taskwatch {
 
@@ -21,6 +34,7 @@ struct PollOptions {
     int backoffStartMs = 2000;   // transient faults: 2 s, 4 s, 8 s ... with jitter
     int backoffCapMs = 60000;
     int rateLimitSlowdownMs = 10000; // after RequestLimitExceeded: half rate for this long
+    int maxInFlight = 64; // requests in flight at once for the credential (a dead server is not piled up)
 };
 
 class PollScheduler : public QObject {
@@ -29,8 +43,8 @@ public:
     using Clock = std::function<qint64()>; // milliseconds, monotonic
     static qint64 steadyNowMs();
 
-    PollScheduler(TaskQueryBackend* backend, PollOptions options = {}, Clock clock = &PollScheduler::steadyNowMs,
-                  QObject* parent = nullptr);
+    PollScheduler(TaskQueryBackend* backend, PollOptions options = {},
+                  Clock clock = &PollScheduler::steadyNowMs, QObject* parent = nullptr);
     ~PollScheduler() override;
 
     // Returns false when the id is already present. The state may carry what was stored earlier (restore).
@@ -39,9 +53,12 @@ public:
     void removeTask(const QString& id);
     void clear();
 
-    void refreshNow(const QStringList& ids = {}); // empty: every unfinished task
-    void retry(const QString& id);                 // restart a Stopped (or finished) task
-    void setPaused(bool paused);
+    // Finished tasks stay finished and are never polled; Stopped tasks stay stopped until retry().
+    // (No allDone() is emitted from here: check activeCount() after restoring.)
+    void refreshNow(const QStringList& ids = {}); // empty: every unfinished task (still paced)
+    void retry(const QString& id);                // restart a Stopped (or finished) task
+    void
+    setPaused(bool paused); // nothing is sent while paused (requests in flight complete); phases unchanged
     bool isPaused() const { return m_paused; }
     // After an authentication failure: polling resumes only through this (e.g. the credentials changed).
     void resumeAfterAuthFailure();
@@ -49,14 +66,16 @@ public:
 
     const TaskState* task(const QString& id) const;
     QStringList taskIds() const;
-    int activeCount() const;   // not finished and not stopped
-    int finishedCount() const; // finished or stopped
-    double currentRate() const; // requests sent in the last second
-    qint64 msUntilNextPoll() const; // -1 when nothing is scheduled
+    int activeCount() const;        // not finished and not stopped
+    int finishedCount() const;      // finished or stopped
+    double currentRate() const;     // requests sent in the last second
+    qint64 msUntilNextPoll() const; // -1 when nothing is scheduled (the internal timer is armed for this)
+    int inFlightCount() const { return int(m_inFlight.size()); }
     const PollOptions& options() const { return m_options; }
     void setMaxRate(int perSecond);
 
-    // Does any work that is due now by the clock. The internal timer calls it; fake-clock tests call it directly.
+    // Does any work that is due now by the clock. The internal timer calls it; fake-clock tests call it
+    // directly.
     void pump();
 
 signals:
@@ -67,24 +86,51 @@ signals:
     void authFailed(const QString& code, const QString& message);
     void clockCorrected(qint64 offsetSeconds);
     void rateLimited(const QString& code);
-    void allDone(); // every task is finished or stopped
+    void allDone(); // a result or removeTask left every task finished or stopped (once per transition)
 
 private:
     struct Entry;
+    enum class Queue { None, Waiting, Ready };
+    using Key = std::tuple<qint64, quint64, Entry*>; // (due time or last result time, sequence, entry)
+
     void schedule();
+    std::optional<qint64> nextWakeAt(qint64 now) const;
     void onQueryFinished(quint64 ticket, const QueryResult& result);
+    void send(Entry* e, qint64 now);
+    void enqueue(Entry* e, qint64 dueAt, qint64 now);
+    void dequeue(Entry* e);
+    void promoteDue(qint64 now);
+    void setPhase(Entry* e, TaskPhase phase);
+    void updateRate(qint64 now);
+    void slowDown(qint64 now, quint64 sentGeneration);
+    void holdForAuth(const QString& code, const QString& message, const QString& exceptId);
+    bool applyError(Entry* e, const QueryResult& result);
+    void emitUpdated(const QStringList& ids);
+    qint64 backoffMs(int failures);
+    qint64 intervalFor(const Entry* e) const;
+    bool canSendAny() const;
+    void checkAllDone();
+    TaskPhase unfinishedPhase(const Entry* e) const;
 
     TaskQueryBackend* m_backend;
     PollOptions m_options;
     Clock m_clock;
     PacingGate m_gate;
     QTimer m_timer;
-    QHash<QString, Entry*> m_tasks;
-    QHash<quint64, QString> m_inFlight;
+    std::unordered_map<QString, std::unique_ptr<Entry>> m_tasks;
+    QHash<quint64, QString> m_inFlight; // every request sent and not yet answered (also of removed tasks)
+    std::set<Key> m_waiting;            // keyed by due time
+    std::set<Key> m_ready;              // due now; keyed by last result time (never polled first)
     quint64 m_nextTicket = 1;
+    quint64 m_nextSeq = 1;
+    int m_doneCount = 0;
+    bool m_allDoneEmitted = false;
     bool m_paused = false;
     bool m_authHeld = false;
-    qint64 m_slowUntil = 0;
+    bool m_clockCorrected = false; // a clock offset from the server's Date was applied
+    qint64 m_slowUntil = 0;        // 0: not slowed down
+    quint64 m_slowGeneration = 0;  // counts slow-downs; a request remembers the one it was sent under
+    QRandomGenerator m_rng;
 };
 
 } // namespace taskwatch

@@ -1,0 +1,571 @@
+#include "PollScheduler.h"
+
+#include "ErrorCatalog.h"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cmath>
+
+namespace taskwatch {
+
+namespace {
+constexpr qint64 kNever = LLONG_MIN;       // "last result" of a task never polled: the most stale of all
+constexpr qsizetype kMaxStatusChars = 256; // an unknown status string is kept verbatim, but bounded
+constexpr qsizetype kMaxCodeChars = 256;   // error codes and request ids
+constexpr qint64 kMaxTimerMs = 24LL * 3600 * 1000;
+constexpr qint64 kMaxAgeMs = 10LL * 365 * 24 * 3600 * 1000;
+
+std::optional<QString> boundOptional(const std::optional<QString>& text, qsizetype max) {
+    if (!text)
+        return std::nullopt;
+    return boundText(*text, max);
+}
+} // namespace
+
+struct PollScheduler::Entry {
+    TaskState state;
+    quint64 seq = 0;
+    Queue queue = Queue::None;
+    Key queuedKey{0, 0, nullptr};
+    qint64 dueAt = 0;
+    qint64 lastResultAt = kNever; // monotonic time of the last poll result (kNever: never polled)
+    bool hasResult = false;       // a result was ever applied (the first result is always a change)
+    bool inFlight = false;
+    quint64 ticket = 0;
+    qint64 sentAt = 0;
+    qint64 sentOffset = 0;      // the backend's clock offset when the request was signed
+    quint64 sentGeneration = 0; // the slow-down generation the request was sent under
+};
+
+qint64 PollScheduler::steadyNowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+PollScheduler::PollScheduler(TaskQueryBackend* backend, PollOptions options, Clock clock, QObject* parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_options(options)
+    , m_clock(clock ? std::move(clock) : Clock(&PollScheduler::steadyNowMs))
+    , m_rng(QRandomGenerator::global()->generate()) {
+    m_options.maxRate = std::clamp(m_options.maxRate, 1, 40);
+    m_options.minIntervalMs = std::max(0, m_options.minIntervalMs);
+    m_options.unknownStatusFactor = std::max(1, m_options.unknownStatusFactor);
+    m_options.backoffStartMs = std::max(1, m_options.backoffStartMs);
+    m_options.backoffCapMs = std::max(m_options.backoffStartMs, m_options.backoffCapMs);
+    m_options.rateLimitSlowdownMs = std::max(0, m_options.rateLimitSlowdownMs);
+    m_options.maxInFlight = std::max(1, m_options.maxInFlight);
+    m_gate.setMaxPerWindow(m_options.maxRate);
+
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer); // the pacing works in 25 ms steps
+    connect(&m_timer, &QTimer::timeout, this, &PollScheduler::pump);
+    connect(m_backend, &TaskQueryBackend::queryFinished, this, &PollScheduler::onQueryFinished);
+}
+
+PollScheduler::~PollScheduler() = default;
+
+// ---------------------------------------------------------------------------------------------------------
+// Tasks
+
+bool PollScheduler::addTask(const QString& id, const QString& region) {
+    if (id.isEmpty() || m_tasks.count(id))
+        return false;
+    auto e = std::make_unique<Entry>();
+    e->seq = m_nextSeq++;
+    e->state.id = id;
+    e->state.region = region;
+    e->state.addedAt = QDateTime::currentDateTimeUtc();
+    e->state.phase = m_authHeld ? TaskPhase::Held : TaskPhase::Waiting;
+    Entry* raw = e.get();
+    m_tasks.emplace(id, std::move(e));
+    m_allDoneEmitted = false;
+    const qint64 now = m_clock();
+    enqueue(raw, now, now);
+    schedule();
+    return true;
+}
+
+bool PollScheduler::restoreTask(const TaskState& state) {
+    if (state.id.isEmpty() || m_tasks.count(state.id))
+        return false;
+    auto e = std::make_unique<Entry>();
+    e->seq = m_nextSeq++;
+    e->state = state;
+    e->state.nextPollAt = QDateTime();
+    e->hasResult = state.lastCheckedAt.isValid() || state.status.has_value() || !state.errorCode.isEmpty();
+    Entry* raw = e.get();
+    TaskState& s = raw->state;
+    if (s.phase != TaskPhase::Stopped && TaskStatus::isTerminal(s.status))
+        s.phase = TaskPhase::Finished;
+    m_tasks.emplace(s.id, std::move(e));
+    if (s.isDone()) {
+        ++m_doneCount; // finished tasks stay finished and are never polled
+        return true;
+    }
+    const qint64 now = m_clock();
+    if (s.lastCheckedAt.isValid()) {
+        const QDateTime wallNow = QDateTime::currentDateTimeUtc();
+        raw->lastResultAt = now - std::clamp<qint64>(s.lastCheckedAt.msecsTo(wallNow), 0, kMaxAgeMs);
+    }
+    s.phase = unfinishedPhase(raw);
+    m_allDoneEmitted = false;
+    enqueue(raw, now, now);
+    schedule();
+    return true;
+}
+
+void PollScheduler::removeTask(const QString& id) {
+    auto it = m_tasks.find(id);
+    if (it == m_tasks.end())
+        return;
+    Entry* e = it->second.get();
+    dequeue(e);
+    if (e->state.isDone())
+        --m_doneCount;
+    // A request in flight stays counted until its answer arrives; the answer is then ignored.
+    m_tasks.erase(it);
+    checkAllDone();
+    schedule();
+}
+
+void PollScheduler::clear() {
+    m_waiting.clear();
+    m_ready.clear();
+    m_tasks.clear();
+    m_doneCount = 0;
+    m_allDoneEmitted = false;
+    if (!m_inFlight.isEmpty()) {
+        m_backend->abortAll(); // no answers follow for them
+        m_inFlight.clear();
+    }
+    schedule();
+}
+
+void PollScheduler::refreshNow(const QStringList& ids) {
+    const qint64 now = m_clock();
+    auto refresh = [&](Entry* e) {
+        if (!e->state.isDone() && !e->inFlight)
+            enqueue(e, now, now);
+    };
+    if (ids.isEmpty()) {
+        for (auto& [id, e] : m_tasks)
+            refresh(e.get());
+    } else {
+        for (const QString& id : ids) {
+            if (auto it = m_tasks.find(id); it != m_tasks.end())
+                refresh(it->second.get());
+        }
+    }
+    schedule();
+}
+
+void PollScheduler::retry(const QString& id) {
+    auto it = m_tasks.find(id);
+    if (it == m_tasks.end() || it->second->inFlight)
+        return;
+    Entry* e = it->second.get();
+    const qint64 now = m_clock();
+    if (e->state.isDone()) {
+        e->state.finishedAt = QDateTime();
+        e->state.consecutiveFailures = 0;
+        setPhase(e, unfinishedPhase(e));
+    }
+    enqueue(e, now, now);
+    const TaskState copy = e->state;
+    schedule();
+    emit taskUpdated(copy, false);
+}
+
+void PollScheduler::setPaused(bool paused) {
+    m_paused = paused;
+    schedule();
+}
+
+void PollScheduler::resumeAfterAuthFailure() {
+    if (!m_authHeld)
+        return;
+    m_authHeld = false;
+    m_clockCorrected = false; // a new credential or a fixed clock may need a new correction
+    QStringList changed;
+    for (auto& [id, e] : m_tasks) {
+        if (e->state.phase == TaskPhase::Held) {
+            setPhase(e.get(), unfinishedPhase(e.get()));
+            changed.append(id);
+        }
+    }
+    schedule();
+    emitUpdated(changed);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Queries
+
+const TaskState* PollScheduler::task(const QString& id) const {
+    auto it = m_tasks.find(id);
+    return it == m_tasks.end() ? nullptr : &it->second->state;
+}
+
+QStringList PollScheduler::taskIds() const {
+    std::vector<const Entry*> entries;
+    entries.reserve(m_tasks.size());
+    for (const auto& [id, e] : m_tasks)
+        entries.push_back(e.get());
+    std::sort(entries.begin(), entries.end(), [](const Entry* a, const Entry* b) { return a->seq < b->seq; });
+    QStringList ids;
+    ids.reserve(qsizetype(entries.size()));
+    for (const Entry* e : entries)
+        ids.append(e->state.id);
+    return ids;
+}
+
+int PollScheduler::activeCount() const {
+    return int(m_tasks.size()) - m_doneCount;
+}
+
+int PollScheduler::finishedCount() const {
+    return m_doneCount;
+}
+
+double PollScheduler::currentRate() const {
+    return m_gate.sentInLast(m_clock(), 1000);
+}
+
+qint64 PollScheduler::msUntilNextPoll() const {
+    const qint64 now = m_clock();
+    const std::optional<qint64> wake = nextWakeAt(now);
+    return wake ? std::max<qint64>(0, *wake - now) : -1;
+}
+
+void PollScheduler::setMaxRate(int perSecond) {
+    m_options.maxRate = std::clamp(perSecond, 1, 40);
+    if (m_slowUntil == 0)
+        m_gate.setMaxPerWindow(m_options.maxRate);
+    else
+        m_gate.setMaxPerWindow(std::min(m_gate.maxPerWindow(), std::max(1, m_options.maxRate / 2)));
+    schedule();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pacing
+
+void PollScheduler::pump() {
+    const qint64 now = m_clock();
+    updateRate(now);
+    promoteDue(now);
+    while (canSendAny() && !m_ready.empty() && m_gate.canSend(now))
+        send(std::get<2>(*m_ready.begin()), now);
+    schedule();
+}
+
+bool PollScheduler::canSendAny() const {
+    return !m_paused && !m_authHeld && m_inFlight.size() < m_options.maxInFlight;
+}
+
+std::optional<qint64> PollScheduler::nextWakeAt(qint64 now) const {
+    if (!canSendAny())
+        return std::nullopt;
+    qint64 due;
+    if (!m_ready.empty())
+        due = now;
+    else if (!m_waiting.empty())
+        due = std::max(now, std::get<0>(*m_waiting.begin()));
+    else
+        return std::nullopt;
+    qint64 wake = m_gate.nextAllowedAt(due);
+    // The full rate comes back at m_slowUntil: the gate may then allow a send earlier than it does now.
+    if (m_slowUntil != 0 && m_slowUntil < wake)
+        wake = std::max(m_slowUntil, due);
+    return wake;
+}
+
+void PollScheduler::schedule() {
+    const qint64 now = m_clock();
+    updateRate(now);
+    const std::optional<qint64> wake = nextWakeAt(now);
+    if (!wake) {
+        m_timer.stop();
+        return;
+    }
+    m_timer.start(int(std::clamp<qint64>(*wake - now, 0, kMaxTimerMs)));
+}
+
+void PollScheduler::updateRate(qint64 now) {
+    if (m_slowUntil != 0 && now >= m_slowUntil) {
+        m_slowUntil = 0;
+        m_gate.setMaxPerWindow(m_options.maxRate);
+    }
+}
+
+void PollScheduler::slowDown(qint64 now, quint64 sentGeneration) {
+    // Requests sent before the current slow-down began were paced at the old rate: their RequestLimitExceeded
+    // says nothing new. One sent under the slow rate and still limited halves the rate again.
+    if (m_slowUntil != 0 && sentGeneration != m_slowGeneration)
+        return;
+    ++m_slowGeneration;
+    m_gate.setMaxPerWindow(std::max(1, m_gate.maxPerWindow() / 2));
+    m_slowUntil = std::max<qint64>(now + m_options.rateLimitSlowdownMs, 1);
+}
+
+void PollScheduler::send(Entry* e, qint64 now) {
+    dequeue(e);
+    const quint64 ticket = m_nextTicket++;
+    const QString id = e->state.id;
+    const QString region = e->state.region;
+    m_inFlight.insert(ticket, id);
+    e->inFlight = true;
+    e->ticket = ticket;
+    e->sentAt = now;
+    e->sentOffset = m_backend->clockOffset();
+    e->sentGeneration = m_slowGeneration;
+    e->state.nextPollAt = QDateTime();
+    m_gate.recordSend(now);
+    m_backend->query(ticket, id, region);
+    emit requestSent(id);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Queues
+
+void PollScheduler::enqueue(Entry* e, qint64 dueAt, qint64 now) {
+    dequeue(e);
+    if (e->state.isDone())
+        return;
+    e->dueAt = dueAt;
+    if (dueAt <= now) {
+        e->queue = Queue::Ready;
+        e->queuedKey = Key{e->lastResultAt, e->seq, e};
+        m_ready.insert(e->queuedKey);
+    } else {
+        e->queue = Queue::Waiting;
+        e->queuedKey = Key{dueAt, e->seq, e};
+        m_waiting.insert(e->queuedKey);
+    }
+    e->state.nextPollAt = QDateTime::currentDateTimeUtc().addMSecs(std::max<qint64>(0, dueAt - now));
+}
+
+void PollScheduler::dequeue(Entry* e) {
+    if (e->queue == Queue::Waiting)
+        m_waiting.erase(e->queuedKey);
+    else if (e->queue == Queue::Ready)
+        m_ready.erase(e->queuedKey);
+    e->queue = Queue::None;
+}
+
+void PollScheduler::promoteDue(qint64 now) {
+    while (!m_waiting.empty() && std::get<0>(*m_waiting.begin()) <= now) {
+        Entry* e = std::get<2>(*m_waiting.begin());
+        m_waiting.erase(m_waiting.begin());
+        e->queue = Queue::Ready;
+        e->queuedKey = Key{e->lastResultAt, e->seq, e};
+        m_ready.insert(e->queuedKey);
+    }
+}
+
+qint64 PollScheduler::intervalFor(const Entry* e) const {
+    const qint64 interval = m_options.minIntervalMs;
+    const std::optional<QString>& status = e->state.status;
+    if (status && !TaskStatus::isKnown(status))
+        return interval * m_options.unknownStatusFactor;
+    return interval;
+}
+
+qint64 PollScheduler::backoffMs(int failures) {
+    const double nominal =
+        std::min(std::ldexp(double(m_options.backoffStartMs), std::clamp(failures - 1, 0, 40)),
+                 double(m_options.backoffCapMs));
+    const double jitter = 0.8 + 0.4 * m_rng.generateDouble(); // +-20 %
+    return std::max<qint64>(1, std::llround(nominal * jitter));
+}
+
+void PollScheduler::setPhase(Entry* e, TaskPhase phase) {
+    const bool wasDone = e->state.isDone();
+    e->state.phase = phase;
+    const bool isDone = e->state.isDone();
+    if (wasDone && !isDone) {
+        --m_doneCount;
+        m_allDoneEmitted = false;
+    } else if (!wasDone && isDone) {
+        ++m_doneCount;
+    }
+}
+
+TaskPhase PollScheduler::unfinishedPhase(const Entry* e) const {
+    if (m_authHeld)
+        return TaskPhase::Held;
+    if (!e->hasResult)
+        return TaskPhase::Waiting;
+    return e->state.consecutiveFailures > 0 ? TaskPhase::Retrying : TaskPhase::Polling;
+}
+
+void PollScheduler::checkAllDone() {
+    if (!m_tasks.empty() && m_doneCount == int(m_tasks.size()) && !m_allDoneEmitted) {
+        m_allDoneEmitted = true;
+        emit allDone();
+    }
+}
+
+void PollScheduler::emitUpdated(const QStringList& ids) {
+    // Looked up one by one: a slot may remove tasks while we emit.
+    for (const QString& id : ids) {
+        if (auto it = m_tasks.find(id); it != m_tasks.end()) {
+            const TaskState copy = it->second->state;
+            emit taskUpdated(copy, false);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Results
+
+bool PollScheduler::applyError(Entry* e, const QueryResult& result) {
+    TaskState& s = e->state;
+    const QString code = boundText(result.errorCode, kMaxCodeChars);
+    const bool changed = !e->hasResult || code != s.errorCode;
+    s.errorCode = code;
+    s.errorMessage = boundText(result.errorMessage, kMaxMessageChars);
+    s.httpStatus = result.httpStatus;
+    s.requestId = boundText(result.requestId, kMaxCodeChars);
+    s.lastRawResponse = result.excerpt.left(kMaxExcerptBytes);
+    s.lastCheckedAt = QDateTime::currentDateTimeUtc();
+    e->hasResult = true;
+    return changed;
+}
+
+void PollScheduler::holdForAuth(const QString& code, const QString& message, const QString& exceptId) {
+    m_authHeld = true;
+    m_timer.stop();
+    QStringList changed;
+    for (auto& [id, e] : m_tasks) {
+        if (!e->state.isDone() && e->state.phase != TaskPhase::Held) {
+            setPhase(e.get(), TaskPhase::Held);
+            if (id != exceptId)
+                changed.append(id);
+        }
+    }
+    emit authFailed(code, message);
+    emitUpdated(changed);
+}
+
+void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
+    auto inFlight = m_inFlight.find(ticket);
+    if (inFlight == m_inFlight.end())
+        return; // not ours, or abandoned by clear()
+    const QString id = inFlight.value();
+    m_inFlight.erase(inFlight);
+
+    auto it = m_tasks.find(id);
+    if (it == m_tasks.end() || !it->second->inFlight || it->second->ticket != ticket) {
+        schedule(); // the task was removed (or removed and added again) meanwhile: ignore the answer
+        return;
+    }
+    Entry* e = it->second.get();
+    TaskState& s = e->state;
+    e->inFlight = false;
+    const qint64 now = m_clock();
+
+    if (!result.isError()) {
+        const std::optional<QString> status = boundOptional(result.status, kMaxStatusChars);
+        const std::optional<QString> info = boundOptional(result.info, kMaxInfoChars);
+        const bool changed = !e->hasResult || status != s.status || info != s.info || !s.errorCode.isEmpty();
+        s.status = status;
+        s.info = info;
+        s.requestId = boundText(result.requestId, kMaxCodeChars);
+        s.errorCode.clear();
+        s.errorMessage.clear();
+        s.httpStatus = result.httpStatus;
+        s.lastRawResponse = result.excerpt.left(kMaxExcerptBytes);
+        s.lastCheckedAt = QDateTime::currentDateTimeUtc();
+        s.consecutiveFailures = 0;
+        e->hasResult = true;
+        e->lastResultAt = now;
+        if (TaskStatus::isTerminal(s.status)) {
+            setPhase(e, TaskPhase::Finished);
+            s.finishedAt = s.lastCheckedAt;
+            s.nextPollAt = QDateTime();
+            const TaskState copy = s;
+            schedule();
+            emit taskUpdated(copy, changed);
+            emit taskFinished(copy);
+            checkAllDone();
+            return;
+        }
+        setPhase(e, unfinishedPhase(e));
+        enqueue(e, e->sentAt + intervalFor(e), now);
+        const TaskState copy = s;
+        schedule();
+        emit taskUpdated(copy, changed);
+        return;
+    }
+
+    const QString code = boundText(result.errorCode, kMaxCodeChars);
+    ErrorClass errorClass = ErrorCatalog::classify(code);
+
+    if (errorClass == ErrorClass::RateLimited) {
+        // Not an error of the task: slow the credential down and poll the task again soon (same staleness).
+        slowDown(now, e->sentGeneration);
+        enqueue(e, now, now);
+        schedule();
+        emit rateLimited(code);
+        return;
+    }
+
+    if (errorClass == ErrorClass::ClockSkew) {
+        if (m_backend->clockOffset() != e->sentOffset) {
+            enqueue(e, now, now); // signed before the latest correction: just sign it again
+            schedule();
+            return;
+        }
+        if (!m_clockCorrected && result.serverDate.isValid()) {
+            const qint64 offset = result.serverDate.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch();
+            m_backend->setClockOffset(offset);
+            m_clockCorrected = true;
+            enqueue(e, now, now);
+            schedule();
+            emit clockCorrected(offset);
+            return;
+        }
+        errorClass = ErrorClass::AuthStop; // no Date to correct from, or the correction did not help
+    }
+
+    const bool changed = applyError(e, result);
+    switch (errorClass) {
+    case ErrorClass::AuthStop: {
+        // Its staleness is kept, so that it is polled first once resumed.
+        enqueue(e, now, now);
+        setPhase(e, TaskPhase::Held);
+        const TaskState copy = s;
+        const bool first = !m_authHeld;
+        if (first)
+            holdForAuth(code, s.errorMessage, id);
+        else
+            schedule();
+        emit taskUpdated(copy, changed);
+        return;
+    }
+    case ErrorClass::Permanent: {
+        setPhase(e, TaskPhase::Stopped);
+        s.nextPollAt = QDateTime();
+        const TaskState copy = s;
+        schedule();
+        emit taskUpdated(copy, changed);
+        emit taskFinished(copy);
+        checkAllDone();
+        return;
+    }
+    case ErrorClass::Transient:
+    default: {
+        s.consecutiveFailures += 1; // the last good status and Info stay
+        e->lastResultAt = now;
+        setPhase(e, unfinishedPhase(e));
+        enqueue(e, now + backoffMs(s.consecutiveFailures), now);
+        const TaskState copy = s;
+        schedule();
+        emit taskUpdated(copy, changed);
+        return;
+    }
+    }
+}
+
+} // namespace taskwatch

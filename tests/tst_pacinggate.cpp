@@ -1,0 +1,194 @@
+// PacingGate: pure arithmetic with injected times. Simulated senders wake up late by random jitter; every
+// window of the run is checked against the server's 40 requests per 1000 ms.
+#include "PacingGate.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+#include <vector>
+
+using namespace taskwatch;
+
+namespace {
+
+// The largest number of sends in any half-open window [t, t + windowMs) (two pointers over sorted times).
+int maxInAnyWindow(const std::vector<qint64>& sends, qint64 windowMs) {
+    int best = 0;
+    std::size_t lo = 0;
+    for (std::size_t hi = 0; hi < sends.size(); ++hi) {
+        while (sends[hi] - sends[lo] >= windowMs)
+            ++lo;
+        best = std::max(best, int(hi - lo + 1));
+    }
+    return best;
+}
+
+qint64 minGap(const std::vector<qint64>& sends) {
+    qint64 gap = std::numeric_limits<qint64>::max();
+    for (std::size_t i = 1; i < sends.size(); ++i)
+        gap = std::min(gap, sends[i] - sends[i - 1]);
+    return gap;
+}
+
+// Constant demand: the sender asks for the next allowed time, wakes up `0..maxJitter` ms late, sends if the
+// gate agrees (a timer that fires early is simulated too when `early` is set) and otherwise asks again.
+std::vector<qint64> simulate(PacingGate& gate, qint64 fromMs, qint64 untilMs, int maxJitter, quint32 seed,
+                             bool idlePauses = false) {
+    QRandomGenerator rng(seed);
+    std::vector<qint64> sends;
+    qint64 now = fromMs;
+    while (now < untilMs) {
+        const qint64 next = gate.nextAllowedAt(now);
+        if (next < now)
+            return {}; // contract: never in the past
+        now = next + (maxJitter > 0 ? rng.bounded(maxJitter + 1) : 0);
+        if (idlePauses && rng.bounded(50) == 0)
+            now += rng.bounded(3000); // demand stops for a while, then comes back all at once
+        if (now >= untilMs)
+            break;
+        if (!gate.canSend(now))
+            continue;
+        gate.recordSend(now);
+        sends.push_back(now);
+    }
+    return sends;
+}
+
+} // namespace
+
+class TestPacingGate : public QObject {
+    Q_OBJECT
+private slots:
+    void firstSendIsImmediate() {
+        PacingGate gate;
+        QVERIFY(gate.canSend(1000));
+        QCOMPARE(gate.nextAllowedAt(1000), 1000);
+        gate.recordSend(1000);
+        QVERIFY(!gate.canSend(1000));
+        QVERIFY(!gate.canSend(1024));
+        QVERIFY(gate.nextAllowedAt(1000) >= 1025);
+        QVERIFY(gate.nextAllowedAt(1000) <= 1026);
+        QCOMPARE(gate.spacingMs(), 1025.0 / 40.0);
+    }
+
+    void nextAllowedIsConsistentWithCanSend() {
+        PacingGate gate;
+        QRandomGenerator rng(7);
+        qint64 now = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const qint64 next = gate.nextAllowedAt(now);
+            QVERIFY(next >= now);
+            if (next > now)
+                QVERIFY(!gate.canSend(next - 1));
+            QVERIFY(gate.canSend(next));
+            now = next + rng.bounded(4);
+            gate.recordSend(now);
+        }
+    }
+
+    void neverMoreThan40InAnyWindow_data() {
+        QTest::addColumn<int>("maxJitter");
+        QTest::addColumn<bool>("idlePauses");
+        QTest::addColumn<quint32>("seed");
+        QTest::newRow("exact wake-ups") << 0 << false << 1u;
+        QTest::newRow("jitter 0..3 ms") << 3 << false << 2u;
+        QTest::newRow("jitter 0..20 ms") << 20 << false << 3u;
+        QTest::newRow("jitter and idle pauses") << 5 << true << 4u;
+        QTest::newRow("large jitter and idle pauses") << 40 << true << 5u;
+    }
+
+    void neverMoreThan40InAnyWindow() {
+        QFETCH(int, maxJitter);
+        QFETCH(bool, idlePauses);
+        QFETCH(quint32, seed);
+        PacingGate gate;
+        const std::vector<qint64> sends = simulate(gate, 0, 600'000, maxJitter, seed, idlePauses);
+        QVERIFY(sends.size() > 1000);
+        QVERIFY2(maxInAnyWindow(sends, 1000) <= 40, "more than 40 sends in a 1000 ms window");
+        // The guard: even arrivals bunched by up to 25 ms of network jitter stay within 40 per 1000 ms.
+        QVERIFY2(maxInAnyWindow(sends, 1025) <= 40, "more than 40 sends in a 1025 ms window");
+        QVERIFY2(minGap(sends) >= 25, "two sends closer than 25 ms");
+    }
+
+    void sustainedRateAtLeast38PerSecond_data() {
+        QTest::addColumn<int>("maxJitter");
+        QTest::newRow("exact wake-ups") << 0;
+        QTest::newRow("jitter 0..1 ms") << 1;
+    }
+
+    void sustainedRateAtLeast38PerSecond() {
+        QFETCH(int, maxJitter);
+        PacingGate gate;
+        const std::vector<qint64> sends = simulate(gate, 0, 60'000, maxJitter, 11);
+        // 60 simulated seconds of constant demand.
+        QVERIFY2(sends.size() >= 38 * 60, qPrintable(QString::number(sends.size())));
+        QVERIFY(sends.size() <= 40 * 60);
+    }
+
+    void evenSpacingNoBursts() {
+        PacingGate gate;
+        const std::vector<qint64> sends = simulate(gate, 0, 10'000, 0, 1);
+        // Every gap is 25 or 26 ms (25.625 on average): no burst followed by a pause.
+        for (std::size_t i = 1; i < sends.size(); ++i) {
+            const qint64 gap = sends[i] - sends[i - 1];
+            QVERIFY2(gap == 25 || gap == 26, qPrintable(QString::number(gap)));
+        }
+    }
+
+    void afterIdleNoBurst() {
+        PacingGate gate;
+        // A sender that was idle for a long time and then has a backlog still starts at the even spacing.
+        gate.recordSend(0);
+        std::vector<qint64> sends;
+        qint64 now = 60'000;
+        for (int i = 0; i < 100; ++i) {
+            now = gate.nextAllowedAt(now);
+            gate.recordSend(now);
+            sends.push_back(now);
+        }
+        QVERIFY(minGap(sends) >= 25);
+        QVERIFY(maxInAnyWindow(sends, 1000) <= 40);
+    }
+
+    void slowDownAndRestore() {
+        PacingGate gate;
+        std::vector<qint64> fast = simulate(gate, 0, 10'000, 2, 21);
+        gate.setMaxPerWindow(20);
+        QCOMPARE(gate.maxPerWindow(), 20);
+        const std::vector<qint64> slow = simulate(gate, 10'000, 30'000, 2, 22);
+        QVERIFY(maxInAnyWindow(slow, 1025) <= 20);
+        QVERIFY(maxInAnyWindow(slow, 1000) <= 20);
+        QVERIFY(minGap(slow) >= 51);     // 1025 / 20 = 51.25
+        QVERIFY(slow.size() >= 18 * 19); // about 19.5/s for 20 s (the first second drains the fast window)
+        // The boundary between the two rates never exceeds the fast limit either.
+        std::vector<qint64> all = fast;
+        all.insert(all.end(), slow.begin(), slow.end());
+        QVERIFY(maxInAnyWindow(all, 1000) <= 40);
+
+        gate.setMaxPerWindow(40);
+        const std::vector<qint64> restored = simulate(gate, 30'000, 40'000, 0, 23);
+        QVERIFY(restored.size() >= 38 * 10);
+        all.insert(all.end(), restored.begin(), restored.end());
+        QVERIFY(maxInAnyWindow(all, 1000) <= 40);
+    }
+
+    void minimumOnePerWindow() {
+        PacingGate gate;
+        gate.setMaxPerWindow(0);
+        QCOMPARE(gate.maxPerWindow(), 1);
+        const std::vector<qint64> sends = simulate(gate, 0, 20'000, 3, 31);
+        QVERIFY(maxInAnyWindow(sends, 1025) <= 1);
+        QVERIFY(sends.size() >= 15);
+    }
+
+    void sentInLastCountsTheWindow() {
+        PacingGate gate;
+        for (qint64 t : {0, 100, 200, 900, 1000})
+            gate.recordSend(t);
+        QCOMPARE(gate.sentInLast(1000, 1000), 4); // (0, 1000]
+        QCOMPARE(gate.sentInLast(1000, 101), 2);  // 900, 1000
+        QCOMPARE(gate.sentInLast(5000, 1000), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPacingGate)
+#include "tst_pacinggate.moc"

@@ -1,0 +1,1047 @@
+// PollScheduler with a fake monotonic clock and a fake TaskQueryBackend: the test advances the clock from one
+// event to the next (the scheduler's next wake-up, a fake answer becoming due), with random lateness of the
+// wake-ups, and checks the pacing invariants over every window of the run. One test uses the real clock and
+// the real QTimer.
+#include "PollScheduler.h"
+
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+#include <functional>
+#include <limits>
+#include <map>
+#include <vector>
+
+using namespace taskwatch;
+
+namespace {
+
+QueryResult ok(const QString& status, const QString& info = QStringLiteral("info")) {
+    QueryResult r;
+    r.kind = ResultKind::Success;
+    r.status = status;
+    r.info = info;
+    r.requestId = QStringLiteral("req-ok");
+    r.httpStatus = 200;
+    return r;
+}
+
+QueryResult apiError(const QString& code, const QString& message = QStringLiteral("message")) {
+    QueryResult r;
+    r.kind = ResultKind::ApiError;
+    r.errorCode = code;
+    r.errorMessage = message;
+    r.requestId = QStringLiteral("req-err");
+    r.httpStatus = 200;
+    return r;
+}
+
+QueryResult transportError(const QString& code, int httpStatus) {
+    QueryResult r;
+    r.kind = ResultKind::TransportError;
+    r.errorCode = code;
+    r.errorMessage = QStringLiteral("transport");
+    r.httpStatus = httpStatus;
+    r.excerpt = QByteArrayLiteral("<html>502 Bad Gateway</html>");
+    return r;
+}
+
+class FakeBackend : public TaskQueryBackend {
+    Q_OBJECT
+public:
+    struct Query {
+        quint64 ticket = 0;
+        QString id;
+        QString region;
+        qint64 sentAt = 0;
+        qint64 offset = 0; // the clock offset the request was signed with
+        int index = 0;     // earlier queries of the same task
+    };
+    // Decides the answer when it becomes due (fake delay) or at once (immediate mode).
+    using Responder = std::function<QueryResult(const Query&)>;
+
+    explicit FakeBackend(const qint64* clock)
+        : m_clock(clock) {}
+
+    void query(quint64 ticket, const QString& taskId, const QString& region) override {
+        Query q{ticket, taskId, region, m_clock ? *m_clock : 0, m_offset, m_counts[taskId]++};
+        for (const auto& [t, p] : pending) {
+            if (p.query.id == taskId)
+                doubleInFlight = true;
+        }
+        queries.push_back(q);
+        if (immediate) {
+            QTimer::singleShot(0, this, [this, q] {
+                if (pending.erase(q.ticket))
+                    emit queryFinished(q.ticket, responder(q));
+            });
+            pending[ticket] = {0, q};
+            return;
+        }
+        pending[ticket] = {q.sentAt + (delay ? delay(q) : 50), q};
+    }
+    void setClockOffset(qint64 seconds) override { m_offset = seconds; }
+    qint64 clockOffset() const override { return m_offset; }
+    void abortAll() override {
+        ++aborts;
+        pending.clear();
+    }
+
+    void answer(quint64 ticket, const QueryResult& result) {
+        pending.erase(ticket);
+        emit queryFinished(ticket, result);
+    }
+    // Answers every pending query due by `now`, earliest first (a slot may change `pending`).
+    void deliverDue(qint64 now) {
+        if (!responder)
+            return;
+        for (;;) {
+            auto best = pending.end();
+            for (auto it = pending.begin(); it != pending.end(); ++it) {
+                if (it->second.answerAt <= now &&
+                    (best == pending.end() || it->second.answerAt < best->second.answerAt))
+                    best = it;
+            }
+            if (best == pending.end())
+                return;
+            const Query q = best->second.query;
+            pending.erase(best);
+            emit queryFinished(q.ticket, responder(q));
+        }
+    }
+    std::optional<qint64> nextAnswerAt() const {
+        if (!responder)
+            return std::nullopt;
+        std::optional<qint64> next;
+        for (const auto& [t, p] : pending) {
+            if (!next || p.answerAt < *next)
+                next = p.answerAt;
+        }
+        return next;
+    }
+    std::vector<qint64> sendTimes() const {
+        std::vector<qint64> times;
+        for (const Query& q : queries)
+            times.push_back(q.sentAt);
+        return times;
+    }
+    std::vector<Query> queriesOf(const QString& id) const {
+        std::vector<Query> out;
+        for (const Query& q : queries) {
+            if (q.id == id)
+                out.push_back(q);
+        }
+        return out;
+    }
+    std::optional<Query> pendingOf(const QString& id) const {
+        for (const auto& [t, p] : pending) {
+            if (p.query.id == id)
+                return p.query;
+        }
+        return std::nullopt;
+    }
+
+    struct Pending {
+        qint64 answerAt = 0;
+        Query query;
+    };
+    Responder responder;
+    std::function<qint64(const Query&)> delay;
+    bool immediate = false;
+    std::vector<Query> queries;
+    std::map<quint64, Pending> pending;
+    bool doubleInFlight = false;
+    int aborts = 0;
+
+private:
+    const qint64* m_clock;
+    qint64 m_offset = 0;
+    QHash<QString, int> m_counts;
+};
+
+// The fake clock, the fake backend and the scheduler under test, and the event loop that drives them.
+struct Sim {
+    explicit Sim(PollOptions options = {}, quint32 seed = 1)
+        : backend(&now)
+        , sched(&backend, options, [this] { return now; })
+        , rng(seed) {}
+
+    // Advances the fake clock event by event up to `until`: answers that became due, then pump(); the
+    // scheduler's wake-ups come `0..wakeJitter` ms late like a real timer's.
+    void runUntil(qint64 until) {
+        for (int guard = 0; guard < 10'000'000; ++guard) {
+            backend.deliverDue(now);
+            sched.pump();
+            const qint64 ms = sched.msUntilNextPoll();
+            if (ms == 0) {
+                spun = true; // pump() left work it could do now: a real timer would spin
+                return;
+            }
+            qint64 next = std::numeric_limits<qint64>::max();
+            if (ms > 0)
+                next = now + ms + (wakeJitter > 0 ? rng.bounded(wakeJitter + 1) : 0);
+            if (const auto answerAt = backend.nextAnswerAt())
+                next = std::min(next, std::max(*answerAt, now + 1));
+            if (next > until) {
+                now = std::max(now, until);
+                backend.deliverDue(now);
+                sched.pump();
+                return;
+            }
+            now = next;
+        }
+        spun = true;
+    }
+
+    qint64 now = 0;
+    FakeBackend backend;
+    PollScheduler sched;
+    QRandomGenerator rng;
+    int wakeJitter = 0;
+    bool spun = false;
+};
+
+int maxInAnyWindow(const std::vector<qint64>& sends, qint64 windowMs) {
+    int best = 0;
+    std::size_t lo = 0;
+    for (std::size_t hi = 0; hi < sends.size(); ++hi) {
+        while (sends[hi] - sends[lo] >= windowMs)
+            ++lo;
+        best = std::max(best, int(hi - lo + 1));
+    }
+    return best;
+}
+
+int countIn(const std::vector<qint64>& sends, qint64 from, qint64 to) {
+    return int(std::count_if(sends.begin(), sends.end(), [&](qint64 t) { return t >= from && t < to; }));
+}
+
+std::vector<qint64> windowOf(const std::vector<qint64>& sends, qint64 from, qint64 to) {
+    std::vector<qint64> out;
+    std::copy_if(sends.begin(), sends.end(), std::back_inserter(out),
+                 [&](qint64 t) { return t >= from && t < to; });
+    return out;
+}
+
+QString taskId(int i) {
+    return QStringLiteral("%1-8fc96c86-2ec79ac8-cb63a7a7").arg(i, 8, 16, QLatin1Char('0'));
+}
+
+} // namespace
+
+class TestPollScheduler : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { qRegisterMetaType<TaskState>(); }
+
+    void invariantsWith400Tasks_data() {
+        QTest::addColumn<int>("wakeJitter");
+        QTest::addColumn<bool>("checkRate");
+        QTest::newRow("wake-ups 0..1 ms late") << 1 << true;
+        QTest::newRow("wake-ups 0..15 ms late") << 15 << false;
+    }
+
+    void invariantsWith400Tasks() {
+        QFETCH(int, wakeJitter);
+        QFETCH(bool, checkRate);
+        Sim sim({}, 42);
+        sim.wakeJitter = wakeJitter;
+        QRandomGenerator delays(7);
+        sim.backend.delay = [&](const FakeBackend::Query&) { return qint64(20 + delays.bounded(380)); };
+        // Task i finishes after (i % 7) polls, except every fourth task, which keeps running.
+        sim.backend.responder = [](const FakeBackend::Query& q) {
+            const int i = q.id.left(8).toInt(nullptr, 16);
+            if (i % 4 != 0 && q.index >= i % 7)
+                return ok(QString::fromLatin1(i % 3 ? TaskStatus::Success : TaskStatus::Failed));
+            return ok(QString::fromLatin1(q.index % 2 ? TaskStatus::Running : TaskStatus::Initial),
+                      QStringLiteral("step %1").arg(q.index));
+        };
+        QHash<QString, qint64> finishedAt;
+        QHash<QString, int> finishedTimes;
+        connect(&sim.sched, &PollScheduler::taskFinished, this, [&](const TaskState& s) {
+            finishedAt[s.id] = sim.now;
+            ++finishedTimes[s.id];
+        });
+        QSignalSpy sent(&sim.sched, &PollScheduler::requestSent);
+        for (int i = 0; i < 400; ++i)
+            QVERIFY(sim.sched.addTask(taskId(i), QStringLiteral("ap-guangzhou")));
+        QVERIFY(!sim.sched.addTask(taskId(0), QStringLiteral("ap-guangzhou"))); // already present
+
+        sim.runUntil(120'000);
+        QVERIFY(!sim.spun);
+        QVERIFY(!sim.backend.doubleInFlight);
+
+        const std::vector<qint64> sends = sim.backend.sendTimes();
+        QCOMPARE(qsizetype(sends.size()), sent.size());
+        QVERIFY2(maxInAnyWindow(sends, 1000) <= 40, "more than 40 requests in a 1000 ms window");
+        QVERIFY2(maxInAnyWindow(sends, 1025) <= 40, "more than 40 requests in a 1025 ms window");
+        if (checkRate) {
+            // The backlog keeps every task due during the first rounds: at least 38 requests per second.
+            const int inFirst20s = countIn(sends, 0, 20'000);
+            QVERIFY2(inFirst20s >= 38 * 20, qPrintable(QString::number(inFirst20s)));
+        }
+
+        // Every finishing task finished exactly once and was never polled after its terminal status.
+        int finishing = 0;
+        for (int i = 0; i < 400; ++i) {
+            const QString id = taskId(i);
+            const TaskState* s = sim.sched.task(id);
+            QVERIFY(s);
+            const auto polls = sim.backend.queriesOf(id);
+            for (std::size_t k = 1; k < polls.size(); ++k)
+                QVERIFY2(polls[k].sentAt - polls[k - 1].sentAt >= 5000, "minIntervalMs not respected");
+            if (i % 4 == 0) {
+                QCOMPARE(s->phase, TaskPhase::Polling);
+                QVERIFY(!finishedAt.contains(id));
+                continue;
+            }
+            ++finishing;
+            QCOMPARE(s->phase, TaskPhase::Finished);
+            QVERIFY(s->finishedAt.isValid());
+            QCOMPARE(finishedTimes.value(id), 1);
+            QCOMPARE(int(polls.size()), i % 7 + 1);
+            QVERIFY(polls.back().sentAt < finishedAt.value(id));
+        }
+        QCOMPARE(sim.sched.finishedCount(), finishing);
+        QCOMPARE(sim.sched.activeCount(), 100);
+    }
+
+    void newTaskFirstPolledWithinASecondBehindBacklog() {
+        Sim sim({}, 3);
+        sim.wakeJitter = 1;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(150); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (int i = 0; i < 400; ++i)
+            sim.sched.addTask(taskId(i), QStringLiteral("ap-guangzhou"));
+        sim.runUntil(25'000); // a steady backlog: each task waits about 10 s for its turn
+        const qint64 addedAt = sim.now;
+        const QStringList fresh = {QStringLiteral("new-a"), QStringLiteral("new-b"), QStringLiteral("new-c")};
+        for (const QString& id : fresh)
+            QVERIFY(sim.sched.addTask(id, QStringLiteral("ap-guangzhou")));
+        QCOMPARE(sim.sched.task(QStringLiteral("new-a"))->phase, TaskPhase::Waiting);
+        sim.runUntil(addedAt + 3000);
+        for (const QString& id : fresh) {
+            const auto polls = sim.backend.queriesOf(id);
+            QVERIFY(!polls.empty());
+            QVERIFY2(polls.front().sentAt - addedAt <= 1000,
+                     qPrintable(QString::number(polls.front().sentAt - addedAt)));
+        }
+        // In the order they were added.
+        QVERIFY(sim.backend.queriesOf(fresh[0]).front().sentAt <
+                sim.backend.queriesOf(fresh[1]).front().sentAt);
+        QVERIFY(sim.backend.queriesOf(fresh[1]).front().sentAt <
+                sim.backend.queriesOf(fresh[2]).front().sentAt);
+        QVERIFY(!sim.spun);
+    }
+
+    void mostStaleFirst() {
+        Sim sim;
+        const QString a = QStringLiteral("a"), b = QStringLiteral("b"), c = QStringLiteral("c");
+        // The first answers arrive in the order c, a, b.
+        sim.backend.delay = [&](const FakeBackend::Query& q) {
+            if (q.index > 0)
+                return qint64(10);
+            return q.id == a ? qint64(200) : q.id == b ? qint64(300) : qint64(50);
+        };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (const QString& id : {a, b, c})
+            sim.sched.addTask(id, {});
+        sim.runUntil(1000);
+        QCOMPARE(int(sim.backend.queries.size()), 3);
+        QCOMPARE(sim.backend.queries[0].id, a); // never polled: in the order added
+        QCOMPARE(sim.backend.queries[1].id, b);
+        QCOMPARE(sim.backend.queries[2].id, c);
+        // Let all three become due together: the one whose last result is oldest goes first.
+        sim.sched.setPaused(true);
+        sim.runUntil(20'000);
+        QCOMPARE(int(sim.backend.queries.size()), 3);
+        sim.sched.setPaused(false);
+        sim.runUntil(20'500);
+        QCOMPARE(int(sim.backend.queries.size()), 6);
+        QCOMPARE(sim.backend.queries[3].id, c);
+        QCOMPARE(sim.backend.queries[4].id, a);
+        QCOMPARE(sim.backend.queries[5].id, b);
+        QVERIFY(!sim.spun);
+    }
+
+    void minIntervalPerTask() {
+        PollOptions options;
+        options.minIntervalMs = 2000;
+        Sim sim(options);
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(30); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (int i = 0; i < 3; ++i)
+            sim.sched.addTask(taskId(i), {});
+        sim.runUntil(60'000);
+        for (int i = 0; i < 3; ++i) {
+            const auto polls = sim.backend.queriesOf(taskId(i));
+            QVERIFY(polls.size() >= 29);
+            for (std::size_t k = 1; k < polls.size(); ++k) {
+                const qint64 gap = polls[k].sentAt - polls[k - 1].sentAt;
+                QVERIFY2(gap >= 2000, qPrintable(QString::number(gap)));
+                QVERIFY2(gap <= 2100,
+                         qPrintable(QString::number(gap))); // and not much later: nothing competes
+            }
+        }
+        QVERIFY(!sim.spun);
+    }
+
+    void transientBackoffAndRecovery() {
+        Sim sim({}, 5);
+        const QString a = QStringLiteral("a"), b = QStringLiteral("b");
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(50); };
+        // a: RUNNING, then 8 transient faults of several kinds, then SUCCESS. b: always RUNNING.
+        sim.backend.responder = [&](const FakeBackend::Query& q) {
+            if (q.id == b)
+                return ok(QString::fromLatin1(TaskStatus::Running));
+            if (q.index == 0)
+                return ok(QString::fromLatin1(TaskStatus::Running), QStringLiteral("working"));
+            if (q.index <= 8) {
+                switch (q.index % 3) {
+                case 0:
+                    return apiError(QStringLiteral("InternalError"));
+                case 1:
+                    return transportError(QString::fromLatin1(ClientError::NetworkError), 0);
+                default:
+                    return transportError(QString::fromLatin1(ClientError::ServerNetworkError), 502);
+                }
+            }
+            return ok(QString::fromLatin1(TaskStatus::Success), QStringLiteral("done"));
+        };
+        std::vector<std::pair<qint64, TaskState>> updatesA;
+        bool bRetried = false;
+        connect(&sim.sched, &PollScheduler::taskUpdated, this, [&](const TaskState& s, bool) {
+            if (s.id == a)
+                updatesA.emplace_back(sim.now, s);
+            else if (s.phase != TaskPhase::Polling)
+                bRetried = true;
+        });
+        QSignalSpy finished(&sim.sched, &PollScheduler::taskFinished);
+        sim.sched.addTask(a, {});
+        sim.sched.addTask(b, {});
+        sim.runUntil(400'000);
+        QVERIFY(!sim.spun);
+
+        QCOMPARE(int(updatesA.size()), 10);
+        const auto pollsA = sim.backend.queriesOf(a);
+        QCOMPARE(int(pollsA.size()), 10);
+        bool jittered = false;
+        for (int k = 1; k <= 8; ++k) {
+            const auto& [at, s] = updatesA[std::size_t(k)];
+            QCOMPARE(s.phase, TaskPhase::Retrying);
+            QCOMPARE(s.consecutiveFailures, k);
+            QVERIFY(!s.errorCode.isEmpty());
+            QCOMPARE(s.status,
+                     std::optional<QString>(QString::fromLatin1(TaskStatus::Running))); // last good kept
+            QCOMPARE(s.info, std::optional<QString>(QStringLiteral("working")));
+            QVERIFY(s.nextPollAt.isValid());
+            const double nominal = std::min(2000.0 * (1 << (k - 1)), 60000.0);
+            const qint64 gap = pollsA[std::size_t(k) + 1].sentAt - at;
+            QVERIFY2(gap >= qint64(nominal * 0.8) && gap <= qint64(nominal * 1.2) + 2,
+                     qPrintable(QStringLiteral("failure %1: %2 ms").arg(k).arg(gap)));
+            jittered = jittered || std::abs(double(gap) - nominal) > 2;
+        }
+        QVERIFY2(jittered, "the backoff has no jitter");
+        QCOMPARE(updatesA[2].second.httpStatus, 502); // failure 2 was an HTTP 502
+        const TaskState* s = sim.sched.task(a);
+        QCOMPARE(s->phase, TaskPhase::Finished);
+        QCOMPARE(s->status, std::optional<QString>(QString::fromLatin1(TaskStatus::Success)));
+        QVERIFY(s->errorCode.isEmpty());
+        QVERIFY(s->errorMessage.isEmpty());
+        QCOMPARE(s->consecutiveFailures, 0);
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(pollsA.back().sentAt < updatesA.back().first);
+
+        // The other task went on at its normal interval the whole time.
+        QVERIFY(!bRetried);
+        const auto pollsB = sim.backend.queriesOf(b);
+        for (std::size_t k = 1; k < pollsB.size(); ++k) {
+            const qint64 gap = pollsB[k].sentAt - pollsB[k - 1].sentAt;
+            QVERIFY2(gap >= 5000 && gap <= 5030, qPrintable(QString::number(gap)));
+        }
+        QVERIFY(pollsB.size() >= 79);
+    }
+
+    void rateLimitSlowsThenRecovers() {
+        Sim sim({}, 9);
+        sim.wakeJitter = 1;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(100); };
+        // The requests sent during 60 ms at t = 10 s are refused with RequestLimitExceeded.
+        sim.backend.responder = [](const FakeBackend::Query& q) {
+            if (q.sentAt >= 10'000 && q.sentAt < 10'060)
+                return apiError(QStringLiteral("RequestLimitExceeded"), QStringLiteral("too fast"));
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (int i = 0; i < 400; ++i)
+            sim.sched.addTask(taskId(i), {});
+        std::vector<std::pair<qint64, QString>> limited; // when, which task
+        connect(&sim.sched, &PollScheduler::rateLimited, this, [&](const QString& code) {
+            QCOMPARE(code, QStringLiteral("RequestLimitExceeded"));
+            for (const auto& q : sim.backend.queries) {
+                if (q.sentAt >= 10'000 && q.sentAt < 10'060 && !sim.backend.pending.count(q.ticket)) {
+                    bool known = false;
+                    for (const auto& l : limited)
+                        known = known || l.second == q.id;
+                    if (!known)
+                        limited.emplace_back(sim.now, q.id);
+                }
+            }
+        });
+        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
+        sim.runUntil(40'000);
+        QVERIFY(!sim.spun);
+
+        QVERIFY(limited.size() >= 2);
+        const qint64 t = limited.front().first;
+        const std::vector<qint64> sends = sim.backend.sendTimes();
+        QVERIFY(maxInAnyWindow(sends, 1000) <= 40);
+        // Half rate for 10 s (the first second still holds the fast requests), halved once only.
+        const std::vector<qint64> slow = windowOf(sends, t + 1100, t + 10'000);
+        QVERIFY2(maxInAnyWindow(slow, 1000) <= 20, qPrintable(QString::number(maxInAnyWindow(slow, 1000))));
+        QVERIFY2(slow.size() >= 8 * 18, qPrintable(QString::number(slow.size())));
+        // Then the full rate again.
+        const int after = countIn(sends, t + 11'100, t + 21'100);
+        QVERIFY2(after >= 38 * 10, qPrintable(QString::number(after)));
+
+        // The refused tasks are no error on their rows and are polled again promptly.
+        for (const auto& [when, id] : limited) {
+            const TaskState* s = sim.sched.task(id);
+            QVERIFY(s->errorCode.isEmpty());
+            QCOMPARE(s->consecutiveFailures, 0);
+            QCOMPARE(s->phase, TaskPhase::Polling);
+            const auto polls = sim.backend.queriesOf(id);
+            auto next =
+                std::find_if(polls.begin(), polls.end(), [&](const auto& q) { return q.sentAt >= when; });
+            QVERIFY(next != polls.end());
+            QVERIFY2(next->sentAt - when <= 1000, qPrintable(QString::number(next->sentAt - when)));
+            for (int k = 0; k < updated.size(); ++k)
+                QVERIFY(updated.at(k).at(0).value<TaskState>().errorCode.isEmpty());
+        }
+    }
+
+    void rateLimitUnderSlowRateHalvesAgain() {
+        Sim sim({}, 10);
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(100); };
+        // One refusal at 5 s (at most 26 ms between two requests), and one or two more for requests sent at
+        // the slow rate at 7 s: the first of those halves the rate again, a second says nothing new.
+        sim.backend.responder = [](const FakeBackend::Query& q) {
+            if ((q.sentAt >= 5000 && q.sentAt < 5026) || (q.sentAt >= 7000 && q.sentAt < 7060))
+                return apiError(QStringLiteral("RequestLimitExceeded.UinLimitExceeded"));
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (int i = 0; i < 400; ++i)
+            sim.sched.addTask(taskId(i), {});
+        QSignalSpy limited(&sim.sched, &PollScheduler::rateLimited);
+        sim.runUntil(30'000);
+        QVERIFY(limited.size() >= 2);
+        const std::vector<qint64> sends = sim.backend.sendTimes();
+        const std::vector<qint64> slower = windowOf(sends, 8200, 15'000); // 10 per 1025 ms
+        QVERIFY2(maxInAnyWindow(slower, 1000) <= 10,
+                 qPrintable(QString::number(maxInAnyWindow(slower, 1000))));
+        QVERIFY(slower.size() >= 6 * 9);
+        QVERIFY(countIn(sends, 19'000, 29'000) >= 38 * 10); // recovered to the full rate
+        QVERIFY(!sim.spun);
+    }
+
+    void authFailureStopsEverything() {
+        Sim sim;
+        bool broken = true;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(300); };
+        sim.backend.responder = [&](const FakeBackend::Query& q) {
+            if (broken && q.sentAt >= 3000)
+                return apiError(QStringLiteral("AuthFailure.SecretIdNotFound"),
+                                QStringLiteral("no such key"));
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (int i = 0; i < 50; ++i)
+            sim.sched.addTask(taskId(i), {});
+        std::size_t queriesAtFailure = 0;
+        qsizetype pendingAtFailure = 0;
+        connect(&sim.sched, &PollScheduler::authFailed, this, [&] {
+            queriesAtFailure = sim.backend.queries.size();
+            pendingAtFailure = qsizetype(sim.backend.pending.size());
+        });
+        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
+        sim.runUntil(60'000);
+        QVERIFY(!sim.spun);
+
+        QCOMPARE(authFailed.size(), 1);
+        QCOMPARE(authFailed.at(0).at(0).toString(), QStringLiteral("AuthFailure.SecretIdNotFound"));
+        QCOMPARE(authFailed.at(0).at(1).toString(), QStringLiteral("no such key"));
+        QVERIFY(pendingAtFailure > 0);                          // requests were in flight ...
+        QVERIFY(sim.backend.pending.empty());                   // ... and completed
+        QCOMPARE(sim.backend.queries.size(), queriesAtFailure); // but nothing was sent after the failure
+        QVERIFY(sim.sched.isHeldByAuth());
+        QCOMPARE(sim.sched.msUntilNextPoll(), -1);
+        int withError = 0;
+        for (int i = 0; i < 50; ++i) {
+            const TaskState* s = sim.sched.task(taskId(i));
+            QCOMPARE(s->phase, TaskPhase::Held);
+            withError += s->errorCode == QLatin1String("AuthFailure.SecretIdNotFound") ? 1 : 0;
+        }
+        QVERIFY(withError >= 1);
+        // A task added while held is held too.
+        sim.sched.addTask(QStringLiteral("late"), {});
+        QCOMPARE(sim.sched.task(QStringLiteral("late"))->phase, TaskPhase::Held);
+        sim.runUntil(70'000);
+        QCOMPARE(sim.backend.queries.size(), queriesAtFailure);
+
+        // New credentials: polling restarts.
+        broken = false;
+        sim.sched.resumeAfterAuthFailure();
+        QVERIFY(!sim.sched.isHeldByAuth());
+        sim.runUntil(80'000);
+        QVERIFY(sim.backend.queries.size() >= queriesAtFailure + 51);
+        for (int i = 0; i < 50; ++i) {
+            const TaskState* s = sim.sched.task(taskId(i));
+            QCOMPARE(s->phase, TaskPhase::Polling);
+            QVERIFY(s->errorCode.isEmpty());
+        }
+        QCOMPARE(sim.sched.task(QStringLiteral("late"))->phase, TaskPhase::Polling);
+        QCOMPARE(authFailed.size(), 1);
+        QVERIFY(!sim.spun);
+    }
+
+    void signatureExpireCorrectsClock_data() {
+        QTest::addColumn<qint64>("skew");
+        QTest::newRow("server 1 h ahead") << qint64(3600);
+        QTest::newRow("server 1 h behind") << qint64(-3600);
+    }
+
+    void signatureExpireCorrectsClock() {
+        QFETCH(qint64, skew);
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(100); };
+        sim.backend.responder = [&](const FakeBackend::Query& q) {
+            if (std::abs(q.offset - skew) > 300) {
+                QueryResult r =
+                    apiError(QStringLiteral("AuthFailure.SignatureExpire"), QStringLiteral("expired"));
+                r.serverDate = QDateTime::currentDateTimeUtc().addSecs(skew);
+                return r;
+            }
+            return ok(QString::fromLatin1(TaskStatus::Success));
+        };
+        QSignalSpy corrected(&sim.sched, &PollScheduler::clockCorrected);
+        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
+        for (int i = 0; i < 5; ++i)
+            sim.sched.addTask(taskId(i), {});
+        sim.runUntil(10'000);
+        QCOMPARE(corrected.size(), 1);
+        const qint64 offset = corrected.at(0).at(0).toLongLong();
+        QVERIFY2(std::abs(offset - skew) <= 2, qPrintable(QString::number(offset)));
+        QCOMPARE(sim.backend.clockOffset(), offset);
+        QCOMPARE(authFailed.size(), 0);
+        for (int i = 0; i < 5; ++i) {
+            const TaskState* s = sim.sched.task(taskId(i));
+            QCOMPARE(s->phase, TaskPhase::Finished);
+            QCOMPARE(s->status, std::optional<QString>(QString::fromLatin1(TaskStatus::Success)));
+            QVERIFY(s->errorCode.isEmpty());
+        }
+        QVERIFY(!sim.spun);
+    }
+
+    void signatureExpireWithoutDateOrStillFailingStops_data() {
+        QTest::addColumn<bool>("withDate");
+        QTest::newRow("no Date header") << false;
+        QTest::newRow("correction does not help") << true;
+    }
+
+    void signatureExpireWithoutDateOrStillFailingStops() {
+        QFETCH(bool, withDate);
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(100); };
+        sim.backend.responder = [&](const FakeBackend::Query&) {
+            QueryResult r =
+                apiError(QStringLiteral("AuthFailure.SignatureExpire"), QStringLiteral("expired"));
+            if (withDate)
+                r.serverDate = QDateTime::currentDateTimeUtc().addSecs(1000);
+            return r;
+        };
+        QSignalSpy corrected(&sim.sched, &PollScheduler::clockCorrected);
+        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
+        for (int i = 0; i < 3; ++i)
+            sim.sched.addTask(taskId(i), {});
+        sim.runUntil(30'000);
+        QCOMPARE(corrected.size(), withDate ? 1 : 0);
+        QCOMPARE(authFailed.size(), 1);
+        QCOMPARE(authFailed.at(0).at(0).toString(), QStringLiteral("AuthFailure.SignatureExpire"));
+        QVERIFY(sim.sched.isHeldByAuth());
+        QVERIFY(sim.backend.queries.size() <= 7);
+        QVERIFY(!sim.spun);
+    }
+
+    void permanentErrorStopsTask() {
+        Sim sim;
+        const QString x = QStringLiteral("x"), y = QStringLiteral("y");
+        bool exists = false;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(40); };
+        sim.backend.responder = [&](const FakeBackend::Query& q) {
+            if (q.id == x && !exists)
+                return apiError(QStringLiteral("InvalidParameter.InvalidAsyncRequestId"),
+                                QStringLiteral("no task"));
+            return ok(QString::fromLatin1(q.id == x ? TaskStatus::Success : TaskStatus::Running));
+        };
+        QSignalSpy finished(&sim.sched, &PollScheduler::taskFinished);
+        sim.sched.addTask(x, {});
+        sim.sched.addTask(y, {});
+        sim.runUntil(60'000);
+        QCOMPARE(int(sim.backend.queriesOf(x).size()), 1);
+        QVERIFY(sim.backend.queriesOf(y).size() >= 11);
+        const TaskState* s = sim.sched.task(x);
+        QCOMPARE(s->phase, TaskPhase::Stopped);
+        QCOMPARE(s->errorCode, QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+        QCOMPARE(s->errorMessage, QStringLiteral("no task"));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).value<TaskState>().id, x);
+        QCOMPARE(sim.sched.finishedCount(), 1);
+        QCOMPARE(sim.sched.activeCount(), 1);
+
+        exists = true;
+        sim.sched.retry(x);
+        QCOMPARE(sim.sched.task(x)->phase, TaskPhase::Polling);
+        sim.runUntil(61'000);
+        QCOMPARE(int(sim.backend.queriesOf(x).size()), 2);
+        s = sim.sched.task(x);
+        QCOMPARE(s->phase, TaskPhase::Finished);
+        QVERIFY(s->errorCode.isEmpty());
+        QCOMPARE(finished.size(), 2);
+        QVERIFY(!sim.spun);
+    }
+
+    void unknownStatusPolledSlower() {
+        Sim sim;
+        const QString u = QStringLiteral("u"), k = QStringLiteral("k");
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        sim.backend.responder = [&](const FakeBackend::Query& q) {
+            return ok(q.id == u ? QStringLiteral("SOMETHING_NEW") : QString::fromLatin1(TaskStatus::Running));
+        };
+        sim.sched.addTask(u, {});
+        sim.sched.addTask(k, {});
+        sim.runUntil(121'000);
+        const auto pu = sim.backend.queriesOf(u);
+        const auto pk = sim.backend.queriesOf(k);
+        QCOMPARE(int(pu.size()), 7); // every 20 s
+        QVERIFY(pk.size() >= 24);    // every 5 s
+        for (std::size_t i = 1; i < pu.size(); ++i)
+            QVERIFY(pu[i].sentAt - pu[i - 1].sentAt >= 20'000);
+        QCOMPARE(sim.sched.task(u)->status, std::optional<QString>(QStringLiteral("SOMETHING_NEW")));
+        QCOMPARE(sim.sched.task(u)->phase, TaskPhase::Polling);
+    }
+
+    void nullStatusIsNormal() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            QueryResult r = ok({});
+            r.status.reset();
+            r.info.reset();
+            return r;
+        };
+        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
+        sim.sched.addTask(QStringLiteral("n"), {});
+        sim.runUntil(30'500);
+        QCOMPARE(int(sim.backend.queries.size()), 7);
+        QCOMPARE(updated.size(), 7);
+        QVERIFY(updated.at(0).at(1).toBool());  // the first result is always a change
+        QVERIFY(!updated.at(1).at(1).toBool()); // the same again is not
+    }
+
+    void observedChange() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        const QList<QueryResult> script = {ok(QStringLiteral("RUNNING"), QStringLiteral("a")),
+                                           ok(QStringLiteral("RUNNING"), QStringLiteral("a")),
+                                           ok(QStringLiteral("RUNNING"), QStringLiteral("b")),
+                                           apiError(QStringLiteral("InternalError")),
+                                           apiError(QStringLiteral("InternalError")),
+                                           ok(QStringLiteral("RUNNING"), QStringLiteral("b")),
+                                           ok(QStringLiteral("SUCCESS"), QStringLiteral("b"))};
+        sim.backend.responder = [&](const FakeBackend::Query& q) { return script.at(q.index); };
+        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
+        sim.sched.addTask(QStringLiteral("t"), {});
+        sim.runUntil(100'000);
+        QCOMPARE(updated.size(), 7);
+        const QList<bool> expected = {true, false, true, true, false, true, true};
+        for (int i = 0; i < 7; ++i)
+            QCOMPARE(updated.at(i).at(1).toBool(), expected.at(i));
+    }
+
+    void pauseAndResume() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(200); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (int i = 0; i < 10; ++i)
+            sim.sched.addTask(taskId(i), {});
+        sim.runUntil(5100);
+        QVERIFY(!sim.backend.pending.empty());
+        sim.sched.setPaused(true);
+        QVERIFY(sim.sched.isPaused());
+        const std::size_t before = sim.backend.queries.size();
+        sim.runUntil(30'000);
+        QCOMPARE(sim.backend.queries.size(), before);
+        QVERIFY(sim.backend.pending.empty()); // what was in flight completed
+        QCOMPARE(sim.sched.msUntilNextPoll(), -1);
+        sim.sched.setPaused(false);
+        sim.runUntil(31'000);
+        QCOMPARE(sim.backend.queries.size(), before + 10); // every task was due
+        QVERIFY(!sim.spun);
+    }
+
+    void removeTaskWithRequestInFlight() {
+        Sim sim; // no responder: the test answers
+        const QString a = QStringLiteral("a"), b = QStringLiteral("b");
+        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
+        QSignalSpy finished(&sim.sched, &PollScheduler::taskFinished);
+        sim.sched.addTask(a, {});
+        sim.sched.addTask(b, {});
+        sim.runUntil(0);
+        QCOMPARE(int(sim.backend.queries.size()), 1);
+        const quint64 oldTicket = sim.backend.queries[0].ticket;
+        QCOMPARE(sim.backend.queries[0].id, a);
+        QCOMPARE(sim.sched.inFlightCount(), 1);
+
+        sim.sched.removeTask(a);
+        QVERIFY(!sim.sched.task(a));
+        QCOMPARE(sim.sched.taskIds(), QStringList{b});
+        QCOMPARE(sim.sched.inFlightCount(), 1); // still out there
+        QVERIFY(sim.sched.addTask(a, {}));      // added again: a new task with the same id
+        sim.runUntil(100);
+        QCOMPARE(int(sim.backend.queries.size()), 3);
+        QCOMPARE(sim.backend.queries[1].id, b);
+        QCOMPARE(sim.backend.queries[2].id, a);
+
+        // The answer to the removed task's request changes nothing.
+        sim.backend.answer(oldTicket, ok(QString::fromLatin1(TaskStatus::Success)));
+        QCOMPARE(updated.size(), 0);
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(sim.sched.task(a)->phase, TaskPhase::Waiting);
+        QCOMPARE(sim.sched.inFlightCount(), 2);
+        // Unknown tickets are ignored.
+        emit sim.backend.queryFinished(999'999, ok(QString::fromLatin1(TaskStatus::Success)));
+        QCOMPARE(updated.size(), 0);
+
+        sim.backend.answer(sim.backend.queries[2].ticket, ok(QString::fromLatin1(TaskStatus::Running)));
+        QCOMPARE(updated.size(), 1);
+        QCOMPARE(sim.sched.task(a)->phase, TaskPhase::Polling);
+        QCOMPARE(sim.sched.taskIds(), (QStringList{b, a}));
+    }
+
+    void allDoneOncePerTransition() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(20); };
+        sim.backend.responder = [](const FakeBackend::Query& q) {
+            if (q.id == QLatin1String("bad"))
+                return apiError(QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+            return ok(QString::fromLatin1(q.index >= 1 ? TaskStatus::Success : TaskStatus::Running));
+        };
+        int finishedWhenDone = -1;
+        connect(&sim.sched, &PollScheduler::allDone, this,
+                [&] { finishedWhenDone = sim.sched.finishedCount(); });
+        QSignalSpy allDone(&sim.sched, &PollScheduler::allDone);
+        for (const char* id : {"one", "two", "bad"})
+            sim.sched.addTask(QString::fromLatin1(id), {});
+        sim.runUntil(4000);
+        QCOMPARE(allDone.size(), 0);
+        sim.runUntil(20'000);
+        QCOMPARE(allDone.size(), 1);
+        QCOMPARE(finishedWhenDone, 3);
+        QCOMPARE(sim.sched.activeCount(), 0);
+        QCOMPARE(sim.sched.msUntilNextPoll(), -1);
+        sim.runUntil(40'000);
+        QCOMPARE(allDone.size(), 1);
+        // A new task, then done again: one more allDone.
+        sim.sched.addTask(QStringLiteral("three"), {});
+        sim.runUntil(60'000);
+        QCOMPARE(allDone.size(), 2);
+        QVERIFY(!sim.spun);
+    }
+
+    void clearAbandonsEverything() {
+        Sim sim;
+        for (int i = 0; i < 5; ++i)
+            sim.sched.addTask(taskId(i), {});
+        sim.runUntil(200);
+        QVERIFY(sim.sched.inFlightCount() > 0);
+        sim.sched.clear();
+        QCOMPARE(sim.backend.aborts, 1);
+        QCOMPARE(sim.sched.inFlightCount(), 0);
+        QVERIFY(sim.sched.taskIds().isEmpty());
+        QCOMPARE(sim.sched.msUntilNextPoll(), -1);
+        const std::size_t before = sim.backend.queries.size();
+        sim.runUntil(10'000);
+        QCOMPARE(sim.backend.queries.size(), before);
+    }
+
+    void restoreTasks() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(20); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        const QDateTime wall = QDateTime::currentDateTimeUtc();
+        TaskState done;
+        done.id = QStringLiteral("done");
+        done.status = QString::fromLatin1(TaskStatus::Success);
+        done.phase = TaskPhase::Finished;
+        done.lastCheckedAt = wall.addSecs(-3600);
+        TaskState terminalButPolling = done; // inconsistent store: the terminal status wins
+        terminalButPolling.id = QStringLiteral("terminal");
+        terminalButPolling.phase = TaskPhase::Polling;
+        TaskState stopped;
+        stopped.id = QStringLiteral("stopped");
+        stopped.phase = TaskPhase::Stopped;
+        stopped.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+        TaskState running;
+        running.id = QStringLiteral("running");
+        running.status = QString::fromLatin1(TaskStatus::Running);
+        running.info = QStringLiteral("info");
+        running.phase = TaskPhase::Held;
+        running.lastCheckedAt = wall.addSecs(-60);
+        TaskState fresh;
+        fresh.id = QStringLiteral("fresh");
+
+        QVERIFY(sim.sched.restoreTask(done));
+        QVERIFY(sim.sched.restoreTask(terminalButPolling));
+        QVERIFY(sim.sched.restoreTask(stopped));
+        QVERIFY(sim.sched.restoreTask(running));
+        QVERIFY(sim.sched.restoreTask(fresh));
+        QVERIFY(!sim.sched.restoreTask(fresh));
+        QCOMPARE(sim.sched.finishedCount(), 3);
+        QCOMPARE(sim.sched.activeCount(), 2);
+        QCOMPARE(sim.sched.task(QStringLiteral("terminal"))->phase, TaskPhase::Finished);
+        QCOMPARE(sim.sched.task(QStringLiteral("running"))->phase, TaskPhase::Polling);
+        QCOMPARE(sim.sched.task(QStringLiteral("fresh"))->phase, TaskPhase::Waiting);
+
+        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
+        sim.runUntil(60'000);
+        QVERIFY(sim.backend.queriesOf(QStringLiteral("done")).empty());
+        QVERIFY(sim.backend.queriesOf(QStringLiteral("terminal")).empty());
+        QVERIFY(sim.backend.queriesOf(QStringLiteral("stopped")).empty());
+        QCOMPARE(sim.backend.queries.at(0).id, QStringLiteral("fresh")); // never polled goes first
+        QCOMPARE(sim.backend.queries.at(1).id, QStringLiteral("running"));
+        // The stored status and Info come back unchanged: no observed change.
+        for (int i = 0; i < updated.size(); ++i) {
+            const TaskState s = updated.at(i).at(0).value<TaskState>();
+            if (s.id == QLatin1String("running"))
+                QVERIFY(!updated.at(i).at(1).toBool());
+        }
+        QCOMPARE(sim.sched.finishedCount(), 3);
+    }
+
+    void refreshNowPollsPromptly() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(20); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        sim.sched.addTask(QStringLiteral("a"), {});
+        sim.sched.addTask(QStringLiteral("b"), {});
+        sim.runUntil(1000);
+        QCOMPARE(int(sim.backend.queries.size()), 2);
+        sim.sched.refreshNow({QStringLiteral("b")});
+        sim.runUntil(1100);
+        QCOMPARE(int(sim.backend.queries.size()), 3);
+        QCOMPARE(sim.backend.queries.back().id, QStringLiteral("b"));
+        sim.sched.refreshNow();
+        sim.runUntil(1200);
+        QCOMPARE(int(sim.backend.queries.size()), 5);
+        QVERIFY(!sim.spun);
+    }
+
+    void inFlightCapped() {
+        PollOptions options;
+        options.maxInFlight = 4;
+        Sim sim(options); // the test answers
+        for (int i = 0; i < 20; ++i)
+            sim.sched.addTask(taskId(i), {});
+        sim.runUntil(5000);
+        QCOMPARE(int(sim.backend.queries.size()), 4);
+        QCOMPARE(sim.sched.msUntilNextPoll(), -1); // waiting for an answer, not spinning
+        QVERIFY(!sim.spun);
+        sim.backend.answer(sim.backend.queries[0].ticket, ok(QString::fromLatin1(TaskStatus::Running)));
+        sim.runUntil(6000);
+        QCOMPARE(int(sim.backend.queries.size()), 5);
+    }
+
+    void setMaxRateLimitsRequests() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(50); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (int i = 0; i < 200; ++i)
+            sim.sched.addTask(taskId(i), {});
+        sim.sched.setMaxRate(10);
+        QCOMPARE(sim.sched.options().maxRate, 10);
+        sim.runUntil(20'000);
+        const std::vector<qint64> sends = sim.backend.sendTimes();
+        QVERIFY(maxInAnyWindow(sends, 1000) <= 10);
+        QVERIFY(sends.size() >= 9 * 20);
+        QVERIFY(sim.sched.currentRate() <= 10);
+        QVERIFY(sim.sched.currentRate() >= 9);
+    }
+
+    void tenThousandTasks() {
+        Sim sim;
+        sim.wakeJitter = 1;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(80); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (int i = 0; i < 10'000; ++i) {
+            if (i % 10 == 0) {
+                sim.sched.addTask(taskId(i), {});
+            } else {
+                TaskState s;
+                s.id = taskId(i);
+                s.status = QString::fromLatin1(TaskStatus::Killed);
+                s.phase = TaskPhase::Finished;
+                sim.sched.restoreTask(s);
+            }
+        }
+        QCOMPARE(sim.sched.finishedCount(), 9000);
+        sim.runUntil(60'000);
+        QVERIFY(!sim.spun);
+        for (const auto& q : sim.backend.queries)
+            QVERIFY(q.id.left(8).toInt(nullptr, 16) % 10 == 0);
+        // 1000 active tasks: each polled once in the first 26 s, in the order added.
+        const std::vector<qint64> sends = sim.backend.sendTimes();
+        QVERIFY(sends.size() >= 38 * 59);
+        QVERIFY(maxInAnyWindow(sends, 1000) <= 40);
+        for (int k = 0; k < 1000; ++k)
+            QCOMPARE(sim.backend.queries[std::size_t(k)].id, taskId(k * 10));
+    }
+
+    void realTimerAndClock() {
+        PollOptions options;
+        options.minIntervalMs = 50;
+        FakeBackend backend(nullptr);
+        backend.immediate = true;
+        backend.responder = [](const FakeBackend::Query& q) {
+            return ok(QString::fromLatin1(q.index >= 2 ? TaskStatus::Success : TaskStatus::Running));
+        };
+        PollScheduler sched(&backend, options);
+        QSignalSpy allDone(&sched, &PollScheduler::allDone);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(sched.addTask(taskId(i), QStringLiteral("ap-guangzhou")));
+        QTRY_COMPARE_WITH_TIMEOUT(sched.finishedCount(), 5, 20000);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(sched.task(taskId(i))->status,
+                     std::optional<QString>(QString::fromLatin1(TaskStatus::Success)));
+        QTRY_COMPARE(allDone.size(), 1);
+        QCOMPARE(int(backend.queries.size()), 15);
+        QCOMPARE(sched.msUntilNextPoll(), -1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPollScheduler)
+#include "tst_pollscheduler.moc"
