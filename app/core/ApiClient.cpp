@@ -42,7 +42,16 @@ QDateTime parseHttpDate(const QByteArray& value)
 {
     if (value.isEmpty())
         return {};
-    QDateTime dt = QDateTime::fromString(QString::fromLatin1(value).trimmed(), Qt::RFC2822Date);
+    // HTTP-date (RFC 7231) ends in "GMT", which Qt's RFC 2822 parser rejects: give it a numeric zone.
+    QString text = QString::fromLatin1(value).simplified();
+    for (const QLatin1String zone : {QLatin1String(" GMT"), QLatin1String(" UTC"), QLatin1String(" UT")}) {
+        if (text.endsWith(zone, Qt::CaseInsensitive)) {
+            text.chop(zone.size());
+            text += QLatin1String(" +0000");
+            break;
+        }
+    }
+    QDateTime dt = QDateTime::fromString(text, Qt::RFC2822Date);
     return dt.isValid() ? dt.toUTC() : QDateTime();
 }
 
@@ -134,6 +143,8 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
 
     QNetworkReply* reply = m_nam->post(req, body);
+    // Bound what QNAM itself may hold for us (by default it buffers without limit); readyRead drains it.
+    reply->setReadBufferSize(64 * 1024);
     m_inFlight.insert(reply, ticket);
 
     connect(reply, &QNetworkReply::readyRead, this, [reply] {

@@ -19,11 +19,11 @@ namespace taskwatch::sim {
 
 // One step of a task's timeline. The current step is the last one whose conditions both hold.
 struct TimelineStep {
-    int afterPolls = 0;      // at least this many earlier queries of the task
-    qint64 afterMs = 0;      // at least this long since the task's first query
+    int afterPolls = 0;            // at least this many earlier queries of the task
+    qint64 afterMs = 0;            // at least this long since the task's first query
     std::optional<QString> status; // nullopt -> JSON null
     std::optional<QString> info;   // nullopt -> JSON null
-    QString errorCode;       // non-empty: answer with this API error instead (Message = errorMessage)
+    QString errorCode;             // non-empty: answer with this API error instead (Message = errorMessage)
     QString errorMessage;
 };
 
@@ -41,7 +41,7 @@ enum class Fault {
 };
 
 struct ScriptedTask {
-    QString id; // lowercase
+    QString id;     // lowercase
     QString region; // empty: any region
     QList<TimelineStep> steps;
     Fault fault = Fault::None;
@@ -50,10 +50,10 @@ struct ScriptedTask {
 };
 
 struct EmulatorStats {
-    int requests = 0;         // requests received (complete HTTP requests)
-    int rateLimited = 0;      // answered RequestLimitExceeded
-    int authFailures = 0;     // answered AuthFailure.*
-    int maxInAnyWindow = 0;   // the most requests seen in any 1000 ms window (arrival times)
+    int requests = 0;       // requests received (complete HTTP requests)
+    int rateLimited = 0;    // answered RequestLimitExceeded
+    int authFailures = 0;   // answered AuthFailure.*
+    int maxInAnyWindow = 0; // the most requests seen in any 1000 ms window (arrival times)
 };
 
 class Emulator : public QObject {
@@ -72,19 +72,33 @@ public:
     void addTask(const ScriptedTask& task);
     // Unknown ids that are well formed get this timeline instead of InvalidAsyncRequestId (benchmarks).
     void setDefaultTimeline(const QList<TimelineStep>& steps);
-    void setClockOffset(qint64 seconds);    // the server's clock = local clock + offset (Date header, window)
-    void setRateLimit(int perSecond);       // default 40; 0 disables the check
-    void setForcedError(const QString& code, const QString& message = {}); // answer every request with it (empty: off)
+    void setClockOffset(qint64 seconds); // the server's clock = local clock + offset (Date header, window)
+    void setRateLimit(int perSecond);    // default 40; 0 disables the check
+    void setForcedError(const QString& code,
+                        const QString& message = {}); // answer every request with it (empty: off)
 
     const EmulatorStats& stats() const { return m_stats; }
     int pollsOf(const QString& taskId) const;
-    QList<qint64> arrivalTimesMs() const;   // steady-clock arrival times of every request, ms
+    QList<qint64> arrivalTimesMs() const; // steady-clock arrival times of every request, ms
     void resetStats();
+
+    // The server's clock (local clock + offset), as used for the Date header and the signature window.
+    QDateTime serverNow() const;
+    qint64 clockOffset() const;
+    // The last complete request: header names lowercased, values as received (trimmed); and its body bytes.
+    QHash<QByteArray, QByteArray> lastRequestHeaders() const;
+    QByteArray lastRequestBody() const;
+
+    // Bounds on what a client may send; above them the request is answered 400 / 413 and the connection
+    // closed.
+    static constexpr qsizetype kMaxHeaderBytes = 16 * 1024;
+    static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
 
     // The demo's dozen tasks across every status, a few errors and faults; timelines measured in seconds.
     static QList<ScriptedTask> demoTasks();
     static constexpr auto kDemoSecretId = "AKIDDEMO0000000000000000000000000000";
     static constexpr auto kDemoSecretKey = "demo-secret-key-not-a-real-one";
+    static QString demoRegion(); // ap-guangzhou
 
 signals:
     void requestHandled(const QString& taskId, const QString& outcome);

@@ -1,0 +1,1119 @@
+#include "Emulator.h"
+
+#include "Signer.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QLocale>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUuid>
+#include <chrono>
+
+namespace taskwatch::sim {
+
+namespace {
+constexpr char kActionName[] = "DescribeAsyncRequestInfo";
+constexpr char kVersionName[] = "2017-03-20";
+constexpr qint64 kSignatureWindowSecs = 300;
+constexpr qint64 kRateWindowMs = 1000;
+constexpr qsizetype kMaxArrivalsKept = 1000 * 1000;
+constexpr qsizetype kMaxBufferedBytes = 4 * (Emulator::kMaxHeaderBytes + Emulator::kMaxBodyBytes);
+constexpr int kMaxConnections = 512;
+constexpr int kTruncatedDeclaredLength = 500;
+constexpr int kTruncatedSentLength = 20;
+constexpr qsizetype kHugeInfoChars = 2 * 1024 * 1024;
+constexpr qsizetype kMaxEchoChars = 64; // untrusted request text quoted back in error messages
+
+qint64 steadyNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool isTchar(char c) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return true;
+    switch (c) {
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isToken(const QByteArray& s) {
+    if (s.isEmpty())
+        return false;
+    for (char c : s) {
+        if (!isTchar(c))
+            return false;
+    }
+    return true;
+}
+
+bool isLowerHex(const QByteArray& s) {
+    for (char c : s) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    }
+    return true;
+}
+
+// Header values: visible ASCII, obs-text, space and tab; no other control characters.
+bool isFieldValue(const QByteArray& s) {
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && u != '\t') || u == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b) {
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
+QString echo(const QByteArray& untrusted) {
+    QString text = QString::fromUtf8(untrusted.left(kMaxEchoChars));
+    for (QChar& c : text) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = QChar(u'?');
+    }
+    return text;
+}
+
+QByteArray reasonPhrase(int status) {
+    switch (status) {
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 413:
+        return "Payload Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    default:
+        return "Unknown";
+    }
+}
+
+// Headers that must appear at most once (a second copy is answered 400).
+bool isSingletonHeader(const QByteArray& name) {
+    return name == "host" || name == "content-length" || name == "content-type" || name == "authorization" ||
+           name == "transfer-encoding" || name.startsWith("x-tc-");
+}
+
+struct HttpRequest {
+    QByteArray method;
+    QByteArray target;
+    QByteArray version;
+    QHash<QByteArray, QByteArray> headers; // lowercase name -> trimmed value
+    QByteArray body;
+    bool keepAlive = true;
+    QByteArray header(const char* name) const { return headers.value(QByteArray(name)); }
+};
+
+enum class ParseStatus { Incomplete, Complete, BadRequest, TooLarge };
+
+struct ParseOutcome {
+    ParseStatus status = ParseStatus::Incomplete;
+    qsizetype consumed = 0;
+    bool wantsContinue = false; // headers complete, body pending, Expect: 100-continue
+    QString reason;
+};
+
+bool validRequestLine(const QByteArray& line, HttpRequest* req) {
+    const QList<QByteArray> parts = line.split(' ');
+    if (parts.size() != 3 || !isToken(parts[0]) || parts[1].isEmpty())
+        return false;
+    for (char c : parts[1]) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7f)
+            return false;
+    }
+    if (parts[2] != "HTTP/1.1" && parts[2] != "HTTP/1.0")
+        return false;
+    if (req) {
+        req->method = parts[0];
+        req->target = parts[1];
+        req->version = parts[2];
+    }
+    return true;
+}
+
+// Parses one request from the front of `buffer` (leading empty lines already removed).
+ParseOutcome parseRequest(const QByteArray& buffer, HttpRequest* req) {
+    ParseOutcome out;
+    const auto bad = [&](const char* why) {
+        out.status = ParseStatus::BadRequest;
+        out.reason = QString::fromLatin1(why);
+        return out;
+    };
+
+    // Reject garbage as early as possible: the method must be a token followed by a space.
+    for (qsizetype i = 0; i < buffer.size(); ++i) {
+        const char c = buffer.at(i);
+        if (c == ' ') {
+            if (i == 0)
+                return bad("The request line is malformed.");
+            break;
+        }
+        if (!isTchar(c))
+            return bad("The request line is malformed.");
+    }
+    const qsizetype firstLineEnd = buffer.indexOf('\n');
+    if (firstLineEnd >= 0) {
+        QByteArray line = buffer.left(firstLineEnd);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (!validRequestLine(line, nullptr))
+            return bad("The request line is malformed.");
+    }
+
+    qsizetype headerEnd = -1; // index of the first body byte
+    {
+        const qsizetype crlf = buffer.indexOf("\r\n\r\n");
+        const qsizetype lf = buffer.indexOf("\n\n");
+        if (crlf >= 0 && (lf < 0 || crlf + 1 < lf))
+            headerEnd = crlf + 4;
+        else if (lf >= 0)
+            headerEnd = lf + 2;
+    }
+    if (headerEnd < 0) {
+        if (buffer.size() > Emulator::kMaxHeaderBytes) {
+            out.status = ParseStatus::BadRequest;
+            out.reason =
+                QStringLiteral("The request headers exceed %1 bytes.").arg(Emulator::kMaxHeaderBytes);
+        }
+        return out; // Incomplete
+    }
+    if (headerEnd > Emulator::kMaxHeaderBytes) {
+        out.status = ParseStatus::BadRequest;
+        out.reason = QStringLiteral("The request headers exceed %1 bytes.").arg(Emulator::kMaxHeaderBytes);
+        return out;
+    }
+
+    QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+    for (QByteArray& line : lines) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+    }
+    while (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    if (lines.isEmpty() || !validRequestLine(lines.first(), req))
+        return bad("The request line is malformed.");
+
+    req->headers.clear();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray& line = lines.at(i);
+        if (line.isEmpty() || line.at(0) == ' ' || line.at(0) == '\t')
+            return bad("Obsolete header line folding is not accepted.");
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            return bad("A header line has no name.");
+        const QByteArray name = line.left(colon).toLower();
+        if (!isToken(name))
+            return bad("A header name is malformed.");
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (!isFieldValue(value))
+            return bad("A header value contains control characters.");
+        const auto it = req->headers.find(name);
+        if (it != req->headers.end()) {
+            if (isSingletonHeader(name))
+                return bad("A header that must appear once appears twice.");
+            it.value() += ", " + value;
+        } else {
+            req->headers.insert(name, value);
+        }
+    }
+
+    if (req->headers.contains("transfer-encoding"))
+        return bad("Transfer-Encoding is not supported; send Content-Length.");
+    if (req->version == "HTTP/1.1" && !req->headers.contains("host"))
+        return bad("HTTP/1.1 requests need a Host header.");
+
+    qint64 contentLength = 0;
+    if (req->headers.contains("content-length")) {
+        const QByteArray value = req->headers.value("content-length");
+        if (value.isEmpty() || value.size() > 18)
+            return bad("Content-Length is malformed.");
+        for (char c : value) {
+            if (c < '0' || c > '9')
+                return bad("Content-Length is malformed.");
+        }
+        contentLength = value.toLongLong();
+    }
+    if (contentLength > Emulator::kMaxBodyBytes) {
+        out.status = ParseStatus::TooLarge;
+        out.reason = QStringLiteral("The request body exceeds %1 bytes.").arg(Emulator::kMaxBodyBytes);
+        return out;
+    }
+    if (buffer.size() - headerEnd < contentLength) {
+        out.wantsContinue = req->header("expect").toLower() == "100-continue";
+        return out; // Incomplete
+    }
+
+    req->body = buffer.mid(headerEnd, contentLength);
+    const QByteArray connection = req->header("connection").toLower();
+    bool close = false, keepAlive = false;
+    for (const QByteArray& token : connection.split(',')) {
+        close = close || token.trimmed() == "close";
+        keepAlive = keepAlive || token.trimmed() == "keep-alive";
+    }
+    req->keepAlive = req->version == "HTTP/1.1" ? !close : (keepAlive && !close);
+    out.status = ParseStatus::Complete;
+    out.consumed = headerEnd + contentLength;
+    return out;
+}
+
+struct AuthParts {
+    QByteArray secretId;
+    QByteArray date;
+    QByteArray service;
+    QByteArray signedHeaders;
+    QByteArray signature;
+};
+
+// `TC3-HMAC-SHA256 Credential=ID/DATE/SERVICE/tc3_request, SignedHeaders=a;b, Signature=hex`
+bool parseAuthorization(const QByteArray& value, AuthParts* out) {
+    static const QByteArray prefix = "TC3-HMAC-SHA256 ";
+    if (!value.startsWith(prefix))
+        return false;
+    const QList<QByteArray> fields = value.mid(prefix.size()).split(',');
+    if (fields.size() != 3)
+        return false;
+    QHash<QByteArray, QByteArray> kv;
+    for (const QByteArray& raw : fields) {
+        const QByteArray field = raw.trimmed();
+        const qsizetype eq = field.indexOf('=');
+        if (eq <= 0)
+            return false;
+        const QByteArray key = field.left(eq);
+        if (kv.contains(key))
+            return false;
+        kv.insert(key, field.mid(eq + 1));
+    }
+    if (!kv.contains("Credential") || !kv.contains("SignedHeaders") || !kv.contains("Signature"))
+        return false;
+    const QList<QByteArray> scope = kv.value("Credential").split('/');
+    if (scope.size() != 4 || scope[3] != "tc3_request")
+        return false;
+    for (const QByteArray& part : scope) {
+        if (part.isEmpty())
+            return false;
+    }
+    const QByteArray signature = kv.value("Signature").toLower();
+    if (signature.size() != 64 || !isLowerHex(signature))
+        return false;
+    const QByteArray signedHeaders = kv.value("SignedHeaders");
+    for (const QByteArray& name : signedHeaders.split(';')) {
+        if (!isToken(name))
+            return false;
+    }
+    out->secretId = scope[0];
+    out->date = scope[1];
+    out->service = scope[2];
+    out->signedHeaders = signedHeaders;
+    out->signature = kv.value("Signature");
+    return true;
+}
+
+QString faultName(Fault fault) {
+    switch (fault) {
+    case Fault::None:
+        return QStringLiteral("None");
+    case Fault::Http502Html:
+        return QStringLiteral("Http502Html");
+    case Fault::Http500Json:
+        return QStringLiteral("Http500Json");
+    case Fault::MalformedJson:
+        return QStringLiteral("MalformedJson");
+    case Fault::EmptyBody:
+        return QStringLiteral("EmptyBody");
+    case Fault::TruncatedBody:
+        return QStringLiteral("TruncatedBody");
+    case Fault::ConnectionReset:
+        return QStringLiteral("ConnectionReset");
+    case Fault::Stall:
+        return QStringLiteral("Stall");
+    case Fault::HugeInfo:
+        return QStringLiteral("HugeInfo");
+    case Fault::HostileInfo:
+        return QStringLiteral("HostileInfo");
+    }
+    return QStringLiteral("Unknown");
+}
+
+QString hostileInfo() {
+    QString text = QStringLiteral("Hostile info: ");
+    for (char16_t c = 0; c < 0x20; ++c)
+        text += QChar(c);
+    text += QStringLiteral(" bidi:") + QChar(0x202E) + QStringLiteral("gnp.exe") + QChar(0x202C) +
+            QChar(0x2066) + QStringLiteral("isolate") + QChar(0x2069);
+    text += QStringLiteral(" formats: %s %n %1 %2 %% {0} ${HOME} \\x1b[31m <b>bold</b>");
+    text += QChar(0x7f);
+    text += QChar(0xFEFF);
+    return text;
+}
+
+QString hugeInfo() {
+    const QString unit = QStringLiteral("Modify parameters: innodb_buffer_pool_size progress ... ");
+    QString text;
+    text.reserve(kHugeInfoChars);
+    while (text.size() + unit.size() <= kHugeInfoChars)
+        text += unit;
+    text += QString(kHugeInfoChars - text.size(), QChar(u'x'));
+    return text;
+}
+
+TimelineStep step(qint64 afterMs, std::optional<QString> status, std::optional<QString> info) {
+    TimelineStep s;
+    s.afterMs = afterMs;
+    s.status = std::move(status);
+    s.info = std::move(info);
+    return s;
+}
+
+TimelineStep errorStep(qint64 afterMs, const QString& code, const QString& message) {
+    TimelineStep s;
+    s.afterMs = afterMs;
+    s.errorCode = code;
+    s.errorMessage = message;
+    return s;
+}
+} // namespace
+
+struct Emulator::Private {
+    struct Credentials {
+        QString key;
+        QString token;
+    };
+    struct TaskRuntime {
+        int polls = 0;
+        int faultsServed = 0;
+        QElapsedTimer sinceFirstQuery;
+    };
+    struct Connection {
+        QByteArray buffer;
+        bool busy = false;         // a request is being answered (possibly later)
+        bool stalled = false;      // never answered; input is discarded
+        bool closing = false;      // input is ignored, the socket closes after the last write
+        bool continueSent = false; // 100 Continue already sent for the pending request
+    };
+    struct Reply {
+        enum class Kind { Normal, Reset, Stall, Truncated } kind = Kind::Normal;
+        int status = 200;
+        QByteArray contentType = "application/json";
+        QByteArray body;
+        int delayMs = 0;
+        bool close = false;
+    };
+
+    Emulator* q;
+    QTcpServer* server = nullptr;
+    QString errorString;
+    QHash<QString, Credentials> credentials;
+    QHash<QString, ScriptedTask> tasks;
+    QHash<QString, TaskRuntime> runtime;
+    std::optional<QList<TimelineStep>> defaultTimeline;
+    qint64 clockOffset = 0;
+    int rateLimit = 40;
+    QString forcedCode;
+    QString forcedMessage;
+    std::deque<qint64> acceptedWindow; // arrival times of requests not rate limited, last 1000 ms
+    std::deque<qint64> arrivalWindow;  // arrival times of every request, last 1000 ms
+    QList<qint64> arrivals;
+    QHash<QByteArray, QByteArray> lastHeaders;
+    QByteArray lastBody;
+    QHash<QTcpSocket*, Connection> connections;
+
+    explicit Private(Emulator* owner)
+        : q(owner) {}
+
+    QDateTime serverNow() const { return QDateTime::currentDateTimeUtc().addSecs(clockOffset); }
+
+    QByteArray httpDate() const {
+        return QLocale::c().toString(serverNow(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'").toLatin1();
+    }
+
+    static QByteArray newRequestId() { return QUuid::createUuid().toByteArray(QUuid::WithoutBraces); }
+
+    static QByteArray envelope(QJsonObject response) {
+        response.insert(QStringLiteral("RequestId"), QString::fromLatin1(newRequestId()));
+        return QJsonDocument(QJsonObject{{QStringLiteral("Response"), response}})
+            .toJson(QJsonDocument::Compact);
+    }
+
+    static QByteArray errorBody(const QString& code, const QString& message) {
+        return envelope(
+            QJsonObject{{QStringLiteral("Error"),
+                         QJsonObject{{QStringLiteral("Code"), code}, {QStringLiteral("Message"), message}}}});
+    }
+
+    static QByteArray successBody(const std::optional<QString>& status, const std::optional<QString>& info) {
+        return envelope(QJsonObject{
+            {QStringLiteral("Status"), status ? QJsonValue(*status) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("Info"), info ? QJsonValue(*info) : QJsonValue(QJsonValue::Null)}});
+    }
+
+    Reply apiError(const QString& code, const QString& message, QString* outcome) {
+        if (code.startsWith(QLatin1String("AuthFailure")))
+            ++q->m_stats.authFailures;
+        if (code == QLatin1String("RequestLimitExceeded"))
+            ++q->m_stats.rateLimited;
+        *outcome = code;
+        Reply r;
+        r.body = errorBody(code, message);
+        return r;
+    }
+
+    // Records an arrival; returns false when the request is over the rate limit.
+    bool admit() {
+        const qint64 now = steadyNowMs();
+        ++q->m_stats.requests;
+        if (arrivals.size() < kMaxArrivalsKept)
+            arrivals.append(now);
+        arrivalWindow.push_back(now);
+        while (!arrivalWindow.empty() && arrivalWindow.front() <= now - kRateWindowMs)
+            arrivalWindow.pop_front();
+        q->m_stats.maxInAnyWindow = std::max(q->m_stats.maxInAnyWindow, int(arrivalWindow.size()));
+
+        while (!acceptedWindow.empty() && acceptedWindow.front() <= now - kRateWindowMs)
+            acceptedWindow.pop_front();
+        if (rateLimit > 0 && qsizetype(acceptedWindow.size()) >= rateLimit)
+            return false;
+        acceptedWindow.push_back(now);
+        return true;
+    }
+
+    static const TimelineStep* currentStep(const QList<TimelineStep>& steps, int earlierPolls,
+                                           qint64 elapsedMs) {
+        const TimelineStep* current = nullptr;
+        for (const TimelineStep& s : steps) {
+            if (earlierPolls >= s.afterPolls && elapsedMs >= s.afterMs)
+                current = &s;
+        }
+        if (!current && !steps.isEmpty())
+            current = &steps.first();
+        return current;
+    }
+
+    static bool isWellFormedId(const QString& id) {
+        if (id.isEmpty() || id.size() > 128)
+            return false;
+        for (QChar c : id) {
+            if (!(c.isLetterOrNumber() && c.unicode() < 0x80) && c != QLatin1Char('-'))
+                return false;
+        }
+        return true;
+    }
+
+    // Verifies TC3 the way the vendor does. Returns the error code (empty = verified) and its message.
+    QString verifyAuth(const HttpRequest& req, QString* message) {
+        AuthParts auth;
+        if (!parseAuthorization(req.header("authorization"), &auth)) {
+            *message = QStringLiteral("The Authorization header is missing or malformed; expected "
+                                      "`TC3-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`.");
+            return QStringLiteral("AuthFailure.InvalidAuthorization");
+        }
+        const auto cred = credentials.constFind(QString::fromUtf8(auth.secretId));
+        if (cred == credentials.constEnd()) {
+            *message =
+                QStringLiteral("The SecretId is not found, please ensure that your SecretId is correct.");
+            return QStringLiteral("AuthFailure.SecretIdNotFound");
+        }
+        const QByteArray tsText = req.header("x-tc-timestamp");
+        bool tsOk = !tsText.isEmpty() && tsText.size() <= 12;
+        for (char c : tsText)
+            tsOk = tsOk && c >= '0' && c <= '9';
+        if (!tsOk) {
+            *message = QStringLiteral("The X-TC-Timestamp header is missing or not a Unix time in seconds.");
+            return QStringLiteral("AuthFailure.InvalidAuthorization");
+        }
+        const qint64 timestamp = tsText.toLongLong();
+        const qint64 now = serverNow().toSecsSinceEpoch();
+        if (std::abs(timestamp - now) > kSignatureWindowSecs) {
+            *message =
+                QStringLiteral("Signature expired. Timestamp and server time cannot differ by more than 5 "
+                               "minutes (request %1, server %2).")
+                    .arg(timestamp)
+                    .arg(now);
+            return QStringLiteral("AuthFailure.SignatureExpire");
+        }
+        const QList<QByteArray> signedNames = auth.signedHeaders.split(';');
+        if (!signedNames.contains("content-type") || !signedNames.contains("host")) {
+            *message = QStringLiteral("SignedHeaders must include content-type and host.");
+            return QStringLiteral("AuthFailure.InvalidAuthorization");
+        }
+        if (auth.date != Signer::utcDate(timestamp)) {
+            *message = QStringLiteral("The credential date must be the UTC date of X-TC-Timestamp.");
+            return QStringLiteral("AuthFailure.SignatureFailure");
+        }
+        if (auth.service != "cdb") {
+            *message = QStringLiteral("The credential scope names the wrong service.");
+            return QStringLiteral("AuthFailure.SignatureFailure");
+        }
+
+        SignInput in;
+        in.method = req.method;
+        in.host = req.header("host");
+        in.contentType = req.header("content-type");
+        in.payload = req.body;
+        in.service = auth.service;
+        in.timestamp = timestamp;
+        for (const QByteArray& name : signedNames) {
+            if (name == "content-type" || name == "host")
+                continue;
+            if (!req.headers.contains(name)) {
+                *message = QStringLiteral("A signed header is missing from the request.");
+                return QStringLiteral("AuthFailure.SignatureFailure");
+            }
+            in.extraHeaders.append({name, req.headers.value(name)});
+        }
+        const SignOutput expected = Signer::sign(in, QString::fromUtf8(auth.secretId), cred->key);
+        if (expected.signedHeaders != auth.signedHeaders ||
+            !constantTimeEquals(expected.signature, auth.signature)) {
+            *message = QStringLiteral("The provided credentials could not be validated. Please check your "
+                                      "signature is correct.");
+            return QStringLiteral("AuthFailure.SignatureFailure");
+        }
+
+        const bool tokenSent = req.headers.contains("x-tc-token");
+        const QString token = QString::fromUtf8(req.header("x-tc-token"));
+        if (!cred->token.isEmpty() ? token != cred->token : (tokenSent && !token.isEmpty())) {
+            *message = QStringLiteral("The token is invalid or expired.");
+            return QStringLiteral("AuthFailure.TokenFailure");
+        }
+        return {};
+    }
+
+    Reply faultReply(Fault fault, const TimelineStep* current, QString* outcome) {
+        *outcome = QStringLiteral("fault:") + faultName(fault);
+        Reply r;
+        const std::optional<QString> status = current && current->errorCode.isEmpty()
+                                                  ? current->status
+                                                  : std::optional<QString>(QStringLiteral("RUNNING"));
+        switch (fault) {
+        case Fault::None:
+            break;
+        case Fault::Http502Html:
+            r.status = 502;
+            r.contentType = "text/html";
+            r.body = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+                     "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>stgw</center>\r\n"
+                     "</body>\r\n</html>\r\n";
+            break;
+        case Fault::Http500Json:
+            r.status = 500;
+            r.body = errorBody(QStringLiteral("InternalError"),
+                               QStringLiteral("An internal error has occurred. Retry your request."));
+            break;
+        case Fault::MalformedJson:
+            r.body = R"({"Response": {"Status": "RUN)";
+            break;
+        case Fault::EmptyBody:
+            r.body.clear();
+            break;
+        case Fault::TruncatedBody:
+            r.kind = Reply::Kind::Truncated;
+            r.body = successBody(status, QStringLiteral("This body is cut short by the emulator."));
+            break;
+        case Fault::ConnectionReset:
+            r.kind = Reply::Kind::Reset;
+            break;
+        case Fault::Stall:
+            r.kind = Reply::Kind::Stall;
+            break;
+        case Fault::HugeInfo:
+            r.body = successBody(status, hugeInfo());
+            break;
+        case Fault::HostileInfo:
+            r.body = successBody(status, hostileInfo());
+            break;
+        }
+        return r;
+    }
+
+    Reply handle(const HttpRequest& req, QString* taskId, QString* outcome) {
+        lastHeaders = req.headers;
+        lastBody = req.body;
+        if (!admit())
+            return apiError(
+                QStringLiteral("RequestLimitExceeded"),
+                QStringLiteral("Your current request times exceeds the frequency limit `%1` for a "
+                               "second. Please reduce the frequency of calls.")
+                    .arg(rateLimit),
+                outcome);
+        if (!forcedCode.isEmpty())
+            return apiError(
+                forcedCode,
+                forcedMessage.isEmpty() ? QStringLiteral("Forced by the emulator.") : forcedMessage, outcome);
+        if (req.method != "POST")
+            return apiError(QStringLiteral("UnsupportedProtocol"),
+                            QStringLiteral("The request method `%1` is not supported; use POST with "
+                                           "TC3-HMAC-SHA256.")
+                                .arg(echo(req.method)),
+                            outcome);
+        if (req.target != "/")
+            return apiError(
+                QStringLiteral("UnsupportedProtocol"),
+                QStringLiteral("The request URI `%1` is not supported; use `/`.").arg(echo(req.target)),
+                outcome);
+        const QByteArray action = req.header("x-tc-action");
+        if (action.isEmpty())
+            return apiError(QStringLiteral("MissingParameter"),
+                            QStringLiteral("The request is missing a required parameter `Action`."), outcome);
+        if (action != kActionName)
+            return apiError(QStringLiteral("InvalidAction"),
+                            QStringLiteral("The requested action `%1` does not exist.").arg(echo(action)),
+                            outcome);
+        const QByteArray version = req.header("x-tc-version");
+        if (version.isEmpty())
+            return apiError(QStringLiteral("MissingParameter"),
+                            QStringLiteral("The request is missing a required parameter `Version`."),
+                            outcome);
+        if (version != kVersionName)
+            return apiError(QStringLiteral("NoSuchVersion"),
+                            QStringLiteral("The API version `%1` does not exist.").arg(echo(version)),
+                            outcome);
+
+        QString message;
+        const QString authError = verifyAuth(req, &message);
+        if (!authError.isEmpty())
+            return apiError(authError, message, outcome);
+
+        const QByteArray regionBytes = req.header("x-tc-region");
+        if (regionBytes.isEmpty())
+            return apiError(QStringLiteral("MissingParameter"),
+                            QStringLiteral("The request is missing a required parameter `Region`."), outcome);
+        const QString region = QString::fromUtf8(regionBytes);
+        if (region.size() > 64 || !isWellFormedId(region))
+            return apiError(QStringLiteral("UnsupportedRegion"),
+                            QStringLiteral("The region `%1` is not supported.").arg(echo(regionBytes)),
+                            outcome);
+
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(req.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+            return apiError(QStringLiteral("InvalidParameter"),
+                            QStringLiteral("The request body is not a JSON object."), outcome);
+        const QJsonObject params = doc.object();
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            if (it.key() != QLatin1String("AsyncRequestId"))
+                return apiError(
+                    QStringLiteral("UnknownParameter"),
+                    QStringLiteral("The parameter `%1` is not recognized.").arg(echo(it.key().toUtf8())),
+                    outcome);
+        }
+        const QJsonValue idValue = params.value(QStringLiteral("AsyncRequestId"));
+        if (idValue.isUndefined())
+            return apiError(QStringLiteral("MissingParameter"),
+                            QStringLiteral("The request is missing a required parameter `AsyncRequestId`."),
+                            outcome);
+        if (!idValue.isString())
+            return apiError(QStringLiteral("InvalidParameterValue"),
+                            QStringLiteral("The value of parameter `AsyncRequestId` must be a string."),
+                            outcome);
+
+        const QString id = idValue.toString().toLower();
+        *taskId = id;
+        const auto notFound = [&] {
+            return apiError(QStringLiteral("InvalidParameter.InvalidAsyncRequestId"),
+                            QStringLiteral("The async task does not exist."), outcome);
+        };
+        auto task = tasks.constFind(id);
+        if (task == tasks.constEnd()) {
+            if (!defaultTimeline || !isWellFormedId(id))
+                return notFound();
+            ScriptedTask generated;
+            generated.id = id;
+            generated.steps = *defaultTimeline;
+            task = tasks.insert(id, generated);
+        }
+        if (!task->region.isEmpty() && task->region != region)
+            return notFound();
+
+        TaskRuntime& rt = runtime[id];
+        if (rt.polls == 0 || !rt.sinceFirstQuery.isValid())
+            rt.sinceFirstQuery.start();
+        const int earlierPolls = rt.polls++;
+        const TimelineStep* current = currentStep(task->steps, earlierPolls, rt.sinceFirstQuery.elapsed());
+
+        Reply r;
+        if (task->fault != Fault::None && (task->faultTimes < 0 || rt.faultsServed < task->faultTimes)) {
+            ++rt.faultsServed;
+            r = faultReply(task->fault, current, outcome);
+        } else if (current && !current->errorCode.isEmpty()) {
+            r = apiError(current->errorCode, current->errorMessage, outcome);
+        } else if (current) {
+            *outcome = current->status.value_or(QStringLiteral("null"));
+            r.body = successBody(current->status, current->info);
+        } else {
+            *outcome = QStringLiteral("null");
+            r.body = successBody(std::nullopt, std::nullopt);
+        }
+        r.delayMs = task->delayMs;
+        return r;
+    }
+
+    void onNewConnection() {
+        while (QTcpSocket* socket = server->nextPendingConnection()) {
+            if (connections.size() >= kMaxConnections) {
+                socket->abort();
+                socket->deleteLater();
+                continue;
+            }
+            connections.insert(socket, Connection{});
+            QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] { onReadyRead(socket); });
+            QObject::connect(socket, &QTcpSocket::disconnected, q, [this, socket] {
+                connections.remove(socket);
+                socket->deleteLater();
+            });
+            if (socket->bytesAvailable() > 0)
+                onReadyRead(socket);
+        }
+    }
+
+    void onReadyRead(QTcpSocket* socket) {
+        const auto it = connections.find(socket);
+        if (it == connections.end()) {
+            socket->readAll();
+            return;
+        }
+        Connection& conn = it.value();
+        if (conn.stalled || conn.closing) {
+            socket->readAll(); // discarded
+            return;
+        }
+        conn.buffer += socket->read(kMaxBufferedBytes + 1 - conn.buffer.size());
+        if (conn.buffer.size() > kMaxBufferedBytes) {
+            // A flood of pipelined requests behind a slow one: drop the client.
+            conn.closing = true;
+            socket->abort();
+            return;
+        }
+        processBuffer(socket);
+    }
+
+    void processBuffer(QTcpSocket* socket) {
+        while (true) {
+            const auto it = connections.find(socket);
+            if (it == connections.end())
+                return;
+            Connection& conn = it.value();
+            if (conn.busy || conn.stalled || conn.closing)
+                return;
+            qsizetype skip = 0; // robustness: empty lines before a request line are ignored
+            while (skip < conn.buffer.size() &&
+                   (conn.buffer.at(skip) == '\r' || conn.buffer.at(skip) == '\n'))
+                ++skip;
+            if (skip > 0)
+                conn.buffer.remove(0, skip);
+            if (conn.buffer.isEmpty())
+                return;
+
+            HttpRequest req;
+            const ParseOutcome parsed = parseRequest(conn.buffer, &req);
+            if (parsed.status == ParseStatus::Incomplete) {
+                if (parsed.wantsContinue && !conn.continueSent) {
+                    conn.continueSent = true;
+                    socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                }
+                return;
+            }
+            if (parsed.status == ParseStatus::BadRequest || parsed.status == ParseStatus::TooLarge) {
+                const int status = parsed.status == ParseStatus::TooLarge ? 413 : 400;
+                conn.buffer.clear();
+                Reply r;
+                r.status = status;
+                r.close = true;
+                r.body = errorBody(status == 413 ? QStringLiteral("RequestSizeLimitExceeded")
+                                                 : QStringLiteral("InvalidRequest"),
+                                   parsed.reason);
+                emit q->requestHandled(QString(), QStringLiteral("http:%1").arg(status));
+                send(socket, r, false);
+                return;
+            }
+
+            conn.buffer.remove(0, parsed.consumed);
+            conn.continueSent = false;
+            conn.busy = true;
+            QString taskId, outcome;
+            Reply r = handle(req, &taskId, &outcome);
+            r.close = r.close || !req.keepAlive;
+            const bool headOnly = req.method == "HEAD";
+            emit q->requestHandled(taskId, outcome);
+            if (r.delayMs > 0) {
+                QTimer::singleShot(r.delayMs, Qt::PreciseTimer, socket, [this, socket, r, headOnly] {
+                    send(socket, r, headOnly);
+                    processBuffer(socket);
+                });
+                return;
+            }
+            send(socket, r, headOnly);
+        }
+    }
+
+    void send(QTcpSocket* socket, const Reply& r, bool headOnly) {
+        const auto it = connections.find(socket);
+        if (it == connections.end())
+            return;
+        Connection& conn = it.value();
+        switch (r.kind) {
+        case Reply::Kind::Stall:
+            conn.stalled = true;
+            conn.buffer.clear();
+            return;
+        case Reply::Kind::Reset:
+            conn.closing = true;
+            socket->abort(); // emits disconnected: `conn` is gone after this
+            return;
+        case Reply::Kind::Truncated: {
+            conn.closing = true;
+            QByteArray data = head(200, r.contentType, kTruncatedDeclaredLength, false);
+            data += r.body.left(kTruncatedSentLength);
+            socket->write(data);
+            socket->disconnectFromHost();
+            return;
+        }
+        case Reply::Kind::Normal:
+            break;
+        }
+        conn.busy = false;
+        if (r.close)
+            conn.closing = true;
+        QByteArray data = head(r.status, r.contentType, r.body.size(), !r.close);
+        if (!headOnly)
+            data += r.body;
+        socket->write(data);
+        if (r.close)
+            socket->disconnectFromHost();
+    }
+
+    QByteArray head(int status, const QByteArray& contentType, qsizetype contentLength,
+                    bool keepAlive) const {
+        QByteArray h = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+        h += "Date: " + httpDate() + "\r\n";
+        h += "Server: taskwatch-emulator\r\n";
+        h += "Content-Type: " + contentType + "\r\n";
+        h += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+        h += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
+        h += "\r\n";
+        return h;
+    }
+};
+
+Emulator::Emulator(QObject* parent)
+    : QObject(parent)
+    , d(new Private(this)) {
+    d->server = new QTcpServer();
+    connect(d->server, &QTcpServer::newConnection, this, [this] { d->onNewConnection(); });
+}
+
+Emulator::~Emulator() {
+    // Sockets are children of the server; detach them from this object before they go.
+    for (auto it = d->connections.begin(); it != d->connections.end(); ++it)
+        QObject::disconnect(it.key(), nullptr, this, nullptr);
+    const auto sockets = d->server->findChildren<QTcpSocket*>();
+    for (QTcpSocket* socket : sockets)
+        QObject::disconnect(socket, nullptr, this, nullptr);
+    d->connections.clear();
+    delete d->server;
+    delete d;
+}
+
+bool Emulator::listen(quint16 port) {
+    if (!d->server->listen(QHostAddress::LocalHost, port)) {
+        d->errorString = d->server->errorString();
+        return false;
+    }
+    d->errorString.clear();
+    return true;
+}
+
+quint16 Emulator::port() const {
+    return d->server->serverPort();
+}
+
+QString Emulator::url() const {
+    return QStringLiteral("http://127.0.0.1:%1").arg(port());
+}
+
+QString Emulator::errorString() const {
+    return d->errorString;
+}
+
+void Emulator::addCredential(const QString& secretId, const QString& secretKey, const QString& token) {
+    d->credentials.insert(secretId, {secretKey, token});
+}
+
+void Emulator::addTask(const ScriptedTask& task) {
+    ScriptedTask copy = task;
+    copy.id = task.id.toLower();
+    d->tasks.insert(copy.id, copy);
+    d->runtime.remove(copy.id);
+}
+
+void Emulator::setDefaultTimeline(const QList<TimelineStep>& steps) {
+    d->defaultTimeline = steps;
+}
+
+void Emulator::setClockOffset(qint64 seconds) {
+    d->clockOffset = seconds;
+}
+
+void Emulator::setRateLimit(int perSecond) {
+    d->rateLimit = std::max(0, perSecond);
+    d->acceptedWindow.clear();
+}
+
+void Emulator::setForcedError(const QString& code, const QString& message) {
+    d->forcedCode = code;
+    d->forcedMessage = message;
+}
+
+int Emulator::pollsOf(const QString& taskId) const {
+    return d->runtime.value(taskId.toLower()).polls;
+}
+
+QList<qint64> Emulator::arrivalTimesMs() const {
+    return d->arrivals;
+}
+
+void Emulator::resetStats() {
+    m_stats = {};
+    d->arrivals.clear();
+    d->arrivalWindow.clear();
+    d->acceptedWindow.clear();
+}
+
+QDateTime Emulator::serverNow() const {
+    return d->serverNow();
+}
+
+qint64 Emulator::clockOffset() const {
+    return d->clockOffset;
+}
+
+QHash<QByteArray, QByteArray> Emulator::lastRequestHeaders() const {
+    return d->lastHeaders;
+}
+
+QByteArray Emulator::lastRequestBody() const {
+    return d->lastBody;
+}
+
+QString Emulator::demoRegion() {
+    return QStringLiteral("ap-guangzhou");
+}
+
+QList<ScriptedTask> Emulator::demoTasks() {
+    const auto s = [](const char* text) { return std::optional<QString>(QString::fromUtf8(text)); };
+    const std::optional<QString> null;
+    QList<ScriptedTask> tasks;
+    const auto add = [&](const char* id, QList<TimelineStep> steps) {
+        ScriptedTask t;
+        t.id = QString::fromLatin1(id);
+        t.steps = std::move(steps);
+        tasks.append(t);
+        return &tasks.last();
+    };
+
+    // Parameter change: INITIAL -> RUNNING -> SUCCESS over ~25 s.
+    add("3f2a9c41-7be05d12-9a4c8e63-0d5f1b27",
+        {step(0, s("INITIAL"), s("Task created, waiting for scheduling")),
+         step(4000, s("RUNNING"),
+              s("Modify parameters: innodb_buffer_pool_size 1073741824 -> 2147483648, max_connections 800 -> "
+                "1200 (instance cdb-8xk2m4pq)")),
+         step(25000, s("SUCCESS"), s("Parameters modified successfully; instance cdb-8xk2m4pq restarted"))});
+    // Instance upgrade with progress in Info, SUCCESS after ~40 s.
+    add("8d41e0b7-52c9a3f6-1e7d4b08-c6a2f915",
+        {step(0, s("INITIAL"), null),
+         step(3000, s("RUNNING"),
+              s("Upgrade instance cdb-2jf7ws1k from 4C8G/200GB to 8C16G/400GB: data sync 12%")),
+         step(15000, s("RUNNING"),
+              s("Upgrade instance cdb-2jf7ws1k from 4C8G/200GB to 8C16G/400GB: data sync 64%")),
+         step(30000, s("RUNNING"), s("Upgrade instance cdb-2jf7ws1k: switching to the new instance")),
+         step(40000, s("SUCCESS"), s("Upgrade instance cdb-2jf7ws1k finished: 8C16G/400GB"))});
+    // Short task: SUCCESS after ~10 s.
+    add("5b0c7e2d-a39f4186-6d2e0b94-17f8c3a5",
+        {step(0, s("RUNNING"), s("Create account app_reader@10.0.%")),
+         step(10000, s("SUCCESS"), s("Account app_reader@10.0.% created and privileges granted"))});
+    // FAILED with a reason.
+    add("c7e91a30-4f6b2d85-b08c3e17-9a5d6f42",
+        {step(0, s("RUNNING"), s("Upgrade engine version 5.7 -> 8.0: running prechecks")),
+         step(15000, s("FAILED"),
+              s("Upgrade engine version 5.7 -> 8.0 failed: precheck found 3 tables without a primary key "
+                "(shop.order_archive, shop.tmp_import, crm.audit_log)"))});
+    // KILLED by the user.
+    add("0e6d4f93-b72a8c15-3f9e0d61-d84b2a7c",
+        {step(0, s("RUNNING"), s("Rollback database shop to 2024-05-11 03:00:00 (UTC+8)")),
+         step(20000, s("KILLED"), s("Task terminated by user request"))});
+    // REMOVED.
+    add("a4f82c6e-190d7b35-e5c6a4f8-2b7390de",
+        {step(0, s("INITIAL"), s("Import job created: s3://backup/shop.sql.gz")),
+         step(8000, s("REMOVED"), s("Task record removed"))});
+    // PAUSED, and stays there.
+    add("61b3d8f0-e8c5974a-4a1f2e6b-f03c85d9",
+        {step(0, s("RUNNING"), s("Switch master/slave for cdb-4kq9xz0m: syncing replica")),
+         step(6000, s("PAUSED"), s("Paused: waiting for the manual switch confirmation"))});
+    // UNDEFINED: created, waiting for the maintenance window.
+    add("9f07a5c2-3d8e61b4-c92b7f05-5e4a0d18",
+        {step(0, s("UNDEFINED"), s("Waiting for the maintenance window (03:00-04:00 UTC+8) to start"))});
+    // Status stays null.
+    add("2d9c64a1-f5b0e837-18a6d3c9-b7e1f40a", {step(0, null, null)});
+    // A status the documentation does not list.
+    add("e3a5b917-6c2f0d48-7b9e1a53-40c8f26d",
+        {step(0, s("RUNNING"), s("Modify parameters: long_query_time 10 -> 2")),
+         step(10000, s("ROLLING_BACK"), s("Rolling back the parameter change after a failed restart"))});
+    // Backend task error.
+    add("74c0e2b8-8a1d5f39-d36f0c72-e9b5a18f",
+        {errorStep(0, QStringLiteral("CdbError.TaskError"),
+                   QStringLiteral("Backend task error: the task worker lost its lease."))});
+    // Not authorized.
+    add("b8d3f061-27e94ca5-5f0b8d2e-6a1c739b",
+        {errorStep(
+            0, QStringLiteral("OperationDenied.UserHasNoStrategy"),
+            QStringLiteral("You are not authorized to perform operation (cdb:DescribeAsyncRequestInfo) on "
+                           "resource (qcs::cdb:ap-guangzhou:uin/100012345678:instanceId/*)."))});
+    // Transient 502 for the first two queries, then SUCCESS.
+    ScriptedTask* flaky = add("1c5e8a7f-d0b36294-a87f5c1e-38d9e6b0",
+                              {step(0, s("SUCCESS"), s("Open WAN access for cdb-7mw3pd5v: done"))});
+    flaky->fault = Fault::Http502Html;
+    flaky->faultTimes = 2;
+    // Chinese Info text.
+    add("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7",
+        {step(0, s("RUNNING"), s("正在删除库表")), step(12000, s("SUCCESS"), s("删除库表成功"))});
+    return tasks;
+}
+
+} // namespace taskwatch::sim

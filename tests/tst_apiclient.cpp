@@ -1,0 +1,536 @@
+// ApiClient against the built-in emulator over real loopback HTTP: one test per typed outcome, the headers it
+// sends, endpoint validation, and parseResponse on hostile bodies.
+#include "ApiClient.h"
+#include "Emulator.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+#include <memory>
+
+using namespace taskwatch;
+using namespace taskwatch::sim;
+
+namespace {
+const QString kId = QStringLiteral("AKIDAPICLIENTTEST0000000000000000000");
+const QString kKey = QStringLiteral("apiclient-test-secret-key-012345");
+const QString kTokenId = QStringLiteral("AKIDAPICLIENTTOKEN000000000000000000");
+const QString kTokenKey = QStringLiteral("apiclient-token-secret-key-01234");
+const QString kToken = QStringLiteral("sts-token-0123456789abcdef");
+const QString kRegion = QStringLiteral("ap-guangzhou");
+
+const QString kSuccess = QStringLiteral("aaaaaaaa-00000000-00000000-00000001");
+const QString kNulls = QStringLiteral("aaaaaaaa-00000000-00000000-00000002");
+const QString kUnknownStatus = QStringLiteral("aaaaaaaa-00000000-00000000-00000003");
+const QString kBadGateway = QStringLiteral("aaaaaaaa-00000000-00000000-00000004");
+const QString kServerError = QStringLiteral("aaaaaaaa-00000000-00000000-00000005");
+const QString kMalformed = QStringLiteral("aaaaaaaa-00000000-00000000-00000006");
+const QString kEmpty = QStringLiteral("aaaaaaaa-00000000-00000000-00000007");
+const QString kHuge = QStringLiteral("aaaaaaaa-00000000-00000000-00000008");
+const QString kStall = QStringLiteral("aaaaaaaa-00000000-00000000-00000009");
+const QString kReset = QStringLiteral("aaaaaaaa-00000000-00000000-0000000a");
+const QString kTruncated = QStringLiteral("aaaaaaaa-00000000-00000000-0000000b");
+const QString kHostile = QStringLiteral("aaaaaaaa-00000000-00000000-0000000c");
+const QString kTaskError = QStringLiteral("aaaaaaaa-00000000-00000000-0000000d");
+
+TimelineStep step(std::optional<QString> status, std::optional<QString> info) {
+    TimelineStep s;
+    s.status = std::move(status);
+    s.info = std::move(info);
+    return s;
+}
+
+ScriptedTask task(const QString& id, QList<TimelineStep> steps, Fault fault = Fault::None) {
+    ScriptedTask t;
+    t.id = id;
+    t.steps = std::move(steps);
+    t.fault = fault;
+    return t;
+}
+
+QByteArray envelope(const QByteArray& inner) {
+    return R"({"Response":)" + inner + "}";
+}
+} // namespace
+
+class TestApiClient : public QObject {
+    Q_OBJECT
+    std::unique_ptr<Emulator> m_emu;
+    QNetworkAccessManager m_nam;
+
+    EndpointConfig endpoint(int timeoutMs = 15000) const {
+        EndpointConfig e;
+        e.url = QUrl(m_emu->url());
+        e.timeoutMs = timeoutMs;
+        return e;
+    }
+
+    static Credential credential(const QString& id = kId, const QString& key = kKey,
+                                 const QString& token = {}) {
+        return Credential{id, key, token};
+    }
+
+    // Runs one query and returns its result; checks that exactly one queryFinished came, later, for the
+    // ticket.
+    QueryResult run(ApiClient& client, const QString& taskId, const QString& region = kRegion) {
+        static quint64 nextTicket = 1;
+        const quint64 ticket = nextTicket++;
+        QSignalSpy spy(&client, &TaskQueryBackend::queryFinished);
+        client.query(ticket, taskId, region);
+        if (spy.count() != 0) {
+            qWarning("queryFinished was emitted from inside query()");
+            return {};
+        }
+        if (!QTest::qWaitFor([&] { return spy.count() > 0; }, 30000)) {
+            qWarning("no queryFinished");
+            return {};
+        }
+        QTest::qWait(0);
+        if (spy.count() != 1 || spy.first().at(0).toULongLong() != ticket) {
+            qWarning("wrong number of queryFinished or wrong ticket");
+            return {};
+        }
+        return spy.first().at(1).value<QueryResult>();
+    }
+
+    QueryResult runWith(const Credential& cred, const QString& taskId, int timeoutMs = 15000) {
+        ApiClient client(&m_nam, endpoint(timeoutMs), cred);
+        return run(client, taskId);
+    }
+
+private slots:
+    void initTestCase() { qRegisterMetaType<QueryResult>(); }
+
+    void init() {
+        m_emu = std::make_unique<Emulator>();
+        m_emu->addCredential(kId, kKey);
+        m_emu->addCredential(kTokenId, kTokenKey, kToken);
+        m_emu->addTask(
+            task(kSuccess, {step(QStringLiteral("SUCCESS"), QStringLiteral("Dropped the table."))}));
+        m_emu->addTask(task(kNulls, {step(std::nullopt, std::nullopt)}));
+        m_emu->addTask(
+            task(kUnknownStatus, {step(QStringLiteral("ROLLING_BACK"), QStringLiteral("rolling back"))}));
+        m_emu->addTask(task(kBadGateway, {}, Fault::Http502Html));
+        m_emu->addTask(task(kServerError, {}, Fault::Http500Json));
+        m_emu->addTask(task(kMalformed, {}, Fault::MalformedJson));
+        m_emu->addTask(task(kEmpty, {}, Fault::EmptyBody));
+        m_emu->addTask(task(kHuge, {step(QStringLiteral("RUNNING"), {})}, Fault::HugeInfo));
+        m_emu->addTask(task(kStall, {}, Fault::Stall));
+        m_emu->addTask(task(kReset, {}, Fault::ConnectionReset));
+        m_emu->addTask(task(kTruncated, {}, Fault::TruncatedBody));
+        m_emu->addTask(task(kHostile, {step(QStringLiteral("RUNNING"), {})}, Fault::HostileInfo));
+        TimelineStep taskError;
+        taskError.errorCode = QStringLiteral("CdbError.TaskError");
+        taskError.errorMessage = QStringLiteral("backend task error");
+        m_emu->addTask(task(kTaskError, {taskError}));
+        QVERIFY2(m_emu->listen(), qPrintable(m_emu->errorString()));
+        // Every test starts with fresh connections.
+        m_nam.clearConnectionCache();
+    }
+
+    void cleanup() { m_emu.reset(); }
+
+    void successWithStatusAndInfo() {
+        const QueryResult r = runWith(credential(), kSuccess);
+        QCOMPARE(r.errorCode, QString());
+        QCOMPARE(int(r.kind), int(ResultKind::Success));
+        QCOMPARE(r.status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(r.info, std::optional<QString>(QStringLiteral("Dropped the table.")));
+        QCOMPARE(r.httpStatus, 200);
+        QCOMPARE(r.requestId.size(), 36);
+        QVERIFY(r.excerpt.contains("SUCCESS"));
+        QVERIFY(!r.isError());
+        QCOMPARE(m_emu->pollsOf(kSuccess), 1);
+    }
+
+    void statusAndInfoNull() {
+        const QueryResult r = runWith(credential(), kNulls);
+        QCOMPARE(int(r.kind), int(ResultKind::Success));
+        QVERIFY(!r.status.has_value());
+        QVERIFY(!r.info.has_value());
+        QVERIFY(!r.requestId.isEmpty());
+    }
+
+    void unknownStatusVerbatim() {
+        const QueryResult r = runWith(credential(), kUnknownStatus);
+        QCOMPARE(int(r.kind), int(ResultKind::Success));
+        QCOMPARE(r.status, std::optional<QString>(QStringLiteral("ROLLING_BACK")));
+    }
+
+    void hostileInfoArrivesAsData() {
+        const QueryResult r = runWith(credential(), kHostile);
+        QCOMPARE(int(r.kind), int(ResultKind::Success));
+        QVERIFY(r.info.has_value());
+        QVERIFY(r.info->contains(QChar(0x202E)));
+        QVERIFY(r.info->contains(QLatin1String("%s %n %1")));
+        QVERIFY(r.info->size() <= kMaxInfoChars);
+    }
+
+    void apiErrorInvalidAsyncRequestId() {
+        const QueryResult r = runWith(credential(), QStringLiteral("deadbeef-00000000-00000000-00000000"));
+        QCOMPARE(int(r.kind), int(ResultKind::ApiError));
+        QCOMPARE(r.errorCode, QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+        QCOMPARE(r.errorMessage, QStringLiteral("The async task does not exist."));
+        QCOMPARE(r.requestId.size(), 36);
+        QCOMPARE(r.httpStatus, 200);
+        QVERIFY(r.isError());
+    }
+
+    void apiErrorFromTimeline() {
+        const QueryResult r = runWith(credential(), kTaskError);
+        QCOMPARE(int(r.kind), int(ResultKind::ApiError));
+        QCOMPARE(r.errorCode, QStringLiteral("CdbError.TaskError"));
+        QCOMPARE(r.errorMessage, QStringLiteral("backend task error"));
+    }
+
+    void apiErrorSignatureFailureWithWrongKey() {
+        const QueryResult r = runWith(credential(kId, QStringLiteral("wrong-key")), kSuccess);
+        QCOMPARE(int(r.kind), int(ResultKind::ApiError));
+        QCOMPARE(r.errorCode, QStringLiteral("AuthFailure.SignatureFailure"));
+        QVERIFY(!r.errorMessage.isEmpty());
+        QVERIFY(!r.requestId.isEmpty());
+        QCOMPARE(m_emu->stats().authFailures, 1);
+    }
+
+    void unknownSecretId() {
+        const QueryResult r = runWith(credential(QStringLiteral("AKIDNOBODY"), kKey), kSuccess);
+        QCOMPARE(r.errorCode, QStringLiteral("AuthFailure.SecretIdNotFound"));
+    }
+
+    void tokenIsSentAsXTcToken() {
+        QueryResult r = runWith(credential(kTokenId, kTokenKey, kToken), kSuccess);
+        QCOMPARE(r.errorCode, QString());
+        QCOMPARE(r.status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(m_emu->lastRequestHeaders().value("x-tc-token"), kToken.toUtf8());
+        // Without the token the emulator refuses the temporary key: the header above is what made it pass.
+        r = runWith(credential(kTokenId, kTokenKey), kSuccess);
+        QCOMPARE(r.errorCode, QStringLiteral("AuthFailure.TokenFailure"));
+        QVERIFY(!m_emu->lastRequestHeaders().contains("x-tc-token"));
+    }
+
+    void sentHeaders() {
+        ApiClient client(&m_nam, endpoint(), credential());
+        const qint64 before = QDateTime::currentSecsSinceEpoch();
+        QCOMPARE(run(client, kSuccess).errorCode, QString());
+        const qint64 after = QDateTime::currentSecsSinceEpoch();
+        const auto headers = m_emu->lastRequestHeaders();
+        QCOMPARE(headers.value("x-tc-action"), QByteArray("DescribeAsyncRequestInfo"));
+        QCOMPARE(headers.value("x-tc-version"), QByteArray("2017-03-20"));
+        QCOMPARE(headers.value("x-tc-region"), kRegion.toUtf8());
+        const qint64 ts = headers.value("x-tc-timestamp").toLongLong();
+        QVERIFY(ts >= before && ts <= after);
+        QCOMPARE(headers.value("x-tc-language"), QByteArray("en-US"));
+        QVERIFY(headers.value("x-tc-requestclient").startsWith("cdb-taskwatch/"));
+        QCOMPARE(headers.value("content-type"), QByteArray("application/json"));
+        QCOMPARE(headers.value("host"), "127.0.0.1:" + QByteArray::number(m_emu->port()));
+        QVERIFY(
+            headers.value("authorization").startsWith("TC3-HMAC-SHA256 Credential=" + kId.toLatin1() + "/"));
+        QVERIFY(!headers.contains("x-tc-token"));
+        const QJsonObject body = QJsonDocument::fromJson(m_emu->lastRequestBody()).object();
+        QCOMPARE(body, QJsonObject({{"AsyncRequestId", kSuccess}}));
+
+        client.setLanguage(QStringLiteral("zh-CN"));
+        QCOMPARE(run(client, kSuccess).errorCode, QString());
+        QCOMPARE(m_emu->lastRequestHeaders().value("x-tc-language"), QByteArray("zh-CN"));
+        QCOMPARE(run(client, kSuccess, QStringLiteral("ap-shanghai")).errorCode, QString());
+        QCOMPARE(m_emu->lastRequestHeaders().value("x-tc-region"), QByteArray("ap-shanghai"));
+    }
+
+    void serverDateAndClockOffset() {
+        m_emu->setClockOffset(3600);
+        ApiClient client(&m_nam, endpoint(), credential());
+        QueryResult r = run(client, kSuccess);
+        QCOMPARE(r.errorCode, QStringLiteral("AuthFailure.SignatureExpire"));
+        QVERIFY(r.serverDate.isValid());
+        QCOMPARE(r.serverDate.timeSpec(), Qt::UTC);
+        const qint64 offset = r.serverDate.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch();
+        QVERIFY2(qAbs(offset - 3600) <= 5, qPrintable(QString::number(offset)));
+        QVERIFY(qAbs(r.serverDate.secsTo(m_emu->serverNow())) <= 5);
+        // Signing with the offset the Date header revealed makes the request pass.
+        client.setClockOffset(offset);
+        r = run(client, kSuccess);
+        QCOMPARE(r.errorCode, QString());
+        QVERIFY(qAbs(r.serverDate.secsTo(m_emu->serverNow())) <= 5);
+    }
+
+    void serverNetworkError502WithHtmlExcerpt() {
+        const QueryResult r = runWith(credential(), kBadGateway);
+        QCOMPARE(int(r.kind), int(ResultKind::TransportError));
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::ServerNetworkError));
+        QCOMPARE(r.httpStatus, 502);
+        QVERIFY(r.excerpt.contains("502 Bad Gateway"));
+        QVERIFY(r.excerpt.size() <= kMaxExcerptBytes);
+        QVERIFY(r.serverDate.isValid());
+    }
+
+    void serverNetworkError500KeepsRequestId() {
+        const QueryResult r = runWith(credential(), kServerError);
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::ServerNetworkError));
+        QCOMPARE(r.httpStatus, 500);
+        QCOMPARE(r.requestId.size(), 36);
+    }
+
+    void parseErrorForMalformedJson() {
+        const QueryResult r = runWith(credential(), kMalformed);
+        QCOMPARE(int(r.kind), int(ResultKind::TransportError));
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::ParseError));
+        QCOMPARE(r.httpStatus, 200);
+        QVERIFY(r.excerpt.startsWith("{\"Response\": {\"Status\": \"RUN"));
+    }
+
+    void parseErrorForEmptyBody() {
+        const QueryResult r = runWith(credential(), kEmpty);
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::ParseError));
+        QCOMPARE(r.httpStatus, 200);
+        QVERIFY(r.excerpt.isEmpty());
+    }
+
+    void responseTooLargeForHugeInfo() {
+        const QueryResult r = runWith(credential(), kHuge);
+        QCOMPARE(int(r.kind), int(ResultKind::TransportError));
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::ResponseTooLarge));
+        QCOMPARE(r.httpStatus, 200);
+        QVERIFY(r.excerpt.size() <= kMaxExcerptBytes);
+        QVERIFY(r.excerpt.startsWith("{\"Response\":{\"Info\":\""));
+        QVERIFY(!r.info.has_value());
+    }
+
+    void largeBodyUnderTheBoundIsRead() {
+        // 900 KiB: under kMaxBodyBytes, so it is read whole (in many chunks) and only Info is cut.
+        const QString big(900 * 1024, QChar(u'i'));
+        const QString id = QStringLiteral("aaaaaaaa-00000000-00000000-000000ff");
+        m_emu->addTask(task(id, {step(QStringLiteral("RUNNING"), big)}));
+        const QueryResult r = runWith(credential(), id);
+        QCOMPARE(r.errorCode, QString());
+        QCOMPARE(r.status, std::optional<QString>(QStringLiteral("RUNNING")));
+        QVERIFY(r.info.has_value());
+        QVERIFY(r.info->startsWith(big.left(kMaxInfoChars)));
+        QVERIFY(r.info->size() < big.size());
+    }
+
+    void timeoutAgainstStall() {
+        const QueryResult r = runWith(credential(), kStall, 300);
+        QCOMPARE(int(r.kind), int(ResultKind::TransportError));
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::Timeout));
+        QCOMPARE(r.httpStatus, 0);
+        QVERIFY(!r.errorMessage.isEmpty());
+    }
+
+    void networkErrorForConnectionReset() {
+        const QueryResult r = runWith(credential(), kReset);
+        QCOMPARE(int(r.kind), int(ResultKind::TransportError));
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::NetworkError));
+        QCOMPARE(r.httpStatus, 0);
+        QVERIFY(!r.errorMessage.isEmpty());
+    }
+
+    void networkErrorForClosedPort() {
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            closedPort = probe.serverPort();
+        }
+        EndpointConfig e;
+        e.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort));
+        ApiClient client(&m_nam, e, credential());
+        const QueryResult r = run(client, kSuccess);
+        QCOMPARE(int(r.kind), int(ResultKind::TransportError));
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::NetworkError));
+        QCOMPARE(r.httpStatus, 0);
+        QVERIFY(!r.serverDate.isValid());
+    }
+
+    void truncatedBodyIsAnError() {
+        const QueryResult r = runWith(credential(), kTruncated);
+        QCOMPARE(int(r.kind), int(ResultKind::TransportError));
+        QVERIFY2(r.errorCode == QLatin1String(ClientError::NetworkError) ||
+                     r.errorCode == QLatin1String(ClientError::ParseError),
+                 qPrintable(r.errorCode));
+        QVERIFY(!r.status.has_value());
+    }
+
+    void rateLimitedIsAnApiError() {
+        m_emu->setRateLimit(1);
+        ApiClient client(&m_nam, endpoint(), credential());
+        QSignalSpy spy(&client, &TaskQueryBackend::queryFinished);
+        client.query(1, kSuccess, kRegion);
+        client.query(2, kSuccess, kRegion);
+        client.query(3, kSuccess, kRegion);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 3, 30000);
+        int limited = 0;
+        for (const auto& args : spy)
+            limited += args.at(1).value<QueryResult>().errorCode == QLatin1String("RequestLimitExceeded");
+        const QList<qint64> arrivals = m_emu->arrivalTimesMs();
+        if (arrivals.last() - arrivals.first() >= 1000)
+            QSKIP("the machine was too slow to put 3 requests in one second");
+        QCOMPARE(limited, 2);
+    }
+
+    void manyQueriesInParallel() {
+        ApiClient client(&m_nam, endpoint(), credential());
+        QSignalSpy spy(&client, &TaskQueryBackend::queryFinished);
+        for (quint64 t = 1; t <= 20; ++t)
+            client.query(t, t % 2 ? kSuccess : kNulls, kRegion);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 20, 30000);
+        QSet<quint64> tickets;
+        for (const auto& args : spy) {
+            tickets.insert(args.at(0).toULongLong());
+            const QueryResult r = args.at(1).value<QueryResult>();
+            QCOMPARE(r.errorCode, QString());
+            QCOMPARE(r.status.has_value(), args.at(0).toULongLong() % 2 == 1);
+        }
+        QCOMPARE(tickets.size(), 20);
+        QCOMPARE(m_emu->stats().requests, 20);
+    }
+
+    void abortAllEmitsNothing() {
+        ApiClient client(&m_nam, endpoint(60000), credential());
+        QSignalSpy spy(&client, &TaskQueryBackend::queryFinished);
+        QSignalSpy handled(m_emu.get(), &Emulator::requestHandled);
+        client.query(1, kStall, kRegion);
+        QVERIFY(handled.wait(10000)); // the request reached the emulator
+        client.abortAll();
+        client.query(2, kSuccess, kRegion); // the client still works afterwards
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
+        QCOMPARE(spy.first().at(0).toULongLong(), quint64(2));
+        QTest::qWait(50);
+        QCOMPARE(spy.count(), 1);
+    }
+
+    void destroyingTheClientWithRequestsInFlight() {
+        auto client = std::make_unique<ApiClient>(&m_nam, endpoint(60000), credential());
+        QSignalSpy handled(m_emu.get(), &Emulator::requestHandled);
+        client->query(1, kStall, kRegion);
+        QVERIFY(handled.wait(10000));
+        client.reset();
+        QTest::qWait(20); // the aborted reply is cleaned up without touching the deleted client
+    }
+
+    void validateEndpoint_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("https") << QStringLiteral("https://cdb.intl.tencentcloudapi.com") << true;
+        QTest::newRow("https regional")
+            << QStringLiteral("https://cdb.ap-shanghai-fsi.tencentcloudapi.com") << true;
+        QTest::newRow("http loopback v4") << QStringLiteral("http://127.0.0.1:1") << true;
+        QTest::newRow("http loopback v6") << QStringLiteral("http://[::1]:1") << true;
+        QTest::newRow("http localhost") << QStringLiteral("http://localhost") << true;
+        QTest::newRow("http remote") << QStringLiteral("http://example.com") << false;
+        QTest::newRow("http private address") << QStringLiteral("http://192.168.1.10:8080") << false;
+        QTest::newRow("http loopback lookalike") << QStringLiteral("http://127.0.0.1.example.com") << false;
+        QTest::newRow("ftp") << QStringLiteral("ftp://example.com") << false;
+        QTest::newRow("ftp bare") << QStringLiteral("ftp://") << false;
+        QTest::newRow("no host") << QStringLiteral("https://") << false;
+        QTest::newRow("garbage") << QStringLiteral("not a url") << false;
+    }
+
+    void validateEndpoint() {
+        QFETCH(QString, url);
+        QFETCH(bool, ok);
+        const QString reason = ApiClient::validateEndpoint(QUrl(url));
+        QVERIFY2(reason.isEmpty() == ok, qPrintable(reason));
+    }
+
+    void parseResponseHostileBodies_data() {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("empty") << QByteArray() << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("json null") << QByteArray("null") << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("top-level array")
+            << QByteArray(R"([{"Response":{}}])") << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("no Response") << QByteArray(R"({"response":{}})")
+                                     << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Response string")
+            << envelope(R"("SUCCESS")") << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Response array") << envelope("[]") << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Response null") << envelope("null") << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Error without Code") << envelope(R"({"Error":{"Message":"x"},"RequestId":"r"})")
+                                            << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Error Code number") << envelope(R"({"Error":{"Code":5,"Message":"x"}})")
+                                           << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Error Code empty") << envelope(R"({"Error":{"Code":"","Message":"x"}})")
+                                          << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Error string")
+            << envelope(R"({"Error":"AuthFailure"})") << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Status number") << envelope(R"({"Status":3,"Info":null,"RequestId":"r"})")
+                                       << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Info object") << envelope(R"({"Status":"RUNNING","Info":{"a":1},"RequestId":"r"})")
+                                     << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("legacy shape") << QByteArray(R"({"code":4100,"message":"x","codeDesc":"y"})")
+                                      << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("trailing junk") << QByteArray(R"({"Response":{"Status":"SUCCESS"}} junk)")
+                                       << QString::fromLatin1(ClientError::ParseError);
+        QTest::newRow("Error null is no error")
+            << envelope(R"({"Error":null,"Status":"SUCCESS"})") << QString();
+        QTest::newRow("fields absent") << envelope(R"({"RequestId":"r"})") << QString();
+    }
+
+    void parseResponseHostileBodies() {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        const QueryResult r = ApiClient::parseResponse(200, body, false);
+        QCOMPARE(r.errorCode, code);
+        QCOMPARE(int(r.kind), code.isEmpty() ? int(ResultKind::Success) : int(ResultKind::TransportError));
+        QCOMPARE(r.httpStatus, 200);
+        QVERIFY(r.excerpt.size() <= kMaxExcerptBytes);
+    }
+
+    void parseResponseBoundsInfo() {
+        const QString huge(2 * 1024 * 1024, QChar(u'x'));
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{
+                    {"Response", QJsonObject{{"Status", "RUNNING"}, {"Info", huge}, {"RequestId", "r"}}}})
+                .toJson(QJsonDocument::Compact);
+        const QueryResult r = ApiClient::parseResponse(200, body, false);
+        QCOMPARE(int(r.kind), int(ResultKind::Success));
+        QVERIFY(r.info.has_value());
+        QVERIFY(r.info->size() < huge.size());
+        QVERIFY(r.info->startsWith(huge.left(kMaxInfoChars)));
+        QVERIFY(r.info->size() <= kMaxInfoChars + 64); // the cut marker is short
+        QVERIFY(r.excerpt.size() <= kMaxExcerptBytes);
+    }
+
+    void parseResponseBoundsErrorText() {
+        const QString longMessage(1024 * 1024, QChar(u'm'));
+        const QString longCode(1000, QChar(u'C'));
+        const QString longRequestId(1000, QChar(u'r'));
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{{"Response",
+                             QJsonObject{{"Error", QJsonObject{{"Code", longCode}, {"Message", longMessage}}},
+                                         {"RequestId", longRequestId}}}})
+                .toJson(QJsonDocument::Compact);
+        const QueryResult r = ApiClient::parseResponse(200, body, false);
+        QCOMPARE(int(r.kind), int(ResultKind::ApiError));
+        QVERIFY(r.errorMessage.size() <= kMaxMessageChars + 64);
+        QVERIFY(r.errorCode.size() <= 128 + 64);
+        QVERIFY(r.requestId.size() <= 128 + 64);
+    }
+
+    void parseResponseStatusAndTruncation() {
+        const QByteArray ok = envelope(R"({"Status":"SUCCESS","Info":"done","RequestId":"r"})");
+        QueryResult r = ApiClient::parseResponse(200, ok, true);
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::ResponseTooLarge));
+        r = ApiClient::parseResponse(503, ok, false);
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::ServerNetworkError));
+        QCOMPARE(r.httpStatus, 503);
+        QCOMPARE(r.requestId, QStringLiteral("r"));
+        r = ApiClient::parseResponse(503, "<html>Service Unavailable</html>", false);
+        QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::ServerNetworkError));
+        QCOMPARE(r.requestId, QString());
+        QVERIFY(r.excerpt.contains("Service Unavailable"));
+        r = ApiClient::parseResponse(200, ok, false);
+        QCOMPARE(int(r.kind), int(ResultKind::Success));
+        QCOMPARE(r.status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(r.info, std::optional<QString>(QStringLiteral("done")));
+        QCOMPARE(r.requestId, QStringLiteral("r"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"

@@ -1,0 +1,922 @@
+// The built-in emulator, driven over real loopback TCP with hand-made HTTP requests: HTTP parsing and
+// robustness, TC3 verification exactly as the vendor does it, the rate limit, timelines and faults.
+#include "Emulator.h"
+#include "Signer.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+#include <memory>
+
+using namespace taskwatch;
+using namespace taskwatch::sim;
+
+namespace {
+const QString kId = QStringLiteral("AKIDEMULATORTEST00000000000000000000");
+const QString kKey = QStringLiteral("emulator-test-secret-key-0123456");
+const QString kTokenId = QStringLiteral("AKIDTOKENTEST000000000000000000000000");
+const QString kTokenKey = QStringLiteral("token-test-secret-key-0123456789");
+const QString kToken = QStringLiteral("sts-token-abcdef0123456789");
+const QByteArray kRegion = "ap-guangzhou";
+
+TimelineStep step(int afterPolls, qint64 afterMs, std::optional<QString> status,
+                  std::optional<QString> info) {
+    TimelineStep s;
+    s.afterPolls = afterPolls;
+    s.afterMs = afterMs;
+    s.status = std::move(status);
+    s.info = std::move(info);
+    return s;
+}
+
+ScriptedTask task(const char* id, QList<TimelineStep> steps, Fault fault = Fault::None, int faultTimes = -1) {
+    ScriptedTask t;
+    t.id = QString::fromLatin1(id);
+    t.steps = std::move(steps);
+    t.fault = fault;
+    t.faultTimes = faultTimes;
+    return t;
+}
+
+struct HttpResponse {
+    int status = 0;
+    QHash<QByteArray, QByteArray> headers; // lowercase names
+    QByteArray body;
+    QJsonObject response() const {
+        return QJsonDocument::fromJson(body).object().value("Response").toObject();
+    }
+    QString errorCode() const { return response().value("Error").toObject().value("Code").toString(); }
+    QString errorMessage() const { return response().value("Error").toObject().value("Message").toString(); }
+};
+
+// What a request carries; signedRequest() turns it into raw HTTP bytes signed with Signer.
+struct RequestSpec {
+    QByteArray host; // empty: 127.0.0.1:port
+    QByteArray body = R"({"AsyncRequestId":"aaaaaaaa-11111111-22222222-33333333"})";
+    QString secretId = kId;
+    QString secretKey = kKey;
+    std::optional<qint64> timestamp; // default: now
+    QByteArray region = kRegion;
+    QByteArray action = "DescribeAsyncRequestInfo";
+    QByteArray version = "2017-03-20";
+    QByteArray token;
+    QByteArray contentType = "application/json";
+    QList<QPair<QByteArray, QByteArray>> extraSigned;
+    QByteArray extraHeaders;                 // raw lines, each ending in \r\n
+    std::optional<QByteArray> authorization; // replaces the computed one
+};
+
+QByteArray bodyFor(const char* id) {
+    return QJsonDocument(QJsonObject{{"AsyncRequestId", QString::fromLatin1(id)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+// A small HTTP/1.1 client over one QTcpSocket that never blocks the event loop (the emulator shares it).
+class RawClient {
+public:
+    explicit RawClient(quint16 port) {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        m_connected =
+            QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 5000);
+    }
+    bool connected() const { return m_connected; }
+    void send(const QByteArray& data) { m_socket.write(data); }
+
+    // The next complete response, or nullopt when the connection closed (or nothing came) first.
+    std::optional<HttpResponse> next(int timeoutMs = 10000) {
+        std::optional<HttpResponse> result;
+        [[maybe_unused]] const bool done = QTest::qWaitFor(
+            [&] {
+                m_buffer += m_socket.readAll();
+                result = tryParse();
+                return result.has_value() || m_socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            timeoutMs);
+        if (!result) {
+            m_buffer += m_socket.readAll();
+            result = tryParse();
+        }
+        return result;
+    }
+    bool waitClosed(int timeoutMs = 10000) {
+        return QTest::qWaitFor(
+            [this] {
+                m_buffer += m_socket.readAll();
+                return m_socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            timeoutMs);
+    }
+    QByteArray pending() const { return m_buffer; }
+    QByteArray readRaw() {
+        m_buffer += m_socket.readAll();
+        return m_buffer;
+    }
+    QTcpSocket& socket() { return m_socket; }
+
+private:
+    std::optional<HttpResponse> tryParse() {
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return std::nullopt;
+        HttpResponse r;
+        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
+        const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
+        if (statusLine.size() < 2)
+            return std::nullopt;
+        r.status = statusLine.at(1).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines.at(i).indexOf(':');
+            r.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
+                             lines.at(i).mid(colon + 1).trimmed());
+        }
+        const qsizetype length = r.headers.value("content-length").toLongLong();
+        if (m_buffer.size() - end - 4 < length)
+            return std::nullopt;
+        r.body = m_buffer.mid(end + 4, length);
+        m_buffer.remove(0, end + 4 + length);
+        if (r.status == 100)
+            return tryParse();
+        return r;
+    }
+
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+    bool m_connected = false;
+};
+} // namespace
+
+class TestEmulator : public QObject {
+    Q_OBJECT
+    std::unique_ptr<Emulator> m_emu;
+
+    QByteArray hostHeader() const { return "127.0.0.1:" + QByteArray::number(m_emu->port()); }
+
+    QByteArray signedRequest(const RequestSpec& spec) const {
+        SignInput in;
+        in.host = spec.host.isEmpty() ? hostHeader() : spec.host;
+        in.contentType = spec.contentType;
+        in.payload = spec.body;
+        in.timestamp = spec.timestamp.value_or(QDateTime::currentSecsSinceEpoch());
+        in.extraHeaders = spec.extraSigned;
+        const SignOutput sig = Signer::sign(in, spec.secretId, spec.secretKey);
+        QByteArray r =
+            "POST / HTTP/1.1\r\nHost: " + in.host + "\r\nContent-Type: " + spec.contentType + "\r\n";
+        if (!spec.action.isNull())
+            r += "X-TC-Action: " + spec.action + "\r\n";
+        if (!spec.version.isNull())
+            r += "X-TC-Version: " + spec.version + "\r\n";
+        if (!spec.region.isNull())
+            r += "X-TC-Region: " + spec.region + "\r\n";
+        r += "X-TC-Timestamp: " + QByteArray::number(in.timestamp) + "\r\n";
+        if (!spec.token.isNull())
+            r += "X-TC-Token: " + spec.token + "\r\n";
+        r += "Authorization: " + spec.authorization.value_or(sig.authorization) + "\r\n";
+        r += spec.extraHeaders;
+        r += "Content-Length: " + QByteArray::number(spec.body.size()) + "\r\n\r\n" + spec.body;
+        return r;
+    }
+
+    std::optional<HttpResponse> exchange(const QByteArray& raw) {
+        RawClient client(m_emu->port());
+        if (!client.connected())
+            return std::nullopt;
+        client.send(raw);
+        return client.next();
+    }
+
+    HttpResponse call(const RequestSpec& spec) {
+        const auto r = exchange(signedRequest(spec));
+        return r.value_or(HttpResponse{});
+    }
+
+    QString statusOf(const HttpResponse& r) const {
+        const QJsonValue v = r.response().value("Status");
+        return v.isNull() ? QStringLiteral("<null>") : v.toString();
+    }
+
+    RequestSpec forId(const char* id) const {
+        RequestSpec spec;
+        spec.body = bodyFor(id);
+        return spec;
+    }
+
+private slots:
+    void init() {
+        m_emu = std::make_unique<Emulator>();
+        m_emu->addCredential(kId, kKey);
+        m_emu->addCredential(kTokenId, kTokenKey, kToken);
+        m_emu->addTask(task("aaaaaaaa-11111111-22222222-33333333",
+                            {step(0, 0, QStringLiteral("SUCCESS"), QStringLiteral("Done"))}));
+        QVERIFY2(m_emu->listen(), qPrintable(m_emu->errorString()));
+        QVERIFY(m_emu->port() != 0);
+        QCOMPARE(m_emu->url(), QStringLiteral("http://127.0.0.1:%1").arg(m_emu->port()));
+    }
+
+    void cleanup() { m_emu.reset(); }
+
+    void correctSignatureIsAccepted() {
+        QSignalSpy handled(m_emu.get(), &Emulator::requestHandled);
+        const HttpResponse r = call({});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));
+        QCOMPARE(r.headers.value("connection"), QByteArray("keep-alive"));
+        QCOMPARE(r.headers.value("content-length").toInt(), r.body.size());
+        QVERIFY(r.headers.contains("date"));
+        QCOMPARE(r.errorCode(), QString());
+        QCOMPARE(r.response().value("Status").toString(), QStringLiteral("SUCCESS"));
+        QCOMPARE(r.response().value("Info").toString(), QStringLiteral("Done"));
+        static const QRegularExpression uuid(
+            QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+        QVERIFY(uuid.match(r.response().value("RequestId").toString()).hasMatch());
+        QCOMPARE(handled.count(), 1);
+        QCOMPARE(handled.at(0).at(0).toString(), QStringLiteral("aaaaaaaa-11111111-22222222-33333333"));
+        QCOMPARE(handled.at(0).at(1).toString(), QStringLiteral("SUCCESS"));
+        QCOMPARE(m_emu->stats().requests, 1);
+        QCOMPARE(m_emu->pollsOf(QStringLiteral("AAAAAAAA-11111111-22222222-33333333")), 1);
+        QCOMPARE(m_emu->lastRequestHeaders().value("x-tc-region"), kRegion);
+        QCOMPARE(m_emu->lastRequestBody(), bodyFor("aaaaaaaa-11111111-22222222-33333333"));
+    }
+
+    void requestIdsDiffer() {
+        const HttpResponse a = call({});
+        const HttpResponse b = call({});
+        QVERIFY(!a.response().value("RequestId").toString().isEmpty());
+        QVERIFY(a.response().value("RequestId") != b.response().value("RequestId"));
+    }
+
+    void extraSignedHeaderIsAccepted() {
+        RequestSpec spec;
+        spec.extraSigned = {{"X-TC-Action", "DescribeAsyncRequestInfo"}};
+        QCOMPARE(call(spec).response().value("Status").toString(), QStringLiteral("SUCCESS"));
+    }
+
+    void flippedSignatureDigitFails() {
+        RequestSpec spec;
+        spec.timestamp = QDateTime::currentSecsSinceEpoch();
+        SignInput in;
+        in.host = hostHeader();
+        in.contentType = spec.contentType;
+        in.payload = spec.body;
+        in.timestamp = *spec.timestamp;
+        QByteArray auth = Signer::sign(in, kId, kKey).authorization;
+        spec.authorization = auth;
+        QCOMPARE(call(spec).errorCode(), QString()); // the unmodified header is good
+        const qsizetype last = auth.size() - 1;
+        auth[last] = auth.at(last) == '0' ? '1' : '0';
+        spec.authorization = auth;
+        const HttpResponse r = call(spec);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.errorCode(), QStringLiteral("AuthFailure.SignatureFailure"));
+        QVERIFY(!r.response().value("RequestId").toString().isEmpty());
+        QCOMPARE(m_emu->stats().authFailures, 1);
+    }
+
+    void wrongKeyFails() {
+        RequestSpec spec;
+        spec.secretKey = QStringLiteral("not-the-key");
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.SignatureFailure"));
+    }
+
+    void tamperedRequestFails() {
+        // Signed for one body, sent with another: the server recomputes from what it received.
+        RequestSpec spec;
+        QByteArray raw = signedRequest(spec);
+        raw.replace("aaaaaaaa-11111111", "aaaaaaaa-11111112");
+        QCOMPARE(exchange(raw)->errorCode(), QStringLiteral("AuthFailure.SignatureFailure"));
+        // Signed for another Host than the one sent.
+        spec.host = "cdb.tencentcloudapi.com";
+        raw = signedRequest(spec);
+        raw.replace("Host: cdb.tencentcloudapi.com", "Host: " + hostHeader());
+        QCOMPARE(exchange(raw)->errorCode(), QStringLiteral("AuthFailure.SignatureFailure"));
+    }
+
+    void unknownSecretId() {
+        RequestSpec spec;
+        spec.secretId = QStringLiteral("AKIDUNKNOWN");
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.SecretIdNotFound"));
+    }
+
+    void malformedAuthorization_data() {
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::newRow("empty") << QByteArray("");
+        QTest::newRow("other algorithm") << QByteArray("HMAC-SHA1 Credential=x");
+        QTest::newRow("no signature") << QByteArray(
+            "TC3-HMAC-SHA256 Credential=ID/2024-01-01/cdb/tc3_request, SignedHeaders=content-type;host");
+        QTest::newRow("short scope") << QByteArray("TC3-HMAC-SHA256 Credential=ID/cdb/tc3_request, "
+                                                   "SignedHeaders=content-type;host, Signature=" +
+                                                   QByteArray(64, 'a'));
+        QTest::newRow("bad signature") << QByteArray(
+            "TC3-HMAC-SHA256 Credential=ID/2024-01-01/cdb/tc3_request, SignedHeaders=content-type;host, "
+            "Signature=xyz");
+        QTest::newRow("garbage") << QByteArray("TC3-HMAC-SHA256 ,,,===");
+    }
+
+    void malformedAuthorization() {
+        QFETCH(QByteArray, authorization);
+        RequestSpec spec;
+        spec.authorization = authorization;
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.InvalidAuthorization"));
+    }
+
+    void signedHeadersMustIncludeContentTypeAndHost() {
+        RequestSpec spec;
+        const qint64 ts = QDateTime::currentSecsSinceEpoch();
+        spec.timestamp = ts;
+        const QByteArray date = Signer::utcDate(ts);
+        spec.authorization = "TC3-HMAC-SHA256 Credential=" + kId.toLatin1() + "/" + date +
+                             "/cdb/tc3_request, SignedHeaders=content-type, Signature=" + QByteArray(64, 'a');
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.InvalidAuthorization"));
+    }
+
+    void credentialScopeMustMatch() {
+        // The date of the scope must be the UTC date of the timestamp (not a local date).
+        RequestSpec spec;
+        const qint64 ts = QDateTime::currentSecsSinceEpoch();
+        spec.timestamp = ts;
+        QByteArray auth = signedRequest(spec);
+        auth = auth.mid(auth.indexOf("Authorization: ") + 15);
+        auth = auth.left(auth.indexOf("\r\n"));
+        const QByteArray date = Signer::utcDate(ts);
+        spec.authorization = QByteArray(auth).replace(date, Signer::utcDate(ts + 86400));
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.SignatureFailure"));
+        spec.authorization = QByteArray(auth).replace("/cdb/", "/cvm/");
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.SignatureFailure"));
+    }
+
+    void timestampWindow() {
+        RequestSpec spec;
+        spec.timestamp = QDateTime::currentSecsSinceEpoch() - 301;
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.SignatureExpire"));
+        spec.timestamp = QDateTime::currentSecsSinceEpoch() + 301;
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.SignatureExpire"));
+        spec.timestamp = QDateTime::currentSecsSinceEpoch() - 299;
+        QCOMPARE(call(spec).errorCode(), QString());
+        spec.timestamp = QDateTime::currentSecsSinceEpoch() + 299;
+        QCOMPARE(call(spec).errorCode(), QString());
+    }
+
+    void clockOffsetMovesTheWindowAndTheDate() {
+        m_emu->setClockOffset(3600);
+        QCOMPARE(m_emu->clockOffset(), 3600);
+        RequestSpec spec;
+        const HttpResponse expired = call(spec);
+        QCOMPARE(expired.errorCode(), QStringLiteral("AuthFailure.SignatureExpire"));
+        const QDateTime serverDate =
+            QLocale::c().toDateTime(QString::fromLatin1(expired.headers.value("date")),
+                                    QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+        QVERIFY2(serverDate.isValid(), expired.headers.value("date").constData());
+        QDateTime serverUtc = serverDate;
+        serverUtc.setTimeSpec(Qt::UTC);
+        const qint64 skew = serverUtc.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch();
+        QVERIFY2(skew > 3590 && skew < 3610, qPrintable(QString::number(skew)));
+        QVERIFY(qAbs(m_emu->serverNow().toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch() - 3600) < 10);
+
+        spec.timestamp = QDateTime::currentSecsSinceEpoch() + 3600;
+        QCOMPARE(call(spec).errorCode(), QString());
+    }
+
+    void dateHeaderIsAnHttpDate() {
+        const HttpResponse r = call({});
+        static const QRegularExpression httpDate(QStringLiteral(
+            "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+            "\\d{4} \\d\\d:\\d\\d:\\d\\d GMT$"));
+        QVERIFY2(httpDate.match(QString::fromLatin1(r.headers.value("date"))).hasMatch(),
+                 r.headers.value("date").constData());
+    }
+
+    void tokenRules() {
+        RequestSpec spec;
+        spec.secretId = kTokenId;
+        spec.secretKey = kTokenKey;
+        spec.token = kToken.toUtf8();
+        QCOMPARE(call(spec).errorCode(), QString());
+        spec.token = "wrong-token";
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.TokenFailure"));
+        spec.token = QByteArray();
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("AuthFailure.TokenFailure"));
+        // A token sent with a permanent key.
+        RequestSpec permanent;
+        permanent.token = kToken.toUtf8();
+        QCOMPARE(call(permanent).errorCode(), QStringLiteral("AuthFailure.TokenFailure"));
+        QCOMPARE(m_emu->stats().authFailures, 3);
+    }
+
+    void missingRegion() {
+        RequestSpec spec;
+        spec.region = QByteArray();
+        const HttpResponse r = call(spec);
+        QCOMPARE(r.errorCode(), QStringLiteral("MissingParameter"));
+        QVERIFY(r.errorMessage().contains(QLatin1String("Region")));
+    }
+
+    void actionVersionAndMethod() {
+        RequestSpec spec;
+        spec.action = "DescribeDBInstances";
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("InvalidAction"));
+        spec = {};
+        spec.action = QByteArray();
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("MissingParameter"));
+        spec = {};
+        spec.version = "2019-07-22";
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("NoSuchVersion"));
+
+        QByteArray get = signedRequest({});
+        get.replace(0, 4, "GET");
+        const auto r = exchange(get);
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QCOMPARE(r->errorCode(), QStringLiteral("UnsupportedProtocol"));
+    }
+
+    void badParameters() {
+        RequestSpec spec;
+        spec.body = "[1,2]";
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("InvalidParameter"));
+        spec.body = "{}";
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("MissingParameter"));
+        spec.body = R"({"AsyncRequestId":42})";
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("InvalidParameterValue"));
+        spec.body = R"({"AsyncRequestId":"aaaaaaaa-11111111-22222222-33333333","Limit":1})";
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("UnknownParameter"));
+    }
+
+    void unknownTaskAndRegion() {
+        const HttpResponse r = call(forId("deadbeef-00000000-00000000-00000000"));
+        QCOMPARE(r.errorCode(), QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+        QCOMPARE(r.errorMessage(), QStringLiteral("The async task does not exist."));
+
+        ScriptedTask regional =
+            task("bbbbbbbb-11111111-22222222-33333333", {step(0, 0, QStringLiteral("RUNNING"), {})});
+        regional.region = QStringLiteral("ap-shanghai");
+        m_emu->addTask(regional);
+        RequestSpec spec = forId("bbbbbbbb-11111111-22222222-33333333");
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+        spec.region = "ap-shanghai";
+        QCOMPARE(statusOf(call(spec)), QStringLiteral("RUNNING"));
+    }
+
+    void defaultTimelineAnswersAnyId() {
+        m_emu->setDefaultTimeline(
+            {step(0, 0, QStringLiteral("RUNNING"), {}), step(1, 0, QStringLiteral("SUCCESS"), {})});
+        const RequestSpec spec = forId("12345678-9abcdef0-12345678-9abcdef0");
+        QCOMPARE(statusOf(call(spec)), QStringLiteral("RUNNING"));
+        QCOMPARE(statusOf(call(spec)), QStringLiteral("SUCCESS"));
+        QCOMPARE(m_emu->pollsOf(QStringLiteral("12345678-9abcdef0-12345678-9abcdef0")), 2);
+        QCOMPARE(call(forId("not a valid id!")).errorCode(),
+                 QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+    }
+
+    void forcedError() {
+        m_emu->setForcedError(QStringLiteral("InternalError"), QStringLiteral("boom"));
+        HttpResponse r = call({});
+        QCOMPARE(r.errorCode(), QStringLiteral("InternalError"));
+        QCOMPARE(r.errorMessage(), QStringLiteral("boom"));
+        m_emu->setForcedError({});
+        QCOMPARE(call({}).errorCode(), QString());
+    }
+
+    void timelineByPolls() {
+        m_emu->addTask(
+            task("cccccccc-11111111-22222222-33333333",
+                 {step(0, 0, QStringLiteral("INITIAL"), {}), step(2, 0, QStringLiteral("RUNNING"), {}),
+                  step(4, 0, QStringLiteral("SUCCESS"), QStringLiteral("Finished"))}));
+        const RequestSpec spec = forId("cccccccc-11111111-22222222-33333333");
+        QStringList seen;
+        for (int i = 0; i < 6; ++i)
+            seen << statusOf(call(spec));
+        QCOMPARE(seen, QStringList({"INITIAL", "INITIAL", "RUNNING", "RUNNING", "SUCCESS", "SUCCESS"}));
+        QCOMPARE(m_emu->pollsOf(QStringLiteral("cccccccc-11111111-22222222-33333333")), 6);
+    }
+
+    void timelineByTime() {
+        m_emu->addTask(
+            task("dddddddd-11111111-22222222-33333333",
+                 {step(0, 0, QStringLiteral("RUNNING"), {}), step(0, 300, QStringLiteral("SUCCESS"), {})}));
+        const RequestSpec spec = forId("dddddddd-11111111-22222222-33333333");
+        QElapsedTimer sinceFirst;
+        sinceFirst.start(); // started before the emulator's clock for the task: never shorter than it
+        QCOMPARE(statusOf(call(spec)), QStringLiteral("RUNNING"));
+        QString status;
+        int polls = 1;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                status = statusOf(call(spec));
+                ++polls;
+                return status == QLatin1String("SUCCESS");
+            },
+            20000));
+        QVERIFY2(sinceFirst.elapsed() >= 300, "SUCCESS came before the step's afterMs");
+        QCOMPARE(m_emu->pollsOf(QStringLiteral("dddddddd-11111111-22222222-33333333")), polls);
+    }
+
+    void timelineBothConditions() {
+        // A step needs both its poll count and its time.
+        m_emu->addTask(
+            task("eeeeeeee-11111111-22222222-33333333", {step(0, 0, QStringLiteral("RUNNING"), {}),
+                                                         step(1, 3600000, QStringLiteral("SUCCESS"), {})}));
+        const RequestSpec spec = forId("eeeeeeee-11111111-22222222-33333333");
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(statusOf(call(spec)), QStringLiteral("RUNNING"));
+    }
+
+    void nullStatusAndInfoAreJsonNull() {
+        m_emu->addTask(task("ffffffff-11111111-22222222-33333333", {step(0, 0, std::nullopt, std::nullopt)}));
+        const HttpResponse r = call(forId("ffffffff-11111111-22222222-33333333"));
+        QVERIFY(r.response().contains("Status"));
+        QVERIFY(r.response().value("Status").isNull());
+        QVERIFY(r.response().contains("Info"));
+        QVERIFY(r.response().value("Info").isNull());
+        QVERIFY(r.body.contains(R"("Status":null)"));
+        QVERIFY(r.body.contains(R"("Info":null)"));
+    }
+
+    void errorStepAnswersTheError() {
+        TimelineStep err;
+        err.errorCode = QStringLiteral("CdbError.TaskError");
+        err.errorMessage = QStringLiteral("backend task error");
+        m_emu->addTask(task("abababab-11111111-22222222-33333333", {err}));
+        const HttpResponse r = call(forId("abababab-11111111-22222222-33333333"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.errorCode(), QStringLiteral("CdbError.TaskError"));
+        QCOMPARE(r.errorMessage(), QStringLiteral("backend task error"));
+    }
+
+    void chineseInfoIsUtf8() {
+        m_emu->addTask(task("acacacac-11111111-22222222-33333333",
+                            {step(0, 0, QStringLiteral("SUCCESS"), QString::fromUtf8("删除库表成功"))}));
+        const HttpResponse r = call(forId("acacacac-11111111-22222222-33333333"));
+        QVERIFY(r.body.contains("删除库表成功"));
+        QCOMPARE(r.response().value("Info").toString(), QString::fromUtf8("删除库表成功"));
+    }
+
+    void rateLimitBurst() {
+        // 41 requests in one burst, pipelined on one connection: exactly the 41st is over the limit.
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        QByteArray burst;
+        for (int i = 0; i < 41; ++i)
+            burst += signedRequest({});
+        client.send(burst);
+        QList<HttpResponse> responses;
+        for (int i = 0; i < 41; ++i) {
+            const auto r = client.next();
+            QVERIFY2(r, qPrintable(QStringLiteral("response %1 missing").arg(i)));
+            responses.append(*r);
+        }
+        const QList<qint64> arrivals = m_emu->arrivalTimesMs();
+        QCOMPARE(arrivals.size(), 41);
+        if (arrivals.last() - arrivals.first() >= 1000)
+            QSKIP("the machine was too slow to put 41 requests in one second");
+        for (int i = 0; i < 40; ++i)
+            QCOMPARE(responses.at(i).errorCode(), QString());
+        QCOMPARE(responses.at(40).errorCode(), QStringLiteral("RequestLimitExceeded"));
+        QCOMPARE(m_emu->stats().rateLimited, 1);
+        QCOMPARE(m_emu->stats().requests, 41);
+        QCOMPARE(m_emu->stats().maxInAnyWindow, 41);
+
+        m_emu->resetStats();
+        QCOMPARE(m_emu->stats().requests, 0);
+        QCOMPARE(m_emu->stats().maxInAnyWindow, 0);
+        QVERIFY(m_emu->arrivalTimesMs().isEmpty());
+    }
+
+    void rateLimitConfigurable() {
+        m_emu->setRateLimit(3);
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        QByteArray burst;
+        for (int i = 0; i < 5; ++i)
+            burst += signedRequest({});
+        client.send(burst);
+        QStringList codes;
+        for (int i = 0; i < 5; ++i)
+            codes << client.next().value_or(HttpResponse{}).errorCode();
+        const QList<qint64> arrivals = m_emu->arrivalTimesMs();
+        if (arrivals.size() == 5 && arrivals.last() - arrivals.first() >= 1000)
+            QSKIP("the machine was too slow to put 5 requests in one second");
+        QCOMPARE(codes, QStringList({"", "", "", "RequestLimitExceeded", "RequestLimitExceeded"}));
+
+        m_emu->setRateLimit(0); // disabled
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(call({}).errorCode(), QString());
+    }
+
+    void keepAliveAndPipelining() {
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        client.send(signedRequest({}));
+        QCOMPARE(client.next().value_or(HttpResponse{}).errorCode(), QString());
+        client.send(signedRequest({}));
+        const auto second = client.next();
+        QVERIFY(second);
+        QCOMPARE(second->response().value("Status").toString(), QStringLiteral("SUCCESS"));
+        // Two requests in one write, answered in order.
+        client.send(signedRequest({}) + signedRequest(forId("deadbeef-00000000-00000000-00000000")));
+        QCOMPARE(client.next().value_or(HttpResponse{}).errorCode(), QString());
+        QCOMPARE(client.next().value_or(HttpResponse{}).errorCode(),
+                 QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+        // A request split into many small writes.
+        const QByteArray raw = signedRequest({});
+        for (qsizetype i = 0; i < raw.size(); i += 7) {
+            client.send(raw.mid(i, 7));
+            client.socket().flush();
+            QTest::qWait(1);
+        }
+        QCOMPARE(client.next().value_or(HttpResponse{}).errorCode(), QString());
+        QCOMPARE(m_emu->stats().requests, 5);
+    }
+
+    void connectionCloseIsHonoured() {
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        RequestSpec spec;
+        spec.extraHeaders = "Connection: close\r\n";
+        client.send(signedRequest(spec));
+        const auto r = client.next();
+        QVERIFY(r);
+        QCOMPARE(r->headers.value("connection"), QByteArray("close"));
+        QVERIFY(client.waitClosed());
+    }
+
+    void garbageGets400AndServerKeepsServing_data() {
+        QTest::addColumn<QByteArray>("garbage");
+        QTest::addColumn<int>("status");
+        QTest::newRow("binary") << QByteArray("\x00\x01\x02\xff\xfe garbage\r\n\r\n", 20) << 400;
+        QTest::newRow("tls hello") << QByteArray::fromHex("1603010200010001fc0303") << 400;
+        QTest::newRow("bad request line") << QByteArray("HELLO\r\n\r\n") << 400;
+        QTest::newRow("bad version") << QByteArray("POST / HTTP/9.9\r\nHost: x\r\n\r\n") << 400;
+        QTest::newRow("no host") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n") << 400;
+        QTest::newRow("bad content-length")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n") << 400;
+        QTest::newRow("two content-lengths")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab")
+            << 400;
+        QTest::newRow("chunked")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 400;
+        QTest::newRow("header without colon") << QByteArray("POST / HTTP/1.1\r\nHost x\r\n\r\n") << 400;
+        QTest::newRow("folded header") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n") << 400;
+        QTest::newRow("control char in value")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\x01y\r\n\r\n") << 400;
+        QTest::newRow("huge headers")
+            << QByteArray("POST / HTTP/1.1\r\nX-Junk: " + QByteArray(20000, 'a')) << 400;
+        QTest::newRow("huge body") << QByteArray(
+                                          "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 70000\r\n\r\n")
+                                   << 413;
+    }
+
+    void garbageGets400AndServerKeepsServing() {
+        QFETCH(QByteArray, garbage);
+        QFETCH(int, status);
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        client.send(garbage);
+        const auto r = client.next();
+        QVERIFY(r);
+        QCOMPARE(r->status, status);
+        QCOMPARE(r->headers.value("content-type"), QByteArray("application/json"));
+        QVERIFY(!r->errorCode().isEmpty());
+        QVERIFY(client.waitClosed());
+        QCOMPARE(call({}).errorCode(), QString());
+    }
+
+    void randomGarbageDoesNotKillTheServer() {
+        QRandomGenerator rng(20240511);
+        QList<std::shared_ptr<RawClient>> clients;
+        for (int i = 0; i < 60; ++i) {
+            auto client = std::make_shared<RawClient>(m_emu->port());
+            QVERIFY(client->connected());
+            QByteArray junk(qsizetype(rng.bounded(1, 3000)), Qt::Uninitialized);
+            for (char& c : junk)
+                c = char(rng.bounded(256));
+            if (i % 3 == 0) // something that starts like HTTP
+                junk.prepend("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n");
+            client->send(junk);
+            clients.append(client);
+        }
+        // Most are answered 400 and closed; some wait for more bytes. Give the server the chance to see them
+        // all.
+        [[maybe_unused]] const bool allClosed = QTest::qWaitFor(
+            [&] {
+                return std::all_of(clients.cbegin(), clients.cend(), [](const auto& c) {
+                    return c->socket().state() == QAbstractSocket::UnconnectedState;
+                });
+            },
+            1500);
+        clients.clear(); // abandon them all, mid-request or not
+        QCOMPARE(call({}).errorCode(), QString());
+    }
+
+    void delayDoesNotBlockOtherClients() {
+        ScriptedTask slow =
+            task("babababa-11111111-22222222-33333333", {step(0, 0, QStringLiteral("RUNNING"), {})});
+        slow.delayMs = 2000;
+        m_emu->addTask(slow);
+        RawClient slowClient(m_emu->port());
+        QVERIFY(slowClient.connected());
+        QSignalSpy handled(m_emu.get(), &Emulator::requestHandled);
+        QElapsedTimer sinceSent;
+        sinceSent.start(); // never shorter than the emulator's delay timer
+        slowClient.send(signedRequest(forId("babababa-11111111-22222222-33333333")));
+        QVERIFY(handled.wait(5000)); // the slow request was taken in
+        // Meanwhile another client is answered.
+        QCOMPARE(call({}).errorCode(), QString());
+        const qsizetype slowBytes = slowClient.readRaw().size();
+        if (sinceSent.elapsed() < slow.delayMs)
+            QCOMPARE(slowBytes, 0); // answered while the delayed one is still pending
+        const auto r = slowClient.next();
+        QVERIFY(r);
+        QCOMPARE(r->response().value("Status").toString(), QStringLiteral("RUNNING"));
+        QVERIFY(sinceSent.elapsed() >= slow.delayMs); // the delay is honoured (a lower bound, not a goal)
+    }
+
+    void faultHttp502Html() {
+        m_emu->addTask(task("10000000-11111111-22222222-33333333",
+                            {step(0, 0, QStringLiteral("SUCCESS"), {})}, Fault::Http502Html, 2));
+        const RequestSpec spec = forId("10000000-11111111-22222222-33333333");
+        for (int i = 0; i < 2; ++i) {
+            const HttpResponse r = call(spec);
+            QCOMPARE(r.status, 502);
+            QCOMPARE(r.headers.value("content-type"), QByteArray("text/html"));
+            QVERIFY(r.body.contains("Bad Gateway"));
+        }
+        QCOMPARE(statusOf(call(spec)), QStringLiteral("SUCCESS"));
+        QCOMPARE(m_emu->pollsOf(QStringLiteral("10000000-11111111-22222222-33333333")), 3);
+    }
+
+    void faultHttp500Json() {
+        m_emu->addTask(task("20000000-11111111-22222222-33333333", {}, Fault::Http500Json));
+        const HttpResponse r = call(forId("20000000-11111111-22222222-33333333"));
+        QCOMPARE(r.status, 500);
+        QCOMPARE(r.errorCode(), QStringLiteral("InternalError"));
+    }
+
+    void faultMalformedAndEmpty() {
+        m_emu->addTask(task("30000000-11111111-22222222-33333333", {}, Fault::MalformedJson));
+        HttpResponse r = call(forId("30000000-11111111-22222222-33333333"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.startsWith("{\"Response\": {\"Status\": \"RUN"));
+        QJsonParseError e{};
+        QJsonDocument::fromJson(r.body, &e);
+        QVERIFY(e.error != QJsonParseError::NoError);
+
+        m_emu->addTask(task("40000000-11111111-22222222-33333333", {}, Fault::EmptyBody));
+        r = call(forId("40000000-11111111-22222222-33333333"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("content-length"), QByteArray("0"));
+        QVERIFY(r.body.isEmpty());
+    }
+
+    void faultTruncatedBody() {
+        m_emu->addTask(task("50000000-11111111-22222222-33333333", {}, Fault::TruncatedBody));
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        client.send(signedRequest(forId("50000000-11111111-22222222-33333333")));
+        QVERIFY(!client.next()); // never complete
+        QVERIFY(client.waitClosed());
+        const QByteArray got = client.pending();
+        QVERIFY(got.contains("Content-Length: 500"));
+        QCOMPARE(got.size() - (got.indexOf("\r\n\r\n") + 4), 20);
+    }
+
+    void faultConnectionReset() {
+        m_emu->addTask(task("60000000-11111111-22222222-33333333", {}, Fault::ConnectionReset));
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        client.send(signedRequest(forId("60000000-11111111-22222222-33333333")));
+        QVERIFY(client.waitClosed());
+        QVERIFY(client.pending().isEmpty());
+        QCOMPARE(call({}).errorCode(), QString());
+    }
+
+    void faultStall() {
+        m_emu->addTask(task("70000000-11111111-22222222-33333333", {}, Fault::Stall));
+        QSignalSpy handled(m_emu.get(), &Emulator::requestHandled);
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        client.send(signedRequest(forId("70000000-11111111-22222222-33333333")));
+        QVERIFY(handled.wait(5000));
+        QCOMPARE(handled.first().at(1).toString(), QStringLiteral("fault:Stall"));
+        QVERIFY(!client.next(300)); // nothing comes; the socket stays open
+        QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
+        client.send("more data that is ignored\r\n\r\n");
+        QCOMPARE(call({}).errorCode(), QString()); // others are still served
+        QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
+        QVERIFY(client.readRaw().isEmpty());
+    }
+
+    void faultHugeInfo() {
+        m_emu->addTask(task("80000000-11111111-22222222-33333333",
+                            {step(0, 0, QStringLiteral("RUNNING"), {})}, Fault::HugeInfo));
+        const HttpResponse r = call(forId("80000000-11111111-22222222-33333333"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.response().value("Status").toString(), QStringLiteral("RUNNING"));
+        QCOMPARE(r.response().value("Info").toString().size(), 2 * 1024 * 1024);
+    }
+
+    void faultHostileInfo() {
+        m_emu->addTask(task("90000000-11111111-22222222-33333333",
+                            {step(0, 0, QStringLiteral("RUNNING"), {})}, Fault::HostileInfo));
+        const HttpResponse r = call(forId("90000000-11111111-22222222-33333333"));
+        QCOMPARE(r.status, 200);
+        const QString info = r.response().value("Info").toString();
+        QVERIFY(info.contains(QChar(0)));
+        QVERIFY(info.contains(QChar(0x1b)));
+        QVERIFY(info.contains(QChar(0x1f)));
+        QVERIFY(info.contains(QChar(0x202E)));
+        QVERIFY(info.contains(QChar(0x2066)));
+        QVERIFY(info.contains(QLatin1String("%s %n %1")));
+        QVERIFY(r.body.contains("\\u0000"));
+    }
+
+    void headHasNoBody() {
+        QByteArray head = signedRequest({});
+        head.replace(0, 4, "HEAD");
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        client.send(head + signedRequest({}));
+        // The HEAD answer has headers only, so the next answer starts right after its blank line.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const QByteArray raw = client.readRaw();
+                return raw.count("HTTP/1.1 200 OK") == 2 && raw.endsWith("}}");
+            },
+            10000));
+        const QByteArray raw = client.readRaw();
+        QVERIFY(raw.mid(raw.indexOf("\r\n\r\n") + 4).startsWith("HTTP/1.1 200 OK"));
+    }
+
+    void demoTasksAreComplete() {
+        const QList<ScriptedTask> demo = Emulator::demoTasks();
+        QVERIFY(demo.size() >= 12);
+        QCOMPARE(Emulator::demoRegion(), QStringLiteral("ap-guangzhou"));
+        static const QRegularExpression idPattern(QStringLiteral("^[0-9a-f]{8}(-[0-9a-f]{8}){3}$"));
+        QSet<QString> ids, finals, errors;
+        bool chinese = false, transient502 = false, nullStatus = false;
+        for (const ScriptedTask& t : demo) {
+            QVERIFY2(idPattern.match(t.id).hasMatch(), qPrintable(t.id));
+            QVERIFY2(!ids.contains(t.id), qPrintable(t.id));
+            ids.insert(t.id);
+            QVERIFY(!t.steps.isEmpty());
+            for (const TimelineStep& s : t.steps) {
+                QCOMPARE(s.afterPolls, 0); // the demo unfolds with time, not with polls
+                if (!s.errorCode.isEmpty())
+                    errors.insert(s.errorCode);
+                if (s.info && s.info->contains(QString::fromUtf8("删除库表成功")))
+                    chinese = true;
+            }
+            const TimelineStep& last = t.steps.last();
+            if (last.errorCode.isEmpty()) {
+                if (last.status)
+                    finals.insert(*last.status);
+                else
+                    nullStatus = true;
+            }
+            if (t.fault == Fault::Http502Html && t.faultTimes == 2)
+                transient502 = true;
+        }
+        for (const char* status :
+             {"SUCCESS", "FAILED", "KILLED", "REMOVED", "PAUSED", "UNDEFINED", "ROLLING_BACK"})
+            QVERIFY2(finals.contains(QLatin1String(status)), status);
+        QVERIFY(errors.contains(QStringLiteral("CdbError.TaskError")));
+        QVERIFY(errors.contains(QStringLiteral("OperationDenied.UserHasNoStrategy")));
+        QVERIFY(chinese);
+        QVERIFY(transient502);
+        QVERIFY(nullStatus);
+    }
+
+    void demoTaskServedWithDemoCredential() {
+        Emulator demo;
+        demo.addCredential(QString::fromLatin1(Emulator::kDemoSecretId),
+                           QString::fromLatin1(Emulator::kDemoSecretKey));
+        for (const ScriptedTask& t : Emulator::demoTasks())
+            demo.addTask(t);
+        QVERIFY(demo.listen());
+        RequestSpec spec = forId("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7");
+        spec.secretId = QString::fromLatin1(Emulator::kDemoSecretId);
+        spec.secretKey = QString::fromLatin1(Emulator::kDemoSecretKey);
+        spec.host = "127.0.0.1:" + QByteArray::number(demo.port());
+        RawClient client(demo.port());
+        QVERIFY(client.connected());
+        client.send(signedRequest(spec));
+        const auto r = client.next();
+        QVERIFY(r);
+        QCOMPARE(r->response().value("Status").toString(), QStringLiteral("RUNNING"));
+    }
+
+    void listenFailsOnABusyPort() {
+        Emulator other;
+        QVERIFY(!other.listen(m_emu->port()));
+        QVERIFY(!other.errorString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEmulator)
+#include "tst_emulator.moc"
