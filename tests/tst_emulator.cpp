@@ -26,6 +26,7 @@ const QString kTokenId = QStringLiteral("AKIDTOKENTEST000000000000000000000000")
 const QString kTokenKey = QStringLiteral("token-test-secret-key-0123456789");
 const QString kToken = QStringLiteral("sts-token-abcdef0123456789");
 const QByteArray kRegion = "ap-guangzhou";
+constexpr char kBinaryGarbage[] = "\x00\x01\x02\xff\xfe garbage\r\n\r\n";
 
 TimelineStep step(int afterPolls, qint64 afterMs, std::optional<QString> status,
                   std::optional<QString> info) {
@@ -649,7 +650,7 @@ private slots:
     void garbageGets400AndServerKeepsServing_data() {
         QTest::addColumn<QByteArray>("garbage");
         QTest::addColumn<int>("status");
-        QTest::newRow("binary") << QByteArray("\x00\x01\x02\xff\xfe garbage\r\n\r\n", 20) << 400;
+        QTest::newRow("binary") << QByteArray::fromRawData(kBinaryGarbage, sizeof(kBinaryGarbage) - 1) << 400;
         QTest::newRow("tls hello") << QByteArray::fromHex("1603010200010001fc0303") << 400;
         QTest::newRow("bad request line") << QByteArray("HELLO\r\n\r\n") << 400;
         QTest::newRow("bad version") << QByteArray("POST / HTTP/9.9\r\nHost: x\r\n\r\n") << 400;
