@@ -98,10 +98,14 @@ private slots:
         QVERIFY(m_home.isValid());
         QVERIFY(QFileInfo(qEnvironmentVariable("TASKWATCH_BIN")).isExecutable());
         m_emulator.addCredential(kId, kKey);
-        m_emulator.addTask({QStringLiteral("aaaaaaaa-00000001-00000001-00000001"),
-                            {},
-                            {step(0, "INITIAL", "Task created"), step(1, "RUNNING", "Modifying parameters"),
-                             step(2, "RUNNING", "Modifying parameters"), step(3, "SUCCESS", "Done")}});
+        // Timelines count polls per task and the emulator lives for the whole test case: each test that needs
+        // the full INITIAL -> RUNNING -> SUCCESS sequence gets its own task (1, 5, 6).
+        for (const char* id : {"aaaaaaaa-00000001-00000001-00000001", "aaaaaaaa-00000005-00000005-00000005",
+                               "aaaaaaaa-00000006-00000006-00000006"})
+            m_emulator.addTask({QString::fromLatin1(id),
+                                {},
+                                {step(0, "INITIAL", "Task created"), step(1, "RUNNING", "Modifying parameters"),
+                                 step(2, "RUNNING", "Modifying parameters"), step(3, "SUCCESS", "Done")}});
         m_emulator.addTask({QStringLiteral("aaaaaaaa-00000002-00000002-00000002"),
                             {},
                             {step(0, "RUNNING", nullptr), step(1, "FAILED", "Upgrade failed: disk full")}});
@@ -171,7 +175,7 @@ private slots:
     }
 
     void idsFromStdinAnyText() {
-        const QByteArray text = R"({"Response":{"AsyncRequestId":"aaaaaaaa-00000001-00000001-00000001"}})"
+        const QByteArray text = R"({"Response":{"AsyncRequestId":"aaaaaaaa-00000005-00000005-00000005"}})"
                                 "\nnoise line\n";
         const Run r = watch(common() << QStringLiteral("--ids-from") << QStringLiteral("-"), true, text);
         QCOMPARE(r.exitCode, 0);
@@ -181,11 +185,11 @@ private slots:
     void textOutputIsReadable() {
         QStringList args = common();
         args.removeAll(QStringLiteral("--json"));
-        const Run r = watch(args << QStringLiteral("aaaaaaaa-00000001-00000001-00000001"));
+        const Run r = watch(args << QStringLiteral("aaaaaaaa-00000006-00000006-00000006"));
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
-        QVERIFY(lines.last().contains("aaaaaaaa-00000001-00000001-00000001"));
+        QVERIFY(lines.last().contains("aaaaaaaa-00000006-00000006-00000006"));
         QVERIFY(lines.last().contains("SUCCESS"));
     }
 

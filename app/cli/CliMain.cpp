@@ -3,6 +3,7 @@
 #include "CliCommon.h"
 #include "CredentialsCommand.h"
 #include "EmulatorCommand.h"
+#include "ExportCsvCommand.h"
 #include "WatchCommand.h"
 
 #include <QCoreApplication>
@@ -27,6 +28,8 @@ int run(const QStringList& arguments) {
         return runWatch(arguments);
     if (command == QLatin1String("credentials"))
         return runCredentials(arguments);
+    if (command == QLatin1String("export-csv"))
+        return runExportCsv(arguments);
     if (command == QLatin1String("emulator"))
         return runEmulator(arguments);
     printErr(QCoreApplication::translate("cli", "Unknown command: %1").arg(command));

@@ -6,13 +6,25 @@
 
 namespace taskwatch {
 
+namespace {
+// Plain HTTP/1.1 (loopback only) has 6 connections per host in QNetworkAccessManager: more requests in flight
+// would queue inside it and could then leave in a burst that the pacing never produced. HTTPS uses HTTP/2
+// (one multiplexed connection), where nothing queues.
+PollOptions withTransportLimits(const SessionConfig& config) {
+    PollOptions options = config.poll;
+    if (config.endpoint.url.scheme() == QLatin1String("http"))
+        options.maxInFlight = std::min(options.maxInFlight, 6);
+    return options;
+}
+} // namespace
+
 WatchSession::WatchSession(SessionConfig config, TaskStore* store, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_store(store)
     , m_nam(std::make_unique<QNetworkAccessManager>())
     , m_client(std::make_unique<ApiClient>(m_nam.get(), m_config.endpoint, m_config.credential))
-    , m_scheduler(std::make_unique<PollScheduler>(m_client.get(), m_config.poll)) {
+    , m_scheduler(std::make_unique<PollScheduler>(m_client.get(), withTransportLimits(m_config))) {
     connect(m_scheduler.get(), &PollScheduler::taskUpdated, this, &WatchSession::onTaskUpdated);
 }
 
