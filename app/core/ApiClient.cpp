@@ -19,8 +19,7 @@ constexpr char kBufferProperty[] = "taskwatch_body";
 constexpr char kTruncatedProperty[] = "taskwatch_truncated";
 constexpr char kTimedOutProperty[] = "taskwatch_timedout";
 
-QByteArray hostHeader(const QUrl& url)
-{
+QByteArray hostHeader(const QUrl& url) {
     QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
     if (host.contains(':'))
         host = '[' + host + ']'; // IPv6 literal
@@ -30,16 +29,14 @@ QByteArray hostHeader(const QUrl& url)
     return host;
 }
 
-bool isLoopbackHost(const QString& host)
-{
+bool isLoopbackHost(const QString& host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
 
-QDateTime parseHttpDate(const QByteArray& value)
-{
+QDateTime parseHttpDate(const QByteArray& value) {
     if (value.isEmpty())
         return {};
     // HTTP-date (RFC 7231) ends in "GMT", which Qt's RFC 2822 parser rejects: give it a numeric zone.
@@ -55,8 +52,7 @@ QDateTime parseHttpDate(const QByteArray& value)
     return dt.isValid() ? dt.toUTC() : QDateTime();
 }
 
-QueryResult transportError(const char* code, const QString& message, int httpStatus, const QByteArray& body)
-{
+QueryResult transportError(const char* code, const QString& message, int httpStatus, const QByteArray& body) {
     QueryResult r;
     r.kind = ResultKind::TransportError;
     r.errorCode = QString::fromLatin1(code);
@@ -66,8 +62,7 @@ QueryResult transportError(const char* code, const QString& message, int httpSta
     return r;
 }
 
-std::optional<QString> optionalString(const QJsonValue& v, qsizetype max, bool* ok)
-{
+std::optional<QString> optionalString(const QJsonValue& v, qsizetype max, bool* ok) {
     if (v.isNull() || v.isUndefined())
         return std::nullopt;
     if (!v.isString()) {
@@ -78,21 +73,18 @@ std::optional<QString> optionalString(const QJsonValue& v, qsizetype max, bool* 
 }
 } // namespace
 
-ApiClient::ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Credential credential, QObject* parent)
+ApiClient::ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Credential credential,
+                     QObject* parent)
     : TaskQueryBackend(parent)
     , m_nam(nam)
     , m_endpoint(std::move(endpoint))
-    , m_credential(std::move(credential))
-{
-}
+    , m_credential(std::move(credential)) {}
 
-ApiClient::~ApiClient()
-{
+ApiClient::~ApiClient() {
     abortAll();
 }
 
-QString ApiClient::validateEndpoint(const QUrl& url)
-{
+QString ApiClient::validateEndpoint(const QUrl& url) {
     if (!url.isValid() || url.host().isEmpty())
         return QCoreApplication::translate("ApiClient", "The endpoint \"%1\" is not a valid URL.")
             .arg(url.toDisplayString());
@@ -101,16 +93,16 @@ QString ApiClient::validateEndpoint(const QUrl& url)
     if (url.scheme() == QLatin1String("http")) {
         if (isLoopbackHost(url.host()))
             return {};
-        return QCoreApplication::translate("ApiClient",
-                                           "Plain http is allowed only for a loopback address (127.0.0.1, ::1, "
-                                           "localhost); use https for %1.")
+        return QCoreApplication::translate(
+                   "ApiClient", "Plain http is allowed only for a loopback address (127.0.0.1, ::1, "
+                                "localhost); use https for %1.")
             .arg(url.host());
     }
-    return QCoreApplication::translate("ApiClient", "The endpoint must use https (got \"%1\").").arg(url.scheme());
+    return QCoreApplication::translate("ApiClient", "The endpoint must use https (got \"%1\").")
+        .arg(url.scheme());
 }
 
-void ApiClient::query(quint64 ticket, const QString& taskId, const QString& region)
-{
+void ApiClient::query(quint64 ticket, const QString& taskId, const QString& region) {
     QJsonObject bodyObject;
     bodyObject.insert(QStringLiteral("AsyncRequestId"), taskId);
     const QByteArray body = QJsonDocument(bodyObject).toJson(QJsonDocument::Compact);
@@ -171,8 +163,7 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }
 
-void ApiClient::onFinished(QNetworkReply* reply)
-{
+void ApiClient::onFinished(QNetworkReply* reply) {
     reply->deleteLater();
     const auto it = m_inFlight.find(reply);
     if (it == m_inFlight.end())
@@ -209,20 +200,21 @@ void ApiClient::onFinished(QNetworkReply* reply)
     emit queryFinished(ticket, result);
 }
 
-QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, bool truncated)
-{
+QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, bool truncated) {
     if (truncated)
-        return transportError(ClientError::ResponseTooLarge,
-                              QCoreApplication::translate("ApiClient", "The response exceeded %1 bytes and was cut off.")
-                                  .arg(kMaxBodyBytes),
-                              httpStatus, body);
+        return transportError(
+            ClientError::ResponseTooLarge,
+            QCoreApplication::translate("ApiClient", "The response exceeded %1 bytes and was cut off.")
+                .arg(kMaxBodyBytes),
+            httpStatus, body);
     if (httpStatus != 200) {
-        QueryResult r = transportError(ClientError::ServerNetworkError,
-                                       QCoreApplication::translate("ApiClient", "HTTP status %1 from the server.")
-                                           .arg(httpStatus),
-                                       httpStatus, body);
+        QueryResult r = transportError(
+            ClientError::ServerNetworkError,
+            QCoreApplication::translate("ApiClient", "HTTP status %1 from the server.").arg(httpStatus),
+            httpStatus, body);
         // Keep the RequestId when a JSON envelope came with the error status.
-        const QJsonObject resp = QJsonDocument::fromJson(body).object().value(QStringLiteral("Response")).toObject();
+        const QJsonObject resp =
+            QJsonDocument::fromJson(body).object().value(QStringLiteral("Response")).toObject();
         r.requestId = boundText(resp.value(QStringLiteral("RequestId")).toString(), 128);
         return r;
     }
@@ -233,12 +225,14 @@ QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, boo
         return transportError(ClientError::ParseError, why, httpStatus, body);
     };
     if (parseError.error != QJsonParseError::NoError)
-        return parseFailure(body.isEmpty() ? QCoreApplication::translate("ApiClient", "The response body was empty.")
-                                           : QCoreApplication::translate("ApiClient", "The response is not JSON: %1.")
-                                                 .arg(parseError.errorString()));
+        return parseFailure(body.isEmpty()
+                                ? QCoreApplication::translate("ApiClient", "The response body was empty.")
+                                : QCoreApplication::translate("ApiClient", "The response is not JSON: %1.")
+                                      .arg(parseError.errorString()));
     const QJsonValue responseValue = doc.object().value(QStringLiteral("Response"));
     if (!doc.isObject() || !responseValue.isObject())
-        return parseFailure(QCoreApplication::translate("ApiClient", "The response has no \"Response\" object."));
+        return parseFailure(
+            QCoreApplication::translate("ApiClient", "The response has no \"Response\" object."));
     const QJsonObject response = responseValue.toObject();
 
     QueryResult r;
@@ -250,10 +244,12 @@ QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, boo
     if (!error.isUndefined() && !error.isNull()) {
         const QJsonValue code = error.toObject().value(QStringLiteral("Code"));
         if (!error.isObject() || !code.isString() || code.toString().isEmpty())
-            return parseFailure(QCoreApplication::translate("ApiClient", "The response has an Error without a Code."));
+            return parseFailure(
+                QCoreApplication::translate("ApiClient", "The response has an Error without a Code."));
         r.kind = ResultKind::ApiError;
         r.errorCode = boundText(code.toString(), 128);
-        r.errorMessage = boundText(error.toObject().value(QStringLiteral("Message")).toString(), kMaxMessageChars);
+        r.errorMessage =
+            boundText(error.toObject().value(QStringLiteral("Message")).toString(), kMaxMessageChars);
         return r;
     }
 
@@ -262,12 +258,12 @@ QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, boo
     r.status = optionalString(response.value(QStringLiteral("Status")), 256, &ok);
     r.info = optionalString(response.value(QStringLiteral("Info")), kMaxInfoChars, &ok);
     if (!ok)
-        return parseFailure(QCoreApplication::translate("ApiClient", "Status or Info is neither a string nor null."));
+        return parseFailure(
+            QCoreApplication::translate("ApiClient", "Status or Info is neither a string nor null."));
     return r;
 }
 
-void ApiClient::abortAll()
-{
+void ApiClient::abortAll() {
     const auto replies = m_inFlight.keys();
     m_inFlight.clear();
     for (QNetworkReply* reply : replies)

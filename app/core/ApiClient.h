@@ -26,10 +26,12 @@ public:
     static constexpr auto kVersion = "2017-03-20";
     static constexpr auto kDefaultEndpoint = "https://cdb.intl.tencentcloudapi.com";
 
-    ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Credential credential, QObject* parent = nullptr);
+    ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Credential credential,
+              QObject* parent = nullptr);
     ~ApiClient() override;
 
-    // Empty when the URL may be used; otherwise a translated reason (plain http to a non-loopback host, bad scheme...).
+    // Empty when the URL may be used; otherwise a translated reason (plain http to a non-loopback host, bad
+    // scheme...).
     static QString validateEndpoint(const QUrl& url);
 
     void query(quint64 ticket, const QString& taskId, const QString& region) override;
@@ -39,9 +41,11 @@ public:
 
     void setCredential(const Credential& credential) { m_credential = credential; }
     void setLanguage(const QString& language) { m_endpoint.language = language; }
+    void setEndpoint(const EndpointConfig& endpoint) { m_endpoint = endpoint; } // for the next requests
     const EndpointConfig& endpoint() const { return m_endpoint; }
 
-    // Pure parsing of a response, exposed for tests and fuzzing. `truncated` = the body was cut at kMaxBodyBytes.
+    // Pure parsing of a response, exposed for tests and fuzzing. `truncated` = the body was cut at
+    // kMaxBodyBytes.
     static QueryResult parseResponse(int httpStatus, const QByteArray& body, bool truncated);
 
 private:
