@@ -1,0 +1,238 @@
+// The whole polling stack (WatchSession -> PollScheduler -> ApiClient -> real HTTP) against the emulator, one
+// test per fault and error class: no crash, the right classification, other tasks unaffected, recovery.
+#include "Emulator.h"
+#include "ErrorCatalog.h"
+#include "SafeText.h"
+#include "WatchSession.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+using namespace taskwatch;
+using namespace taskwatch::sim;
+
+namespace {
+const QString kId = QStringLiteral("AKIDINTEGRATION000000000000000000000");
+const QString kKey = QStringLiteral("integration-secret-key");
+
+TimelineStep step(int afterPolls, const char* status, const char* info = nullptr) {
+    TimelineStep s;
+    s.afterPolls = afterPolls;
+    if (status)
+        s.status = QString::fromUtf8(status);
+    if (info)
+        s.info = QString::fromUtf8(info);
+    return s;
+}
+
+QString taskId(int n) {
+    return QStringLiteral("cccccccc-%1-00000000-00000000").arg(n, 8, 10, QLatin1Char('0'));
+}
+} // namespace
+
+class TestPollingIntegration : public QObject {
+    Q_OBJECT
+    std::unique_ptr<Emulator> m_emulator;
+    std::unique_ptr<WatchSession> m_session;
+    int m_next = 0;
+
+    // A task that answers RUNNING, then SUCCESS, after `fault` has hit its first `faultTimes` queries.
+    QString addTask(Fault fault = Fault::None, int faultTimes = -1, QList<TimelineStep> steps = {}) {
+        const QString id = taskId(++m_next);
+        if (steps.isEmpty())
+            steps = {step(0, "RUNNING", "Working"), step(2, "SUCCESS", "Done")};
+        m_emulator->addTask({id, {}, steps, fault, faultTimes, 0});
+        return id;
+    }
+
+    WatchSession& startSession(int timeoutMs = 15000, Credential credential = {kId, kKey, {}}) {
+        SessionConfig config;
+        config.endpoint.url = QUrl(m_emulator->url());
+        config.endpoint.timeoutMs = timeoutMs;
+        config.credential = credential;
+        config.defaultRegion = QStringLiteral("ap-guangzhou");
+        config.poll.minIntervalMs = 100;
+        config.poll.backoffStartMs = 100;
+        config.poll.backoffCapMs = 400;
+        config.poll.rateLimitSlowdownMs = 500;
+        m_session = std::make_unique<WatchSession>(config, nullptr);
+        return *m_session;
+    }
+
+    const TaskState& state(const QString& id) const { return *m_session->scheduler()->task(id); }
+    bool finishedWith(const QString& id, const char* status) const {
+        const TaskState* s = m_session->scheduler()->task(id);
+        return s && s->phase == TaskPhase::Finished && s->status == QString::fromLatin1(status);
+    }
+
+private slots:
+    void init() {
+        m_next += 100; // fresh ids per test
+        m_emulator = std::make_unique<Emulator>();
+        m_emulator->addCredential(kId, kKey);
+        QVERIFY(m_emulator->listen());
+    }
+    void cleanup() {
+        m_session.reset();
+        m_emulator.reset();
+    }
+
+    void transientFaultsRecoverAndKeepOthersGoing_data() {
+        QTest::addColumn<int>("fault");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("502 html") << int(Fault::Http502Html) << QStringLiteral("ServerNetworkError");
+        QTest::newRow("500 json") << int(Fault::Http500Json) << QStringLiteral("ServerNetworkError");
+        QTest::newRow("malformed json") << int(Fault::MalformedJson) << QStringLiteral("ClientParseError");
+        QTest::newRow("empty body") << int(Fault::EmptyBody) << QStringLiteral("ClientParseError");
+        QTest::newRow("truncated body") << int(Fault::TruncatedBody) << QString();
+        QTest::newRow("connection reset")
+            << int(Fault::ConnectionReset) << QStringLiteral("ClientNetworkError");
+        QTest::newRow("2 MiB Info") << int(Fault::HugeInfo) << QStringLiteral("ResponseTooLarge");
+    }
+    void transientFaultsRecoverAndKeepOthersGoing() {
+        QFETCH(int, fault);
+        QFETCH(QString, code);
+        WatchSession& session = startSession();
+        const QString faulty = addTask(Fault(fault), 2);
+        const QString healthy = addTask();
+        QStringList errorCodes;
+        connect(session.scheduler(), &PollScheduler::taskUpdated, this, [&](const TaskState& s, bool) {
+            if (s.id == faulty && !s.errorCode.isEmpty()) {
+                errorCodes << s.errorCode;
+                QCOMPARE(int(s.phase), int(TaskPhase::Retrying));
+                QCOMPARE(int(ErrorCatalog::classify(s.errorCode)), int(ErrorClass::Transient));
+            }
+        });
+        session.addTask(faulty);
+        session.addTask(healthy);
+        QTRY_VERIFY_WITH_TIMEOUT(finishedWith(healthy, "SUCCESS"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(finishedWith(faulty, "SUCCESS"), 15000);
+        QVERIFY(!errorCodes.isEmpty());
+        if (!code.isEmpty())
+            QCOMPARE(errorCodes.first(), code);
+        QVERIFY(state(faulty).errorCode.isEmpty()); // cleared by the good answer
+    }
+
+    void stallHitsTheDeadlineThenRecovers() {
+        WatchSession& session = startSession(300);
+        const QString stalled = addTask(Fault::Stall, 1);
+        session.addTask(stalled);
+        QTRY_VERIFY_WITH_TIMEOUT(state(stalled).errorCode == QLatin1String("Timeout"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(finishedWith(stalled, "SUCCESS"), 15000);
+    }
+
+    void nullAndUnknownStatusesAreKept() {
+        WatchSession& session = startSession();
+        const QString nullTask = addTask(Fault::None, -1, {step(0, nullptr), step(2, "SUCCESS")});
+        const QString unknown = addTask(Fault::None, -1, {step(0, "ROLLING_BACK", "Rolling back")});
+        session.addTask(nullTask);
+        session.addTask(unknown);
+        QTRY_VERIFY_WITH_TIMEOUT(state(unknown).status == QStringLiteral("ROLLING_BACK"), 10000);
+        QVERIFY(!state(unknown).isDone());
+        QTRY_VERIFY_WITH_TIMEOUT(finishedWith(nullTask, "SUCCESS"), 10000);
+        QVERIFY(!state(unknown).isDone()); // an unknown status never counts as finished
+    }
+
+    void hostileInfoIsBoundedAndDisplayedSafely() {
+        WatchSession& session = startSession();
+        const QString hostile = addTask(Fault::HostileInfo, -1);
+        session.addTask(hostile);
+        QTRY_VERIFY_WITH_TIMEOUT(state(hostile).info.has_value(), 10000);
+        const QString shown = SafeText::singleLine(*state(hostile).info);
+        for (const QChar c : shown)
+            QVERIFY(!SafeText::isUnsafe(c));
+        QVERIFY(state(hostile).info->size() <= kMaxInfoChars + 64);
+    }
+
+    void permanentErrorsStopWithTheirHint_data() {
+        QTest::addColumn<QString>("code");
+        QTest::newRow("unknown task") << QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+        QTest::newRow("no strategy") << QStringLiteral("OperationDenied.UserHasNoStrategy");
+        QTest::newRow("task error") << QStringLiteral("CdbError.TaskError");
+        QTest::newRow("region") << QStringLiteral("UnsupportedRegion");
+    }
+    void permanentErrorsStopWithTheirHint() {
+        QFETCH(QString, code);
+        WatchSession& session = startSession();
+        TimelineStep error;
+        error.errorCode = code;
+        error.errorMessage = QStringLiteral("message from the server");
+        const QString failing = addTask(Fault::None, -1, {error});
+        const QString healthy = addTask();
+        session.addTask(failing);
+        session.addTask(healthy);
+        QTRY_VERIFY_WITH_TIMEOUT(state(failing).phase == TaskPhase::Stopped, 10000);
+        QCOMPARE(state(failing).errorCode, code);
+        QVERIFY(!ErrorCatalog::describe(code).hint.isEmpty());
+        const int polls = m_emulator->pollsOf(failing);
+        QTRY_VERIFY_WITH_TIMEOUT(finishedWith(healthy, "SUCCESS"), 10000);
+        QTest::qWait(400); // several poll intervals: the stopped task must not be asked again
+        QCOMPARE(m_emulator->pollsOf(failing), polls);
+    }
+
+    void authFailureStopsRequests() {
+        WatchSession& session = startSession(15000, {kId, QStringLiteral("wrong key"), {}});
+        QSignalSpy authFailed(session.scheduler(), &PollScheduler::authFailed);
+        for (int i = 0; i < 5; ++i)
+            session.addTask(addTask());
+        QTRY_COMPARE_WITH_TIMEOUT(authFailed.count(), 1, 10000);
+        QCOMPARE(authFailed.first().first().toString(), QStringLiteral("AuthFailure.SignatureFailure"));
+        QTRY_COMPARE_WITH_TIMEOUT(session.scheduler()->inFlightCount(), 0, 10000);
+        const int requests = m_emulator->stats().requests;
+        QTest::qWait(500);
+        QCOMPARE(m_emulator->stats().requests, requests); // nothing more is sent
+        QCOMPARE(authFailed.count(), 1);
+        // New credentials resume polling, and the tasks finish.
+        session.setCredential({kId, kKey, {}});
+        QTRY_COMPARE_WITH_TIMEOUT(session.scheduler()->activeCount(), 0, 15000);
+    }
+
+    void serverClockSkewIsCorrected_data() {
+        QTest::addColumn<int>("offset");
+        QTest::newRow("server 1 h ahead") << 3600;
+        QTest::newRow("server 1 h behind") << -3600;
+    }
+    void serverClockSkewIsCorrected() {
+        QFETCH(int, offset);
+        m_emulator->setClockOffset(offset);
+        WatchSession& session = startSession();
+        QSignalSpy corrected(session.scheduler(), &PollScheduler::clockCorrected);
+        QSignalSpy authFailed(session.scheduler(), &PollScheduler::authFailed);
+        const QString id = addTask();
+        session.addTask(id);
+        QTRY_VERIFY_WITH_TIMEOUT(finishedWith(id, "SUCCESS"), 15000);
+        QCOMPARE(corrected.count(), 1);
+        QVERIFY(qAbs(corrected.first().first().toLongLong() - offset) <= 5);
+        QCOMPARE(authFailed.count(), 0);
+    }
+
+    void rateLimitedServerSlowsUsDownAndEverythingFinishes() {
+        m_emulator->setRateLimit(10); // a server (or another tool sharing the key) allowing far less
+        WatchSession& session = startSession();
+        QSignalSpy rateLimited(session.scheduler(), &PollScheduler::rateLimited);
+        QStringList ids;
+        for (int i = 0; i < 30; ++i) {
+            ids << addTask();
+            session.addTask(ids.last());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(session.scheduler()->activeCount(), 0, 60000);
+        QVERIFY(rateLimited.count() > 0);
+        for (const QString& id : ids)
+            QVERIFY(finishedWith(id, "SUCCESS"));
+    }
+
+    void backlogNeverExceedsFortyPerSecondAtTheServer() {
+        WatchSession& session = startSession();
+        TimelineStep running = step(0, "RUNNING", "Working");
+        for (int i = 0; i < 200; ++i)
+            session.addTask(addTask(Fault::None, -1, {running}));
+        QTRY_VERIFY_WITH_TIMEOUT(m_emulator->stats().requests >= 200, 30000);
+        QCOMPARE(m_emulator->stats().rateLimited, 0);
+        QVERIFY2(m_emulator->stats().maxInAnyWindow <= 40,
+                 qPrintable(QString::number(m_emulator->stats().maxInAnyWindow)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPollingIntegration)
+#include "tst_polling_integration.moc"
