@@ -1,0 +1,591 @@
+// MainWindow: adding ids (Ctrl+V, the dialog, a big paste), the add report and its unrecognised lines,
+// Ctrl+C / Del on the table, the banners (no credentials, credentials rejected), filter and "hide finished",
+// persisted settings, notifications, a full INITIAL → RUNNING → SUCCESS cycle against the emulator, and a
+// screenshot of the window with tasks in every status.
+#include "AddTasksDialog.h"
+#include "Banner.h"
+#include "DetailsPanel.h"
+#include "Emulator.h"
+#include "ErrorCatalog.h"
+#include "MainWindow.h"
+#include "PollScheduler.h"
+#include "StatusStyle.h"
+#include "TaskTableModel.h"
+#include "WatchSession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QToolButton>
+#include <QtTest>
+#include <memory>
+
+using namespace taskwatch;
+using taskwatch::ui::Banner;
+using taskwatch::ui::MainWindow;
+
+namespace {
+
+QString idFor(int n) {
+    return QStringLiteral("%1-8fc96c86-2ec79ac8-cb63a7a7").arg(n, 8, 16, QLatin1Char('0'));
+}
+
+TaskState stateFor(int n, std::optional<QString> status, TaskPhase phase, std::optional<QString> info = {}) {
+    TaskState s;
+    s.id = idFor(n);
+    s.region = QStringLiteral("ap-guangzhou");
+    s.addedAt = QDateTime::currentDateTimeUtc().addSecs(-600 + 37 * n);
+    s.status = std::move(status);
+    s.info = std::move(info);
+    s.phase = phase;
+    if (phase != TaskPhase::Waiting) {
+        s.lastCheckedAt = QDateTime::currentDateTimeUtc().addSecs(-3);
+        s.requestId = QStringLiteral("faae8d6a-38fb-44de-988e-5a0e78aba4%1").arg(n, 2, 10, QLatin1Char('0'));
+        s.httpStatus = 200;
+    }
+    if (phase == TaskPhase::Finished)
+        s.finishedAt = s.addedAt.addSecs(95 + 13 * n);
+    return s;
+}
+
+SessionConfig configFor(const QString& url = {}) {
+    SessionConfig config;
+    if (!url.isEmpty())
+        config.endpoint.url = QUrl(url);
+    config.endpoint.timeoutMs = 3000;
+    config.credential = {
+        QLatin1String(sim::Emulator::kDemoSecretId), QLatin1String(sim::Emulator::kDemoSecretKey), {}};
+    config.defaultRegion = QStringLiteral("ap-guangzhou");
+    config.poll.minIntervalMs = 200;
+    return config;
+}
+
+int sourceRowsWithStatus(const TaskTableModel* model, const QString& key) {
+    int n = 0;
+    for (int row = 0; row < model->rowCount(); ++row)
+        n += model->index(row, 0).data(TaskTableModel::StatusKeyRole).toString() == key ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void pasteAddsRowsAndReports();
+    void unrecognisedLinesAreShown();
+    void pasteInFilterFieldIsText();
+    void addTasksDialogUsesItsRegion();
+    void bigPasteIsOneInsertion();
+    void copyAndDeleteSelection();
+    void noCredentialsBanner();
+    void authFailedBannerAndResume();
+    void filterAndHideFinished();
+    void settingsPersist();
+    void detailsShowErrorAndTimeline();
+    void notificationOnFinish();
+    void waitingTasksGoToTheSession();
+    void fullCycleAgainstEmulator();
+    void screenshot();
+
+private:
+    void showAndActivate(QWidget& window);
+};
+
+void TestMainWindow::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("cdb-taskwatch-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void TestMainWindow::init() {
+    QSettings().clear();
+    QApplication::clipboard()->clear();
+}
+
+void TestMainWindow::showAndActivate(QWidget& window) {
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+}
+
+void TestMainWindow::pasteAddsRowsAndReports() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    QSignalSpy inserted(window.model(), &QAbstractItemModel::rowsInserted);
+    QApplication::clipboard()->setText(QStringLiteral("Task ids from the console:\n%1\n%2 done\n"
+                                                      "{\"AsyncRequestId\": \"%3\"}\n%1\nnothing here\n")
+                                           .arg(idFor(1), idFor(2).toUpper(), idFor(3)));
+    window.view()->setFocus();
+    QTest::keyClick(window.view(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(window.model()->rowCount(), 3);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(window.model()->rowOf(idFor(2)), 1); // lowercase, in order of appearance
+    QCOMPARE(window.model()->stateOf(idFor(1))->region, QStringLiteral("ap-guangzhou"));
+    QCOMPARE(window.model()->stateOf(idFor(1))->phase, TaskPhase::Waiting);
+    const QString report = window.reportText();
+    QVERIFY2(report.contains(QLatin1String("3 added")), qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("1 already present")), qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("2 lines not recognised")), qPrintable(report));
+    auto* reportLabel = window.findChild<QLabel*>(QStringLiteral("reportLabel"));
+    QVERIFY(reportLabel && reportLabel->isVisible());
+
+    // Pasting again adds nothing.
+    QTest::keyClick(window.view(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(window.model()->rowCount(), 3);
+    QVERIFY2(window.reportText().contains(QLatin1String("4 already present")),
+             qPrintable(window.reportText()));
+}
+
+void TestMainWindow::unrecognisedLinesAreShown() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    const MainWindow::AddReport report =
+        window.addTaskText(QStringLiteral("garbage line one\n%1\n\n  second \u202Ebad line\n").arg(idFor(7)));
+    QCOMPARE(report.added, 1);
+    QCOMPARE(report.unrecognisedLineCount, 2);
+    QCOMPARE(report.text(), QStringLiteral("1 added, 2 lines not recognised"));
+    auto* show = window.findChild<QToolButton*>(QStringLiteral("showUnrecognisedButton"));
+    QVERIFY(show);
+    QVERIFY(show->isVisible());
+    QTest::mouseClick(show, Qt::LeftButton);
+    QDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<QDialog*>(QStringLiteral("unrecognisedLinesDialog"))) != nullptr);
+    QVERIFY(dialog->isVisible());
+    const QString lines =
+        dialog->findChild<QPlainTextEdit*>(QStringLiteral("unrecognisedLinesText"))->toPlainText();
+    QVERIFY(lines.contains(QLatin1String("garbage line one")));
+    QVERIFY(lines.contains(QLatin1String("bad line")));
+    QVERIFY(!lines.contains(QChar(0x202E))); // shown, never acting
+    dialog->close();
+
+    // Nothing unrecognised: no "Show" button.
+    window.addTaskText(idFor(8));
+    QVERIFY(!show->isVisible());
+    QCOMPARE(window.reportText(), QStringLiteral("1 added"));
+    window.addTaskText(QStringLiteral("no ids at all"));
+    QCOMPARE(window.reportText(), QStringLiteral("1 line not recognised"));
+}
+
+void TestMainWindow::pasteInFilterFieldIsText() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    QVERIFY(filter);
+    QApplication::clipboard()->setText(idFor(5));
+    filter->setFocus();
+    QTRY_VERIFY(filter->hasFocus());
+    QTest::keyClick(filter, Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(filter->text(), idFor(5));
+    QCOMPARE(window.model()->rowCount(), 0);
+}
+
+void TestMainWindow::addTasksDialogUsesItsRegion() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    window.view()->setFocus();
+    QTest::keyClick(window.view(), Qt::Key_N, Qt::ControlModifier);
+    ui::AddTasksDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<ui::AddTasksDialog*>()) != nullptr);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(ui::AddTasksDialog::cdbRegions().contains(QStringLiteral("ap-shanghai-fsi")));
+    QCOMPARE(ui::AddTasksDialog::cdbRegions().size(), 18);
+    dialog->setText(QStringLiteral("%1\n%2\n").arg(idFor(10), idFor(11)));
+    dialog->setRegion(QStringLiteral("ap-tokyo"));
+    QCOMPARE(dialog->foundIdCount(), 2);
+    dialog->accept();
+    QCOMPARE(window.model()->rowCount(), 2);
+    QCOMPARE(window.model()->stateOf(idFor(11))->region, QStringLiteral("ap-tokyo"));
+    QCOMPARE(window.defaultRegion(), QStringLiteral("ap-tokyo")); // remembered for the next paste
+    QCOMPARE(QSettings().value(QStringLiteral("tasks/lastRegion")).toString(), QStringLiteral("ap-tokyo"));
+}
+
+void TestMainWindow::bigPasteIsOneInsertion() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    QString text;
+    int lines = 0;
+    while (text.size() < 1024 * 1024) {
+        text += QStringLiteral("2026-03-01 10:00:%1 INFO task %2 submitted by ops\n")
+                    .arg(lines % 60, 2, 10, QLatin1Char('0'))
+                    .arg(idFor(lines));
+        ++lines;
+    }
+    QSignalSpy inserted(window.model(), &QAbstractItemModel::rowsInserted);
+    const MainWindow::AddReport report = window.addTaskText(text);
+    QCOMPARE(report.added, lines);
+    QCOMPARE(window.model()->rowCount(), lines);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(window.proxy()->rowCount(), lines);
+}
+
+void TestMainWindow::copyAndDeleteSelection() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    window.addTaskText(QStringLiteral("%1\n%2\n%3\n%4\n").arg(idFor(1), idFor(2), idFor(3), idFor(4)));
+    QTableView* view = window.view();
+    view->setFocus();
+    view->selectionModel()->select(window.proxy()->index(0, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->selectionModel()->select(window.proxy()->index(2, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("%1\n%2\n").arg(idFor(1), idFor(3)));
+
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(window.model()->rowCount(), 2);
+    QCOMPARE(window.model()->rowOf(idFor(1)), -1);
+    QCOMPARE(window.model()->rowOf(idFor(3)), -1);
+    QCOMPARE(window.model()->rowOf(idFor(2)), 0);
+    QCOMPARE(window.model()->rowOf(idFor(4)), 1);
+
+    // Nothing selected: Del removes nothing.
+    view->clearSelection();
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(window.model()->rowCount(), 2);
+}
+
+void TestMainWindow::noCredentialsBanner() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    QVERIFY(window.isBannerShown(MainWindow::BannerKind::NoCredentials));
+    Banner* banner = window.banner(MainWindow::BannerKind::NoCredentials);
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY(!banner->title().isEmpty());
+    QSignalSpy requested(&window, &MainWindow::credentialsRequested);
+    auto* setUp = banner->findChild<QPushButton*>(QStringLiteral("setUpCredentialsButton"));
+    QVERIFY(setUp);
+    QTest::mouseClick(setUp, Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
+
+    window.setDemoMode(true);
+    QVERIFY(window.isBannerShown(MainWindow::BannerKind::Demo));
+    QVERIFY(window.banner(MainWindow::BannerKind::Demo)->title().contains(QLatin1String("emulator")));
+    window.setKeychainUnavailable(QStringLiteral("No keychain service available"));
+    QVERIFY(window.isBannerShown(MainWindow::BannerKind::KeychainUnavailable));
+    window.setKeychainUnavailable(QString());
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::KeychainUnavailable));
+
+    // With a session the banner goes away.
+    WatchSession session(configFor(), nullptr);
+    window.setSession(&session);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::NoCredentials));
+    window.setSession(nullptr);
+    QVERIFY(window.isBannerShown(MainWindow::BannerKind::NoCredentials));
+}
+
+void TestMainWindow::authFailedBannerAndResume() {
+    WatchSession session(configFor(), nullptr);
+    session.scheduler()->setPaused(true); // nothing goes to the network in this test
+    MainWindow window(&session);
+    showAndActivate(window);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::NoCredentials));
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
+
+    emit session.scheduler()->authFailed(QStringLiteral("AuthFailure.SecretIdNotFound"),
+                                         QStringLiteral("The SecretId is not found <b>really</b>"));
+    QVERIFY(window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
+    Banner* banner = window.banner(MainWindow::BannerKind::CredentialsRejected);
+    QVERIFY(banner->title().contains(QLatin1String("AuthFailure.SecretIdNotFound")));
+    QVERIFY(banner->detail().contains(
+        ErrorCatalog::describe(QStringLiteral("AuthFailure.SecretIdNotFound")).meaning));
+    QVERIFY(banner->detail().contains(QLatin1String("<b>really</b>"))); // plain text, shown as sent
+    QVERIFY(!window.findChildren<QDialog*>().size());                   // a banner, never a modal dialog
+
+    auto* resume = banner->findChild<QPushButton*>(QStringLiteral("resumeButton"));
+    QVERIFY(resume);
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
+    QVERIFY(!session.scheduler()->isHeldByAuth());
+}
+
+void TestMainWindow::filterAndHideFinished() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    window.model()->upsertMany(
+        {stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling, QStringLiteral("Upgrading the engine")),
+         stateFor(2, QStringLiteral("SUCCESS"), TaskPhase::Finished, QStringLiteral("Dropped the table")),
+         stateFor(3, QStringLiteral("FAILED"), TaskPhase::Finished, QStringLiteral("Precheck failed")),
+         stateFor(4, QStringLiteral("INITIAL"), TaskPhase::Polling)});
+    auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    filter->setFocus();
+    QTest::keyClicks(filter, QStringLiteral("engine"));
+    QCOMPARE(window.proxy()->rowCount(), 1);
+    QCOMPARE(window.proxy()->index(0, 0).data(TaskTableModel::TaskIdRole).toString(), idFor(1));
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("failed")); // status text and Info
+    QCOMPARE(window.proxy()->rowCount(), 1);
+    filter->clear();
+    QCOMPARE(window.proxy()->rowCount(), 4);
+
+    auto* hide = window.findChild<QAction*>(QStringLiteral("hideFinishedAction"));
+    QVERIFY(hide);
+    hide->trigger();
+    QCOMPARE(window.proxy()->rowCount(), 2);
+    window.model()->upsert(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished));
+    QCOMPARE(window.proxy()->rowCount(), 1);
+    hide->trigger();
+    QCOMPARE(window.proxy()->rowCount(), 4);
+}
+
+void TestMainWindow::settingsPersist() {
+    {
+        MainWindow window(nullptr);
+        showAndActivate(window);
+        window.findChild<QLineEdit*>(QStringLiteral("filterEdit"))->setText(QStringLiteral("upgrade"));
+        window.findChild<QAction*>(QStringLiteral("hideFinishedAction"))->setChecked(true);
+        window.view()->setColumnWidth(TaskTableModel::InfoColumn, 222);
+        window.view()->sortByColumn(TaskTableModel::StatusColumn, Qt::DescendingOrder);
+        window.resize(1111, 700);
+        window.close(); // saves
+    }
+    MainWindow restored(nullptr);
+    showAndActivate(restored);
+    QCOMPARE(restored.findChild<QLineEdit*>(QStringLiteral("filterEdit"))->text(), QStringLiteral("upgrade"));
+    QCOMPARE(restored.proxy()->filterText(), QStringLiteral("upgrade"));
+    QVERIFY(restored.proxy()->hideFinished());
+    QVERIFY(restored.findChild<QAction*>(QStringLiteral("hideFinishedAction"))->isChecked());
+    QCOMPARE(restored.view()->columnWidth(TaskTableModel::InfoColumn), 222);
+    QCOMPARE(restored.proxy()->sortColumn(), int(TaskTableModel::StatusColumn));
+    QCOMPARE(restored.width(), 1111);
+}
+
+void TestMainWindow::detailsShowErrorAndTimeline() {
+    MainWindow window(nullptr);
+    QList<HistoryEntry> stored;
+    HistoryEntry old;
+    old.observedAt = QDateTime::currentDateTimeUtc().addSecs(-100);
+    old.taskId = idFor(5);
+    old.status = QStringLiteral("INITIAL");
+    stored << old;
+    int loads = 0;
+    window.setHistoryLoader([&](const QString& id) {
+        ++loads;
+        return id == idFor(5) ? stored : QList<HistoryEntry>();
+    });
+    showAndActivate(window);
+    TaskState error =
+        stateFor(5, QStringLiteral("RUNNING"), TaskPhase::Stopped, QStringLiteral("line 1\nline 2"));
+    error.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+    error.errorMessage = QStringLiteral("The async task does not exist.");
+    error.lastRawResponse = R"({"Response":{"Error":{"Code":"InvalidParameter.InvalidAsyncRequestId"}}})";
+    window.model()->upsert(error);
+    window.view()->selectRow(0);
+    ui::DetailsPanel* details = window.detailsPanel();
+    QCOMPARE(details->taskId(), idFor(5));
+    QCOMPARE(details->infoText(), QStringLiteral("line 1\nline 2")); // full Info, line breaks kept
+    QCOMPARE(details->requestId(), error.requestId);
+    QCOMPARE(details->timelineRowCount(), 1);
+    QCOMPARE(loads, 1);
+    QCOMPARE(details->findChild<QLabel*>(QStringLiteral("detailsErrorCode"))->text(), error.errorCode);
+    QCOMPARE(details->findChild<QLabel*>(QStringLiteral("detailsErrorMeaning"))->text(),
+             ErrorCatalog::describe(error.errorCode).meaning);
+    QVERIFY(details->findChild<QPlainTextEdit*>(QStringLiteral("detailsRawResponse"))
+                ->toPlainText()
+                .contains(QLatin1String("\"Code\": \"InvalidParameter.InvalidAsyncRequestId\"")));
+
+    auto* copy = details->findChild<QToolButton*>(QStringLiteral("copyRequestIdButton"));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), error.requestId);
+
+    window.view()->clearSelection();
+    window.view()->selectionModel()->clearCurrentIndex();
+    QCOMPARE(details->taskId(), QString());
+}
+
+void TestMainWindow::notificationOnFinish() {
+    WatchSession session(configFor(), nullptr);
+    session.scheduler()->setPaused(true);
+    MainWindow window(&session);
+    showAndActivate(window);
+    window.model()->upsert(stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling));
+    QSignalSpy notified(&window, &MainWindow::taskNotification);
+    emit session.scheduler()->taskFinished(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished));
+    QTRY_COMPARE(notified.count(), 1);
+    QVERIFY(notified.at(0).at(0).toString().contains(StatusStyle::label(StatusKey::Success)));
+    QVERIFY(notified.at(0).at(1).toString().contains(idFor(1)));
+    QCOMPARE(window.model()->stateOf(idFor(1))->status, std::optional<QString>(QStringLiteral("SUCCESS")));
+
+    // Switched off by the setting.
+    window.findChild<QAction*>(QStringLiteral("notificationsAction"))->setChecked(false);
+    QCOMPARE(QSettings().value(QStringLiteral("notifications/enabled")).toBool(), false);
+    window.model()->upsert(stateFor(2, QStringLiteral("RUNNING"), TaskPhase::Polling));
+    emit session.scheduler()->taskFinished(stateFor(2, QStringLiteral("FAILED"), TaskPhase::Finished));
+    QTRY_COMPARE(window.model()->stateOf(idFor(2))->status, std::optional<QString>(QStringLiteral("FAILED")));
+    QTest::qWait(1200); // longer than the notification batching window: nothing may come
+    QCOMPARE(notified.count(), 1);
+}
+
+void TestMainWindow::waitingTasksGoToTheSession() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    window.addTaskText(QStringLiteral("%1 %2").arg(idFor(1), idFor(2)), QStringLiteral("ap-seoul"));
+    WatchSession session(configFor(), nullptr);
+    session.scheduler()->setPaused(true);
+    window.setSession(&session);
+    QCOMPARE(session.scheduler()->taskIds().size(), 2);
+    QCOMPARE(session.scheduler()->task(idFor(2))->region, QStringLiteral("ap-seoul"));
+    QCOMPARE(window.model()->rowCount(), 2);
+
+    // With a session, adding goes through it; removing too.
+    window.addTaskText(idFor(3));
+    QVERIFY(session.scheduler()->task(idFor(3)));
+    window.view()->setFocus();
+    window.view()->selectRow(
+        window.proxy()->mapFromSource(window.model()->index(window.model()->rowOf(idFor(3)), 0)).row());
+    QTest::keyClick(window.view(), Qt::Key_Delete);
+    QVERIFY(!session.scheduler()->task(idFor(3)));
+    QCOMPARE(window.model()->rowOf(idFor(3)), -1);
+}
+
+void TestMainWindow::fullCycleAgainstEmulator() {
+    sim::Emulator emulator;
+    QVERIFY2(emulator.listen(), qPrintable(emulator.errorString()));
+    emulator.addCredential(QLatin1String(sim::Emulator::kDemoSecretId),
+                           QLatin1String(sim::Emulator::kDemoSecretKey));
+    const QString id = QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7");
+    sim::ScriptedTask task;
+    task.id = id;
+    sim::TimelineStep initial;
+    initial.status = QStringLiteral("INITIAL");
+    initial.info = QStringLiteral("Task created");
+    sim::TimelineStep running;
+    running.afterPolls = 1;
+    running.status = QStringLiteral("RUNNING");
+    running.info = QStringLiteral("Dropping the table");
+    sim::TimelineStep success;
+    success.afterPolls = 2;
+    success.status = QStringLiteral("SUCCESS");
+    success.info = QStringLiteral("Dropped the database table successfully.");
+    task.steps = {initial, running, success};
+    emulator.addTask(task);
+
+    WatchSession session(configFor(emulator.url()), nullptr);
+    MainWindow window(&session);
+    showAndActivate(window);
+    QStringList seen;
+    connect(window.model(), &QAbstractItemModel::dataChanged, &window, [&] {
+        const int row = window.model()->rowOf(id);
+        const QString key = window.model()->index(row, 0).data(TaskTableModel::StatusKeyRole).toString();
+        if (seen.isEmpty() || seen.last() != key)
+            seen << key;
+    });
+    QSignalSpy finished(session.scheduler(), &PollScheduler::taskFinished);
+    window.addTaskText(id);
+    QCOMPARE(window.model()->rowCount(), 1);
+    window.view()->selectRow(0);
+    QTRY_COMPARE_WITH_TIMEOUT(sourceRowsWithStatus(window.model(), QStringLiteral("SUCCESS")), 1, 20000);
+    QCOMPARE(seen,
+             (QStringList{QStringLiteral("INITIAL"), QStringLiteral("RUNNING"), QStringLiteral("SUCCESS")}));
+    QCOMPARE(finished.count(), 1);
+    const QModelIndex info = window.model()->index(0, TaskTableModel::InfoColumn);
+    QCOMPARE(info.data().toString(), QStringLiteral("Dropped the database table successfully."));
+    QVERIFY(!window.model()->index(0, TaskTableModel::RequestIdColumn).data().toString().isEmpty());
+    QTRY_COMPARE(window.history(id).size(), 3); // every observed change, in the timeline
+    QTRY_COMPARE(window.detailsPanel()->timelineRowCount(), 3);
+    QCOMPARE(window.model()->activeCount(), 0);
+}
+
+void TestMainWindow::screenshot() {
+    WatchSession session(configFor(), nullptr);
+    MainWindow window(&session);
+    window.setDemoMode(true);
+    window.resize(1280, 760);
+    showAndActivate(window);
+    TaskState retrying =
+        stateFor(8, QStringLiteral("RUNNING"), TaskPhase::Retrying, QStringLiteral("data sync 64%"));
+    retrying.errorCode = QStringLiteral("ServerNetworkError");
+    retrying.httpStatus = 502;
+    retrying.consecutiveFailures = 2;
+    TaskState stopped = stateFor(9, std::nullopt, TaskPhase::Stopped);
+    stopped.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+    stopped.errorMessage = QStringLiteral("The async task does not exist.");
+    stopped.httpStatus = 200;
+    stopped.lastRawResponse = R"({"Response":{"Error":{"Code":"InvalidParameter.InvalidAsyncRequestId",)"
+                              R"("Message":"The async task does not exist."},)"
+                              R"("RequestId":"b8e1c4a2-5d3f-4e6a-9c7b-2f1e0d9a8b7c"}})";
+    stopped.requestId = QStringLiteral("b8e1c4a2-5d3f-4e6a-9c7b-2f1e0d9a8b7c");
+    window.model()->upsertMany(
+        {stateFor(0, QStringLiteral("SUCCESS"), TaskPhase::Finished,
+                  QStringLiteral("Parameters modified successfully; instance cdb-8xk2m4pq restarted")),
+         stateFor(
+             1, QStringLiteral("RUNNING"), TaskPhase::Polling,
+             QStringLiteral("Upgrade instance cdb-2jf7ws1k from 4C8G/200GB to 8C16G/400GB: data sync 64%")),
+         stateFor(2, QStringLiteral("INITIAL"), TaskPhase::Polling,
+                  QStringLiteral("Task created, waiting for scheduling")),
+         stateFor(
+             3, QStringLiteral("FAILED"), TaskPhase::Finished,
+             QStringLiteral(
+                 "Upgrade engine version 5.7 -> 8.0 failed: precheck found 3 tables without a primary key")),
+         stateFor(4, QStringLiteral("KILLED"), TaskPhase::Finished,
+                  QStringLiteral("Rollback stopped by the user")),
+         stateFor(5, QStringLiteral("PAUSED"), TaskPhase::Polling,
+                  QStringLiteral("Waiting for the switch window")),
+         stateFor(6, QStringLiteral("UNDEFINED"), TaskPhase::Polling,
+                  QStringLiteral("Waiting for the maintenance window")),
+         stateFor(7, QStringLiteral("REMOVED"), TaskPhase::Finished, QStringLiteral("Task removed")),
+         retrying, stopped, stateFor(10, QStringLiteral("MIGRATING"), TaskPhase::Polling, std::nullopt),
+         stateFor(11, std::nullopt, TaskPhase::Waiting)});
+    window.view()->selectRow(9);
+    for (int i = 0; i < 3; ++i) {
+        HistoryEntry e;
+        e.taskId = idFor(9);
+        e.observedAt = QDateTime::currentDateTimeUtc().addSecs(-60 + 20 * i);
+        e.status = i == 0 ? std::optional<QString>(QStringLiteral("INITIAL")) : std::nullopt;
+        e.errorCode = i == 0 ? QString() : stopped.errorCode;
+        e.requestId = stopped.requestId;
+        emit session.historyRecorded(e);
+    }
+    window.addTaskText(QStringLiteral("%1\nnot an id\n").arg(idFor(0))); // the report line, nothing sent
+    QCOMPARE(window.model()->rowCount(), 12);
+    QCOMPARE(session.scheduler()->taskIds().size(), 0);
+
+    QCoreApplication::sendPostedEvents(); // let the layouts settle before grabbing
+    QCoreApplication::processEvents();
+    const QByteArray outDir = qgetenv("TASKWATCH_TEST_OUTPUT");
+    const QString dir = outDir.isEmpty() ? QDir::tempPath() + QStringLiteral("/taskwatch-test-output")
+                                         : QString::fromLocal8Bit(outDir);
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + QStringLiteral("/mainwindow.png");
+    const QPixmap shot = window.grab();
+    QVERIFY(!shot.isNull());
+    QVERIFY2(shot.save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+
+    // The same window in a dark palette: the dark status colours are used.
+    const QPalette saved = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xc6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    QApplication::setPalette(dark);
+    QTRY_VERIFY(window.model()->isDarkTheme());
+    QCOMPARE(window.model()->index(0, TaskTableModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
+             StatusStyle::color(StatusKey::Success, true));
+    QCoreApplication::processEvents();
+    QVERIFY(window.grab().save(dir + QStringLiteral("/mainwindow-dark.png")));
+    QApplication::setPalette(saved);
+    QTRY_VERIFY(!window.model()->isDarkTheme());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

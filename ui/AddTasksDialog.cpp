@@ -1,0 +1,139 @@
+#include "AddTasksDialog.h"
+
+#include "TaskIdExtractor.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
+#include <QVBoxLayout>
+
+namespace taskwatch::ui {
+
+namespace {
+const QRegularExpression& regionPattern() {
+    static const QRegularExpression pattern(QStringLiteral("^[a-z]{2,4}(-[a-z0-9]+){1,4}$"));
+    return pattern;
+}
+} // namespace
+
+AddTasksDialog::AddTasksDialog(QWidget* parent)
+    : QDialog(parent)
+    , m_text(new QPlainTextEdit(this))
+    , m_region(new QComboBox(this))
+    , m_count(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
+    setObjectName(QStringLiteral("addTasksDialog"));
+    setWindowTitle(tr("Add Tasks"));
+
+    auto* intro = new QLabel(tr("Paste AsyncRequestIds, one per line, or any text that contains them "
+                                "(an API response, log lines, tccli output)."),
+                             this);
+    intro->setWordWrap(true);
+
+    m_text->setObjectName(QStringLiteral("addTasksText"));
+    m_text->setPlaceholderText(QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7"));
+    m_text->setTabChangesFocus(true);
+    m_text->setMinimumSize(480, 200);
+
+    m_region->setObjectName(QStringLiteral("addTasksRegion"));
+    m_region->setEditable(true);
+    m_region->setInsertPolicy(QComboBox::NoInsert);
+    m_region->addItems(cdbRegions());
+    m_region->lineEdit()->setValidator(new QRegularExpressionValidator(regionPattern(), m_region));
+    m_region->setToolTip(
+        tr("The region of the instance the tasks belong to: a task exists only in its region"));
+    setRegion(QStringLiteral("ap-guangzhou"));
+
+    m_count->setObjectName(QStringLiteral("addTasksCount"));
+    m_count->setTextFormat(Qt::PlainText);
+
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Add"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Region:"), m_region);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_text, 1);
+    layout->addLayout(form);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_count, 1);
+    bottom->addWidget(m_buttons);
+    layout->addLayout(bottom);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(200);
+    connect(&m_debounce, &QTimer::timeout, this, &AddTasksDialog::updateCount);
+    connect(m_text, &QPlainTextEdit::textChanged, this, &AddTasksDialog::scheduleCount);
+    connect(m_region, &QComboBox::currentTextChanged, this, &AddTasksDialog::updateCount);
+    updateCount();
+}
+
+QStringList AddTasksDialog::cdbRegions() {
+    return {
+        QStringLiteral("ap-bangkok"),   QStringLiteral("ap-beijing"),       QStringLiteral("ap-chengdu"),
+        QStringLiteral("ap-chongqing"), QStringLiteral("ap-guangzhou"),     QStringLiteral("ap-hongkong"),
+        QStringLiteral("ap-jakarta"),   QStringLiteral("ap-nanjing"),       QStringLiteral("ap-seoul"),
+        QStringLiteral("ap-shanghai"),  QStringLiteral("ap-shanghai-fsi"),  QStringLiteral("ap-shenzhen-fsi"),
+        QStringLiteral("ap-singapore"), QStringLiteral("ap-tokyo"),         QStringLiteral("eu-frankfurt"),
+        QStringLiteral("na-ashburn"),   QStringLiteral("na-siliconvalley"), QStringLiteral("sa-saopaulo")};
+}
+
+bool AddTasksDialog::isPlausibleRegion(const QString& region) {
+    return regionPattern().match(region).hasMatch();
+}
+
+QString AddTasksDialog::text() const {
+    return m_text->toPlainText();
+}
+
+void AddTasksDialog::setText(const QString& text) {
+    m_text->setPlainText(text);
+    updateCount();
+}
+
+QString AddTasksDialog::region() const {
+    return m_region->currentText().trimmed().toLower();
+}
+
+void AddTasksDialog::setRegion(const QString& region) {
+    const int index = m_region->findText(region);
+    if (index >= 0)
+        m_region->setCurrentIndex(index);
+    else if (isPlausibleRegion(region))
+        m_region->setEditText(region);
+}
+
+void AddTasksDialog::scheduleCount() {
+    m_debounce.start();
+}
+
+void AddTasksDialog::updateCount() {
+    m_debounce.stop();
+    const ExtractedIds found = TaskIdExtractor::extract(m_text->toPlainText());
+    m_found = static_cast<int>(found.ids.size());
+    QStringList parts;
+    if (m_found == 1)
+        parts << tr("1 task id found");
+    else if (m_found > 1)
+        parts << tr("%n task ids found", nullptr, m_found);
+    else if (!m_text->toPlainText().trimmed().isEmpty())
+        parts << tr("No task id found");
+    if (found.unrecognisedLineCount == 1)
+        parts << tr("1 line not recognised");
+    else if (found.unrecognisedLineCount > 1)
+        parts << tr("%n lines not recognised", nullptr, found.unrecognisedLineCount);
+    const QString text = parts.join(QLatin1String("; "));
+    m_count->setText(text);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_found > 0 && isPlausibleRegion(region()));
+}
+
+} // namespace taskwatch::ui

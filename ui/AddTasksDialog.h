@@ -1,0 +1,42 @@
+// "Add tasks…": a multi-line text (task ids, or any text that contains them: JSON, logs, tccli output) and
+// the region of the instance. The number of ids found is shown as the user types.
+#pragma once
+
+#include <QDialog>
+#include <QTimer>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QPlainTextEdit;
+
+namespace taskwatch::ui {
+
+class AddTasksDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit AddTasksDialog(QWidget* parent = nullptr);
+
+    QString text() const;
+    void setText(const QString& text);
+    QString region() const; // trimmed, lowercase
+    void setRegion(const QString& region);
+    int foundIdCount() const { return m_found; }
+
+    // The cdb regions (DescribeCdbZoneConfig, 2025-10).
+    static QStringList cdbRegions();
+    static bool isPlausibleRegion(const QString& region);
+
+private:
+    void scheduleCount();
+    void updateCount();
+
+    QPlainTextEdit* m_text;
+    QComboBox* m_region;
+    QLabel* m_count;
+    QDialogButtonBox* m_buttons;
+    QTimer m_debounce;
+    int m_found = 0;
+};
+
+} // namespace taskwatch::ui

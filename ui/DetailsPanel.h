@@ -1,0 +1,74 @@
+// The details of the selected task, below the table: a summary (region, status, times, HTTP status, the
+// RequestId with a copy button) and tabs for the full Info, the status timeline (every observed change with
+// its time), the last error (code, message, meaning, hint) and the raw last response (bounded).
+#pragma once
+
+#include "TaskTypes.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+class QTreeWidget;
+
+namespace taskwatch::ui {
+
+class DetailsPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr qsizetype kMaxInfoChars = 64 * 1024;
+    static constexpr int kMaxTimelineRows = 2000;
+
+    explicit DetailsPanel(QWidget* parent = nullptr);
+
+    // Shows the task (null: the "select a task" placeholder). Cheap to call again for the same task: fields
+    // whose text did not change are left alone (selection and scroll positions stay).
+    void showTask(const TaskState* state, const QList<HistoryEntry>& history);
+    QString taskId() const { return m_taskId; }
+    void setDarkTheme(bool dark);
+
+    // For tests and the main window.
+    QString infoText() const;
+    int timelineRowCount() const;
+    QString requestId() const { return m_requestIdValue; }
+
+signals:
+    void requestIdCopied(const QString& requestId);
+
+private:
+    void copyRequestId();
+    void fillTimeline(const QList<HistoryEntry>& history);
+    void fillError(const TaskState& state);
+
+    QString m_taskId;
+    QString m_requestIdValue;
+    bool m_dark = false;
+    qsizetype m_timelineCount = -1;
+    QStackedWidget* m_stack;
+    QLabel* m_statusIcon;
+    QLabel* m_idLabel;
+    QLabel* m_statusLabel;
+    QLabel* m_regionValue;
+    QLabel* m_phaseValue;
+    QLabel* m_addedValue;
+    QLabel* m_checkedValue;
+    QLabel* m_finishedValue;
+    QLabel* m_httpValue;
+    QLabel* m_requestIdLabel;
+    QToolButton* m_copyRequestId;
+    QTabWidget* m_tabs;
+    QPlainTextEdit* m_info;
+    QTreeWidget* m_timeline;
+    QLabel* m_errorCode;
+    QLabel* m_errorMessage;
+    QLabel* m_errorMeaning;
+    QLabel* m_errorHint;
+    QLabel* m_noError;
+    QWidget* m_errorPage;
+    QPlainTextEdit* m_raw;
+};
+
+} // namespace taskwatch::ui
