@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "PollScheduler.h"
 #include "StatusStyle.h"
+#include "TaskStore.h"
 #include "TaskTableModel.h"
 #include "WatchSession.h"
 
@@ -19,12 +20,14 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 #include <memory>
@@ -96,6 +99,9 @@ private slots:
     void detailsShowErrorAndTimeline();
     void notificationOnFinish();
     void waitingTasksGoToTheSession();
+    void dropTextAndFiles();
+    void timelineFromTheStore();
+    void offlineBanner();
     void fullCycleAgainstEmulator();
     void screenshot();
 
@@ -449,6 +455,95 @@ void TestMainWindow::waitingTasksGoToTheSession() {
     QTest::keyClick(window.view(), Qt::Key_Delete);
     QVERIFY(!session.scheduler()->task(idFor(3)));
     QCOMPARE(window.model()->rowOf(idFor(3)), -1);
+}
+
+void TestMainWindow::dropTextAndFiles() {
+    MainWindow window(nullptr);
+    showAndActivate(window);
+    QVERIFY(window.acceptDrops());
+
+    QMimeData text;
+    text.setText(QStringLiteral("dropped %1\n").arg(idFor(1)));
+    const QPoint pos = window.view()->geometry().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(pos, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QCOMPARE(window.model()->rowCount(), 1);
+    QCOMPARE(window.reportText(), QStringLiteral("1 added"));
+
+    // A text file: its content is read (not its name).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("ids.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("%1\n%2\nnot an id\n").arg(idFor(2), idFor(3)).toUtf8());
+    file.close();
+    QMimeData files;
+    files.setUrls({QUrl::fromLocalFile(file.fileName())});
+    QDragEnterEvent enterFile(pos, Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enterFile);
+    QVERIFY(enterFile.isAccepted());
+    QDropEvent dropFile(pos, Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &dropFile);
+    QCOMPARE(window.model()->rowCount(), 3);
+    QCOMPARE(window.reportText(), QStringLiteral("2 added, 1 line not recognised"));
+
+    // Something that is neither text nor a local file is refused.
+    QMimeData image;
+    image.setData(QStringLiteral("image/png"), QByteArray("\x89PNG"));
+    QDragEnterEvent enterImage(pos, Qt::CopyAction, &image, Qt::LeftButton, Qt::NoModifier);
+    enterImage.setAccepted(false);
+    QApplication::sendEvent(&window, &enterImage);
+    QVERIFY(!enterImage.isAccepted());
+}
+
+void TestMainWindow::timelineFromTheStore() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+    QVERIFY2(store.open(), qPrintable(store.lastError()));
+    for (int i = 0; i < 2; ++i) {
+        HistoryEntry e;
+        e.observedAt = QDateTime::currentDateTimeUtc().addSecs(-300 + 60 * i);
+        e.taskId = idFor(4);
+        e.region = QStringLiteral("ap-guangzhou");
+        e.status = i == 0 ? QStringLiteral("INITIAL") : QStringLiteral("RUNNING");
+        QVERIFY(store.appendHistory(e));
+    }
+    WatchSession session(configFor(), nullptr);
+    session.scheduler()->setPaused(true);
+    MainWindow window(&session);
+    window.setTaskStore(&store);
+    showAndActivate(window);
+    window.model()->upsert(stateFor(4, QStringLiteral("RUNNING"), TaskPhase::Polling));
+    window.view()->selectRow(0);
+    QCOMPARE(window.detailsPanel()->timelineRowCount(), 2); // from before this run
+
+    HistoryEntry now;
+    now.observedAt = QDateTime::currentDateTimeUtc();
+    now.taskId = idFor(4);
+    now.status = QStringLiteral("SUCCESS");
+    emit session.historyRecorded(now); // recorded during this run: merged in
+    QCOMPARE(window.detailsPanel()->timelineRowCount(), 3);
+    QCOMPARE(window.history(idFor(4)).last().status, std::optional<QString>(QStringLiteral("SUCCESS")));
+    window.setTaskStore(nullptr);
+}
+
+void TestMainWindow::offlineBanner() {
+    MainWindow window(nullptr);
+    window.setFollowNetworkReachability(false);
+    showAndActivate(window);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::Offline));
+    window.setOffline(true);
+    QVERIFY(window.isBannerShown(MainWindow::BannerKind::Offline));
+    window.setOffline(false);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::Offline));
+    window.setDemoMode(true); // the emulator runs on this computer: never "offline"
+    window.setOffline(true);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::Offline));
+    QVERIFY(window.windowTitle().contains(QLatin1String("Demo")));
 }
 
 void TestMainWindow::fullCycleAgainstEmulator() {

@@ -9,6 +9,7 @@
 #include "SafeText.h"
 #include "StatusStyle.h"
 #include "TaskIdExtractor.h"
+#include "TaskStore.h"
 #include "WatchSession.h"
 
 #include <QAction>
@@ -29,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QNetworkInformation>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -152,6 +154,7 @@ MainWindow::MainWindow(WatchSession* session, QWidget* parent)
     restoreSettings();
     applyTheme();
     setSession(session);
+    setFollowNetworkReachability(true);
     resize(size().expandedTo(QSize(1000, 640)));
 }
 
@@ -655,6 +658,49 @@ void MainWindow::setHistoryLoader(HistoryLoader loader) {
     m_historyLoader = std::move(loader);
     m_historyLoaded.clear();
     updateDetails();
+}
+
+void MainWindow::setTaskStore(TaskStore* store) {
+    if (!store) {
+        setHistoryLoader({});
+        return;
+    }
+    setHistoryLoader([store](const QString& id) {
+        // Streamed; only the most recent entries are kept (the timeline is bounded).
+        QList<HistoryEntry> entries;
+        HistoryQuery query;
+        query.ids = {id};
+        store->forEachHistory(query, [&entries](const HistoryEntry& entry) {
+            entries.append(entry);
+            if (entries.size() > 2 * kMaxHistoryPerTask)
+                entries.remove(0, entries.size() - kMaxHistoryPerTask);
+            return true;
+        });
+        if (entries.size() > kMaxHistoryPerTask)
+            entries.remove(0, entries.size() - kMaxHistoryPerTask);
+        return entries;
+    });
+}
+
+void MainWindow::setFollowNetworkReachability(bool follow) {
+    if (follow == m_followReachability)
+        return;
+    m_followReachability = follow;
+    if (!follow) {
+        if (QNetworkInformation* info = QNetworkInformation::instance())
+            disconnect(info, nullptr, this, nullptr);
+        setOffline(false);
+        return;
+    }
+    if (!QNetworkInformation::instance() &&
+        !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        return; // no backend on this system: the banner is never shown
+    QNetworkInformation* info = QNetworkInformation::instance();
+    const auto apply = [this](QNetworkInformation::Reachability reachability) {
+        setOffline(reachability == QNetworkInformation::Reachability::Disconnected);
+    };
+    connect(info, &QNetworkInformation::reachabilityChanged, this, apply);
+    apply(info->reachability());
 }
 
 // --------------------------------------------------------------------------------------------- adding ids

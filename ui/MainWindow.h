@@ -24,8 +24,9 @@ class QToolButton;
 class QVBoxLayout;
 
 namespace taskwatch {
+class TaskStore;
 class WatchSession;
-}
+} // namespace taskwatch
 
 namespace taskwatch::ui {
 
@@ -82,6 +83,11 @@ public:
     // it is first selected. Entries recorded during this run are merged in.
     using HistoryLoader = std::function<QList<HistoryEntry>(const QString& taskId)>;
     void setHistoryLoader(HistoryLoader loader);
+    // The same, reading the TaskStore (null: none). The store must outlive the window or be unset first.
+    void setTaskStore(TaskStore* store);
+    // Follows the system's network reachability (QNetworkInformation) for the "offline" banner; on by
+    // default.
+    void setFollowNetworkReachability(bool follow);
     QList<HistoryEntry> history(const QString& taskId) const { return m_history.value(taskId); }
 
     TaskTableModel* model() const { return m_model; }
@@ -192,6 +198,7 @@ private:
     QTimer m_tickTimer;
     QSystemTrayIcon* m_tray = nullptr;
     bool m_demo = false;
+    bool m_followReachability = false;
     QString m_lastRegion;
 };
 
