@@ -61,7 +61,7 @@ QString phaseText(const TaskState& s) {
                 .arg(s.nextPollAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
         return DetailsPanel::tr("Polling");
     case TaskPhase::Retrying:
-        return DetailsPanel::tr("Retrying after %n failure(s)", nullptr, s.consecutiveFailures);
+        return DetailsPanel::tr("Retrying (failures in a row: %1)").arg(s.consecutiveFailures);
     case TaskPhase::Finished:
         return DetailsPanel::tr("Finished (no longer polled)");
     case TaskPhase::Stopped:

@@ -466,8 +466,8 @@ void MainWindow::connectSession() {
     });
     connect(scheduler, &PollScheduler::clockCorrected, this, [this](qint64 offset) {
         statusBar()->showMessage(
-            tr("This computer's clock differs from the server's by %n second(s); requests are corrected",
-               nullptr, int(qAbs(offset))),
+            tr("This computer's clock differs from the server's by %1 s; requests are corrected")
+                .arg(qAbs(offset)),
             10000);
     });
     connect(session, &WatchSession::historyRecorded, this, &MainWindow::onHistoryRecorded);
@@ -895,7 +895,7 @@ void MainWindow::copySelectedIds() {
     if (ids.isEmpty())
         return;
     QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')) + QLatin1Char('\n'));
-    statusBar()->showMessage(tr("%n task id(s) copied", nullptr, int(ids.size())), 3000);
+    statusBar()->showMessage(tr("Task ids copied: %1").arg(ids.size()), 3000);
 }
 
 void MainWindow::copySelectedRequestIds() {
@@ -922,7 +922,7 @@ void MainWindow::removeSelected() {
     for (const QString& id : ids)
         m_pendingUpdates.remove(id);
     m_model->removeMany(ids);
-    statusBar()->showMessage(tr("%n task(s) removed", nullptr, int(ids.size())), 4000);
+    statusBar()->showMessage(tr("Tasks removed: %1").arg(ids.size()), 4000);
     updateActions();
     updateStatusBar();
 }
@@ -941,7 +941,7 @@ void MainWindow::clearFinished() {
             m_session->removeTask(id);
     }
     m_model->removeMany(ids);
-    statusBar()->showMessage(tr("%n finished task(s) cleared", nullptr, int(ids.size())), 4000);
+    statusBar()->showMessage(tr("Finished tasks cleared: %1").arg(ids.size()), 4000);
     updateActions();
     updateStatusBar();
 }
@@ -967,7 +967,7 @@ void MainWindow::refreshNow() {
     const QStringList ids = selectedIds();
     m_session->scheduler()->refreshNow(ids);
     statusBar()->showMessage(ids.isEmpty() ? tr("Refreshing every unfinished task")
-                                           : tr("Refreshing %n task(s)", nullptr, int(ids.size())),
+                                           : tr("Refreshing the selected tasks: %1").arg(ids.size()),
                              3000);
 }
 
