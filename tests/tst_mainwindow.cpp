@@ -568,10 +568,13 @@ void TestMainWindow::fullCycleAgainstEmulator() {
     task.steps = {initial, running, success};
     emulator.addTask(task);
 
-    WatchSession session(configFor(emulator.url()), nullptr);
+    // Each status stays on the server for one poll, 1 s apart: far longer than the table's 100 ms batching.
+    SessionConfig config = configFor(emulator.url());
+    config.poll.minIntervalMs = 1000;
+    WatchSession session(config, nullptr);
     MainWindow window(&session);
     showAndActivate(window);
-    QStringList seen;
+    QStringList seen; // the statuses the table showed, in order
     connect(window.model(), &QAbstractItemModel::dataChanged, &window, [&] {
         const int row = window.model()->rowOf(id);
         const QString key = window.model()->index(row, 0).data(TaskTableModel::StatusKeyRole).toString();
@@ -590,6 +593,9 @@ void TestMainWindow::fullCycleAgainstEmulator() {
     QCOMPARE(info.data().toString(), QStringLiteral("Dropped the database table successfully."));
     QVERIFY(!window.model()->index(0, TaskTableModel::RequestIdColumn).data().toString().isEmpty());
     QTRY_COMPARE(window.history(id).size(), 3); // every observed change, in the timeline
+    QCOMPARE(window.history(id).at(0).status, std::optional<QString>(QStringLiteral("INITIAL")));
+    QCOMPARE(window.history(id).at(1).status, std::optional<QString>(QStringLiteral("RUNNING")));
+    QCOMPARE(window.history(id).at(2).status, std::optional<QString>(QStringLiteral("SUCCESS")));
     QTRY_COMPARE(window.detailsPanel()->timelineRowCount(), 3);
     QCOMPARE(window.model()->activeCount(), 0);
 }
