@@ -1,6 +1,7 @@
 // Tiny on purpose: a headless command runs under QCoreApplication, anything else starts the GUI.
 #include "CliMain.h"
-#include "MainWindow.h"
+#include "GuiLauncher.h"
+#include "ProxyFactory.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -16,10 +17,11 @@ int main(int argc, char* argv[]) {
 
     if (taskwatch::cli::isCliCommand(arguments)) {
         QCoreApplication app(argc, argv);
+        taskwatch::ProxyFactory::install();
         return taskwatch::cli::run(QCoreApplication::arguments());
     }
     QApplication app(argc, argv);
-    taskwatch::ui::MainWindow window;
-    window.show();
-    return app.exec();
+    QGuiApplication::setDesktopFileName(QStringLiteral(TASKWATCH_APP_ID));
+    taskwatch::ProxyFactory::install();
+    return taskwatch::ui::runGui(QCoreApplication::arguments());
 }
