@@ -34,6 +34,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -724,15 +725,20 @@ MainWindow::AddReport MainWindow::addTaskText(const QString& text, const QString
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<TaskState> added;
     added.reserve(found.ids.size());
+    QStringList newIds;
     for (const QString& id : found.ids) {
-        if (m_model->contains(id)) {
-            ++report.alreadyPresent;
-            continue;
-        }
+        if (!m_model->contains(id))
+            newIds.append(id);
+    }
+    report.alreadyPresent += int(found.ids.size() - newIds.size());
+    // One store transaction for the whole batch (a large paste would otherwise commit once per id).
+    const QStringList acceptedList = m_session ? m_session->addTasks(newIds, r) : newIds;
+    const QSet<QString> accepted(acceptedList.cbegin(), acceptedList.cend());
+    for (const QString& id : std::as_const(newIds)) {
         TaskState state;
         if (m_session) {
             PollScheduler* scheduler = m_session->scheduler();
-            if (!m_session->addTask(id, r)) {
+            if (!accepted.contains(id)) {
                 ++report.alreadyPresent;
                 if (const TaskState* existing = scheduler->task(id))
                     added.append(*existing); // known to the session but not shown: show it

@@ -46,6 +46,22 @@ bool WatchSession::addTask(const QString& id, const QString& region) {
     return true;
 }
 
+QStringList WatchSession::addTasks(const QStringList& ids, const QString& region) {
+    QStringList added;
+    const auto addAll = [&] {
+        for (const QString& id : ids) {
+            if (addTask(id, region))
+                added.append(id);
+        }
+        return true;
+    };
+    if (m_store)
+        m_store->transaction(addAll);
+    else
+        addAll();
+    return added;
+}
+
 int WatchSession::restoreFromStore() {
     if (!m_store)
         return 0;

@@ -36,6 +36,8 @@ public:
 
     // Adds a task (region empty → defaultRegion) and records it; false when already present.
     bool addTask(const QString& id, const QString& region = {});
+    // The same for many ids, recorded in one transaction (a large paste). Returns the ids that were new.
+    QStringList addTasks(const QStringList& ids, const QString& region = {});
     // Re-adds every task stored in the TaskStore (start-up). Returns how many.
     int restoreFromStore();
     void removeTask(const QString& id); // from the list; its history stays
