@@ -1,6 +1,7 @@
 // Tiny on purpose: a headless command runs under QCoreApplication, anything else starts the GUI.
 #include "CliMain.h"
 #include "GuiLauncher.h"
+#include "Language.h"
 #include "ProxyFactory.h"
 
 #include <QApplication>
@@ -17,11 +18,13 @@ int main(int argc, char* argv[]) {
 
     if (taskwatch::cli::isCliCommand(arguments)) {
         QCoreApplication app(argc, argv);
+        taskwatch::Language::install();
         taskwatch::ProxyFactory::install();
         return taskwatch::cli::run(QCoreApplication::arguments());
     }
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral(TASKWATCH_APP_ID));
+    taskwatch::Language::install();
     taskwatch::ProxyFactory::install();
     return taskwatch::ui::runGui(QCoreApplication::arguments());
 }

@@ -1,5 +1,7 @@
 #include "GuiLauncher.h"
 
+#include "Language.h"
+
 #include "CredentialStore.h"
 #include "CredentialsDialog.h"
 #include "CsvWriter.h"
@@ -103,7 +105,10 @@ private:
         m_store = std::move(store);
     }
 
-    static QString tr(const char* text) { return QCoreApplication::translate("GuiLauncher", text); }
+    // lupdate files tr() calls in this class under its qualified name.
+    static QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
+        return QCoreApplication::translate("taskwatch::ui::GuiController", text, disambiguation, n);
+    }
 
     bool startDemo() {
         m_emulator = std::make_unique<sim::Emulator>();
@@ -161,8 +166,7 @@ private:
             m_window->statusBar()->showMessage(why, 30000);
             return;
         }
-        config.endpoint.language =
-            QLocale().language() == QLocale::Chinese ? QStringLiteral("zh-CN") : QStringLiteral("en-US");
+        config.endpoint.language = Language::apiLanguage(); // server messages in the UI's language
         config.credential = credential;
         config.defaultRegion = !m_options.region.isEmpty() ? m_options.region
                                : !region.isEmpty()         ? region
@@ -218,11 +222,9 @@ private:
             QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
             QStringLiteral("/cdb-taskwatch-history-%1.csv")
                 .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-        const QString title =
-            query.ids.isEmpty()
-                ? tr("Export the history of all tasks")
-                : QCoreApplication::translate("GuiLauncher", "Export the history of %n selected task(s)",
-                                              nullptr, int(query.ids.size()));
+        const QString title = query.ids.isEmpty() ? tr("Export the history of all tasks")
+                                                  : tr("Export the history of %n selected task(s)", nullptr,
+                                                       int(query.ids.size()));
         const QString file = QFileDialog::getSaveFileName(m_window.get(), title, suggested,
                                                           tr("CSV files (*.csv);;All files (*)"));
         if (file.isEmpty())
@@ -233,10 +235,8 @@ private:
             m_window->statusBar()->showMessage(tr("Export failed: %1").arg(error), 15000);
             return;
         }
-        m_window->statusBar()->showMessage(
-            QCoreApplication::translate("GuiLauncher", "%n row(s) exported to %1", nullptr, int(rows))
-                .arg(file),
-            10000);
+        m_window->statusBar()->showMessage(tr("%n row(s) exported to %1", nullptr, int(rows)).arg(file),
+                                           10000);
     }
 
     Options m_options;
@@ -253,7 +253,7 @@ private:
 } // namespace
 
 int runGui(const QStringList& arguments) {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("GuiLauncher", text); };
+    const auto tr = [](const char* text) { return QCoreApplication::translate("taskwatch::ui", text); };
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
         "CDB TaskWatch: watch TencentDB for MySQL asynchronous tasks (AsyncRequestId) until they finish.\n"

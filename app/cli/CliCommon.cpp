@@ -8,6 +8,10 @@
 
 namespace taskwatch::cli {
 
+QString tr(const char* text, const char* disambiguation, int n) {
+    return QCoreApplication::translate("taskwatch::cli", text, disambiguation, n);
+}
+
 void printOut(const QString& line) {
     const QByteArray bytes = line.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
@@ -30,14 +34,12 @@ bool readText(const QString& fileOrDash, QString* text, QString* error, qint64 m
         opened = file.open(QIODevice::ReadOnly);
     }
     if (!opened) {
-        *error = QCoreApplication::translate("cli", "Cannot read %1: %2").arg(fileOrDash, file.errorString());
+        *error = tr("Cannot read %1: %2").arg(fileOrDash, file.errorString());
         return false;
     }
     const QByteArray bytes = file.read(maxBytes + 1);
     if (bytes.size() > maxBytes) {
-        *error = QCoreApplication::translate("cli", "%1 is larger than %2 MiB.")
-                     .arg(fileOrDash)
-                     .arg(maxBytes >> 20);
+        *error = tr("%1 is larger than %2 MiB.").arg(fileOrDash).arg(maxBytes >> 20);
         return false;
     }
     *text = QString::fromUtf8(bytes);
@@ -51,8 +53,7 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const 
         args[0] = arguments.value(0) + QLatin1Char(' ') + command;
     if (!parser.parse(args)) {
         printErr(parser.errorText());
-        printErr(QCoreApplication::translate("cli", "Try '%1 %2 --help'.")
-                     .arg(QStringLiteral("cdb-taskwatch"), command));
+        printErr(tr("Try '%1 %2 --help'.").arg(QStringLiteral("cdb-taskwatch"), command));
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {

@@ -8,6 +8,9 @@ class QCommandLineParser;
 
 namespace taskwatch::cli {
 
+// lupdate files every tr() call in this namespace under the context "taskwatch::cli": this is that context.
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1);
+
 // Exit statuses scripts depend on (see README "watch").
 enum ExitCode : int {
     ExitOk = 0,          // every task ended SUCCESS / the command succeeded

@@ -32,7 +32,7 @@ int run(const QStringList& arguments) {
         return runExportCsv(arguments);
     if (command == QLatin1String("emulator"))
         return runEmulator(arguments);
-    printErr(QCoreApplication::translate("cli", "Unknown command: %1").arg(command));
+    printErr(tr("Unknown command: %1").arg(command));
     return ExitUsage;
 }
 

@@ -22,10 +22,6 @@ namespace taskwatch::cli {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("credentials", text);
-}
-
 constexpr qint64 kMaxStdinBytes = 64 * 1024;
 
 QString defaultProfileName() {

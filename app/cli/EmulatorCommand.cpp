@@ -9,7 +9,6 @@
 namespace taskwatch::cli {
 
 int runEmulator(const QStringList& arguments) {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("emulator", text); };
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Runs the built-in emulator of the cdb DescribeAsyncRequestInfo endpoint on 127.0.0.1, for trying "

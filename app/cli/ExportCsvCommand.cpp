@@ -11,7 +11,6 @@
 namespace taskwatch::cli {
 
 int runExportCsv(const QStringList& arguments) {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("export-csv", text); };
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
         "Writes the history of observed task changes as CSV (RFC 4180, UTF-8, CRLF) with the header\n"

@@ -3,6 +3,7 @@
 #include "CliCommon.h"
 #include "CredentialStore.h"
 #include "ErrorCatalog.h"
+#include "Language.h"
 #include "SafeText.h"
 #include "TaskIdExtractor.h"
 #include "TaskStore.h"
@@ -18,10 +19,6 @@
 namespace taskwatch::cli {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("watch", text);
-}
-
 QString isoMs(const QDateTime& t) {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
@@ -214,6 +211,7 @@ int runWatch(const QStringList& arguments) {
 
     SessionConfig config;
     config.endpoint.url = endpointUrl;
+    config.endpoint.language = Language::apiLanguage();
     config.credential = resolved.credential;
     config.profile = resolved.profile;
     config.defaultRegion = region;
