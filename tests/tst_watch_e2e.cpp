@@ -1,6 +1,7 @@
 // End to end: the real `cdb-taskwatch watch` process against the emulator over loopback HTTP.
 #include "Emulator.h"
 
+#include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -49,7 +50,7 @@ class TestWatchE2E : public QObject {
     QTemporaryDir m_home;
 
     Run watch(const QStringList& args, bool withCredentials = true, const QByteArray& stdinData = {},
-              const QString& key = kKey) {
+              const QString& key = kKey, const QString& command = QStringLiteral("watch")) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("TENCENTCLOUD_SECRET_ID"));
@@ -63,7 +64,7 @@ class TestWatchE2E : public QObject {
             env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), key);
         }
         p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("TASKWATCH_BIN"), QStringList{QStringLiteral("watch")} + args);
+        p.start(qEnvironmentVariable("TASKWATCH_BIN"), QStringList{command} + args);
         if (!p.waitForStarted(10000))
             return {};
         if (!stdinData.isEmpty())
@@ -102,10 +103,11 @@ private slots:
         // the full INITIAL -> RUNNING -> SUCCESS sequence gets its own task (1, 5, 6).
         for (const char* id : {"aaaaaaaa-00000001-00000001-00000001", "aaaaaaaa-00000005-00000005-00000005",
                                "aaaaaaaa-00000006-00000006-00000006"})
-            m_emulator.addTask({QString::fromLatin1(id),
-                                {},
-                                {step(0, "INITIAL", "Task created"), step(1, "RUNNING", "Modifying parameters"),
-                                 step(2, "RUNNING", "Modifying parameters"), step(3, "SUCCESS", "Done")}});
+            m_emulator.addTask(
+                {QString::fromLatin1(id),
+                 {},
+                 {step(0, "INITIAL", "Task created"), step(1, "RUNNING", "Modifying parameters"),
+                  step(2, "RUNNING", "Modifying parameters"), step(3, "SUCCESS", "Done")}});
         m_emulator.addTask({QStringLiteral("aaaaaaaa-00000002-00000002-00000002"),
                             {},
                             {step(0, "RUNNING", nullptr), step(1, "FAILED", "Upgrade failed: disk full")}});
@@ -223,6 +225,30 @@ private slots:
                                    {}, QStringLiteral("a-wrong-secret-key"));
         QCOMPARE(rejected.exitCode, 3);
         QVERIFY(rejected.err.contains("AuthFailure.SignatureFailure"));
+    }
+
+    void keychainProfileThenWatchWithoutEnvironment() {
+        // `credentials set` (key on stdin) stores the profile in the real Secret Service; `watch` then finds
+        // it.
+        const Run set =
+            watch({QStringLiteral("set"), QStringLiteral("--profile"), QStringLiteral("e2e"),
+                   QStringLiteral("--secret-id"), kId, QStringLiteral("--region"),
+                   QStringLiteral("ap-guangzhou"), QStringLiteral("--endpoint"), m_emulator.url()},
+                  false, kKey.toUtf8() + '\n', kKey, QStringLiteral("credentials"));
+        QCOMPARE(set.exitCode, 0);
+        const Run r = watch({QStringLiteral("--profile"), QStringLiteral("e2e"), QStringLiteral("--interval"),
+                             QStringLiteral("0.1"), QStringLiteral("--json"), QStringLiteral("--no-history"),
+                             QStringLiteral("aaaaaaaa-00000004-00000004-00000004")},
+                            false);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("\"SUCCESS\""));
+        // No file under this test's HOME/XDG directories holds the SecretKey (the keyring lives elsewhere).
+        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(kKey.toUtf8()), qPrintable(f.fileName()));
+        }
     }
 
     void timeoutExitsFour() {
