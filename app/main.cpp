@@ -16,10 +16,17 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("cdb-taskwatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TASKWATCH_VERSION));
 
-    if (taskwatch::cli::isCliCommand(arguments)) {
+    // --help and --version of the GUI need no display (they print and exit inside runGui's parser).
+    const bool infoOnly =
+        arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h")) ||
+        arguments.contains(QStringLiteral("--version")) || arguments.contains(QStringLiteral("-v")) ||
+        arguments.contains(QStringLiteral("--help-all"));
+    if (taskwatch::cli::isCliCommand(arguments) || infoOnly) {
         QCoreApplication app(argc, argv);
         taskwatch::Language::install();
         taskwatch::ProxyFactory::install();
+        if (!taskwatch::cli::isCliCommand(arguments))
+            return taskwatch::ui::runGui(QCoreApplication::arguments());
         return taskwatch::cli::run(QCoreApplication::arguments());
     }
     QApplication app(argc, argv);
