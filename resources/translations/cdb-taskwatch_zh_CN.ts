@@ -5,959 +5,959 @@
     <name>ApiClient</name>
     <message>
         <source>The endpoint &quot;%1&quot; is not a valid URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>接入点“%1”不是有效的 URL。</translation>
     </message>
     <message>
         <source>Plain http is allowed only for a loopback address (127.0.0.1, ::1, localhost); use https for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅环回地址（127.0.0.1、::1、localhost）允许使用明文 http；%1 请使用 https。</translation>
     </message>
     <message>
         <source>The endpoint must use https (got &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>接入点必须使用 https（当前为“%1”）。</translation>
     </message>
     <message>
         <source>No complete answer within %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒内未收到完整响应。</translation>
     </message>
     <message>
         <source>The response exceeded %1 bytes and was cut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应超过 %1 字节，已被截断。</translation>
     </message>
     <message>
         <source>HTTP status %1 from the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回 HTTP 状态码 %1。</translation>
     </message>
     <message>
         <source>The response body was empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应正文为空。</translation>
     </message>
     <message>
         <source>The response is not JSON: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应不是 JSON：%1。</translation>
     </message>
     <message>
         <source>The response has no &quot;Response&quot; object.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应中没有 &quot;Response&quot; 对象。</translation>
     </message>
     <message>
         <source>The response has an Error without a Code.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应中的 Error 缺少 Code。</translation>
     </message>
     <message>
         <source>Status or Info is neither a string nor null.</source>
-        <translation type="unfinished"></translation>
+        <translation>Status 或 Info 既不是字符串也不是 null。</translation>
     </message>
 </context>
 <context>
     <name>CsvWriter</name>
     <message>
         <source>The CSV output is not open for writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 输出未以写入方式打开。</translation>
     </message>
     <message>
         <source>Writing the CSV output failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 CSV 输出失败。</translation>
     </message>
     <message>
         <source>No output file was given for the CSV export.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定 CSV 导出的输出文件。</translation>
     </message>
     <message>
         <source>Cannot write the CSV export to standard output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 CSV 导出写入标准输出：%1</translation>
     </message>
     <message>
         <source>Cannot write the CSV export to %1: it is a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 CSV 导出写入 %1：它是一个文件夹。</translation>
     </message>
     <message>
         <source>Cannot write the CSV export to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 CSV 导出写入 %1：%2</translation>
     </message>
     <message>
         <source>standard output</source>
-        <translation type="unfinished"></translation>
+        <translation>标准输出</translation>
     </message>
     <message>
         <source>Writing the CSV export to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>将 CSV 导出写入 %1 失败：%2</translation>
     </message>
     <message>
         <source>Reading the history for the CSV export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 CSV 导出所需的历史记录失败：%1</translation>
     </message>
 </context>
 <context>
     <name>ErrorCatalog</name>
     <message>
         <source>The request&apos;s timestamp differs from the server&apos;s clock by more than 5 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求的时间戳与服务器时间相差超过 5 分钟。</translation>
     </message>
     <message>
         <source>Set this computer&apos;s clock right (enable NTP time synchronisation). TaskWatch corrects the offset automatically when the server sends its time.</source>
-        <translation type="unfinished"></translation>
+        <translation>请校准本机时钟（开启 NTP 时间同步）。服务器返回其时间时，TaskWatch 会自动校正时间偏差。</translation>
     </message>
     <message>
         <source>The SecretId does not exist, or the key was deleted or disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>SecretId 不存在，或密钥已被删除或禁用。</translation>
     </message>
     <message>
         <source>Check the key in the CAM console (API Keys), look for stray spaces, and update the credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 CAM 控制台（API 密钥管理）中核对密钥，检查是否有多余的空格，并更新凭证。</translation>
     </message>
     <message>
         <source>The signature is wrong: the SecretKey does not match the SecretId.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名错误：SecretKey 与 SecretId 不匹配。</translation>
     </message>
     <message>
         <source>Enter the SecretKey again (copy it without spaces) and check it belongs to this SecretId.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新输入 SecretKey（复制时不要带空格），并确认它属于该 SecretId。</translation>
     </message>
     <message>
         <source>The SecretId is not a valid API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>SecretId 不是有效的 API 密钥。</translation>
     </message>
     <message>
         <source>Use an API key SecretId (it starts with AKID) from the CAM console.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 CAM 控制台中 API 密钥的 SecretId（以 AKID 开头）。</translation>
     </message>
     <message>
         <source>The temporary credential&apos;s token is invalid or has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>临时凭证的 Token 无效或已过期。</translation>
     </message>
     <message>
         <source>Obtain a new temporary key pair and token, or remove the token when using permanent keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>请获取新的临时密钥对和 Token；如使用永久密钥，请删除 Token。</translation>
     </message>
     <message>
         <source>The Authorization header is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization 请求头格式错误。</translation>
     </message>
     <message>
         <source>Report this to the TaskWatch developers with the RequestId.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将此问题连同 RequestId 报告给 TaskWatch 开发者。</translation>
     </message>
     <message>
         <source>Multi-factor authentication failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>多因子认证失败。</translation>
     </message>
     <message>
         <source>Check the MFA settings of the sub-account in the CAM console.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 CAM 控制台中检查该子账号的 MFA 设置。</translation>
     </message>
     <message>
         <source>The key is not authorized for this operation (CAM).</source>
-        <translation type="unfinished"></translation>
+        <translation>该密钥无权执行此操作（CAM）。</translation>
     </message>
     <message>
         <source>Grant the sub-account a CAM policy that allows cdb:DescribeAsyncRequestInfo.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为该子账号授予允许 cdb:DescribeAsyncRequestInfo 的 CAM 策略。</translation>
     </message>
     <message>
         <source>Too many requests: the 40 requests per second limit was exceeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求过多：超过了每秒 40 次的请求频率限制。</translation>
     </message>
     <message>
         <source>TaskWatch slows down by itself. If other tools poll with the same key, lower --max-rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>TaskWatch 会自动降低请求频率。如有其他工具使用同一密钥轮询，请调低 --max-rate。</translation>
     </message>
     <message>
         <source>The asynchronous task does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>异步任务不存在。</translation>
     </message>
     <message>
         <source>Check the region (a task exists only in the region of its instance) and that the id was not mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查地域（任务仅存在于其实例所在的地域），并确认任务 ID 没有输错。</translation>
     </message>
     <message>
         <source>A parameter of the request is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求参数错误。</translation>
     </message>
     <message>
         <source>Check the task id and the region.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查任务 ID 和地域。</translation>
     </message>
     <message>
         <source>This account is not authorized to access the requested resource.</source>
-        <translation type="unfinished"></translation>
+        <translation>该账号无权访问所请求的资源。</translation>
     </message>
     <message>
         <source>Attach a CAM policy that allows cdb:DescribeAsyncRequestInfo to this sub-account.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为该子账号关联允许 cdb:DescribeAsyncRequestInfo 的 CAM 策略。</translation>
     </message>
     <message>
         <source>The operation was denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>操作被拒绝。</translation>
     </message>
     <message>
         <source>Check the account&apos;s permissions and the instance&apos;s state.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查账号权限和实例状态。</translation>
     </message>
     <message>
         <source>The backend task reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>后端任务报告了错误。</translation>
     </message>
     <message>
         <source>Open a support ticket and quote the RequestId.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提交工单并提供 RequestId。</translation>
     </message>
     <message>
         <source>This API is not available in the chosen region.</source>
-        <translation type="unfinished"></translation>
+        <translation>该 API 在所选地域不可用。</translation>
     </message>
     <message>
         <source>Choose the region of the instance (for example ap-guangzhou).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择实例所在的地域（例如 ap-guangzhou）。</translation>
     </message>
     <message>
         <source>The request is not authorized.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求未授权。</translation>
     </message>
     <message>
         <source>Check the CAM policies of the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查该密钥的 CAM 策略。</translation>
     </message>
     <message>
         <source>The API action does not exist at this endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>该接入点不存在此 API 接口。</translation>
     </message>
     <message>
         <source>Check the endpoint: it must be a cdb endpoint such as cdb.intl.tencentcloudapi.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查接入点：必须是 cdb 接入点，例如 cdb.intl.tencentcloudapi.com。</translation>
     </message>
     <message>
         <source>A file transfer failed on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器端文件传输失败。</translation>
     </message>
     <message>
         <source>TaskWatch retries automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>TaskWatch 会自动重试。</translation>
     </message>
     <message>
         <source>An unknown error occurred on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发生未知错误。</translation>
     </message>
     <message>
         <source>TaskWatch retries automatically; if it persists, quote the RequestId to support.</source>
-        <translation type="unfinished"></translation>
+        <translation>TaskWatch 会自动重试；如问题持续存在，请向技术支持提供 RequestId。</translation>
     </message>
     <message>
         <source>An internal error occurred on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发生内部错误。</translation>
     </message>
     <message>
         <source>The service is temporarily unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务暂时不可用。</translation>
     </message>
     <message>
         <source>The resource is temporarily unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>资源暂时不可用。</translation>
     </message>
     <message>
         <source>The server could not be reached (connection, DNS, TLS or proxy failure).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到服务器（连接、DNS、TLS 或代理故障）。</translation>
     </message>
     <message>
         <source>Check the network, the endpoint and the proxy settings. TaskWatch retries automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查网络、接入点和代理设置。TaskWatch 会自动重试。</translation>
     </message>
     <message>
         <source>The server or a gateway answered with an HTTP error.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器或网关返回了 HTTP 错误。</translation>
     </message>
     <message>
         <source>Usually temporary (for example 504 Gateway Time-out). TaskWatch retries automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>通常是暂时性的（例如 504 Gateway Time-out）。TaskWatch 会自动重试。</translation>
     </message>
     <message>
         <source>The response was not the JSON the API documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应不是 API 文档所述的 JSON 格式。</translation>
     </message>
     <message>
         <source>Often a proxy or gateway page. TaskWatch retries automatically; see the raw response.</source>
-        <translation type="unfinished"></translation>
+        <translation>通常是代理或网关返回的页面。TaskWatch 会自动重试；请查看原始响应。</translation>
     </message>
     <message>
         <source>The response was larger than 1 MiB and was cut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应超过 1 MiB，已被截断。</translation>
     </message>
     <message>
         <source>Check the endpoint and proxy; see the raw response excerpt.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查接入点和代理，并查看原始响应摘录。</translation>
     </message>
     <message>
         <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未及时响应。</translation>
     </message>
     <message>
         <source>TaskWatch retries automatically. Check the network if it persists.</source>
-        <translation type="unfinished"></translation>
+        <translation>TaskWatch 会自动重试。如问题持续存在，请检查网络。</translation>
     </message>
     <message>
         <source>The server rejected the credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了该凭证。</translation>
     </message>
     <message>
         <source>Check the SecretId, SecretKey and token.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查 SecretId、SecretKey 和 Token。</translation>
     </message>
     <message>
         <source>An error the API documents for this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 文档中为该请求定义的错误。</translation>
     </message>
     <message>
         <source>Quote the RequestId to support if the message does not explain it.</source>
-        <translation type="unfinished"></translation>
+        <translation>如错误信息未能说明原因，请向技术支持提供 RequestId。</translation>
     </message>
 </context>
 <context>
     <name>StatusStyle</name>
     <message>
         <source>No status yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无状态</translation>
     </message>
     <message>
         <source>The server has not reported a status for this task yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器尚未返回该任务的状态。</translation>
     </message>
     <message>
         <source>Initial</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化</translation>
     </message>
     <message>
         <source>The task was created and has not started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务已创建，尚未开始。</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>待执行</translation>
     </message>
     <message>
         <source>UNDEFINED: created but not started, e.g. waiting for the maintenance window.</source>
-        <translation type="unfinished"></translation>
+        <translation>UNDEFINED：已创建但尚未开始，例如正在等待维护时间窗口。</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>The task is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务正在运行。</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>PAUSED: the task is paused or being terminated.</source>
-        <translation type="unfinished"></translation>
+        <translation>PAUSED：任务已暂停或正在终止。</translation>
     </message>
     <message>
         <source>Unknown status</source>
-        <translation type="unfinished"></translation>
+        <translation>未知状态</translation>
     </message>
     <message>
         <source>The server reported a status that is not documented; it is shown as received and the task is treated as unfinished.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回了文档中未定义的状态；该状态按原样显示，任务视为未完成。</translation>
     </message>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>The task finished successfully.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务已成功完成。</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>The task failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务执行失败。</translation>
     </message>
     <message>
         <source>Killed</source>
-        <translation type="unfinished"></translation>
+        <translation>已终止</translation>
     </message>
     <message>
         <source>The task was terminated before it finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务在完成前被终止。</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除</translation>
     </message>
     <message>
         <source>The task was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务已被删除。</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Polling this task returned an error; see the Error column and the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询该任务时返回了错误；请查看“错误”列和详细信息。</translation>
     </message>
     <message>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>已挂起</translation>
     </message>
     <message>
         <source>Polling is on hold for these credentials (authentication failed).</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停使用该凭证轮询（身份验证失败）。</translation>
     </message>
     <message>
         <source>Retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>重试中</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
 </context>
 <context>
     <name>TaskStore</name>
     <message>
         <source>History database %1: %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库 %1：%2 失败：%3</translation>
     </message>
     <message>
         <source>No history database file was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定历史记录数据库文件。</translation>
     </message>
     <message>
         <source>The history database %1 was damaged (%2). It was moved aside to %3 and a new, empty history was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库 %1 已损坏（%2）。已将其移至 %3，并新建了空的历史记录。</translation>
     </message>
     <message>
         <source>The history database path %1 is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库路径 %1 是文件夹，而不是文件。</translation>
     </message>
     <message>
         <source>The history database %1 cannot be read: permission denied. Check the file&apos;s owner and permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取历史记录数据库 %1：权限被拒绝。请检查该文件的所有者和权限。</translation>
     </message>
     <message>
         <source>The history database %1 is read-only: permission denied. Check the file&apos;s owner and permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库 %1 为只读：权限被拒绝。请检查该文件的所有者和权限。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1 for the history database.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为历史记录数据库创建文件夹 %1。</translation>
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not available: install the Qt 6 SQLite plugin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt SQLite 驱动（QSQLITE）不可用：请安装 Qt 6 SQLite 插件。</translation>
     </message>
     <message>
         <source>Cannot open the history database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开历史记录数据库 %1：%2</translation>
     </message>
     <message>
         <source>The history database %1 was written by a newer version of TaskWatch (schema version %2; this version understands up to %3). It was left untouched: update TaskWatch, or use another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库 %1 由更新版本的 TaskWatch 写入（架构版本 %2；当前版本最高支持 %3）。该文件未做任何改动：请更新 TaskWatch，或使用其他文件。</translation>
     </message>
     <message>
         <source>Cannot read the history database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取历史记录数据库 %1：%2</translation>
     </message>
     <message>
         <source>the integrity check returned nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>完整性检查未返回任何结果</translation>
     </message>
     <message>
         <source>%1 is an SQLite database but not a TaskWatch history (it has tables and no schema version). It was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是 SQLite 数据库，但不是 TaskWatch 历史记录（其中有数据表但没有架构版本）。该文件未做任何改动。</translation>
     </message>
     <message>
         <source>The history database %1 is damaged and could not be moved aside to %2; it was left in place. Move or remove it by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库 %1 已损坏，且无法移至 %2；该文件仍保留在原处。请手动移动或删除它。</translation>
     </message>
     <message>
         <source>The damaged history database was moved to %1, but %2 could not be moved next to it. Move it by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>已损坏的历史记录数据库已移至 %1，但无法将 %2 一并移到其旁边。请手动移动。</translation>
     </message>
     <message>
         <source>Could not upgrade the history database %1 from schema version %2 to %3; it was left unchanged. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将历史记录数据库 %1 从架构版本 %2 升级到 %3；该文件未做改动。%4</translation>
     </message>
     <message>
         <source>The history database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库未打开。</translation>
     </message>
     <message>
         <source>A task without an id cannot be stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存没有 ID 的任务。</translation>
     </message>
     <message>
         <source>saving task %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保存任务 %1</translation>
     </message>
     <message>
         <source>removing task %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移除任务 %1</translation>
     </message>
     <message>
         <source>A history entry without a task id cannot be stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存没有任务 ID 的历史记录条目。</translation>
     </message>
     <message>
         <source>recording history of task %1</source>
-        <translation type="unfinished"></translation>
+        <translation>记录任务 %1 的历史</translation>
     </message>
     <message>
         <source>loading the task list</source>
-        <translation type="unfinished"></translation>
+        <translation>加载任务列表</translation>
     </message>
     <message>
         <source>reading the history</source>
-        <translation type="unfinished"></translation>
+        <translation>读取历史记录</translation>
     </message>
     <message>
         <source>counting the history</source>
-        <translation type="unfinished"></translation>
+        <translation>统计历史记录</translation>
     </message>
 </context>
 <context>
     <name>taskwatch::CredentialImport</name>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 is too large to be a credentials file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 过大，不可能是凭证文件。</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; cannot be used as a profile name (use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：“%2”不能用作配置名称（请使用 1 到 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;）。</translation>
     </message>
     <message>
         <source>%1, line %2: a section header must look like [name].</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 行：节标题的格式必须为 [name]。</translation>
     </message>
     <message>
         <source>%1, line %2: the section name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 行：节名称为空。</translation>
     </message>
     <message>
         <source>%1, line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 行</translation>
     </message>
     <message>
         <source>%1, line %2: the section [%3] appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 行：节 [%3] 重复出现。</translation>
     </message>
     <message>
         <source>%1, line %2: expected &quot;key = value&quot;, a [section] header or a comment.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 行：应为 &quot;key = value&quot;、[section] 节标题或注释。</translation>
     </message>
     <message>
         <source>%1, line %2: a key appears before the first [section] header.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 行：在第一个 [section] 节标题之前出现了键。</translation>
     </message>
     <message>
         <source>%1 contains no credentials (no [section] with secret_id and secret_key).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有凭证（没有包含 secret_id 和 secret_key 的 [section]）。</translation>
     </message>
     <message>
         <source>%1: the section [%2] (line %3) has neither secret_id nor secret_key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：节 [%2]（第 %3 行）既没有 secret_id 也没有 secret_key。</translation>
     </message>
     <message>
         <source>%1: the section [%2] (line %3) has no secret_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：节 [%2]（第 %3 行）缺少 secret_id。</translation>
     </message>
     <message>
         <source>%1: the section [%2] (line %3) has no secret_key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：节 [%2]（第 %3 行）缺少 secret_key。</translation>
     </message>
     <message>
         <source>%1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为空。</translation>
     </message>
     <message>
         <source>%1 is not valid JSON (%2 at offset %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的 JSON（偏移量 %3 处：%2）。</translation>
     </message>
     <message>
         <source>%1 must contain a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须包含一个 JSON 对象。</translation>
     </message>
     <message>
         <source>%1 holds a tccli %2 login (&quot;type&quot;: &quot;%2&quot;), not API keys; its temporary credentials cannot be imported. Create an API key (SecretId/SecretKey) in the console and use &quot;credentials set&quot; instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中保存的是 tccli %2 登录信息（&quot;type&quot;: &quot;%2&quot;），而不是 API 密钥；其中的临时凭证无法导入。请在控制台创建 API 密钥（SecretId/SecretKey），然后改用 &quot;credentials set&quot;。</translation>
     </message>
     <message>
         <source>%1 has no &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有 &quot;%2&quot;。</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：&quot;%2&quot; 必须是字符串。</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：&quot;%2&quot; 为空。</translation>
     </message>
     <message>
         <source>tccli profile</source>
-        <translation type="unfinished"></translation>
+        <translation>tccli 配置</translation>
     </message>
     <message>
         <source>--profile</source>
-        <translation type="unfinished"></translation>
+        <translation>--profile</translation>
     </message>
     <message>
         <source>TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must both be set (and not empty) to import credentials from the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>要从环境变量导入凭证，必须同时设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY（且均不为空）。</translation>
     </message>
     <message>
         <source>There is no profile &quot;%1&quot; to import (found: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导入的配置“%1”（找到的配置：%2）。</translation>
     </message>
 </context>
 <context>
     <name>taskwatch::CredentialStore</name>
     <message>
         <source>no details</source>
-        <translation type="unfinished"></translation>
+        <translation>无详细信息</translation>
     </message>
     <message>
         <source>No keychain service is available: install and start gnome-keyring (or another Secret Service provider such as KeePassXC or KWallet) in a session with a D-Bus session bus, or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY in the environment instead. Details: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的钥匙串服务：请在具有 D-Bus 会话总线的会话中安装并启动 gnome-keyring（或其他 Secret Service 提供程序，如 KeePassXC 或 KWallet），或者改为在环境变量中设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY。详细信息：%1</translation>
     </message>
     <message>
         <source>The keychain refused access: the keyring is locked or access was denied. Unlock your login keyring (for example in &quot;Passwords and Keys&quot; / Seahorse, or by logging in to the desktop) and try again. Details: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串拒绝访问：密钥环已锁定或访问被拒绝。请解锁登录密钥环（例如在“密码和密钥”/Seahorse 中解锁，或登录桌面），然后重试。详细信息：%1</translation>
     </message>
     <message>
         <source>No credentials are stored for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>该配置未存储凭证。</translation>
     </message>
     <message>
         <source>The keychain reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串报告错误：%1</translation>
     </message>
     <message>
         <source>The keychain did not answer within %1 s; it may be waiting for an unlock prompt that cannot be shown. Unlock the keyring in your desktop session (or start gnome-keyring unlocked) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串在 %1 秒内未响应；它可能正在等待一个无法显示的解锁提示。请在桌面会话中解锁密钥环（或以已解锁状态启动 gnome-keyring），然后重试。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid profile name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的配置名称：请使用 1 到 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;。</translation>
     </message>
     <message>
         <source>Both the SecretId and the SecretKey are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>SecretId 和 SecretKey 均为必填项。</translation>
     </message>
     <message>
         <source>No credentials are stored for profile &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”未存储凭证。</translation>
     </message>
     <message>
         <source>The keychain entry of profile &quot;%1&quot; is damaged (not the expected JSON); store the credentials again.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”的钥匙串条目已损坏（不是预期的 JSON）；请重新存储凭证。</translation>
     </message>
 </context>
 <context>
     <name>taskwatch::TaskTableModel</name>
     <message>
         <source>Task ID</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>地域</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Last checked</source>
-        <translation type="unfinished"></translation>
+        <translation>上次检查时间</translation>
     </message>
     <message>
         <source>Elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>已用时间</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>RequestId</source>
-        <translation type="unfinished"></translation>
+        <translation>RequestId</translation>
     </message>
     <message>
         <source>The AsyncRequestId of the task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务的 AsyncRequestId</translation>
     </message>
     <message>
         <source>The task&apos;s execution information, as reported by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回的任务执行信息</translation>
     </message>
     <message>
         <source>When the server was last asked about the task</source>
-        <translation type="unfinished"></translation>
+        <translation>上次向服务器查询该任务的时间</translation>
     </message>
     <message>
         <source>Time since the task was added; the final duration once it finished</source>
-        <translation type="unfinished"></translation>
+        <translation>自添加任务以来经过的时间；任务结束后显示最终耗时</translation>
     </message>
     <message>
         <source>The error of the last query, if it failed</source>
-        <translation type="unfinished"></translation>
+        <translation>上次查询失败时的错误</translation>
     </message>
     <message>
         <source>The RequestId of the last response: quote it to Tencent Cloud support</source>
-        <translation type="unfinished"></translation>
+        <translation>上次响应的 RequestId：联系腾讯云技术支持时请提供</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（HTTP %2）</translation>
     </message>
     <message>
         <source>Last status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次状态：%1</translation>
     </message>
     <message>
         <source>Next attempt at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>下次尝试时间：%1</translation>
     </message>
     <message>
         <source>Not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未检查</translation>
     </message>
     <message>
         <source>Added at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>添加时间：%1</translation>
     </message>
     <message>
         <source>Quote this RequestId to Tencent Cloud support</source>
-        <translation type="unfinished"></translation>
+        <translation>联系腾讯云技术支持时请提供此 RequestId</translation>
     </message>
     <message>
         <source>%1 d %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
     <name>taskwatch::cli</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 is larger than %2 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 大于 %2 MiB。</translation>
     </message>
     <message>
         <source>Try &apos;%1 %2 --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请尝试 &apos;%1 %2 --help&apos;。</translation>
     </message>
     <message>
         <source>Unknown command: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令：%1</translation>
     </message>
     <message>
         <source>SecretKey: </source>
-        <translation type="unfinished"></translation>
+        <translation>SecretKey：</translation>
     </message>
     <message>
         <source>Token (press Enter for a permanent key): </source>
-        <translation type="unfinished"></translation>
+        <translation>Token（永久密钥请直接按回车）：</translation>
     </message>
     <message>
         <source>Cannot read standard input: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取标准输入：%1</translation>
     </message>
     <message>
         <source>Standard input is too long: give the SecretKey on the first line and, for temporary credentials, the Token on the second.</source>
-        <translation type="unfinished"></translation>
+        <translation>标准输入过长：请在第一行提供 SecretKey；如使用临时凭证，请在第二行提供 Token。</translation>
     </message>
     <message>
         <source>No SecretKey on standard input. Pipe it in, one line (a second line may hold the Token), e.g.: printf &apos;%s\n&apos; &quot;$KEY&quot; | cdb-taskwatch credentials set --secret-id ID</source>
-        <translation type="unfinished"></translation>
+        <translation>标准输入中没有 SecretKey。请通过管道以一行传入（第二行可提供 Token），例如：printf &apos;%s\n&apos; &quot;$KEY&quot; | cdb-taskwatch credentials set --secret-id ID</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid profile name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的配置名称：请使用 1 到 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;。</translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的参数：%1</translation>
     </message>
     <message>
         <source>Try &apos;cdb-taskwatch credentials %1 --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请尝试 &apos;cdb-taskwatch credentials %1 --help&apos;。</translation>
     </message>
     <message>
         <source>Note: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are set in this environment; they take precedence over every stored profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：当前环境中已设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY，它们优先于所有已存储的配置。</translation>
     </message>
     <message>
         <source>Stores API keys of a profile in the OS keychain. The SecretKey is read from the first line of standard input and an optional Token (temporary credentials) from the second line; on a terminal both are asked for without echo. Secrets are never accepted as arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>将某个配置的 API 密钥存储到操作系统钥匙串中。SecretKey 从标准输入的第一行读取，可选的 Token（临时凭证）从第二行读取；在终端中运行时，会以不回显的方式提示输入两者。机密信息绝不通过命令行参数接收。</translation>
     </message>
     <message>
         <source>Profile to store (default: &quot;default&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>要存储的配置（默认：&quot;default&quot;）。</translation>
     </message>
     <message>
         <source>The SecretId (AKID...) of the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥的 SecretId（AKID...）。</translation>
     </message>
     <message>
         <source>Default region of the profile, e.g. ap-guangzhou (kept when omitted).</source>
-        <translation type="unfinished"></translation>
+        <translation>该配置的默认地域，例如 ap-guangzhou（省略时保持不变）。</translation>
     </message>
     <message>
         <source>API endpoint URL of the profile, e.g. https://cdb.tencentcloudapi.com (kept when omitted; empty = built-in default).</source>
-        <translation type="unfinished"></translation>
+        <translation>该配置的 API 接入点 URL，例如 https://cdb.tencentcloudapi.com（省略时保持不变；为空表示使用内置默认值）。</translation>
     </message>
     <message>
         <source>Also make this the active profile (the first profile stored becomes active anyway).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时将其设为当前配置（存储的第一个配置无论如何都会成为当前配置）。</translation>
     </message>
     <message>
         <source>--secret-id ID is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供 --secret-id ID。</translation>
     </message>
     <message>
         <source>Stored the credentials of profile &quot;%1&quot; in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将配置“%1”的凭证存储到钥匙串中。</translation>
     </message>
     <message>
         <source>Shows a profile: the SecretId masked except for its last 4 characters, whether a Token is set, the region and endpoint. The SecretKey is never shown. Exit status 3 when the profile does not exist or the keychain is unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示一个配置：SecretId（除最后 4 个字符外均已掩码）、是否设置了 Token、地域和接入点。SecretKey 从不显示。配置不存在或钥匙串不可用时，退出状态为 3。</translation>
     </message>
     <message>
         <source>Profile to show (default: the active one, else &quot;default&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>要显示的配置（默认：当前配置，若无则为 &quot;default&quot;）。</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; does not exist (no credentials stored for it).</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”不存在（未存储其凭证）。</translation>
     </message>
     <message>
         <source>Profile:   %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>配置：     %1%2</translation>
     </message>
     <message>
         <source> (active)</source>
-        <translation type="unfinished"></translation>
+        <translation>（当前）</translation>
     </message>
     <message>
         <source>SecretId:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SecretId： %1</translation>
     </message>
     <message>
         <source>SecretKey: stored in the keychain (never shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>SecretKey：已存储在钥匙串中（从不显示）</translation>
     </message>
     <message>
         <source>Token:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Token：    %1</translation>
     </message>
     <message>
         <source>not set (permanent key)</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置（永久密钥）</translation>
     </message>
     <message>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置</translation>
     </message>
     <message>
         <source>Region:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>地域：     %1</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Endpoint:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>接入点：   %1</translation>
     </message>
     <message>
         <source>(default)</source>
-        <translation type="unfinished"></translation>
+        <translation>（默认）</translation>
     </message>
     <message>
         <source>Lists the stored profiles; the active one is marked with &apos;*&apos;. Does not open the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出已存储的配置；当前配置以 &apos;*&apos; 标记。不会打开钥匙串。</translation>
     </message>
     <message>
         <source>No profiles yet: store one with &apos;cdb-taskwatch credentials set --secret-id ID&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无配置：请使用 &apos;cdb-taskwatch credentials set --secret-id ID&apos; 存储一个配置。</translation>
     </message>
     <message>
         <source>Deletes a profile: its keys from the keychain and its settings. Exit status 3 when the profile does not exist or the keychain is unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除一个配置：包括其在钥匙串中的密钥及其设置。配置不存在或钥匙串不可用时，退出状态为 3。</translation>
     </message>
     <message>
         <source>Profile to delete (default: the active one, else &quot;default&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除的配置（默认：当前配置，若无则为 &quot;default&quot;）。</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”不存在。</translation>
     </message>
     <message>
         <source>Deleted profile &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除配置“%1”。</translation>
     </message>
     <message>
         <source>Imports existing API keys into the keychain from exactly one source. Everything is read and checked first; nothing is stored when any of it is malformed. Exit status 2 for unreadable or malformed input, 3 when the keychain is unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>从一个指定来源将已有的 API 密钥导入钥匙串（只能指定一个来源）。所有内容会先全部读取并检查；只要有任何内容格式错误，就不会存储任何内容。输入无法读取或格式错误时，退出状态为 2；钥匙串不可用时为 3。</translation>
     </message>
     <message>
         <source>Import every [section] of the Tencent Cloud SDK credentials file (FILE, default $TENCENTCLOUD_CREDENTIALS_FILE or ~/.tencentcloud/credentials) as a profile of the same name.</source>
-        <translation type="unfinished"></translation>
+        <translation>将腾讯云 SDK 凭证文件（FILE，默认为 $TENCENTCLOUD_CREDENTIALS_FILE 或 ~/.tencentcloud/credentials）中的每个 [section] 导入为同名配置。</translation>
     </message>
     <message>
         <source>Import tccli&apos;s ~/.tccli/PROFILE.credential (region and endpoint from PROFILE.configure when present). OAuth/SSO logins cannot be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 tccli 的 ~/.tccli/PROFILE.credential（如存在 PROFILE.configure，则从中读取地域和接入点）。无法导入 OAuth/SSO 登录。</translation>
     </message>
     <message>
         <source>Import TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and the optional TENCENTCLOUD_TOKEN (and TENCENTCLOUD_REGION).</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 TENCENTCLOUD_SECRET_ID、TENCENTCLOUD_SECRET_KEY 以及可选的 TENCENTCLOUD_TOKEN（和 TENCENTCLOUD_REGION）。</translation>
     </message>
     <message>
         <source>With --tencentcloud: import only this section. With --tccli: store under this name instead of PROFILE. With --env: store under this name (default &quot;default&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>配合 --tencentcloud：仅导入该节。配合 --tccli：以此名称代替 PROFILE 存储。配合 --env：以此名称存储（默认 &quot;default&quot;）。</translation>
     </message>
     <message>
         <source>The credentials file for --tencentcloud.</source>
-        <translation type="unfinished"></translation>
+        <translation>--tencentcloud 使用的凭证文件。</translation>
     </message>
     <message>
         <source>Give exactly one of --tencentcloud [FILE], --tccli PROFILE or --env.</source>
-        <translation type="unfinished"></translation>
+        <translation>--tencentcloud [FILE]、--tccli PROFILE 和 --env 必须且只能指定其中一项。</translation>
     </message>
     <message>
         <source>Try &apos;cdb-taskwatch credentials import --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请尝试 &apos;cdb-taskwatch credentials import --help&apos;。</translation>
     </message>
     <message>
         <source>Imported profile(s): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入的配置：%1</translation>
     </message>
     <message>
         <source>Usage: cdb-taskwatch credentials &lt;command&gt; [options]
@@ -973,223 +973,239 @@ Commands:
 Run &apos;cdb-taskwatch credentials &lt;command&gt; --help&apos; for the options of a command.
 Credentials in TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_TOKEN) take precedence over stored profiles.
 Exit status: 0 success, 2 usage error or bad input, 3 keychain unavailable or no such profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：cdb-taskwatch credentials &lt;command&gt; [options]
+在操作系统钥匙串（Secret Service）中管理腾讯云 API 密钥。机密信息绝不通过命令行参数接收。
+
+命令：
+  set     存储密钥：--secret-id ID，SecretKey（及可选的 Token）从标准输入读取
+  show    显示配置（SecretId 已掩码，从不显示 SecretKey）
+  list    列出配置，&apos;*&apos; 标记当前配置
+  delete  删除配置及其密钥
+  import  从 ~/.tencentcloud/credentials、tccli 或环境变量导入
+
+运行 &apos;cdb-taskwatch credentials &lt;command&gt; --help&apos; 查看某个命令的选项。
+TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY（+ TENCENTCLOUD_TOKEN）中的凭证优先于已存储的配置。
+退出状态：0 成功，2 用法错误或输入无效，3 钥匙串不可用或配置不存在。</translation>
     </message>
     <message>
         <source>Missing command.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少命令。</translation>
     </message>
     <message>
         <source>Unknown command: credentials %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令：credentials %1</translation>
     </message>
     <message>
         <source>Runs the built-in emulator of the cdb DescribeAsyncRequestInfo endpoint on 127.0.0.1, for trying TaskWatch and for scripts. It verifies TC3 signatures made with the demo credentials (SecretId %1) and prints its URL on the first line of standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 127.0.0.1 上运行内置的 cdb DescribeAsyncRequestInfo 接入点模拟器，用于试用 TaskWatch 和编写脚本。它会校验使用演示凭证（SecretId %1）生成的 TC3 签名，并在标准输出的第一行打印其 URL。</translation>
     </message>
     <message>
         <source>TCP port (default: any free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 端口（默认：任一空闲端口）。</translation>
     </message>
     <message>
         <source>PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>PORT</translation>
     </message>
     <message>
         <source>Answer every well-formed id (RUNNING, then SUCCESS after SECONDS).</source>
-        <translation type="unfinished"></translation>
+        <translation>对每个格式正确的 ID 都作出应答（先返回 RUNNING，SECONDS 秒后返回 SUCCESS）。</translation>
     </message>
     <message>
         <source>SECONDS</source>
-        <translation type="unfinished"></translation>
+        <translation>SECONDS</translation>
     </message>
     <message>
         <source>Requests per second allowed (default 40).</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒允许的请求数（默认 40）。</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>The emulated server&apos;s clock is ahead by SECONDS (negative: behind).</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟服务器的时钟快 SECONDS 秒（负数表示慢）。</translation>
     </message>
     <message>
         <source>Invalid --port, --rate-limit or --clock-offset.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port、--rate-limit 或 --clock-offset 无效。</translation>
     </message>
     <message>
         <source>Cannot listen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法监听：%1</translation>
     </message>
     <message>
         <source>Writes the history of observed task changes as CSV (RFC 4180, UTF-8, CRLF) with the header
 observed_at,task_id,region,status,info,error_code,error_message,request_id
 Exit status: 0 written; 1 the history could not be read or the file not written; 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>将观察到的任务变更历史写为 CSV（RFC 4180、UTF-8、CRLF），表头为
+observed_at,task_id,region,status,info,error_code,error_message,request_id
+退出状态：0 已写入；1 无法读取历史记录或无法写入文件；2 用法错误。</translation>
     </message>
     <message>
         <source>Write to FILE (atomically) instead of standard output (-).</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 FILE（原子写入），而不是标准输出（-）。</translation>
     </message>
     <message>
         <source>FILE|-</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE|-</translation>
     </message>
     <message>
         <source>Only changes observed at or after this time (ISO 8601, e.g. 2026-11-27T19:00:00Z or 2026-11-27).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅包含在此时间或之后观察到的变更（ISO 8601 格式，例如 2026-11-27T19:00:00Z 或 2026-11-27）。</translation>
     </message>
     <message>
         <source>ISO-8601</source>
-        <translation type="unfinished"></translation>
+        <translation>ISO-8601</translation>
     </message>
     <message>
         <source>Only this task (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅包含此任务（可重复指定）。</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Start with a UTF-8 byte order mark so that Excel detects the encoding.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 UTF-8 字节顺序标记（BOM）开头，以便 Excel 识别编码。</translation>
     </message>
     <message>
         <source>--since: not an ISO 8601 date or time: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--since：不是 ISO 8601 日期或时间：%1</translation>
     </message>
     <message>
         <source>--id: not a task id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--id：不是任务 ID：%1</translation>
     </message>
     <message>
         <source>%1 rows written to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
         <source>RETRYING</source>
-        <translation type="unfinished"></translation>
+        <translation>重试中</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>(no status)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无状态）</translation>
     </message>
     <message>
         <source>Polls TencentDB for MySQL asynchronous tasks (DescribeAsyncRequestInfo) until every one has finished, printing one line per observed change of a task.
 
 Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or REMOVED, or failed permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询云数据库 MySQL 的异步任务（DescribeAsyncRequestInfo），直到全部任务结束；任务每发生一次变更就输出一行。
+
+退出状态：0 所有任务均以 SUCCESS 结束；1 至少有一个任务以 FAILED、KILLED 或 REMOVED 结束，或永久失败；2 用法错误；3 没有凭证或凭证被服务器拒绝；4 已达到 --timeout。</translation>
     </message>
     <message>
         <source>Region of the tasks, e.g. ap-guangzhou. Default: $TENCENTCLOUD_REGION, then the profile&apos;s region.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务所在的地域，例如 ap-guangzhou。默认：$TENCENTCLOUD_REGION，其次为配置中的地域。</translation>
     </message>
     <message>
         <source>REGION</source>
-        <translation type="unfinished"></translation>
+        <translation>REGION</translation>
     </message>
     <message>
         <source>API endpoint. Default: the profile&apos;s, else https://cdb.intl.tencentcloudapi.com. Plain http only for loopback.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 接入点。默认：配置中的接入点，否则为 https://cdb.intl.tencentcloudapi.com。仅环回地址可使用明文 http。</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Read task ids from FILE (or standard input for -): any text, ids are extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 FILE（为 - 时从标准输入）读取任务 ID：可以是任意文本，会从中提取 ID。</translation>
     </message>
     <message>
         <source>Minimum seconds between two polls of the same task (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>同一任务两次轮询之间的最短间隔秒数（默认 5）。</translation>
     </message>
     <message>
         <source>Give up after SECONDS with exit status 4 (default: wait forever).</source>
-        <translation type="unfinished"></translation>
+        <translation>SECONDS 秒后放弃，退出状态为 4（默认：一直等待）。</translation>
     </message>
     <message>
         <source>At most N requests per second for the credential, 1 to 40 (default 40).</source>
-        <translation type="unfinished"></translation>
+        <translation>该凭证每秒最多发送 N 个请求，取值 1 到 40（默认 40）。</translation>
     </message>
     <message>
         <source>One JSON object per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>每行输出一个 JSON 对象。</translation>
     </message>
     <message>
         <source>Keychain profile to use when no TENCENTCLOUD_SECRET_ID/KEY are set.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置 TENCENTCLOUD_SECRET_ID/KEY 时使用的钥匙串配置。</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Do not record the changes in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>不在历史记录中记录变更。</translation>
     </message>
     <message>
         <source>Task ids (AsyncRequestId), or any text containing them.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID（AsyncRequestId），或任何包含任务 ID 的文本。</translation>
     </message>
     <message>
         <source>--interval must be a number of seconds from 0.1 to 86400.</source>
-        <translation type="unfinished"></translation>
+        <translation>--interval 必须是 0.1 到 86400 之间的秒数。</translation>
     </message>
     <message>
         <source>--max-rate must be a whole number from 1 to 40.</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-rate 必须是 1 到 40 之间的整数。</translation>
     </message>
     <message>
         <source>--timeout must be a positive number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout 必须是正的秒数。</translation>
     </message>
     <message>
         <source>warning: not a task id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：不是任务 ID：%1</translation>
     </message>
     <message>
         <source>No task ids given. Pass ids as arguments or with --ids-from FILE|-.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定任务 ID。请以参数形式传入 ID，或使用 --ids-from FILE|-。</translation>
     </message>
     <message>
         <source>No region: pass --region (e.g. ap-guangzhou) or set TENCENTCLOUD_REGION.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定地域：请传入 --region（例如 ap-guangzhou）或设置 TENCENTCLOUD_REGION。</translation>
     </message>
     <message>
         <source>No credentials: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or store a profile with &apos;cdb-taskwatch credentials set&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有凭证：请设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY，或使用 &apos;cdb-taskwatch credentials set&apos; 存储一个配置。</translation>
     </message>
     <message>
         <source>warning: history disabled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：历史记录已禁用：%1</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1</translation>
     </message>
     <message>
         <source>warning: history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：历史记录：%1</translation>
     </message>
     <message>
         <source>Your clock differs from the server&apos;s by %1 s (corrected).</source>
-        <translation type="unfinished"></translation>
+        <translation>本机时钟与服务器时间相差 %1 秒（已校正）。</translation>
     </message>
     <message>
         <source>The server rejected the credentials (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了该凭证（%1）：%2</translation>
     </message>
     <message>
         <source>Timed out after %1 s with %2 task(s) unfinished.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒后超时，仍有 %2 个任务未完成。</translation>
     </message>
 </context>
 <context>
@@ -1197,97 +1213,98 @@ Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or 
     <message>
         <source>CDB TaskWatch: watch TencentDB for MySQL asynchronous tasks (AsyncRequestId) until they finish.
 Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskwatch COMMAND --help&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>CDB TaskWatch：监视云数据库 MySQL 的异步任务（AsyncRequestId），直到任务结束。
+无界面命令：watch、export-csv、credentials、emulator（参见 &apos;cdb-taskwatch COMMAND --help&apos;）。</translation>
     </message>
     <message>
         <source>Try the app against the built-in emulator (no account needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用内置模拟器试用本应用（无需账号）。</translation>
     </message>
     <message>
         <source>Region for the tasks given here.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处给出的任务所属的地域。</translation>
     </message>
     <message>
         <source>REGION</source>
-        <translation type="unfinished"></translation>
+        <translation>REGION</translation>
     </message>
     <message>
         <source>API endpoint URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 接入点 URL。</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Keychain profile to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>要使用的钥匙串配置。</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Add the task ids found in FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加在 FILE 中找到的任务 ID。</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>Task ids to add (any text containing them).</source>
-        <translation type="unfinished"></translation>
+        <translation>要添加的任务 ID（可以是包含任务 ID 的任意文本）。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>taskwatch::ui::AddTasksDialog</name>
     <message>
         <source>Add Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>添加任务</translation>
     </message>
     <message>
         <source>Paste AsyncRequestIds, one per line, or any text that contains them (an API response, log lines, tccli output).</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴 AsyncRequestId（每行一个），或任何包含 AsyncRequestId 的文本（API 响应、日志行、tccli 输出）。</translation>
     </message>
     <message>
         <source>The region of the instance the tasks belong to: a task exists only in its region</source>
-        <translation type="unfinished"></translation>
+        <translation>任务所属实例的地域：任务仅存在于其所在地域</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>地域(&amp;R)：</translation>
     </message>
     <message>
         <source>1 task id found</source>
-        <translation type="unfinished"></translation>
+        <translation>找到 1 个任务 ID</translation>
     </message>
     <message numerus="yes">
         <source>%n task ids found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>找到 %n 个任务 ID</numerusform>
         </translation>
     </message>
     <message>
         <source>No task id found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到任务 ID</translation>
     </message>
     <message>
         <source>1 line not recognised</source>
-        <translation type="unfinished"></translation>
+        <translation>1 行无法识别</translation>
     </message>
     <message numerus="yes">
         <source>%n lines not recognised</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行无法识别</numerusform>
         </translation>
     </message>
 </context>
@@ -1295,514 +1312,514 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <name>taskwatch::ui::CredentialsDialog</name>
     <message>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证</translation>
     </message>
     <message>
         <source>TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are set in the environment: they take precedence over the profiles below.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境变量中已设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY：它们优先于下方的配置。</translation>
     </message>
     <message>
         <source>New profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建配置…</translation>
     </message>
     <message>
         <source>Delete profile</source>
-        <translation type="unfinished"></translation>
+        <translation>删除配置</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>配置(&amp;P)：</translation>
     </message>
     <message>
         <source>AKID…</source>
-        <translation type="unfinished"></translation>
+        <translation>AKID…</translation>
     </message>
     <message>
         <source>Secret&amp;Id:</source>
-        <translation type="unfinished"></translation>
+        <translation>SecretId(&amp;I)：</translation>
     </message>
     <message>
         <source>Show the SecretKey</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 SecretKey</translation>
     </message>
     <message>
         <source>Hide the SecretKey</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏 SecretKey</translation>
     </message>
     <message>
         <source>Secret&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>SecretKey(&amp;K)：</translation>
     </message>
     <message>
         <source>only for temporary (STS) credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于临时密钥（STS）</translation>
     </message>
     <message>
         <source>Show the token</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 Token</translation>
     </message>
     <message>
         <source>Hide the token</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏 Token</translation>
     </message>
     <message>
         <source>&amp;Token (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Token（可选）(&amp;T)：</translation>
     </message>
     <message>
         <source>e.g. ap-guangzhou</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 ap-guangzhou</translation>
     </message>
     <message>
         <source>The region used for tasks added without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加任务时未指定地域则使用此地域。</translation>
     </message>
     <message>
         <source>Default &amp;region:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认地域(&amp;R)：</translation>
     </message>
     <message>
         <source>International — cdb.intl.tencentcloudapi.com</source>
-        <translation type="unfinished"></translation>
+        <translation>国际站 — cdb.intl.tencentcloudapi.com</translation>
     </message>
     <message>
         <source>Mainland China — cdb.tencentcloudapi.com</source>
-        <translation type="unfinished"></translation>
+        <translation>中国大陆 — cdb.tencentcloudapi.com</translation>
     </message>
     <message>
         <source>Regional — cdb.&lt;region&gt;.tencentcloudapi.com (follows the region)</source>
-        <translation type="unfinished"></translation>
+        <translation>地域接入点 — cdb.&lt;region&gt;.tencentcloudapi.com（跟随所选地域）</translation>
     </message>
     <message>
         <source>Financial zone — cdb.&lt;region&gt;.tencentcloudapi.com (ap-shanghai-fsi, ap-shenzhen-fsi)</source>
-        <translation type="unfinished"></translation>
+        <translation>金融区 — cdb.&lt;region&gt;.tencentcloudapi.com（ap-shanghai-fsi、ap-shenzhen-fsi）</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义…</translation>
     </message>
     <message>
         <source>https://…</source>
-        <translation type="unfinished"></translation>
+        <translation>https://…</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>接入点(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试(&amp;T)</translation>
     </message>
     <message>
         <source>Send one request with these values (nothing is saved) to check that the keys are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用当前填写的值发送一次请求（不保存任何内容），检查密钥是否有效。</translation>
     </message>
     <message>
         <source>Use for this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于本次会话</translation>
     </message>
     <message>
         <source>Keep these keys in memory until the application quits; nothing is written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>将这些密钥保留在内存中，直到应用退出；不会写入磁盘。</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>From ~/.tencentcloud/&amp;credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>从 ~/.tencentcloud/credentials 导入(&amp;C)…</translation>
     </message>
     <message>
         <source>The SDKs&apos; credentials file (or $TENCENTCLOUD_CREDENTIALS_FILE); each section is a profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>SDK 的凭证文件（或 $TENCENTCLOUD_CREDENTIALS_FILE），每个节（section）对应一个配置。</translation>
     </message>
     <message>
         <source>From a &amp;tccli profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>从 tccli 配置导入(&amp;T)…</translation>
     </message>
     <message>
         <source>From the &amp;environment…</source>
-        <translation type="unfinished"></translation>
+        <translation>从环境变量导入(&amp;E)…</translation>
     </message>
     <message>
         <source>TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and optionally TENCENTCLOUD_TOKEN and TENCENTCLOUD_REGION.</source>
-        <translation type="unfinished"></translation>
+        <translation>TENCENTCLOUD_SECRET_ID、TENCENTCLOUD_SECRET_KEY，以及可选的 TENCENTCLOUD_TOKEN 和 TENCENTCLOUD_REGION。</translation>
     </message>
     <message>
         <source>The regional endpoint needs a region: choose one above.</source>
-        <translation type="unfinished"></translation>
+        <translation>地域接入点需要指定地域：请在上方选择。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a region name (lowercase letters, digits and &apos;-&apos;, e.g. ap-guangzhou).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的地域名称（应由小写字母、数字和 &apos;-&apos; 组成，例如 ap-guangzhou）。</translation>
     </message>
     <message>
         <source>The financial zone endpoint is for the regions ap-shanghai-fsi and ap-shenzhen-fsi: choose one of them as the region, or another endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>金融区接入点仅适用于 ap-shanghai-fsi 和 ap-shenzhen-fsi 地域：请选择其中之一作为地域，或改用其他接入点。</translation>
     </message>
     <message>
         <source>Enter the endpoint URL, e.g. https://cdb.tencentcloudapi.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入接入点 URL，例如 https://cdb.tencentcloudapi.com。</translation>
     </message>
     <message>
         <source>Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host; the international and mainland hosts do not serve them. Choose &quot;Financial zone&quot; to use %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>金融区地域（ap-shanghai-fsi、ap-shenzhen-fsi）需要使用专用域名，国际站和中国大陆域名不提供其服务。请选择“金融区”以使用 %1。</translation>
     </message>
     <message>
         <source>Choose or create a profile first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择或新建配置。</translation>
     </message>
     <message>
         <source>Enter the SecretId and the SecretKey.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 SecretId 和 SecretKey。</translation>
     </message>
     <message>
         <source>Enter the SecretId.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 SecretId。</translation>
     </message>
     <message>
         <source>Enter the SecretKey.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 SecretKey。</translation>
     </message>
     <message>
         <source>Requests go to %1. Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host: they are not served by the international, mainland or other regional hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求将发送到 %1。金融区地域（ap-shanghai-fsi、ap-shenzhen-fsi）需要使用专用域名：国际站、中国大陆及其他地域的域名均不提供其服务。</translation>
     </message>
     <message>
         <source>Requests go to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求将发送到 %1。</translation>
     </message>
     <message>
         <source>%1 (not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（未保存）</translation>
     </message>
     <message>
         <source>Create a profile with &quot;New profile…&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请通过“新建配置…”创建配置。</translation>
     </message>
     <message>
         <source>New profile &quot;%1&quot;: enter its keys and Save.</source>
-        <translation type="unfinished"></translation>
+        <translation>新配置“%1”：请输入密钥并保存。</translation>
     </message>
     <message>
         <source>Reading the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取钥匙串…</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; loaded from the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从钥匙串加载配置“%1”。</translation>
     </message>
     <message>
         <source>No keys are stored for profile &quot;%1&quot; yet: enter them and Save.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”尚未保存密钥：请输入密钥并保存。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid profile name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的配置名称：请使用 1 到 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;。</translation>
     </message>
     <message>
         <source>New profile</source>
-        <translation type="unfinished"></translation>
+        <translation>新建配置</translation>
     </message>
     <message>
         <source>Profile name (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;):</source>
-        <translation type="unfinished"></translation>
+        <translation>配置名称（字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;）：</translation>
     </message>
     <message>
         <source>Delete profile &quot;%1&quot;? Its keys are removed from the keychain; this cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除配置“%1”？其密钥将从钥匙串中移除，此操作无法撤销。</translation>
     </message>
     <message>
         <source>Removing profile &quot;%1&quot; from the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从钥匙串中移除配置“%1”…</translation>
     </message>
     <message>
         <source>Deleted profile &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除配置“%1”。</translation>
     </message>
     <message>
         <source>Writing to the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入钥匙串…</translation>
     </message>
     <message>
         <source>Saved profile &quot;%1&quot; in the keychain; it is now the active profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将配置“%1”保存到钥匙串，并设为当前使用的配置。</translation>
     </message>
     <message>
         <source>These keys are used for this session only: nothing was written to the keychain or to disk, and they are forgotten when the application quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些密钥仅用于本次会话：未写入钥匙串或磁盘，应用退出后即被清除。</translation>
     </message>
     <message>
         <source>The keychain reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串报告了错误。</translation>
     </message>
     <message>
         <source>Nothing was stored. You can still use the keys for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容。您仍可将这些密钥仅用于本次会话。</translation>
     </message>
     <message>
         <source>No network access is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络不可用。</translation>
     </message>
     <message>
         <source>Testing the keys against %1 (region %2)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在通过 %1（地域 %2）测试密钥…</translation>
     </message>
     <message>
         <source>The keys and signature were accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥和签名验证通过。</translation>
     </message>
     <message>
         <source>Rejected: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝：%1 — %2</translation>
     </message>
     <message>
         <source>The server answered %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回 %1 — %2</translation>
     </message>
     <message>
         <source>(Server message: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（服务器消息：%1）</translation>
     </message>
     <message>
         <source>Network problem, the keys were not checked: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>网络问题，未能验证密钥：%1 — %2</translation>
     </message>
     <message>
         <source>(HTTP %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（HTTP %1）</translation>
     </message>
     <message>
         <source>All profiles (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部配置（%1 个）</translation>
     </message>
     <message>
         <source>Import credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>导入凭证</translation>
     </message>
     <message>
         <source>%1 has several profiles. Which should be imported?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 包含多个配置。要导入哪一个？</translation>
     </message>
     <message>
         <source>Import from tccli</source>
-        <translation type="unfinished"></translation>
+        <translation>从 tccli 导入</translation>
     </message>
     <message>
         <source>tccli profile name:</source>
-        <translation type="unfinished"></translation>
+        <translation>tccli 配置名称：</translation>
     </message>
     <message>
         <source>Import from the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>从环境变量导入</translation>
     </message>
     <message>
         <source>Store the environment&apos;s keys as profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>将环境变量中的密钥保存为配置：</translation>
     </message>
     <message>
         <source>Replace profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>替换配置</translation>
     </message>
     <message>
         <source>These profiles already exist and their keys will be replaced: %1. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>以下配置已存在，其密钥将被替换：%1。是否继续？</translation>
     </message>
     <message>
         <source>There was nothing to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导入的内容。</translation>
     </message>
     <message>
         <source>Imported before the failure: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>失败前已导入：%1。</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n profile(s): %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导入 %n 个配置：%1。</numerusform>
         </translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试…</translation>
     </message>
 </context>
 <context>
     <name>taskwatch::ui::DetailsPanel</name>
     <message>
         <source>Waiting for the first query</source>
-        <translation type="unfinished"></translation>
+        <translation>等待首次查询</translation>
     </message>
     <message>
         <source>Polling; next query at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询中；下次查询时间 %1</translation>
     </message>
     <message>
         <source>Polling</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询中</translation>
     </message>
     <message>
         <source>Retrying (failures in a row: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>重试中（已连续失败 %1 次）</translation>
     </message>
     <message>
         <source>Finished (no longer polled)</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束（不再轮询）</translation>
     </message>
     <message>
         <source>Stopped by an error (Retry polls it again)</source>
-        <translation type="unfinished"></translation>
+        <translation>因错误停止（使用“重试”可重新轮询）</translation>
     </message>
     <message>
         <source>On hold (the credentials were rejected)</source>
-        <translation type="unfinished"></translation>
+        <translation>已挂起（凭证被拒绝）</translation>
     </message>
     <message>
         <source>Select a task to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个任务以查看其详情。</translation>
     </message>
     <message>
         <source>Last checked:</source>
-        <translation type="unfinished"></translation>
+        <translation>上次查询：</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Copy the RequestId to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>将 RequestId 复制到剪贴板</translation>
     </message>
     <message>
         <source>Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>地域：</translation>
     </message>
     <message>
         <source>Polling:</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询：</translation>
     </message>
     <message>
         <source>Added:</source>
-        <translation type="unfinished"></translation>
+        <translation>添加时间：</translation>
     </message>
     <message>
         <source>Finished:</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间：</translation>
     </message>
     <message>
         <source>HTTP status:</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 状态码：</translation>
     </message>
     <message>
         <source>RequestId:</source>
-        <translation type="unfinished"></translation>
+        <translation>RequestId：</translation>
     </message>
     <message>
         <source>The server has not sent any Info for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器尚未返回此任务的 Info。</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Observed</source>
-        <translation type="unfinished"></translation>
+        <translation>观测时间</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>RequestId</source>
-        <translation type="unfinished"></translation>
+        <translation>RequestId</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>The last query succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次查询成功。</translation>
     </message>
     <message>
         <source>Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>错误码：</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>错误信息：</translation>
     </message>
     <message>
         <source>Meaning:</source>
-        <translation type="unfinished"></translation>
+        <translation>含义：</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>处理建议：</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>最近错误</translation>
     </message>
     <message>
         <source>No response received yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未收到响应。</translation>
     </message>
     <message>
         <source>Raw response</source>
-        <translation type="unfinished"></translation>
+        <translation>原始响应</translation>
     </message>
     <message>
         <source>Last status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最近状态：%1</translation>
     </message>
 </context>
 <context>
     <name>taskwatch::ui::GuiController</name>
     <message>
         <source>History disabled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录已停用：%1</translation>
     </message>
     <message>
         <source>Cannot start the demo emulator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动演示模拟器：%1</translation>
     </message>
     <message>
         <source>The demo uses built-in credentials; run without --demo to set up your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式使用内置凭证；如需设置自己的凭证，请不带 --demo 运行。</translation>
     </message>
     <message>
         <source>Export the history of all tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所有任务的历史记录</translation>
     </message>
     <message numerus="yes">
         <source>Export the history of %n selected task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>导出 %n 个所选任务的历史记录</numerusform>
         </translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1810,337 +1827,337 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <name>taskwatch::ui::MainWindow</name>
     <message>
         <source>No task ids found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到任务 ID</translation>
     </message>
     <message numerus="yes">
         <source>%n added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已添加 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n already present</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个已存在</numerusform>
         </translation>
     </message>
     <message>
         <source>1 line not recognised</source>
-        <translation type="unfinished"></translation>
+        <translation>1 行无法识别</translation>
     </message>
     <message numerus="yes">
         <source>%n lines not recognised</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行无法识别</numerusform>
         </translation>
     </message>
     <message>
         <source>CDB TaskWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>CDB TaskWatch</translation>
     </message>
     <message>
         <source>&amp;Add Tasks…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加任务(&amp;A)…</translation>
     </message>
     <message>
         <source>Add task ids (Ctrl+N); you can also paste them with Ctrl+V or drop text here</source>
-        <translation type="unfinished"></translation>
+        <translation>添加任务 ID（Ctrl+N）；也可以按 Ctrl+V 粘贴，或将文本拖放到此处</translation>
     </message>
     <message>
         <source>&amp;Paste Task IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴任务 ID(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Refresh Now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Query the selected tasks, or all unfinished tasks, now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>立即查询所选任务；未选择任务时查询所有未结束的任务（F5）</translation>
     </message>
     <message>
         <source>&amp;Pause Polling</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停轮询(&amp;P)</translation>
     </message>
     <message>
         <source>Stop sending queries until you resume (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止发送查询，直到恢复为止（Ctrl+Shift+P）</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>重试(&amp;T)</translation>
     </message>
     <message>
         <source>Poll the selected tasks again, even after an error (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新轮询所选任务，即使之前出错（Ctrl+R）</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;M)</translation>
     </message>
     <message>
         <source>Remove the selected tasks from the list; their history is kept (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>从列表中移除所选任务，其历史记录会保留（Del）</translation>
     </message>
     <message>
         <source>&amp;Copy IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>复制 ID(&amp;C)</translation>
     </message>
     <message>
         <source>Copy Request&amp;Id</source>
-        <translation type="unfinished"></translation>
+        <translation>复制 RequestId(&amp;I)</translation>
     </message>
     <message>
         <source>C&amp;lear Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>清除已结束任务(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Export History…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出历史记录(&amp;E)…</translation>
     </message>
     <message>
         <source>Cr&amp;edentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Hide Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏已结束任务(&amp;H)</translation>
     </message>
     <message>
         <source>Show only tasks that are still running or waiting (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示仍在运行或等待中的任务（Ctrl+H）</translation>
     </message>
     <message>
         <source>Desktop &amp;Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>桌面通知(&amp;N)</translation>
     </message>
     <message>
         <source>Show a desktop notification when a task finishes</source>
-        <translation type="unfinished"></translation>
+        <translation>任务结束时显示桌面通知</translation>
     </message>
     <message>
         <source>&amp;Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>任务(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Filter by ID, status or Info</source>
-        <translation type="unfinished"></translation>
+        <translation>按 ID、状态或 Info 筛选</translation>
     </message>
     <message>
         <source>RequestId copied to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 RequestId 复制到剪贴板</translation>
     </message>
     <message>
         <source>Show…</source>
-        <translation type="unfinished"></translation>
+        <translation>查看…</translation>
     </message>
     <message>
         <source>Show the lines in which no task id was found</source>
-        <translation type="unfinished"></translation>
+        <translation>显示未找到任务 ID 的行</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Queries sent in the last second (the API allows 40 per second)</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一秒内发送的查询数（该 API 的请求频率上限为每秒 40 次）</translation>
     </message>
     <message>
         <source>The server asked to slow down (%1): polling at half rate for a while</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器要求降低请求频率（%1）：将暂时以一半的频率轮询</translation>
     </message>
     <message>
         <source>This computer&apos;s clock differs from the server&apos;s by %1 s; requests are corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>本机时钟与服务器相差 %1 秒，请求时间已自动校正</translation>
     </message>
     <message>
         <source>Task finished: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>任务已结束：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n tasks finished</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务已结束</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
         <source>The credentials were rejected: polling is on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证被拒绝：轮询已挂起</translation>
     </message>
     <message>
         <source>The credentials were rejected (%1): polling is on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证被拒绝（%1）：轮询已挂起</translation>
     </message>
     <message>
         <source>Server message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器消息：%1</translation>
     </message>
     <message>
         <source>Lines Without a Task ID</source>
-        <translation type="unfinished"></translation>
+        <translation>不含任务 ID 的行</translation>
     </message>
     <message>
         <source>1 line did not contain a task id:</source>
-        <translation type="unfinished"></translation>
+        <translation>有 1 行不含任务 ID：</translation>
     </message>
     <message numerus="yes">
         <source>%n lines did not contain a task id:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 行不含任务 ID：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(the first %n are shown)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（仅显示前 %n 行）</numerusform>
         </translation>
     </message>
     <message>
         <source>The clipboard holds no text</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板中没有文本</translation>
     </message>
     <message>
         <source>Could not read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1</translation>
     </message>
     <message>
         <source>Task ids copied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制任务 ID：%1 个</translation>
     </message>
     <message>
         <source>Tasks removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除任务：%1 个</translation>
     </message>
     <message>
         <source>Finished tasks cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已清除已结束的任务：%1 个</translation>
     </message>
     <message>
         <source>Refreshing every unfinished task</source>
-        <translation type="unfinished"></translation>
+        <translation>正在刷新所有未结束的任务</translation>
     </message>
     <message>
         <source>Refreshing the selected tasks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在刷新所选任务：%1 个</translation>
     </message>
     <message>
         <source>Resume &amp;Polling</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复轮询(&amp;P)</translation>
     </message>
     <message>
         <source>%1 active · %2 finished</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个进行中 · %2 个已结束</translation>
     </message>
     <message>
         <source>%1 req/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 次/秒</translation>
     </message>
     <message>
         <source>Not polling: no credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>未轮询：没有凭证</translation>
     </message>
     <message>
         <source>Polling on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询已挂起</translation>
     </message>
     <message>
         <source>Polling paused</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询已暂停</translation>
     </message>
     <message>
         <source>Waiting for replies</source>
-        <translation type="unfinished"></translation>
+        <translation>等待响应</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Next poll in &lt;1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>下次轮询：&lt;1 秒后</translation>
     </message>
     <message>
         <source>Next poll in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>下次轮询：%1 秒后</translation>
     </message>
     <message>
         <source>No credentials: tasks are not polled yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置凭证：任务尚未开始轮询</translation>
     </message>
     <message>
         <source>Add a Tencent Cloud API key (SecretId and SecretKey) to start. Tasks you add now wait in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加腾讯云 API 密钥（SecretId 和 SecretKey）即可开始。现在添加的任务会在列表中等待。</translation>
     </message>
     <message>
         <source>Set Up Credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置凭证…</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Try the same credentials again</source>
-        <translation type="unfinished"></translation>
+        <translation>使用相同凭证重试</translation>
     </message>
     <message>
         <source>Credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证…</translation>
     </message>
     <message>
         <source>The system keychain is not available: credentials cannot be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串不可用：无法保存凭证</translation>
     </message>
     <message>
         <source>Offline: no network connection</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：无网络连接</translation>
     </message>
     <message>
         <source>Polling goes on and recovers by itself when the network is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询会继续进行，网络恢复后将自动恢复正常。</translation>
     </message>
     <message>
         <source>Demo: tasks come from the built-in emulator, not from Tencent Cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>演示：任务来自内置模拟器，而非腾讯云</translation>
     </message>
     <message>
         <source>The history could not be saved; polling goes on</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存历史记录；轮询继续进行</translation>
     </message>
     <message>
         <source>CDB TaskWatch (Demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>CDB TaskWatch（演示）</translation>
     </message>
 </context>
 </TS>

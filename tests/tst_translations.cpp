@@ -1,0 +1,112 @@
+// zh_CN: the .ts is complete (no unfinished entry, placeholders kept), the embedded .qm loads for a Chinese
+// locale, the GUI shows translated text, and `cdb-taskwatch watch --help` prints Chinese under
+// LANG=zh_CN.UTF-8.
+#include "Language.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QMenuBar>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+bool hasHan(const QString& text) {
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff)
+            return true;
+    }
+    return false;
+}
+
+QSet<QString> placeholders(const QString& text) {
+    QSet<QString> found;
+    static const QRegularExpression re(QStringLiteral("%L?[0-9n]"));
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found.insert(it.next().captured(0).remove(QLatin1Char('L')));
+    return found;
+}
+} // namespace
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+private slots:
+    void tsFileIsComplete() {
+        QFile file(QStringLiteral(TASKWATCH_TS_FILE));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        int messages = 0;
+        QString source;
+        QStringList problems;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+                ++messages;
+            } else if (xml.name() == QLatin1String("translation")) {
+                const QString type = xml.attributes().value(QLatin1String("type")).toString();
+                // Plural messages hold <numerusform> children; readElementText collects them.
+                const QString translation =
+                    xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+                if (type == QLatin1String("unfinished") || translation.isEmpty())
+                    problems << QStringLiteral("unfinished: ") + source;
+                else if (placeholders(translation) != placeholders(source))
+                    problems << QStringLiteral("placeholders differ: ") + source;
+            }
+        }
+        QVERIFY(!xml.hasError());
+        QVERIFY(messages > 400);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 10).join(QLatin1Char('\n'))));
+    }
+
+    void guiShowsChineseUnderAChineseLocale() {
+        QSettings().remove(QLatin1String(taskwatch::Language::kSettingKey));
+        qputenv("LANG", "zh_CN.UTF-8");
+        qunsetenv("LC_ALL");
+        qunsetenv("LC_MESSAGES");
+        // QLocale::system() is read when first needed; the process started under LC_ALL=C.UTF-8, so use the
+        // setting, which is what a user choosing the language in the app does.
+        taskwatch::Language::setConfigured(QStringLiteral("zh_CN"));
+        QCOMPARE(taskwatch::Language::apiLanguage(), QStringLiteral("zh-CN"));
+        taskwatch::Language::install();
+        taskwatch::ui::MainWindow window;
+        QStringList menus;
+        for (QAction* action : window.menuBar()->actions())
+            menus << action->text();
+        QVERIFY2(hasHan(menus.join(QLatin1Char(' '))), qPrintable(menus.join(QLatin1Char(' '))));
+        QVERIFY(hasHan(window.windowTitle()) || hasHan(menus.first()));
+        taskwatch::Language::setConfigured(QString());
+    }
+
+    void watchHelpIsChineseUnderLangZhCn() {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("LC_ALL"));
+        env.remove(QStringLiteral("LC_MESSAGES"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("TASKWATCH_BIN"), {QStringLiteral("watch"), QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString help = QString::fromUtf8(p.readAllStandardOutput());
+        // Our own text, not only Qt's ("Displays help…" comes translated from qtbase_zh_CN.qm anyway).
+        const qsizetype at = help.indexOf(QLatin1String("--max-rate")); // option names stay as they are
+        QVERIFY(at >= 0);
+        const QString maxRateLine = help.mid(at, help.indexOf(QLatin1Char('\n'), at) - at);
+        QVERIFY2(hasHan(maxRateLine), qPrintable(maxRateLine));
+
+        env.insert(QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("TASKWATCH_BIN"), {QStringLiteral("watch"), QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(30000));
+        QVERIFY(!hasHan(QString::fromUtf8(p.readAllStandardOutput())));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"
