@@ -5,6 +5,7 @@
 #include "Banner.h"
 #include "DetailsPanel.h"
 #include "ErrorCatalog.h"
+#include "Language.h"
 #include "PollScheduler.h"
 #include "SafeText.h"
 #include "StatusStyle.h"
@@ -13,6 +14,7 @@
 #include "WatchSession.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -253,6 +255,26 @@ void MainWindow::createMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_hideFinishedAction);
     view->addAction(m_notificationsAction);
+    view->addSeparator();
+    // The interface language: the system's unless chosen here (takes effect at the next start).
+    QMenu* language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languages = new QActionGroup(language);
+    const QString current = Language::configured();
+    const QList<QPair<QString, QString>> choices{{QString(), tr("System default")},
+                                                 {QStringLiteral("en"), QStringLiteral("English")},
+                                                 {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto& [id, name] : choices) {
+        QAction* action = language->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(id == current);
+        action->setData(id);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, id = id] {
+            Language::setConfigured(id);
+            statusBar()->showMessage(tr("The language changes when TaskWatch starts again"), 8000);
+        });
+    }
 }
 
 void MainWindow::createToolBar() {

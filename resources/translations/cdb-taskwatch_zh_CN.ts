@@ -2159,5 +2159,17 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>CDB TaskWatch (Demo)</source>
         <translation>CDB TaskWatch（演示）</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language changes when TaskWatch starts again</source>
+        <translation>重新启动 TaskWatch 后语言才会更改</translation>
+    </message>
 </context>
 </TS>
