@@ -10,6 +10,7 @@
 #include "CredentialsDialog.h"
 #include "Emulator.h"
 #include "ErrorCatalog.h"
+#include "Regions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -166,7 +167,7 @@ private slots:
         QStringList items;
         for (int i = 0; i < dlg.regionCombo()->count(); ++i)
             items.append(dlg.regionCombo()->itemText(i));
-        QCOMPARE(items, CredentialsDialog::cdbRegions());
+        QCOMPARE(items, Regions::cdb());
         QCOMPARE(items.size(), 18);
         QVERIFY(items.contains(QStringLiteral("ap-shanghai-fsi")));
         QVERIFY(items.contains(QStringLiteral("sa-saopaulo")));

@@ -9,6 +9,7 @@
 #include "ErrorCatalog.h"
 #include "MainWindow.h"
 #include "PollScheduler.h"
+#include "Regions.h"
 #include "StatusStyle.h"
 #include "TaskStore.h"
 #include "TaskTableModel.h"
@@ -206,8 +207,8 @@ void TestMainWindow::addTasksDialogUsesItsRegion() {
     ui::AddTasksDialog* dialog = nullptr;
     QTRY_VERIFY((dialog = window.findChild<ui::AddTasksDialog*>()) != nullptr);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    QVERIFY(ui::AddTasksDialog::cdbRegions().contains(QStringLiteral("ap-shanghai-fsi")));
-    QCOMPARE(ui::AddTasksDialog::cdbRegions().size(), 18);
+    QVERIFY(Regions::cdb().contains(QStringLiteral("ap-shanghai-fsi")));
+    QCOMPARE(Regions::cdb().size(), 18);
     dialog->setText(QStringLiteral("%1\n%2\n").arg(idFor(10), idFor(11)));
     dialog->setRegion(QStringLiteral("ap-tokyo"));
     QCOMPARE(dialog->foundIdCount(), 2);

@@ -210,6 +210,11 @@ private slots:
                                 << QStringLiteral("aaaaaaaa-00000001-00000001-00000001"))
                      .exitCode,
                  2);
+        QCOMPARE(watch({QStringLiteral("--endpoint"), m_emulator.url(), QStringLiteral("--region"),
+                        QStringLiteral("ap-guangzhou\r\nX-Injected: 1"),
+                        QStringLiteral("aaaaaaaa-00000001-00000001-00000001")})
+                     .exitCode,
+                 2); // a region becomes a header: never sent unless well formed
         const Run help = watch({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char* option : {"--region", "--endpoint", "--ids-from", "--interval", "--timeout",

@@ -1,5 +1,7 @@
 #include "AddTasksDialog.h"
 
+#include "Regions.h"
+
 #include "TaskIdExtractor.h"
 
 #include <QComboBox>
@@ -14,13 +16,6 @@
 #include <QVBoxLayout>
 
 namespace taskwatch::ui {
-
-namespace {
-const QRegularExpression& regionPattern() {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z]{2,4}(-[a-z0-9]+){1,4}$"));
-    return pattern;
-}
-} // namespace
 
 AddTasksDialog::AddTasksDialog(QWidget* parent)
     : QDialog(parent)
@@ -44,8 +39,8 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     m_region->setObjectName(QStringLiteral("addTasksRegion"));
     m_region->setEditable(true);
     m_region->setInsertPolicy(QComboBox::NoInsert);
-    m_region->addItems(cdbRegions());
-    m_region->lineEdit()->setValidator(new QRegularExpressionValidator(regionPattern(), m_region));
+    m_region->addItems(Regions::cdb());
+    m_region->lineEdit()->setValidator(new QRegularExpressionValidator(Regions::pattern(), m_region));
     m_region->setToolTip(
         tr("The region of the instance the tasks belong to: a task exists only in its region"));
     setRegion(QStringLiteral("ap-guangzhou"));
@@ -77,20 +72,6 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     updateCount();
 }
 
-QStringList AddTasksDialog::cdbRegions() {
-    return {
-        QStringLiteral("ap-bangkok"),   QStringLiteral("ap-beijing"),       QStringLiteral("ap-chengdu"),
-        QStringLiteral("ap-chongqing"), QStringLiteral("ap-guangzhou"),     QStringLiteral("ap-hongkong"),
-        QStringLiteral("ap-jakarta"),   QStringLiteral("ap-nanjing"),       QStringLiteral("ap-seoul"),
-        QStringLiteral("ap-shanghai"),  QStringLiteral("ap-shanghai-fsi"),  QStringLiteral("ap-shenzhen-fsi"),
-        QStringLiteral("ap-singapore"), QStringLiteral("ap-tokyo"),         QStringLiteral("eu-frankfurt"),
-        QStringLiteral("na-ashburn"),   QStringLiteral("na-siliconvalley"), QStringLiteral("sa-saopaulo")};
-}
-
-bool AddTasksDialog::isPlausibleRegion(const QString& region) {
-    return regionPattern().match(region).hasMatch();
-}
-
 QString AddTasksDialog::text() const {
     return m_text->toPlainText();
 }
@@ -108,7 +89,7 @@ void AddTasksDialog::setRegion(const QString& region) {
     const int index = m_region->findText(region);
     if (index >= 0)
         m_region->setCurrentIndex(index);
-    else if (isPlausibleRegion(region))
+    else if (Regions::isWellFormed(region))
         m_region->setEditText(region);
 }
 
@@ -133,7 +114,7 @@ void AddTasksDialog::updateCount() {
         parts << tr("%n lines not recognised", nullptr, found.unrecognisedLineCount);
     const QString text = parts.join(QLatin1String("; "));
     m_count->setText(text);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_found > 0 && isPlausibleRegion(region()));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_found > 0 && Regions::isWellFormed(region()));
 }
 
 } // namespace taskwatch::ui

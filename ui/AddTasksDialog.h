@@ -24,8 +24,6 @@ public:
     int foundIdCount() const { return m_found; }
 
     // The cdb regions (DescribeCdbZoneConfig, 2025-10).
-    static QStringList cdbRegions();
-    static bool isPlausibleRegion(const QString& region);
 
 private:
     void scheduleCount();

@@ -1,5 +1,7 @@
 #include "CredentialsDialog.h"
 
+#include "Regions.h"
+
 #include "ApiClient.h"
 #include "CredentialImport.h"
 #include "ErrorCatalog.h"
@@ -93,31 +95,6 @@ QString severityName(CredentialsDialog::Severity severity) {
 
 // --- static helpers
 // ------------------------------------------------------------------------------------------
-
-QStringList CredentialsDialog::cdbRegions() {
-    return {
-        QStringLiteral("ap-bangkok"),   QStringLiteral("ap-beijing"),       QStringLiteral("ap-chengdu"),
-        QStringLiteral("ap-chongqing"), QStringLiteral("ap-guangzhou"),     QStringLiteral("ap-hongkong"),
-        QStringLiteral("ap-jakarta"),   QStringLiteral("ap-nanjing"),       QStringLiteral("ap-seoul"),
-        QStringLiteral("ap-shanghai"),  QStringLiteral("ap-shanghai-fsi"),  QStringLiteral("ap-shenzhen-fsi"),
-        QStringLiteral("ap-singapore"), QStringLiteral("ap-tokyo"),         QStringLiteral("eu-frankfurt"),
-        QStringLiteral("na-ashburn"),   QStringLiteral("na-siliconvalley"), QStringLiteral("sa-saopaulo")};
-}
-
-bool CredentialsDialog::isFinancialRegion(const QString& region) {
-    return region == QLatin1String("ap-shanghai-fsi") || region == QLatin1String("ap-shenzhen-fsi");
-}
-
-bool CredentialsDialog::isWellFormedRegion(const QString& region) {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
-    return region.size() <= 64 && pattern.match(region).hasMatch();
-}
-
-QString CredentialsDialog::regionalEndpoint(const QString& region) {
-    if (!isWellFormedRegion(region))
-        return {};
-    return QStringLiteral("https://cdb.%1.tencentcloudapi.com").arg(region);
-}
 
 // --- construction
 // ----------------------------------------------------------------------------------------------
@@ -216,7 +193,7 @@ void CredentialsDialog::buildUi() {
     m_regionCombo->setObjectName(QStringLiteral("regionCombo"));
     m_regionCombo->setEditable(true);
     m_regionCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_regionCombo->addItems(cdbRegions());
+    m_regionCombo->addItems(Regions::cdb());
     m_regionCombo->setCurrentIndex(-1);
     m_regionCombo->lineEdit()->setPlaceholderText(tr("e.g. ap-guangzhou"));
     m_regionCombo->setToolTip(tr("The region used for tasks added without one."));
@@ -379,9 +356,9 @@ QString CredentialsDialog::endpoint() const {
     case EndpointKind::Mainland:
         return QString::fromLatin1(kMainlandEndpoint);
     case EndpointKind::Regional:
-        return regionalEndpoint(r);
+        return Regions::regionalEndpoint(r);
     case EndpointKind::Financial:
-        return isFinancialRegion(r) ? regionalEndpoint(r) : QString();
+        return Regions::isFinancial(r) ? Regions::regionalEndpoint(r) : QString();
     case EndpointKind::Custom:
         return m_customEndpointEdit->text().trimmed();
     }
@@ -397,12 +374,12 @@ QString CredentialsDialog::endpointProblem() const {
     case EndpointKind::Regional:
         if (r.isEmpty())
             return tr("The regional endpoint needs a region: choose one above.");
-        if (!isWellFormedRegion(r))
+        if (!Regions::isWellFormed(r))
             return tr("\"%1\" is not a region name (lowercase letters, digits and '-', e.g. ap-guangzhou).")
                 .arg(SafeText::singleLine(r, 80));
         return {};
     case EndpointKind::Financial:
-        if (!isFinancialRegion(r))
+        if (!Regions::isFinancial(r))
             return tr("The financial zone endpoint is for the regions ap-shanghai-fsi and ap-shenzhen-fsi: "
                       "choose one of them as the region, or another endpoint.");
         return {};
@@ -419,10 +396,10 @@ QString CredentialsDialog::endpointProblem() const {
 QString CredentialsDialog::endpointWarning() const {
     const QString r = region();
     const EndpointKind kind = endpointKind();
-    if (isFinancialRegion(r) && (kind == EndpointKind::International || kind == EndpointKind::Mainland))
+    if (Regions::isFinancial(r) && (kind == EndpointKind::International || kind == EndpointKind::Mainland))
         return tr("Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host; the "
                   "international and mainland hosts do not serve them. Choose \"Financial zone\" to use %1.")
-            .arg(regionalEndpoint(r));
+            .arg(Regions::regionalEndpoint(r));
     return {};
 }
 
@@ -440,7 +417,7 @@ QString CredentialsDialog::formValidationProblem(bool needProfile) const {
     if (c.secretKey.isEmpty())
         return tr("Enter the SecretKey.");
     const QString r = region();
-    if (!r.isEmpty() && !isWellFormedRegion(r))
+    if (!r.isEmpty() && !Regions::isWellFormed(r))
         return tr("\"%1\" is not a region name (lowercase letters, digits and '-', e.g. ap-guangzhou).")
             .arg(SafeText::singleLine(r, 80));
     return endpointProblem();
@@ -483,8 +460,8 @@ void CredentialsDialog::applyEndpointUrl(const QString& url, const QString& regi
         setEndpointKind(EndpointKind::International);
     } else if (u == normalizedUrl(QString::fromLatin1(kMainlandEndpoint))) {
         setEndpointKind(EndpointKind::Mainland);
-    } else if (isWellFormedRegion(region) && u == normalizedUrl(regionalEndpoint(region))) {
-        setEndpointKind(isFinancialRegion(region) ? EndpointKind::Financial : EndpointKind::Regional);
+    } else if (Regions::isWellFormed(region) && u == normalizedUrl(Regions::regionalEndpoint(region))) {
+        setEndpointKind(Regions::isFinancial(region) ? EndpointKind::Financial : EndpointKind::Regional);
     } else {
         setCustomEndpoint(url.trimmed());
     }
@@ -505,9 +482,9 @@ void CredentialsDialog::onRegionEdited() {
     const EndpointKind kind = endpointKind();
     // Financial-zone regions are served only by their own host: follow the region (a loaded profile's
     // stored endpoint is applied after its region, so it still wins).
-    if (isFinancialRegion(r) && kind != EndpointKind::Custom && kind != EndpointKind::Financial)
+    if (Regions::isFinancial(r) && kind != EndpointKind::Custom && kind != EndpointKind::Financial)
         setEndpointKind(EndpointKind::Financial);
-    else if (!isFinancialRegion(r) && kind == EndpointKind::Financial)
+    else if (!Regions::isFinancial(r) && kind == EndpointKind::Financial)
         setEndpointKind(EndpointKind::Regional);
     updateEndpointUi();
 }

@@ -58,14 +58,7 @@ public:
     CredentialsDialog(CredentialStore* store, QNetworkAccessManager* nam, QWidget* parent = nullptr);
     ~CredentialsDialog() override;
 
-    // The regions where cdb is offered (the region combo's list).
-    static QStringList cdbRegions();
-    // ap-shanghai-fsi and ap-shenzhen-fsi: isolated, reachable only through their own host.
-    static bool isFinancialRegion(const QString& region);
-    // Lowercase letters, digits and '-', 1-64 characters (safe inside a host name).
-    static bool isWellFormedRegion(const QString& region);
-    // https://cdb.<region>.tencentcloudapi.com (empty when the region is not well formed).
-    static QString regionalEndpoint(const QString& region);
+    // Region lists and checks: see Regions.h.
 
     // --- state of the form (what Save / Test / "this session only" use)
     QString currentProfile() const;

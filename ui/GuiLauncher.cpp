@@ -1,6 +1,7 @@
 #include "GuiLauncher.h"
 
 #include "Language.h"
+#include "Regions.h"
 
 #include "CredentialStore.h"
 #include "CredentialsDialog.h"
@@ -280,6 +281,11 @@ int runGui(const QStringList& arguments) {
     options.endpoint = parser.value(endpointOpt);
     options.profile = parser.value(profileOpt);
     options.idsText = parser.positionalArguments().join(QLatin1Char('\n'));
+    if (!options.region.isEmpty() && !Regions::isWellFormed(options.region)) {
+        QTextStream(stderr)
+            << tr("Not a region id: %1 (expected something like ap-guangzhou).").arg(options.region) << '\n';
+        return 2;
+    }
     if (!options.endpoint.isEmpty()) {
         if (const QString why = ApiClient::validateEndpoint(QUrl(options.endpoint)); !why.isEmpty()) {
             QTextStream(stderr) << why << '\n';

@@ -7,6 +7,7 @@
 #include "ErrorCatalog.h"
 #include "Language.h"
 #include "PollScheduler.h"
+#include "Regions.h"
 #include "SafeText.h"
 #include "StatusStyle.h"
 #include "TaskIdExtractor.h"
@@ -110,7 +111,7 @@ QIcon appIcon() {
 }
 
 bool isValidRegion(const QString& region) {
-    return AddTasksDialog::isPlausibleRegion(region);
+    return Regions::isWellFormed(region);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "CredentialStore.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
+#include "Regions.h"
 #include "SafeText.h"
 #include "TaskIdExtractor.h"
 #include "TaskStore.h"
@@ -177,6 +178,11 @@ int runWatch(const QStringList& arguments) {
         region = resolved.region;
     if (region.isEmpty()) {
         printErr(tr("No region: pass --region (e.g. ap-guangzhou) or set TENCENTCLOUD_REGION."));
+        return ExitUsage;
+    }
+    if (!Regions::isWellFormed(region)) {
+        printErr(tr("Not a region id: %1 (expected something like ap-guangzhou).")
+                     .arg(SafeText::singleLine(region, 80)));
         return ExitUsage;
     }
     QString endpointText = parser.value(endpointOpt);

@@ -1207,6 +1207,10 @@ Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or 
         <source>Timed out after %1 s with %2 task(s) unfinished.</source>
         <translation>%1 秒后超时，仍有 %2 个任务未完成。</translation>
     </message>
+    <message>
+        <source>Not a region id: %1 (expected something like ap-guangzhou).</source>
+        <translation>不是有效的地域 ID：%1（应类似 ap-guangzhou）。</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui</name>
@@ -1259,6 +1263,10 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not a region id: %1 (expected something like ap-guangzhou).</source>
+        <translation>不是有效的地域 ID：%1（应类似 ap-guangzhou）。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,17 @@
+// The cdb regions the vendor documents, what a region id looks like, and the region-bound endpoints.
+// One place for the dialogs, the command line and the request headers (a region becomes X-TC-Region).
+#pragma once
+
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace taskwatch::Regions {
+
+QStringList cdb();                        // ap-bangkok … sa-saopaulo (18, DescribeCdbZoneConfig 2025-10)
+bool isFinancial(const QString& region);  // ap-shanghai-fsi, ap-shenzhen-fsi: they need their own host
+const QRegularExpression& pattern();      // a well-formed id: ap-guangzhou, ap-shanghai-fsi, na-ashburn …
+bool isWellFormed(const QString& region); // matches pattern() (and is short): safe to send as a header
+QString
+regionalEndpoint(const QString& region); // https://cdb.<region>.tencentcloudapi.com (empty when malformed)
+
+} // namespace taskwatch::Regions
