@@ -399,6 +399,17 @@ TaskPhase PollScheduler::unfinishedPhase(const Entry* e) const {
     return e->state.consecutiveFailures > 0 ? TaskPhase::Retrying : TaskPhase::Polling;
 }
 
+// A terminal status (Finished) or a permanent error (Stopped): never polled again; told once.
+void PollScheduler::finish(Entry* e, TaskPhase phase, bool changed) {
+    setPhase(e, phase);
+    e->state.nextPollAt = QDateTime();
+    const TaskState copy = e->state; // the slots may remove the task
+    schedule();
+    emit taskUpdated(copy, changed);
+    emit taskFinished(copy);
+    checkAllDone();
+}
+
 void PollScheduler::checkAllDone() {
     if (!m_tasks.empty() && m_doneCount == int(m_tasks.size()) && !m_allDoneEmitted) {
         m_allDoneEmitted = true;
@@ -481,14 +492,8 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
         e->hasResult = true;
         e->lastResultAt = now;
         if (TaskStatus::isTerminal(s.status)) {
-            setPhase(e, TaskPhase::Finished);
             s.finishedAt = s.lastCheckedAt;
-            s.nextPollAt = QDateTime();
-            const TaskState copy = s;
-            schedule();
-            emit taskUpdated(copy, changed);
-            emit taskFinished(copy);
-            checkAllDone();
+            finish(e, TaskPhase::Finished, changed);
             return;
         }
         setPhase(e, unfinishedPhase(e));
@@ -545,13 +550,7 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
         return;
     }
     case ErrorClass::Permanent: {
-        setPhase(e, TaskPhase::Stopped);
-        s.nextPollAt = QDateTime();
-        const TaskState copy = s;
-        schedule();
-        emit taskUpdated(copy, changed);
-        emit taskFinished(copy);
-        checkAllDone();
+        finish(e, TaskPhase::Stopped, changed);
         return;
     }
     case ErrorClass::Transient:

@@ -109,6 +109,7 @@ private:
     qint64 backoffMs(int failures);
     qint64 intervalFor(const Entry* e) const;
     bool canSendAny() const;
+    void finish(Entry* e, TaskPhase phase, bool changed);
     void checkAllDone();
     TaskPhase unfinishedPhase(const Entry* e) const;
 
