@@ -1,0 +1,285 @@
+// GUI benchmarks of CDB TaskWatch: a bench host that wires MainWindow to a WatchSession and the TaskStore the
+// way the application does (the real binary cannot yet be given an endpoint or ids on its command line). Run
+// with QT_QPA_PLATFORM=offscreen; every mode talks to an emulator in another process (URL as the argument),
+// so its costs are not counted here.
+//
+//   taskwatch_bench_gui first-paint URL   start → first paint of the table with the 10,000 stored tasks
+//   taskwatch_bench_gui rss URL           peak RSS with the populated store (10,000 tasks, 100,000 history
+//   rows) taskwatch_bench_gui cpu URL           whole-process CPU per 1,000 polls, 400 tasks pasted
+//   taskwatch_bench_gui stall URL         longest event-loop stall while polling 10,000 pasted tasks
+//
+// Results are ROW/NOTE lines (BenchUtil.h); nothing here asserts a timing.
+#include "BenchUtil.h"
+#include "Emulator.h"
+#include "MainWindow.h"
+#include "TaskStore.h"
+#include "WatchSession.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHeaderView>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <memory>
+
+using namespace taskwatch;
+using namespace taskwatch::bench;
+
+namespace {
+
+const QString kRegion = QStringLiteral("ap-guangzhou");
+
+SessionConfig sessionConfig(const QString& url) {
+    SessionConfig config;
+    config.endpoint.url = QUrl(url);
+    config.credential = {QString::fromLatin1(sim::Emulator::kDemoSecretId),
+                         QString::fromLatin1(sim::Emulator::kDemoSecretKey),
+                         {}};
+    config.profile = QStringLiteral("default");
+    config.defaultRegion = kRegion;
+    config.poll.minIntervalMs = 5000;
+    return config;
+}
+
+// The timeline of a task from the store, newest kMaxHistoryPerTask rows (as the app's loader would do).
+ui::MainWindow::HistoryLoader storeLoader(TaskStore* store) {
+    return [store](const QString& id) {
+        QList<HistoryEntry> entries;
+        HistoryQuery query;
+        query.ids = {id};
+        store->forEachHistory(query, [&entries](const HistoryEntry& e) {
+            entries.append(e);
+            if (entries.size() > ui::MainWindow::kMaxHistoryPerTask)
+                entries.removeFirst();
+            return true;
+        });
+        return entries;
+    };
+}
+
+// Records the time of the first paint event of a widget.
+class PaintWatcher : public QObject {
+public:
+    explicit PaintWatcher(QWidget* widget) { widget->installEventFilter(this); }
+    bool painted() const { return m_painted; }
+    double atMs = -1; // since process start
+    double atMainMs = -1;
+    QElapsedTimer* sinceMain = nullptr;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (!m_painted && event->type() == QEvent::Paint) {
+            m_painted = true;
+            atMs = msSinceProcessStart();
+            atMainMs = sinceMain ? double(sinceMain->nsecsElapsed()) / 1e6 : -1;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_painted = false;
+};
+
+QString idsText(char prefix, int count) {
+    QStringList ids;
+    ids.reserve(count);
+    for (int i = 0; i < count; ++i)
+        ids << taskId(prefix, i);
+    return ids.join(QLatin1Char('\n'));
+}
+
+// ----------------------------------------------------------------------------------------- first paint
+
+int firstPaint(const QString& url, QElapsedTimer& sinceMain, double processAtMain) {
+    TaskStore store;
+    if (!store.open()) {
+        rowNotMeasured(QStringLiteral("4"), QStringLiteral("start to first paint"), QStringLiteral("≤ 0.5 s"),
+                       store.lastError());
+        return 1;
+    }
+    const double openedMs = double(sinceMain.nsecsElapsed()) / 1e6;
+    WatchSession session(sessionConfig(url), &store);
+    const int restored = session.restoreFromStore();
+    const double restoredMs = double(sinceMain.nsecsElapsed()) / 1e6;
+    ui::MainWindow window(&session);
+    window.setHistoryLoader(storeLoader(&store));
+    const double constructedMs = double(sinceMain.nsecsElapsed()) / 1e6;
+    PaintWatcher watcher(window.view()->viewport());
+    watcher.sinceMain = &sinceMain;
+    window.show();
+    const double shownMs = double(sinceMain.nsecsElapsed()) / 1e6;
+    runUntil([&] { return watcher.painted(); }, 10000);
+    if (!watcher.painted()) {
+        rowNotMeasured(QStringLiteral("4"), QStringLiteral("start to first paint"), QStringLiteral("≤ 0.5 s"),
+                       QStringLiteral("no paint event on the table viewport within 10 s"));
+        return 0;
+    }
+    row(QStringLiteral("4"),
+        QStringLiteral(
+            "start to first paint of the task table with %L1 stored tasks (bench host: process start → "
+            "first QEvent::Paint on MainWindow's table viewport, offscreen)")
+            .arg(window.model()->rowCount()),
+        watcher.atMs / 1000.0, 3, QStringLiteral("s"), 0.5, true);
+    note(QStringLiteral(
+             "first paint: process start → main() %1 ms; then TaskStore open %2 ms, restoreFromStore "
+             "(%3 tasks) %4 ms, MainWindow constructed %5 ms, show() %6 ms, first paint %7 ms (ms "
+             "since main(), cumulative)")
+             .arg(num(processAtMain, 0))
+             .arg(num(openedMs, 0))
+             .arg(restored)
+             .arg(num(restoredMs, 0))
+             .arg(num(constructedMs, 0))
+             .arg(num(shownMs, 0))
+             .arg(num(watcher.atMainMs, 0)));
+    return 0;
+}
+
+// --------------------------------------------------------------------------------------------------- RSS
+
+int rss(const QString& url) {
+    constexpr int kRunMs = 6000;
+    constexpr int kSelected = 50;
+    TaskStore store;
+    if (!store.open()) {
+        rowNotMeasured(QStringLiteral("3a"), QStringLiteral("peak RSS"), QStringLiteral("≤ 100 MB"),
+                       store.lastError());
+        return 1;
+    }
+    const qint64 history = store.historyCount();
+    WatchSession session(sessionConfig(url), &store);
+    session.restoreFromStore();
+    ui::MainWindow window(&session);
+    window.setHistoryLoader(storeLoader(&store));
+    window.show();
+    runFor(500);
+    // A user looks at a few tasks (their timelines are loaded from the store) and sorts by status.
+    QTableView* view = window.view();
+    for (int i = 0; i < kSelected; ++i) {
+        view->selectRow(i * 97 % std::max(1, window.proxy()->rowCount()));
+        QCoreApplication::processEvents();
+    }
+    view->sortByColumn(TaskTableModel::StatusColumn, Qt::AscendingOrder);
+    view->scrollToBottom();
+    runFor(kRunMs);
+    const qint64 hwm = procStatusKb(0, "VmHWM");
+    const qint64 now = procStatusKb(0, "VmRSS");
+    row(QStringLiteral("3a"),
+        QStringLiteral(
+            "peak RSS (VmHWM) of the GUI with %L1 tasks and %L2 history rows (bench host: MainWindow + "
+            "WatchSession + TaskStore, offscreen, %3 timelines opened, sorted, %4 s polling)")
+            .arg(window.model()->rowCount())
+            .arg(history)
+            .arg(kSelected)
+            .arg(kRunMs / 1000),
+        double(hwm) * 1024.0 / 1e6, 1, QStringLiteral("MB"), 100, true);
+    note(QStringLiteral("RSS: VmHWM %1 MB, VmRSS at the end %2 MB (MB = 10^6 bytes)")
+             .arg(num(double(hwm) * 1024.0 / 1e6, 1))
+             .arg(num(double(now) * 1024.0 / 1e6, 1)));
+    return 0;
+}
+
+// --------------------------------------------------------------------------------------------------- CPU
+
+int cpu(const QString& url) {
+    constexpr int kRunMs = 20000;
+    constexpr int kTasks = 400;
+    QTemporaryDir dir;
+    TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+    if (!store.open())
+        return 1;
+    WatchSession session(sessionConfig(url), &store);
+    int polls = 0;
+    QObject::connect(session.scheduler(), &PollScheduler::requestSent, [&polls](const QString&) { ++polls; });
+    ui::MainWindow window(&session);
+    window.show();
+    window.addTaskText(idsText('f', kTasks));
+    runFor(kRunMs);
+    const double cpuS = rusageSeconds(RUSAGE_SELF);
+    if (polls == 0) {
+        rowNotMeasured(QStringLiteral("2b"), QStringLiteral("CPU per 1,000 polls, GUI"),
+                       QStringLiteral("≤ 0.35 s"), QStringLiteral("no request sent"));
+        return 0;
+    }
+    row(QStringLiteral("2b"),
+        QStringLiteral(
+            "CPU (user+sys, whole process) per 1,000 polls, GUI (bench host: MainWindow + WatchSession "
+            "recording history, offscreen), %1 tasks pasted, %2 s")
+            .arg(kTasks)
+            .arg(kRunMs / 1000),
+        cpuS / polls * 1000.0, 3, QStringLiteral("s"), 0.35, true);
+    note(QStringLiteral("GUI CPU run: %1 s CPU for %2 requests sent (counted by PollScheduler::requestSent)")
+             .arg(num(cpuS, 2))
+             .arg(polls));
+    return 0;
+}
+
+// -------------------------------------------------------------------------------------------------- stall
+
+int stall(const QString& url) {
+    constexpr int kRunMs = 10000;
+    constexpr int kTasks = 10000;
+    QTemporaryDir dir;
+    TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+    if (!store.open())
+        return 1;
+    WatchSession session(sessionConfig(url), &store);
+    int results = 0;
+    QObject::connect(session.scheduler(), &PollScheduler::taskUpdated,
+                     [&](const TaskState&, bool) { ++results; });
+    ui::MainWindow window(&session);
+    window.show();
+    runFor(300);
+    QElapsedTimer t;
+    t.start();
+    const ui::MainWindow::AddReport report = window.addTaskText(idsText('9', kTasks));
+    const double addMs = double(t.nsecsElapsed()) / 1e6;
+    runFor(300); // the paint after the paste
+    StallMeter meter;
+    meter.start();
+    runFor(kRunMs);
+    meter.stop();
+    row(QStringLiteral("6c"),
+        QStringLiteral(
+            "longest event-loop stall, GUI (bench host: MainWindow + WatchSession recording history, "
+            "offscreen) polling %L1 pasted tasks, emulator in a separate process, %2 s")
+            .arg(report.added)
+            .arg(kRunMs / 1000),
+        meter.maxGapMs(), 1, QStringLiteral("ms"), 16, true, busyWhy(meter));
+    note(QStringLiteral(
+             "GUI stall: pasting %L1 ids (addTaskText, one synchronous call, not in the measurement) "
+             "took %2 ms; %3 results in %4 s; %5")
+             .arg(report.added)
+             .arg(num(addMs, 1))
+             .arg(results)
+             .arg(kRunMs / 1000)
+             .arg(meter.summary()));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
+    const double processAtMain = msSinceProcessStart();
+    QCoreApplication::setOrganizationName(QStringLiteral("cdb-taskwatch"));
+    QCoreApplication::setApplicationName(QStringLiteral("cdb-taskwatch"));
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString mode = args.value(1);
+    const QString url = args.value(2);
+    if (url.isEmpty()) {
+        std::fprintf(stderr, "usage: %s first-paint|rss|cpu|stall EMULATOR_URL\n", argv[0]);
+        return 2;
+    }
+    if (mode == QLatin1String("first-paint"))
+        return firstPaint(url, sinceMain, processAtMain);
+    if (mode == QLatin1String("rss"))
+        return rss(url);
+    if (mode == QLatin1String("cpu"))
+        return cpu(url);
+    if (mode == QLatin1String("stall"))
+        return stall(url);
+    std::fprintf(stderr, "unknown mode %s\n", qPrintable(mode));
+    return 2;
+}
