@@ -39,7 +39,7 @@ bool readText(const QString& fileOrDash, QString* text, QString* error, qint64 m
     }
     const QByteArray bytes = file.read(maxBytes + 1);
     if (bytes.size() > maxBytes) {
-        *error = tr("%1 is larger than %2 MiB.").arg(fileOrDash).arg(maxBytes >> 20);
+        *error = tr("%1 is larger than %2 MiB.").arg(fileOrDash, QString::number(maxBytes >> 20));
         return false;
     }
     *text = QString::fromUtf8(bytes);

@@ -71,7 +71,7 @@ int runExportCsv(const QStringList& arguments) {
         return ExitTaskFailed;
     }
     if (output != QLatin1String("-"))
-        printErr(tr("%1 rows written to %2").arg(rows).arg(output));
+        printErr(tr("%1 rows written to %2").arg(QString::number(rows), output));
     return ExitOk;
 }
 

@@ -87,16 +87,18 @@ ImportResult CredentialImport::parseTencentCloud(const QByteArray& content, cons
             continue;
         if (line.startsWith(QLatin1Char('['))) {
             if (!line.endsWith(QLatin1Char(']')))
-                return failure(
-                    tr("%1, line %2: a section header must look like [name].").arg(source).arg(lineNo));
+                return failure(tr("%1, line %2: a section header must look like [name].")
+                                   .arg(source, QString::number(lineNo)));
             const QString name = line.mid(1, line.size() - 2).trimmed();
             if (name.isEmpty())
-                return failure(tr("%1, line %2: the section name is empty.").arg(source).arg(lineNo));
-            if (!CredentialStore::isValidProfileName(name))
-                return failure(invalidNameMessage(name, tr("%1, line %2").arg(source).arg(lineNo)));
-            if (seen.contains(name))
                 return failure(
-                    tr("%1, line %2: the section [%3] appears twice.").arg(source).arg(lineNo).arg(name));
+                    tr("%1, line %2: the section name is empty.").arg(source, QString::number(lineNo)));
+            if (!CredentialStore::isValidProfileName(name))
+                return failure(
+                    invalidNameMessage(name, tr("%1, line %2").arg(source, QString::number(lineNo))));
+            if (seen.contains(name))
+                return failure(tr("%1, line %2: the section [%3] appears twice.")
+                                   .arg(source, QString::number(lineNo), name));
             seen.insert(name);
             sections.append({name, lineNo, {}, {}});
             continue;
@@ -107,8 +109,8 @@ ImportResult CredentialImport::parseTencentCloud(const QByteArray& content, cons
                                .arg(source)
                                .arg(lineNo));
         if (sections.isEmpty())
-            return failure(
-                tr("%1, line %2: a key appears before the first [section] header.").arg(source).arg(lineNo));
+            return failure(tr("%1, line %2: a key appears before the first [section] header.")
+                               .arg(source, QString::number(lineNo)));
         const QString key = line.left(eq).trimmed().toLower();
         const QString value = line.mid(eq + 1).trimmed();
         Section& current = sections.last();
@@ -129,11 +131,11 @@ ImportResult CredentialImport::parseTencentCloud(const QByteArray& content, cons
                                .arg(source, s.name)
                                .arg(s.line));
         if (s.id.isEmpty())
-            return failure(
-                tr("%1: the section [%2] (line %3) has no secret_id.").arg(source, s.name).arg(s.line));
+            return failure(tr("%1: the section [%2] (line %3) has no secret_id.")
+                               .arg(source, s.name, QString::number(s.line)));
         if (s.key.isEmpty())
-            return failure(
-                tr("%1: the section [%2] (line %3) has no secret_key.").arg(source, s.name).arg(s.line));
+            return failure(tr("%1: the section [%2] (line %3) has no secret_key.")
+                               .arg(source, s.name, QString::number(s.line)));
         result.entries.append({s.name, Credential{s.id, s.key, {}}, {}, {}});
     }
     return result;

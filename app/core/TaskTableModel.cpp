@@ -164,7 +164,7 @@ QVariant TaskTableModel::displayData(const TaskState& s, int column) const {
             return QString();
         const QString code = SafeText::singleLine(s.errorCode, kDisplayErrorChars);
         if (s.errorCode == QLatin1String(ClientError::ServerNetworkError) && s.httpStatus > 0)
-            return tr("%1 (HTTP %2)").arg(code).arg(s.httpStatus);
+            return tr("%1 (HTTP %2)").arg(code, QString::number(s.httpStatus));
         return code;
     }
     case RequestIdColumn:
