@@ -33,6 +33,7 @@ private slots:
         row("CdbError.TaskError", ErrorClass::Permanent);
         row("UnsupportedRegion", ErrorClass::Permanent);
         row("TotallyUnknown", ErrorClass::Permanent);
+        row("ClientInvalidRegion", ErrorClass::Permanent);
         row("InternalErrorX", ErrorClass::Permanent); // a prefix only counts at a '.' boundary
     }
     void classify() {

@@ -114,6 +114,15 @@ private slots:
         QVERIFY(state(faulty).errorCode.isEmpty()); // cleared by the good answer
     }
 
+    void malformedRegionIsNeverSent() {
+        WatchSession& session = startSession();
+        const QString id = addTask();
+        session.addTask(id, QStringLiteral("ap-guangzhou\r\nX-Injected: 1"));
+        QTRY_VERIFY_WITH_TIMEOUT(state(id).phase == TaskPhase::Stopped, 10000);
+        QCOMPARE(state(id).errorCode, QStringLiteral("ClientInvalidRegion"));
+        QCOMPARE(m_emulator->stats().requests, 0);
+    }
+
     void stallHitsTheDeadlineThenRecovers() {
         WatchSession& session = startSession(300);
         const QString stalled = addTask(Fault::Stall, 1);

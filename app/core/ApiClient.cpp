@@ -1,5 +1,7 @@
 #include "ApiClient.h"
 
+#include "Regions.h"
+#include "SafeText.h"
 #include "Signer.h"
 
 #include <QCoreApplication>
@@ -11,6 +13,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
+#include <algorithm>
 
 namespace taskwatch {
 
@@ -34,6 +37,25 @@ bool isLoopbackHost(const QString& host) {
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
+}
+
+// Moves what the reply has into its body buffer, at most kMaxBodyBytes in all (reading only what is there: no
+// large allocation per call). Returns false once the body went over the bound (the reply is then truncated).
+bool drainBounded(QNetworkReply* reply) {
+    if (reply->property(kTruncatedProperty).toBool())
+        return false;
+    const qint64 available = reply->bytesAvailable();
+    if (available <= 0)
+        return true;
+    QByteArray buffer = reply->property(kBufferProperty).toByteArray();
+    buffer += reply->read(std::min<qint64>(available, kMaxBodyBytes + 1 - buffer.size()));
+    const bool withinBound = buffer.size() <= kMaxBodyBytes;
+    if (!withinBound) {
+        reply->setProperty(kTruncatedProperty, true);
+        buffer.truncate(kMaxBodyBytes);
+    }
+    reply->setProperty(kBufferProperty, buffer);
+    return withinBound;
 }
 
 QDateTime parseHttpDate(const QByteArray& value) {
@@ -103,6 +125,16 @@ QString ApiClient::validateEndpoint(const QUrl& url) {
 }
 
 void ApiClient::query(quint64 ticket, const QString& taskId, const QString& region) {
+    if (!Regions::isWellFormed(region)) {
+        // The region travels as a header: a malformed one (CR/LF, spaces…) is never sent.
+        const QueryResult refused =
+            transportError(ClientError::InvalidRegion,
+                           QCoreApplication::translate("ApiClient", "Not a region id: %1")
+                               .arg(SafeText::singleLine(region, 80)),
+                           0, {});
+        QTimer::singleShot(0, this, [this, ticket, refused] { emit queryFinished(ticket, refused); });
+        return;
+    }
     QJsonObject bodyObject;
     bodyObject.insert(QStringLiteral("AsyncRequestId"), taskId);
     const QByteArray body = QJsonDocument(bodyObject).toJson(QJsonDocument::Compact);
@@ -140,18 +172,8 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
     m_inFlight.insert(reply, ticket);
 
     connect(reply, &QNetworkReply::readyRead, this, [reply] {
-        if (reply->property(kTruncatedProperty).toBool())
-            return;
-        QByteArray buffer = reply->property(kBufferProperty).toByteArray();
-        buffer += reply->read(kMaxBodyBytes + 1 - buffer.size());
-        if (buffer.size() > kMaxBodyBytes) {
-            reply->setProperty(kTruncatedProperty, true);
-            buffer.truncate(kMaxBodyBytes);
-            reply->setProperty(kBufferProperty, buffer);
-            reply->abort();
-            return;
-        }
-        reply->setProperty(kBufferProperty, buffer);
+        if (!drainBounded(reply))
+            reply->abort(); // over the bound: stop reading, report ResponseTooLarge
     });
     auto* deadline = new QTimer(reply);
     deadline->setSingleShot(true);
@@ -171,15 +193,7 @@ void ApiClient::onFinished(QNetworkReply* reply) {
     const quint64 ticket = it.value();
     m_inFlight.erase(it);
 
-    if (!reply->property(kTruncatedProperty).toBool() && reply->bytesAvailable() > 0) {
-        QByteArray buffer = reply->property(kBufferProperty).toByteArray();
-        buffer += reply->read(kMaxBodyBytes + 1 - buffer.size());
-        if (buffer.size() > kMaxBodyBytes) {
-            reply->setProperty(kTruncatedProperty, true);
-            buffer.truncate(kMaxBodyBytes);
-        }
-        reply->setProperty(kBufferProperty, buffer);
-    }
+    drainBounded(reply);
     const QByteArray body = reply->property(kBufferProperty).toByteArray();
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 

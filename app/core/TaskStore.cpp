@@ -134,6 +134,8 @@ bool TaskStore::isOpen() const {
 }
 
 void TaskStore::close() {
+    m_upsertQuery.reset(); // statements go before their connection
+    m_historyQuery.reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -445,19 +447,21 @@ bool TaskStore::upsertTask(const TaskState& state, const QString& profile) {
         return fail(tr("The history database is not open."));
     if (state.id.isEmpty())
         return fail(tr("A task without an id cannot be stored."));
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO tasks (id, region, profile, added_at, status, info, request_id, error_code, "
-        "error_message, "
-        "http_status, last_checked_at, finished_at, phase) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET region = excluded.region, "
-        "profile = CASE WHEN excluded.profile <> '' THEN excluded.profile ELSE tasks.profile END, "
-        "added_at = COALESCE(excluded.added_at, tasks.added_at), status = excluded.status, info = "
-        "excluded.info, "
-        "request_id = excluded.request_id, error_code = excluded.error_code, "
-        "error_message = excluded.error_message, http_status = excluded.http_status, "
-        "last_checked_at = excluded.last_checked_at, finished_at = excluded.finished_at, phase = "
-        "excluded.phase"));
+    QSqlQuery& q = prepared(
+        m_upsertQuery,
+        QStringLiteral(
+            "INSERT INTO tasks (id, region, profile, added_at, status, info, request_id, error_code, "
+            "error_message, "
+            "http_status, last_checked_at, finished_at, phase) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?) "
+            "ON CONFLICT(id) DO UPDATE SET region = excluded.region, "
+            "profile = CASE WHEN excluded.profile <> '' THEN excluded.profile ELSE tasks.profile END, "
+            "added_at = COALESCE(excluded.added_at, tasks.added_at), status = excluded.status, info = "
+            "excluded.info, "
+            "request_id = excluded.request_id, error_code = excluded.error_code, "
+            "error_message = excluded.error_message, http_status = excluded.http_status, "
+            "last_checked_at = excluded.last_checked_at, finished_at = excluded.finished_at, phase = "
+            "excluded.phase"));
     q.addBindValue(state.id);
     q.addBindValue(textValue(state.region));
     q.addBindValue(textValue(profile));
@@ -474,6 +478,14 @@ bool TaskStore::upsertTask(const TaskState& state, const QString& profile) {
     if (!q.exec())
         return failSql(tr("saving task %1").arg(state.id), q.lastError());
     return true;
+}
+
+QSqlQuery& TaskStore::prepared(std::unique_ptr<QSqlQuery>& slot, const QString& sql) {
+    if (!slot) {
+        slot = std::make_unique<QSqlQuery>(m_db);
+        slot->prepare(sql);
+    }
+    return *slot;
 }
 
 bool TaskStore::removeTask(const QString& id) {
@@ -493,9 +505,10 @@ bool TaskStore::appendHistory(const HistoryEntry& e) {
     if (e.taskId.isEmpty())
         return fail(tr("A history entry without a task id cannot be stored."));
     const QDateTime observed = e.observedAt.isValid() ? e.observedAt : QDateTime::currentDateTimeUtc();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO history (observed_at, task_id, region, status, info, error_code, "
-                             "error_message, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery& q =
+        prepared(m_historyQuery,
+                 QStringLiteral("INSERT INTO history (observed_at, task_id, region, status, info, "
+                                "error_code, error_message, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(observed.toMSecsSinceEpoch());
     q.addBindValue(e.taskId);
     q.addBindValue(textValue(e.region));

@@ -18,9 +18,11 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QSqlError;
+class QSqlQuery;
 
 namespace taskwatch {
 
@@ -105,6 +107,10 @@ private:
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_db;
+    // Statements of the polling hot path, prepared once per connection (record() runs for every poll).
+    std::unique_ptr<QSqlQuery> m_upsertQuery;
+    std::unique_ptr<QSqlQuery> m_historyQuery;
+    QSqlQuery& prepared(std::unique_ptr<QSqlQuery>& slot, const QString& sql);
     QString m_lastError;
     QString m_recoveryMessage;
     QString m_movedAsidePath;

@@ -49,6 +49,7 @@ inline constexpr auto NetworkError = "ClientNetworkError";       // connection r
 inline constexpr auto ServerNetworkError = "ServerNetworkError"; // HTTP status other than 200
 inline constexpr auto ParseError = "ClientParseError";           // body is not the documented JSON envelope
 inline constexpr auto ResponseTooLarge = "ResponseTooLarge";     // body over the 1 MiB bound
+inline constexpr auto InvalidRegion = "ClientInvalidRegion";     // region is not a well-formed id: not sent
 inline constexpr auto Timeout = "Timeout";                       // per-request deadline passed
 } // namespace ClientError
 
