@@ -47,6 +47,10 @@
         <source>Status or Info is neither a string nor null.</source>
         <translation>Status 或 Info 既不是字符串也不是 null。</translation>
     </message>
+    <message>
+        <source>Not a region id: %1</source>
+        <translation>不是有效的地域 ID：%1</translation>
+    </message>
 </context>
 <context>
     <name>CsvWriter</name>
@@ -308,6 +312,14 @@
     <message>
         <source>Quote the RequestId to support if the message does not explain it.</source>
         <translation>如错误信息未能说明原因，请向技术支持提供 RequestId。</translation>
+    </message>
+    <message>
+        <source>The region is not a valid region id, so the request was not sent.</source>
+        <translation>地域不是有效的地域 ID，因此未发送请求。</translation>
+    </message>
+    <message>
+        <source>Remove the task and add it again with a region such as ap-guangzhou.</source>
+        <translation>请移除该任务，并使用 ap-guangzhou 之类的地域重新添加。</translation>
     </message>
 </context>
 <context>
