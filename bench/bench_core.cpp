@@ -612,7 +612,7 @@ int guiReal(const QString& bin) {
                              "populated store")
                   .arg(kRunMs / 1000)
             : QStringLiteral("peak RSS (VmHWM), real `cdb-taskwatch` GUI offscreen for %1 s — it did NOT "
-                             "open the store (app/main.cpp does not load it yet): an empty window")
+                             "hold the populated store open while sampled")
                   .arg(kRunMs / 1000),
         double(hwm) * 1024.0 / 1e6, 1, QStringLiteral("MB"), 100, true);
     return 0;
