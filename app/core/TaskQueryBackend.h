@@ -14,7 +14,8 @@ public:
     using QObject::QObject;
     // Starts one query; exactly one queryFinished(ticket, ...) follows, later (never from inside this call).
     virtual void query(quint64 ticket, const QString& taskId, const QString& region) = 0;
-    // Seconds to add to the local clock when signing (server time - local time); see AuthFailure.SignatureExpire.
+    // Seconds to add to the local clock when signing (server time - local time); see
+    // AuthFailure.SignatureExpire.
     virtual void setClockOffset(qint64 seconds) = 0;
     virtual qint64 clockOffset() const = 0;
     // Abandon every request in flight; no queryFinished follows for them.

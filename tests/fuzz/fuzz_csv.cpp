@@ -7,8 +7,7 @@
 
 namespace {
 // Reads one RFC 4180 field (the whole input) back.
-QByteArray unescape(const QByteArray& field)
-{
+QByteArray unescape(const QByteArray& field) {
     if (!field.startsWith('"'))
         return field;
     if (field.size() < 2 || !field.endsWith('"'))
@@ -26,12 +25,11 @@ QByteArray unescape(const QByteArray& field)
 }
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QString text = QString::fromUtf8(reinterpret_cast<const char*>(data), qsizetype(size));
     const QByteArray plain = taskwatch::CsvWriter::escapeField(text, false);
-    if (!plain.startsWith('"') && (plain.contains(',') || plain.contains('"') || plain.contains('\r') ||
-                                   plain.contains('\n')))
+    if (!plain.startsWith('"') &&
+        (plain.contains(',') || plain.contains('"') || plain.contains('\r') || plain.contains('\n')))
         std::abort();
     if (unescape(plain) != text.toUtf8())
         std::abort();

@@ -4,8 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QByteArray body(reinterpret_cast<const char*>(data), qsizetype(size));
     for (int status : {200, 502}) {
         const taskwatch::QueryResult r = taskwatch::ApiClient::parseResponse(status, body, false);
