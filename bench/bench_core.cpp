@@ -586,7 +586,7 @@ int guiReal(const QString& bin) {
         if (const qint64 kb = procStatusKb(pid, "VmHWM"); kb > 0)
             hwm = kb;
         const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
-        for (const QFileInfo& fd : fds.entryInfoList(QDir::System | QDir::NoDotAndDotDot)) {
+        for (const QFileInfo& fd : fds.entryInfoList(QDir::System | QDir::Files | QDir::NoDotAndDotDot)) {
             if (fd.symLinkTarget().endsWith(QLatin1String("history.sqlite")))
                 opensStore = true;
         }
