@@ -2,6 +2,7 @@
 // middle of polling loses nothing that was committed and leaves a database that passes integrity_check.
 #include "Emulator.h"
 #include "TaskStore.h"
+#include "TimelineSteps.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,13 +20,6 @@ namespace {
 const QString kId = QStringLiteral("AKIDHISTORYTEST00000000000000000000");
 const QString kKey = QStringLiteral("history-test-secret-key");
 
-TimelineStep step(int afterPolls, const char* status, const char* info) {
-    TimelineStep s;
-    s.afterPolls = afterPolls;
-    s.status = QString::fromUtf8(status);
-    s.info = QString::fromUtf8(info);
-    return s;
-}
 } // namespace
 
 class TestHistoryE2E : public QObject {

@@ -3,6 +3,7 @@
 #include "Emulator.h"
 #include "ErrorCatalog.h"
 #include "SafeText.h"
+#include "TimelineSteps.h"
 #include "WatchSession.h"
 
 #include <QSignalSpy>
@@ -15,16 +16,6 @@ using namespace taskwatch::sim;
 namespace {
 const QString kId = QStringLiteral("AKIDINTEGRATION000000000000000000000");
 const QString kKey = QStringLiteral("integration-secret-key");
-
-TimelineStep step(int afterPolls, const char* status, const char* info = nullptr) {
-    TimelineStep s;
-    s.afterPolls = afterPolls;
-    if (status)
-        s.status = QString::fromUtf8(status);
-    if (info)
-        s.info = QString::fromUtf8(info);
-    return s;
-}
 
 QString taskId(int n) {
     return QStringLiteral("cccccccc-%1-00000000-00000000").arg(n, 8, 10, QLatin1Char('0'));

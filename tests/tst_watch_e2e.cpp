@@ -1,5 +1,6 @@
 // End to end: the real `cdb-taskwatch watch` process against the emulator over loopback HTTP.
 #include "Emulator.h"
+#include "TimelineSteps.h"
 
 #include <QDirIterator>
 #include <QJsonDocument>
@@ -15,16 +16,6 @@ using namespace taskwatch::sim;
 namespace {
 const QString kId = QStringLiteral("AKIDWATCHTEST0000000000000000000000");
 const QString kKey = QStringLiteral("watch-test-secret-key-0123456789");
-
-TimelineStep step(int afterPolls, const char* status, const char* info) {
-    TimelineStep s;
-    s.afterPolls = afterPolls;
-    if (status)
-        s.status = QString::fromUtf8(status);
-    if (info)
-        s.info = QString::fromUtf8(info);
-    return s;
-}
 
 struct Run {
     int exitCode = -1;
