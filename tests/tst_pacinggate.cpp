@@ -1,6 +1,7 @@
 // PacingGate: pure arithmetic with injected times. Simulated senders wake up late by random jitter; every
 // window of the run is checked against the server's 40 requests per 1000 ms.
 #include "PacingGate.h"
+#include "SendWindows.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -9,18 +10,6 @@
 using namespace taskwatch;
 
 namespace {
-
-// The largest number of sends in any half-open window [t, t + windowMs) (two pointers over sorted times).
-int maxInAnyWindow(const std::vector<qint64>& sends, qint64 windowMs) {
-    int best = 0;
-    std::size_t lo = 0;
-    for (std::size_t hi = 0; hi < sends.size(); ++hi) {
-        while (sends[hi] - sends[lo] >= windowMs)
-            ++lo;
-        best = std::max(best, int(hi - lo + 1));
-    }
-    return best;
-}
 
 qint64 minGap(const std::vector<qint64>& sends) {
     qint64 gap = std::numeric_limits<qint64>::max();

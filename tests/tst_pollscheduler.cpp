@@ -3,6 +3,7 @@
 // wake-ups, and checks the pacing invariants over every window of the run. One test uses the real clock and
 // the real QTimer.
 #include "PollScheduler.h"
+#include "SendWindows.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -201,17 +202,6 @@ struct Sim {
     int wakeJitter = 0;
     bool spun = false;
 };
-
-int maxInAnyWindow(const std::vector<qint64>& sends, qint64 windowMs) {
-    int best = 0;
-    std::size_t lo = 0;
-    for (std::size_t hi = 0; hi < sends.size(); ++hi) {
-        while (sends[hi] - sends[lo] >= windowMs)
-            ++lo;
-        best = std::max(best, int(hi - lo + 1));
-    }
-    return best;
-}
 
 int countIn(const std::vector<qint64>& sends, qint64 from, qint64 to) {
     return int(std::count_if(sends.begin(), sends.end(), [&](qint64 t) { return t >= from && t < to; }));
