@@ -5,7 +5,7 @@
 //   taskwatch_bench_core loadtasks           TaskStore::open + loadTasks of the populated store
 //   taskwatch_bench_core csv BIN             CsvWriter::exportHistory of 100,000 rows, then BIN export-csv
 //   taskwatch_bench_core signparse           Signer::sign and ApiClient::parseResponse, per call
-//   taskwatch_bench_core rate                400-task backlog, WatchSession against an in-process emulator
+//   taskwatch_bench_core rate                400-task backlog, TaskBoard against an in-process emulator
 //   taskwatch_bench_core watch-cpu BIN       CPU of `BIN watch` (child) per 1,000 polls counted at the
 //   emulator taskwatch_bench_core stall-inproc        event-loop stall while polling 10,000 tasks, emulator
 //   in-process taskwatch_bench_core stall-ext URL       the same against an emulator in another process
@@ -18,8 +18,8 @@
 #include "CsvWriter.h"
 #include "Emulator.h"
 #include "Signer.h"
+#include "TaskBoard.h"
 #include "TaskStore.h"
-#include "WatchSession.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -68,13 +68,17 @@ std::unique_ptr<sim::Emulator> startEmulator() {
     return emulator;
 }
 
-SessionConfig sessionConfig(const QString& url) {
-    SessionConfig config;
+// A board with one account ("default") polling the emulator at `url`, as watch and the GUI build it.
+std::unique_ptr<TaskBoard> makeBoard(const QString& url, TaskStore* store) {
+    PollOptions poll;
+    poll.minIntervalMs = 5000;
+    auto board = std::make_unique<TaskBoard>(store, poll);
+    AccountConfig config;
     config.endpoint.url = QUrl(url);
     config.credential = {demoId(), demoKey(), {}};
-    config.defaultRegion = kRegion;
-    config.poll.minIntervalMs = 5000;
-    return config;
+    config.region = kRegion;
+    board->setAccount(QStringLiteral("default"), config);
+    return board;
 }
 
 // ------------------------------------------------------------------------------------------------ populate
@@ -337,9 +341,10 @@ int rate() {
     auto emulator = startEmulator();
     if (!emulator)
         return 1;
-    WatchSession session(sessionConfig(emulator->url()), nullptr);
+    auto board = makeBoard(emulator->url(), nullptr);
+    TaskBoard& session = *board;
     for (int i = 0; i < kBacklogTasks; ++i)
-        session.addTask(taskId('a', i));
+        session.addIds({taskId('a', i)});
     runFor(kRunMs);
     const qint64 end = PollScheduler::steadyNowMs();
     double seconds = 0;
@@ -347,7 +352,7 @@ int rate() {
     const double steady = steadyRate(arrivals, 2000, end, &seconds);
     const sim::EmulatorStats stats = emulator->stats();
     row(QStringLiteral("1a"),
-        QStringLiteral("sustained request rate at the server, %1-task backlog, in-process WatchSession + "
+        QStringLiteral("sustained request rate at the server, %1-task backlog, in-process TaskBoard + "
                        "emulator: arrivals stamped by the shared event loop (steady %2 s of %3 s)")
             .arg(kBacklogTasks)
             .arg(num(seconds, 1))
@@ -508,14 +513,15 @@ int stall(const QString& externalUrl) {
             return 1;
         url = emulator->url();
     }
-    WatchSession session(sessionConfig(url), nullptr);
+    auto board = makeBoard(url, nullptr);
+    TaskBoard& session = *board;
     int polls = 0;
-    QObject::connect(session.scheduler(), &PollScheduler::taskUpdated,
+    QObject::connect(session.scheduler(QStringLiteral("default")), &PollScheduler::taskUpdated,
                      [&](const TaskState&, bool) { ++polls; });
     QElapsedTimer t;
     t.start();
     for (int i = 0; i < kStallTasks; ++i)
-        session.addTask(taskId(externalUrl.isEmpty() ? 'd' : 'e', i));
+        session.addIds({taskId(externalUrl.isEmpty() ? 'd' : 'e', i)});
     const double addMs = double(t.nsecsElapsed()) / 1e6;
     StallMeter meter;
     meter.start();
@@ -525,7 +531,7 @@ int stall(const QString& externalUrl) {
                               ? QStringLiteral("emulator in-process (shares the event loop)")
                               : QStringLiteral("emulator in a separate process");
     row(externalUrl.isEmpty() ? QStringLiteral("6a") : QStringLiteral("6b"),
-        QStringLiteral("longest event-loop stall, headless WatchSession polling %L1 tasks, %2, %3 s")
+        QStringLiteral("longest event-loop stall, headless TaskBoard polling %L1 tasks, %2, %3 s")
             .arg(kStallTasks)
             .arg(where)
             .arg(kRunMs / 1000),

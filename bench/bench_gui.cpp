@@ -1,4 +1,4 @@
-// GUI benchmarks of CDB TaskWatch: a bench host that wires MainWindow to a WatchSession and the TaskStore the
+// GUI benchmarks of CDB TaskWatch: a bench host that wires MainWindow to a TaskBoard and the TaskStore the
 // way the application does (the real binary cannot yet be given an endpoint or ids on its command line). Run
 // with QT_QPA_PLATFORM=offscreen; every mode talks to an emulator in another process (URL as the argument),
 // so its costs are not counted here.
@@ -12,8 +12,8 @@
 #include "BenchUtil.h"
 #include "Emulator.h"
 #include "MainWindow.h"
+#include "TaskBoard.h"
 #include "TaskStore.h"
-#include "WatchSession.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -29,32 +29,19 @@ namespace {
 
 const QString kRegion = QStringLiteral("ap-guangzhou");
 
-SessionConfig sessionConfig(const QString& url) {
-    SessionConfig config;
+// A board with one account ("default") polling the emulator at `url`, as watch and the GUI build it.
+std::unique_ptr<TaskBoard> makeBoard(const QString& url, TaskStore* store) {
+    PollOptions poll;
+    poll.minIntervalMs = 5000;
+    auto board = std::make_unique<TaskBoard>(store, poll);
+    AccountConfig config;
     config.endpoint.url = QUrl(url);
     config.credential = {QString::fromLatin1(sim::Emulator::kDemoSecretId),
                          QString::fromLatin1(sim::Emulator::kDemoSecretKey),
                          {}};
-    config.profile = QStringLiteral("default");
-    config.defaultRegion = kRegion;
-    config.poll.minIntervalMs = 5000;
-    return config;
-}
-
-// The timeline of a task from the store, newest kMaxHistoryPerTask rows (as the app's loader would do).
-ui::MainWindow::HistoryLoader storeLoader(TaskStore* store) {
-    return [store](const QString& id) {
-        QList<HistoryEntry> entries;
-        HistoryQuery query;
-        query.ids = {id};
-        store->forEachHistory(query, [&entries](const HistoryEntry& e) {
-            entries.append(e);
-            if (entries.size() > ui::MainWindow::kMaxHistoryPerTask)
-                entries.removeFirst();
-            return true;
-        });
-        return entries;
-    };
+    config.region = kRegion;
+    board->setAccount(QStringLiteral("default"), config);
+    return board;
 }
 
 // Records the time of the first paint event of a widget.
@@ -98,11 +85,11 @@ int firstPaint(const QString& url, QElapsedTimer& sinceMain, double processAtMai
         return 1;
     }
     const double openedMs = double(sinceMain.nsecsElapsed()) / 1e6;
-    WatchSession session(sessionConfig(url), &store);
-    const int restored = session.restoreFromStore();
+    auto board = makeBoard(url, &store);
+    TaskBoard& session = *board;
+    const int restored = session.restore();
     const double restoredMs = double(sinceMain.nsecsElapsed()) / 1e6;
     ui::MainWindow window(&session);
-    window.setHistoryLoader(storeLoader(&store));
     const double constructedMs = double(sinceMain.nsecsElapsed()) / 1e6;
     PaintWatcher watcher(window.view()->viewport());
     watcher.sinceMain = &sinceMain;
@@ -146,10 +133,10 @@ int rss(const QString& url) {
         return 1;
     }
     const qint64 history = store.historyCount();
-    WatchSession session(sessionConfig(url), &store);
-    session.restoreFromStore();
+    auto board = makeBoard(url, &store);
+    TaskBoard& session = *board;
+    session.restore();
     ui::MainWindow window(&session);
-    window.setHistoryLoader(storeLoader(&store));
     window.show();
     runFor(500);
     // A user looks at a few tasks (their timelines are loaded from the store) and sorts by status.
@@ -166,7 +153,7 @@ int rss(const QString& url) {
     row(QStringLiteral("3a"),
         QStringLiteral(
             "peak RSS (VmHWM) of the GUI with %L1 tasks and %L2 history rows (bench host: MainWindow + "
-            "WatchSession + TaskStore, offscreen, %3 timelines opened, sorted, %4 s polling)")
+            "TaskBoard + TaskStore, offscreen, %3 timelines opened, sorted, %4 s polling)")
             .arg(window.model()->rowCount())
             .arg(history)
             .arg(kSelected)
@@ -187,9 +174,11 @@ int cpu(const QString& url) {
     TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
     if (!store.open())
         return 1;
-    WatchSession session(sessionConfig(url), &store);
+    auto board = makeBoard(url, &store);
+    TaskBoard& session = *board;
     int polls = 0;
-    QObject::connect(session.scheduler(), &PollScheduler::requestSent, [&polls](const QString&) { ++polls; });
+    QObject::connect(session.scheduler(QStringLiteral("default")), &PollScheduler::requestSent,
+                     [&polls](const QString&) { ++polls; });
     ui::MainWindow window(&session);
     window.show();
     window.addTaskText(idsText('f', kTasks));
@@ -202,7 +191,7 @@ int cpu(const QString& url) {
     }
     row(QStringLiteral("2b"),
         QStringLiteral(
-            "CPU (user+sys, whole process) per 1,000 polls, GUI (bench host: MainWindow + WatchSession "
+            "CPU (user+sys, whole process) per 1,000 polls, GUI (bench host: MainWindow + TaskBoard "
             "recording history, offscreen), %1 tasks pasted, %2 s")
             .arg(kTasks)
             .arg(kRunMs / 1000),
@@ -222,9 +211,10 @@ int stall(const QString& url) {
     TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
     if (!store.open())
         return 1;
-    WatchSession session(sessionConfig(url), &store);
+    auto board = makeBoard(url, &store);
+    TaskBoard& session = *board;
     int results = 0;
-    QObject::connect(session.scheduler(), &PollScheduler::taskUpdated,
+    QObject::connect(session.scheduler(QStringLiteral("default")), &PollScheduler::taskUpdated,
                      [&](const TaskState&, bool) { ++results; });
     ui::MainWindow window(&session);
     window.show();
@@ -239,9 +229,8 @@ int stall(const QString& url) {
     runFor(kRunMs);
     meter.stop();
     row(QStringLiteral("6c"),
-        QStringLiteral(
-            "longest event-loop stall, GUI (bench host: MainWindow + WatchSession recording history, "
-            "offscreen) polling %L1 pasted tasks, emulator in a separate process, %2 s")
+        QStringLiteral("longest event-loop stall, GUI (bench host: MainWindow + TaskBoard recording history, "
+                       "offscreen) polling %L1 pasted tasks, emulator in a separate process, %2 s")
             .arg(report.added)
             .arg(kRunMs / 1000),
         meter.maxGapMs(), 1, QStringLiteral("ms"), 16, true, busyWhy(meter));

@@ -11,9 +11,9 @@
 #include "PollScheduler.h"
 #include "Regions.h"
 #include "StatusStyle.h"
+#include "TaskBoard.h"
 #include "TaskStore.h"
 #include "TaskTableModel.h"
-#include "WatchSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -61,17 +61,40 @@ TaskState stateFor(int n, std::optional<QString> status, TaskPhase phase, std::o
     return s;
 }
 
-SessionConfig configFor(const QString& url = {}) {
-    SessionConfig config;
-    if (!url.isEmpty())
-        config.endpoint.url = QUrl(url);
+const QString kProfile = QStringLiteral("default");
+
+AccountConfig accountFor(const QString& url = QStringLiteral("http://127.0.0.1:9")) {
+    AccountConfig config;
+    config.endpoint.url = QUrl(url);
     config.endpoint.timeoutMs = 3000;
     config.credential = {
         QLatin1String(sim::Emulator::kDemoSecretId), QLatin1String(sim::Emulator::kDemoSecretKey), {}};
-    config.defaultRegion = QStringLiteral("ap-guangzhou");
-    config.poll.minIntervalMs = 200;
+    config.region = QStringLiteral("ap-guangzhou");
     return config;
 }
+
+PollOptions pollFor(int minIntervalMs = 200) {
+    PollOptions poll;
+    poll.minIntervalMs = minIntervalMs;
+    return poll;
+}
+
+// A board with one paused account (nothing reaches the network) whose scheduler the test speaks for.
+struct PausedBoard {
+    TaskBoard board;
+    explicit PausedBoard(TaskStore* store = nullptr)
+        : board(store, pollFor()) {
+        board.setPaused(true);
+        board.setAccount(kProfile, accountFor());
+    }
+    PollScheduler* scheduler() const { return board.scheduler(kProfile); }
+    void result(const TaskState& state, bool finished = false) {
+        emit scheduler()->taskUpdated(state, true);
+        if (finished)
+            emit scheduler()->taskFinished(state);
+        board.flush();
+    }
+};
 
 int sourceRowsWithStatus(const TaskTableModel* model, const QString& key) {
     int n = 0;
@@ -129,7 +152,8 @@ void TestMainWindow::showAndActivate(QWidget& window) {
 }
 
 void TestMainWindow::pasteAddsRowsAndReports() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     showAndActivate(window);
     QSignalSpy inserted(window.model(), &QAbstractItemModel::rowsInserted);
     QApplication::clipboard()->setText(QStringLiteral("Task ids from the console:\n%1\n%2 done\n"
@@ -141,7 +165,7 @@ void TestMainWindow::pasteAddsRowsAndReports() {
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(window.model()->rowOf(idFor(2)), 1); // lowercase, in order of appearance
     QCOMPARE(window.model()->stateOf(idFor(1))->region, QStringLiteral("ap-guangzhou"));
-    QCOMPARE(window.model()->stateOf(idFor(1))->phase, TaskPhase::Waiting);
+    QCOMPARE(window.model()->stateOf(idFor(1))->phase, TaskPhase::Held); // no credentials yet
     const QString report = window.reportText();
     QVERIFY2(report.contains(QLatin1String("3 added")), qPrintable(report));
     QVERIFY2(report.contains(QLatin1String("1 already present")), qPrintable(report));
@@ -157,7 +181,8 @@ void TestMainWindow::pasteAddsRowsAndReports() {
 }
 
 void TestMainWindow::unrecognisedLinesAreShown() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     showAndActivate(window);
     const MainWindow::AddReport report =
         window.addTaskText(QStringLiteral("garbage line one\n%1\n\n  second \u202Ebad line\n").arg(idFor(7)));
@@ -187,7 +212,8 @@ void TestMainWindow::unrecognisedLinesAreShown() {
 }
 
 void TestMainWindow::pasteInFilterFieldIsText() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     showAndActivate(window);
     auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterEdit"));
     QVERIFY(filter);
@@ -200,7 +226,8 @@ void TestMainWindow::pasteInFilterFieldIsText() {
 }
 
 void TestMainWindow::addTasksDialogUsesItsRegion() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     showAndActivate(window);
     window.view()->setFocus();
     QTest::keyClick(window.view(), Qt::Key_N, Qt::ControlModifier);
@@ -220,7 +247,8 @@ void TestMainWindow::addTasksDialogUsesItsRegion() {
 }
 
 void TestMainWindow::bigPasteIsOneInsertion() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     showAndActivate(window);
     QString text;
     int lines = 0;
@@ -239,7 +267,8 @@ void TestMainWindow::bigPasteIsOneInsertion() {
 }
 
 void TestMainWindow::copyAndDeleteSelection() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     showAndActivate(window);
     window.addTaskText(QStringLiteral("%1\n%2\n%3\n%4\n").arg(idFor(1), idFor(2), idFor(3), idFor(4)));
     QTableView* view = window.view();
@@ -265,7 +294,8 @@ void TestMainWindow::copyAndDeleteSelection() {
 }
 
 void TestMainWindow::noCredentialsBanner() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     showAndActivate(window);
     QVERIFY(window.isBannerShown(MainWindow::BannerKind::NoCredentials));
     Banner* banner = window.banner(MainWindow::BannerKind::NoCredentials);
@@ -286,24 +316,21 @@ void TestMainWindow::noCredentialsBanner() {
     window.setKeychainUnavailable(QString());
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::KeychainUnavailable));
 
-    // With a session the banner goes away.
-    WatchSession session(configFor(), nullptr);
-    window.setSession(&session);
+    // With an account the banner goes away.
+    board.setPaused(true);
+    board.setAccount(kProfile, accountFor());
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::NoCredentials));
-    window.setSession(nullptr);
-    QVERIFY(window.isBannerShown(MainWindow::BannerKind::NoCredentials));
 }
 
 void TestMainWindow::authFailedBannerAndResume() {
-    WatchSession session(configFor(), nullptr);
-    session.scheduler()->setPaused(true); // nothing goes to the network in this test
-    MainWindow window(&session);
+    PausedBoard fb; // nothing goes to the network in this test
+    MainWindow window(&fb.board);
     showAndActivate(window);
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::NoCredentials));
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
 
-    emit session.scheduler()->authFailed(QStringLiteral("AuthFailure.SecretIdNotFound"),
-                                         QStringLiteral("The SecretId is not found <b>really</b>"));
+    emit fb.scheduler()->authFailed(QStringLiteral("AuthFailure.SecretIdNotFound"),
+                                    QStringLiteral("The SecretId is not found <b>really</b>"));
     QVERIFY(window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
     Banner* banner = window.banner(MainWindow::BannerKind::CredentialsRejected);
     QVERIFY(banner->title().contains(QLatin1String("AuthFailure.SecretIdNotFound")));
@@ -316,13 +343,15 @@ void TestMainWindow::authFailedBannerAndResume() {
     QVERIFY(resume);
     QTest::mouseClick(resume, Qt::LeftButton);
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
-    QVERIFY(!session.scheduler()->isHeldByAuth());
+    QVERIFY(!fb.scheduler()->isHeldByAuth());
+    QCOMPARE(fb.board.accountState(kProfile), AccountState::Polling);
 }
 
 void TestMainWindow::filterAndHideFinished() {
-    MainWindow window(nullptr);
+    PausedBoard fb;
+    MainWindow window(&fb.board);
     showAndActivate(window);
-    window.model()->upsertMany(
+    fb.board.adopt(
         {stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling, QStringLiteral("Upgrading the engine")),
          stateFor(2, QStringLiteral("SUCCESS"), TaskPhase::Finished, QStringLiteral("Dropped the table")),
          stateFor(3, QStringLiteral("FAILED"), TaskPhase::Finished, QStringLiteral("Precheck failed")),
@@ -342,7 +371,7 @@ void TestMainWindow::filterAndHideFinished() {
     QVERIFY(hide);
     hide->trigger();
     QCOMPARE(window.proxy()->rowCount(), 2);
-    window.model()->upsert(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished));
+    fb.result(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished), true);
     QCOMPARE(window.proxy()->rowCount(), 1);
     hide->trigger();
     QCOMPARE(window.proxy()->rowCount(), 4);
@@ -350,7 +379,8 @@ void TestMainWindow::filterAndHideFinished() {
 
 void TestMainWindow::settingsPersist() {
     {
-        MainWindow window(nullptr);
+        TaskBoard board(nullptr);
+        MainWindow window(&board);
         showAndActivate(window);
         window.findChild<QLineEdit*>(QStringLiteral("filterEdit"))->setText(QStringLiteral("upgrade"));
         window.findChild<QAction*>(QStringLiteral("hideFinishedAction"))->setChecked(true);
@@ -359,7 +389,8 @@ void TestMainWindow::settingsPersist() {
         window.resize(1111, 700);
         window.close(); // saves
     }
-    MainWindow restored(nullptr);
+    TaskBoard restoredBoard(nullptr);
+    MainWindow restored(&restoredBoard);
     showAndActivate(restored);
     QCOMPARE(restored.findChild<QLineEdit*>(QStringLiteral("filterEdit"))->text(), QStringLiteral("upgrade"));
     QCOMPARE(restored.proxy()->filterText(), QStringLiteral("upgrade"));
@@ -371,32 +402,29 @@ void TestMainWindow::settingsPersist() {
 }
 
 void TestMainWindow::detailsShowErrorAndTimeline() {
-    MainWindow window(nullptr);
-    QList<HistoryEntry> stored;
+    QTemporaryDir dir;
+    TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+    QVERIFY2(store.open(), qPrintable(store.lastError()));
     HistoryEntry old;
     old.observedAt = QDateTime::currentDateTimeUtc().addSecs(-100);
     old.taskId = idFor(5);
     old.status = QStringLiteral("INITIAL");
-    stored << old;
-    int loads = 0;
-    window.setHistoryLoader([&](const QString& id) {
-        ++loads;
-        return id == idFor(5) ? stored : QList<HistoryEntry>();
-    });
+    QVERIFY(store.appendHistory(old));
+    TaskBoard board(&store);
+    MainWindow window(&board);
     showAndActivate(window);
     TaskState error =
         stateFor(5, QStringLiteral("RUNNING"), TaskPhase::Stopped, QStringLiteral("line 1\nline 2"));
     error.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
     error.errorMessage = QStringLiteral("The async task does not exist.");
     error.lastRawResponse = R"({"Response":{"Error":{"Code":"InvalidParameter.InvalidAsyncRequestId"}}})";
-    window.model()->upsert(error);
+    board.adopt({error});
     window.view()->selectRow(0);
     ui::DetailsPanel* details = window.detailsPanel();
     QCOMPARE(details->taskId(), idFor(5));
     QCOMPARE(details->infoText(), QStringLiteral("line 1\nline 2")); // full Info, line breaks kept
     QCOMPARE(details->requestId(), error.requestId);
     QCOMPARE(details->timelineRowCount(), 1);
-    QCOMPARE(loads, 1);
     QCOMPARE(details->findChild<QLabel*>(QStringLiteral("detailsErrorCode"))->text(), error.errorCode);
     QCOMPARE(details->findChild<QLabel*>(QStringLiteral("detailsErrorMeaning"))->text(),
              ErrorCatalog::describe(error.errorCode).meaning);
@@ -414,13 +442,12 @@ void TestMainWindow::detailsShowErrorAndTimeline() {
 }
 
 void TestMainWindow::notificationOnFinish() {
-    WatchSession session(configFor(), nullptr);
-    session.scheduler()->setPaused(true);
-    MainWindow window(&session);
+    PausedBoard fb;
+    MainWindow window(&fb.board);
     showAndActivate(window);
-    window.model()->upsert(stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling));
+    fb.board.adopt({stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling)});
     QSignalSpy notified(&window, &MainWindow::taskNotification);
-    emit session.scheduler()->taskFinished(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished));
+    fb.result(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished), true);
     QTRY_COMPARE(notified.count(), 1);
     QVERIFY(notified.at(0).at(0).toString().contains(StatusStyle::label(StatusKey::Success)));
     QVERIFY(notified.at(0).at(1).toString().contains(idFor(1)));
@@ -429,37 +456,40 @@ void TestMainWindow::notificationOnFinish() {
     // Switched off by the setting.
     window.findChild<QAction*>(QStringLiteral("notificationsAction"))->setChecked(false);
     QCOMPARE(QSettings().value(QStringLiteral("notifications/enabled")).toBool(), false);
-    window.model()->upsert(stateFor(2, QStringLiteral("RUNNING"), TaskPhase::Polling));
-    emit session.scheduler()->taskFinished(stateFor(2, QStringLiteral("FAILED"), TaskPhase::Finished));
+    fb.board.adopt({stateFor(2, QStringLiteral("RUNNING"), TaskPhase::Polling)});
+    fb.result(stateFor(2, QStringLiteral("FAILED"), TaskPhase::Finished), true);
     QTRY_COMPARE(window.model()->stateOf(idFor(2))->status, std::optional<QString>(QStringLiteral("FAILED")));
     QTest::qWait(1200); // longer than the notification batching window: nothing may come
     QCOMPARE(notified.count(), 1);
 }
 
 void TestMainWindow::waitingTasksGoToTheSession() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     showAndActivate(window);
     window.addTaskText(QStringLiteral("%1 %2").arg(idFor(1), idFor(2)), QStringLiteral("ap-seoul"));
-    WatchSession session(configFor(), nullptr);
-    session.scheduler()->setPaused(true);
-    window.setSession(&session);
-    QCOMPARE(session.scheduler()->taskIds().size(), 2);
-    QCOMPARE(session.scheduler()->task(idFor(2))->region, QStringLiteral("ap-seoul"));
+    QCOMPARE(board.task(taskKey(kProfile, idFor(1)))->phase, TaskPhase::Held); // no credentials yet
+    board.setPaused(true);
+    board.setAccount(kProfile, accountFor());
+    PollScheduler* scheduler = board.scheduler(kProfile);
+    QCOMPARE(scheduler->taskIds().size(), 2);
+    QCOMPARE(scheduler->task(idFor(2))->region, QStringLiteral("ap-seoul"));
     QCOMPARE(window.model()->rowCount(), 2);
 
-    // With a session, adding goes through it; removing too.
+    // With an account, adding goes to its poller; removing too.
     window.addTaskText(idFor(3));
-    QVERIFY(session.scheduler()->task(idFor(3)));
+    QVERIFY(scheduler->task(idFor(3)));
     window.view()->setFocus();
     window.view()->selectRow(
         window.proxy()->mapFromSource(window.model()->index(window.model()->rowOf(idFor(3)), 0)).row());
     QTest::keyClick(window.view(), Qt::Key_Delete);
-    QVERIFY(!session.scheduler()->task(idFor(3)));
+    QVERIFY(!scheduler->task(idFor(3)));
     QCOMPARE(window.model()->rowOf(idFor(3)), -1);
 }
 
 void TestMainWindow::dropTextAndFiles() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     showAndActivate(window);
     QVERIFY(window.acceptDrops());
 
@@ -513,27 +543,22 @@ void TestMainWindow::timelineFromTheStore() {
         e.status = i == 0 ? QStringLiteral("INITIAL") : QStringLiteral("RUNNING");
         QVERIFY(store.appendHistory(e));
     }
-    WatchSession session(configFor(), nullptr);
-    session.scheduler()->setPaused(true);
-    MainWindow window(&session);
-    window.setTaskStore(&store);
+    PausedBoard fb(&store);
+    MainWindow window(&fb.board);
     showAndActivate(window);
-    window.model()->upsert(stateFor(4, QStringLiteral("RUNNING"), TaskPhase::Polling));
+    fb.board.adopt({stateFor(4, QStringLiteral("RUNNING"), TaskPhase::Polling)});
     window.view()->selectRow(0);
     QCOMPARE(window.detailsPanel()->timelineRowCount(), 2); // from before this run
 
-    HistoryEntry now;
-    now.observedAt = QDateTime::currentDateTimeUtc();
-    now.taskId = idFor(4);
-    now.status = QStringLiteral("SUCCESS");
-    emit session.historyRecorded(now); // recorded during this run: merged in
+    // Observed during this run: merged in.
+    fb.result(stateFor(4, QStringLiteral("SUCCESS"), TaskPhase::Finished), true);
     QCOMPARE(window.detailsPanel()->timelineRowCount(), 3);
     QCOMPARE(window.history(idFor(4)).last().status, std::optional<QString>(QStringLiteral("SUCCESS")));
-    window.setTaskStore(nullptr);
 }
 
 void TestMainWindow::offlineBanner() {
-    MainWindow window(nullptr);
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
     window.setFollowNetworkReachability(false);
     showAndActivate(window);
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::Offline));
@@ -570,10 +595,9 @@ void TestMainWindow::fullCycleAgainstEmulator() {
     emulator.addTask(task);
 
     // Each status stays on the server for one poll, 1 s apart: far longer than the table's 100 ms batching.
-    SessionConfig config = configFor(emulator.url());
-    config.poll.minIntervalMs = 1000;
-    WatchSession session(config, nullptr);
-    MainWindow window(&session);
+    TaskBoard board(nullptr, pollFor(1000));
+    board.setAccount(kProfile, accountFor(emulator.url()));
+    MainWindow window(&board);
     showAndActivate(window);
     QStringList seen; // the statuses the table showed, in order
     connect(window.model(), &QAbstractItemModel::dataChanged, &window, [&] {
@@ -582,7 +606,7 @@ void TestMainWindow::fullCycleAgainstEmulator() {
         if (seen.isEmpty() || seen.last() != key)
             seen << key;
     });
-    QSignalSpy finished(session.scheduler(), &PollScheduler::taskFinished);
+    QSignalSpy finished(&board, &TaskBoard::tasksFinished);
     window.addTaskText(id);
     QCOMPARE(window.model()->rowCount(), 1);
     window.view()->selectRow(0);
@@ -602,8 +626,20 @@ void TestMainWindow::fullCycleAgainstEmulator() {
 }
 
 void TestMainWindow::screenshot() {
-    WatchSession session(configFor(), nullptr);
-    MainWindow window(&session);
+    QTemporaryDir storeDir;
+    TaskStore store(storeDir.filePath(QStringLiteral("history.sqlite")));
+    QVERIFY2(store.open(), qPrintable(store.lastError()));
+    for (int i = 0; i < 3; ++i) {
+        HistoryEntry e;
+        e.taskId = idFor(9);
+        e.observedAt = QDateTime::currentDateTimeUtc().addSecs(-60 + 20 * i);
+        e.status = i == 0 ? std::optional<QString>(QStringLiteral("INITIAL")) : std::nullopt;
+        e.errorCode = i == 0 ? QString() : QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+        e.requestId = QStringLiteral("b8e1c4a2-5d3f-4e6a-9c7b-2f1e0d9a8b7c");
+        QVERIFY(store.appendHistory(e));
+    }
+    PausedBoard fb(&store);
+    MainWindow window(&fb.board);
     window.setDemoMode(true);
     window.resize(1280, 760);
     showAndActivate(window);
@@ -620,7 +656,7 @@ void TestMainWindow::screenshot() {
                               R"("Message":"The async task does not exist."},)"
                               R"("RequestId":"b8e1c4a2-5d3f-4e6a-9c7b-2f1e0d9a8b7c"}})";
     stopped.requestId = QStringLiteral("b8e1c4a2-5d3f-4e6a-9c7b-2f1e0d9a8b7c");
-    window.model()->upsertMany(
+    fb.board.adopt(
         {stateFor(0, QStringLiteral("SUCCESS"), TaskPhase::Finished,
                   QStringLiteral("Parameters modified successfully; instance cdb-8xk2m4pq restarted")),
          stateFor(
@@ -642,18 +678,9 @@ void TestMainWindow::screenshot() {
          retrying, stopped, stateFor(10, QStringLiteral("MIGRATING"), TaskPhase::Polling, std::nullopt),
          stateFor(11, std::nullopt, TaskPhase::Waiting)});
     window.view()->selectRow(9);
-    for (int i = 0; i < 3; ++i) {
-        HistoryEntry e;
-        e.taskId = idFor(9);
-        e.observedAt = QDateTime::currentDateTimeUtc().addSecs(-60 + 20 * i);
-        e.status = i == 0 ? std::optional<QString>(QStringLiteral("INITIAL")) : std::nullopt;
-        e.errorCode = i == 0 ? QString() : stopped.errorCode;
-        e.requestId = stopped.requestId;
-        emit session.historyRecorded(e);
-    }
-    window.addTaskText(QStringLiteral("%1\nnot an id\n").arg(idFor(0))); // the report line, nothing sent
+    window.addTaskText(QStringLiteral("%1\nnot an id\n").arg(idFor(0))); // the report line, nothing new
     QCOMPARE(window.model()->rowCount(), 12);
-    QCOMPARE(session.scheduler()->taskIds().size(), 0);
+    QCOMPARE(fb.scheduler()->inFlightCount(), 0);
 
     QCoreApplication::sendPostedEvents(); // let the layouts settle before grabbing
     QCoreApplication::processEvents();

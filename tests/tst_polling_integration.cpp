@@ -1,10 +1,10 @@
-// The whole polling stack (WatchSession -> PollScheduler -> ApiClient -> real HTTP) against the emulator, one
+// The whole polling stack (TaskBoard -> PollScheduler -> ApiClient -> real HTTP) against the emulator, one
 // test per fault and error class: no crash, the right classification, other tasks unaffected, recovery.
 #include "Emulator.h"
 #include "ErrorCatalog.h"
 #include "SafeText.h"
+#include "TaskBoard.h"
 #include "TimelineSteps.h"
-#include "WatchSession.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -17,6 +17,22 @@ namespace {
 const QString kId = QStringLiteral("AKIDINTEGRATION000000000000000000000");
 const QString kKey = QStringLiteral("integration-secret-key");
 
+// One account on a board, as the tests drive it.
+struct Session {
+    TaskBoard board;
+    explicit Session(const PollOptions& poll)
+        : board(nullptr, poll) {}
+    PollScheduler* scheduler() const { return board.scheduler(QStringLiteral("test")); }
+    void addTask(const QString& id, const QString& region = {}) {
+        board.addIds({id}, QStringLiteral("test"), region);
+    }
+    void setCredential(const Credential& credential) {
+        AccountConfig config = *board.accountConfig(QStringLiteral("test"));
+        config.credential = credential;
+        board.setAccount(QStringLiteral("test"), config);
+    }
+};
+
 QString taskId(int n) {
     return QStringLiteral("cccccccc-%1-00000000-00000000").arg(n, 8, 10, QLatin1Char('0'));
 }
@@ -25,7 +41,7 @@ QString taskId(int n) {
 class TestPollingIntegration : public QObject {
     Q_OBJECT
     std::unique_ptr<Emulator> m_emulator;
-    std::unique_ptr<WatchSession> m_session;
+    std::unique_ptr<Session> m_session;
     int m_next = 0;
 
     // A task that answers RUNNING, then SUCCESS, after `fault` has hit its first `faultTimes` queries.
@@ -37,17 +53,19 @@ class TestPollingIntegration : public QObject {
         return id;
     }
 
-    WatchSession& startSession(int timeoutMs = 15000, Credential credential = {kId, kKey, {}}) {
-        SessionConfig config;
+    Session& startSession(int timeoutMs = 15000, Credential credential = {kId, kKey, {}}) {
+        PollOptions poll;
+        poll.minIntervalMs = 100;
+        poll.backoffStartMs = 100;
+        poll.backoffCapMs = 400;
+        poll.rateLimitSlowdownMs = 500;
+        m_session = std::make_unique<Session>(poll);
+        AccountConfig config;
         config.endpoint.url = QUrl(m_emulator->url());
         config.endpoint.timeoutMs = timeoutMs;
         config.credential = credential;
-        config.defaultRegion = QStringLiteral("ap-guangzhou");
-        config.poll.minIntervalMs = 100;
-        config.poll.backoffStartMs = 100;
-        config.poll.backoffCapMs = 400;
-        config.poll.rateLimitSlowdownMs = 500;
-        m_session = std::make_unique<WatchSession>(config, nullptr);
+        config.region = QStringLiteral("ap-guangzhou");
+        m_session->board.setAccount(QStringLiteral("test"), config);
         return *m_session;
     }
 
@@ -84,7 +102,7 @@ private slots:
     void transientFaultsRecoverAndKeepOthersGoing() {
         QFETCH(int, fault);
         QFETCH(QString, code);
-        WatchSession& session = startSession();
+        Session& session = startSession();
         const QString faulty = addTask(Fault(fault), 2);
         const QString healthy = addTask();
         QStringList errorCodes;
@@ -106,7 +124,7 @@ private slots:
     }
 
     void malformedRegionIsNeverSent() {
-        WatchSession& session = startSession();
+        Session& session = startSession();
         const QString id = addTask();
         session.addTask(id, QStringLiteral("ap-guangzhou\r\nX-Injected: 1"));
         QTRY_VERIFY_WITH_TIMEOUT(state(id).phase == TaskPhase::Stopped, 10000);
@@ -115,7 +133,7 @@ private slots:
     }
 
     void stallHitsTheDeadlineThenRecovers() {
-        WatchSession& session = startSession(300);
+        Session& session = startSession(300);
         const QString stalled = addTask(Fault::Stall, 1);
         session.addTask(stalled);
         QTRY_VERIFY_WITH_TIMEOUT(state(stalled).errorCode == QLatin1String("Timeout"), 10000);
@@ -123,7 +141,7 @@ private slots:
     }
 
     void nullAndUnknownStatusesAreKept() {
-        WatchSession& session = startSession();
+        Session& session = startSession();
         const QString nullTask = addTask(Fault::None, -1, {step(0, nullptr), step(2, "SUCCESS")});
         const QString unknown = addTask(Fault::None, -1, {step(0, "ROLLING_BACK", "Rolling back")});
         session.addTask(nullTask);
@@ -135,7 +153,7 @@ private slots:
     }
 
     void hostileInfoIsBoundedAndDisplayedSafely() {
-        WatchSession& session = startSession();
+        Session& session = startSession();
         const QString hostile = addTask(Fault::HostileInfo, -1);
         session.addTask(hostile);
         QTRY_VERIFY_WITH_TIMEOUT(state(hostile).info.has_value(), 10000);
@@ -154,7 +172,7 @@ private slots:
     }
     void permanentErrorsStopWithTheirHint() {
         QFETCH(QString, code);
-        WatchSession& session = startSession();
+        Session& session = startSession();
         TimelineStep error;
         error.errorCode = code;
         error.errorMessage = QStringLiteral("message from the server");
@@ -172,7 +190,7 @@ private slots:
     }
 
     void authFailureStopsRequests() {
-        WatchSession& session = startSession(15000, {kId, QStringLiteral("wrong key"), {}});
+        Session& session = startSession(15000, {kId, QStringLiteral("wrong key"), {}});
         QSignalSpy authFailed(session.scheduler(), &PollScheduler::authFailed);
         for (int i = 0; i < 5; ++i)
             session.addTask(addTask());
@@ -196,7 +214,7 @@ private slots:
     void serverClockSkewIsCorrected() {
         QFETCH(int, offset);
         m_emulator->setClockOffset(offset);
-        WatchSession& session = startSession();
+        Session& session = startSession();
         QSignalSpy corrected(session.scheduler(), &PollScheduler::clockCorrected);
         QSignalSpy authFailed(session.scheduler(), &PollScheduler::authFailed);
         const QString id = addTask();
@@ -209,7 +227,7 @@ private slots:
 
     void rateLimitedServerSlowsUsDownAndEverythingFinishes() {
         m_emulator->setRateLimit(10); // a server (or another tool sharing the key) allowing far less
-        WatchSession& session = startSession();
+        Session& session = startSession();
         QSignalSpy rateLimited(session.scheduler(), &PollScheduler::rateLimited);
         QStringList ids;
         for (int i = 0; i < 30; ++i) {
@@ -223,7 +241,7 @@ private slots:
     }
 
     void backlogNeverExceedsFortyPerSecondAtTheServer() {
-        WatchSession& session = startSession();
+        Session& session = startSession();
         TimelineStep running = step(0, "RUNNING", "Working");
         for (int i = 0; i < 200; ++i)
             session.addTask(addTask(Fault::None, -1, {running}));

@@ -1,6 +1,8 @@
 // TaskTableModel and TaskFilterProxyModel: model consistency under QAbstractItemModelTester, minimal change
 // signals, the id → row index, roles per status, hostile Info, the Elapsed tick, sorting and filtering.
 #include "StatusStyle.h"
+#include "TaskBoard.h"
+#include "TaskFilterProxyModel.h"
 #include "TaskTableModel.h"
 
 #include <QAbstractItemModelTester>
@@ -145,9 +147,11 @@ void TestTaskTableModel::upsertManyEmitsOneRangedSignal() {
                            task(101),   task(100, QStringLiteral("INITIAL")),
                            finished(4)};
     model.upsertMany(batch);
-    QCOMPARE(changed.count(), 1);
+    // Rows 2, 4, 5 of 8 changed: at most half, so one signal per row (qBittorrent's rule).
+    QCOMPARE(changed.count(), 3);
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 2);
-    QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 5);
+    QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 4);
+    QCOMPARE(changed.at(2).at(1).value<QModelIndex>().row(), 5);
     QCOMPARE(aboutToInsert.count(), 1);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 8);
@@ -156,6 +160,16 @@ void TestTaskTableModel::upsertManyEmitsOneRangedSignal() {
     // Later entries for the same id win.
     QCOMPARE(model.stateOf(idFor(5))->status, std::optional<QString>(QStringLiteral("RUNNING")));
     QCOMPARE(model.stateOf(idFor(100))->status, std::optional<QString>(QStringLiteral("INITIAL")));
+
+    // More than half of the rows changed: one ranged signal over them.
+    changed.clear();
+    QList<TaskState> most;
+    for (int i = 1; i < 8; ++i)
+        most << finished(i);
+    model.upsertMany(most);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 7);
     QCOMPARE(model.rowOf(idFor(101)), 9);
 }
 

@@ -74,7 +74,8 @@ private slots:
         taskwatch::Language::setConfigured(QStringLiteral("zh_CN"));
         QCOMPARE(taskwatch::Language::apiLanguage(), QStringLiteral("zh-CN"));
         taskwatch::Language::install();
-        taskwatch::ui::MainWindow window;
+        taskwatch::TaskBoard board(nullptr);
+        taskwatch::ui::MainWindow window(&board);
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();

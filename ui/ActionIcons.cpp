@@ -5,6 +5,11 @@
 #include <QPalette>
 #include <QPixmap>
 
+// Q_INIT_RESOURCE must be used outside any namespace; the resources live in a static library.
+static void initResources() {
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace taskwatch::ui {
 
 namespace {
@@ -147,6 +152,42 @@ QIcon actionIcon(ActionIcon kind, const QPalette& palette) {
     // A little softer than the text, like most icon themes.
     color.setAlphaF(0.85);
     return paintedIcon(kind, color, palette.color(QPalette::Disabled, QPalette::ButtonText));
+}
+
+// The application icon, painted (no SVG image plugin needed): a database cylinder with a check mark.
+QIcon appIcon() {
+    initResources();
+    QIcon icon(QStringLiteral(":/icons/cdb-taskwatch.svg"));
+    if (!icon.pixmap(QSize(32, 32)).isNull())
+        return icon;
+    QIcon painted;
+    for (int side : {16, 24, 32, 48, 64, 128, 256}) {
+        QPixmap pm(side, side);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.scale(side / 64.0, side / 64.0);
+        const QColor body(0x1f, 0x6f, 0xeb);
+        const QColor top(0x6c, 0xa8, 0xff);
+        p.setPen(Qt::NoPen);
+        p.setBrush(body);
+        p.drawRoundedRect(QRectF(8, 12, 40, 42), 4, 4);
+        p.drawEllipse(QRectF(8, 46, 40, 14));
+        p.setBrush(top);
+        p.drawEllipse(QRectF(8, 5, 40, 14));
+        p.setPen(QPen(QColor(255, 255, 255, 150), 2.5));
+        p.setBrush(Qt::NoBrush);
+        p.drawArc(QRectF(8, 20, 40, 14), 180 * 16, 180 * 16);
+        p.drawArc(QRectF(8, 33, 40, 14), 180 * 16, 180 * 16);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0x1a, 0x7f, 0x37));
+        p.drawEllipse(QRectF(34, 34, 28, 28));
+        p.setPen(QPen(Qt::white, 4.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(QPolygonF({QPointF(41, 48.5), QPointF(46.5, 54), QPointF(55, 43)}));
+        p.end();
+        painted.addPixmap(pm);
+    }
+    return painted;
 }
 
 } // namespace taskwatch::ui

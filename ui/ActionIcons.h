@@ -15,5 +15,7 @@ enum class ActionIcon { Add, Refresh, Pause, Resume, Retry, Remove, Filter, Info
 QIcon actionIcon(ActionIcon kind, const QPalette& palette);
 // Always the painted icon, in `color`.
 QIcon paintedIcon(ActionIcon kind, const QColor& color, const QColor& disabledColor);
+// The application icon (the SVG resource, else painted: a database cylinder with a check mark).
+QIcon appIcon();
 
 } // namespace taskwatch::ui

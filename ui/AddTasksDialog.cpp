@@ -21,6 +21,7 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     : QDialog(parent)
     , m_text(new QPlainTextEdit(this))
     , m_region(new QComboBox(this))
+    , m_profile(new QComboBox(this))
     , m_count(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setObjectName(QStringLiteral("addTasksDialog"));
@@ -43,7 +44,10 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     m_region->lineEdit()->setValidator(new QRegularExpressionValidator(Regions::pattern(), m_region));
     m_region->setToolTip(
         tr("The region of the instance the tasks belong to: a task exists only in its region"));
-    setRegion(QStringLiteral("ap-guangzhou"));
+    setRegion(QString::fromLatin1(Regions::kDefault));
+
+    m_profile->setObjectName(QStringLiteral("addTasksProfile"));
+    m_profile->setToolTip(tr("The credential profile (account) that polls these tasks"));
 
     m_count->setObjectName(QStringLiteral("addTasksCount"));
     m_count->setTextFormat(Qt::PlainText);
@@ -54,6 +58,10 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Region:"), m_region);
+    m_profileLabel = new QLabel(tr("&Profile:"), this);
+    m_profileLabel->setBuddy(m_profile);
+    form->addRow(m_profileLabel, m_profile);
+    setProfiles({}, {});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
@@ -70,6 +78,19 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     connect(m_text, &QPlainTextEdit::textChanged, this, &AddTasksDialog::scheduleCount);
     connect(m_region, &QComboBox::currentTextChanged, this, &AddTasksDialog::updateCount);
     updateCount();
+}
+
+void AddTasksDialog::setProfiles(const QStringList& profiles, const QString& current) {
+    m_profile->clear();
+    m_profile->addItems(profiles);
+    m_profile->setCurrentIndex(std::max(0, int(profiles.indexOf(current))));
+    // One profile: nothing to choose.
+    m_profile->setVisible(profiles.size() > 1);
+    m_profileLabel->setVisible(profiles.size() > 1);
+}
+
+QString AddTasksDialog::profile() const {
+    return m_profile->currentText();
 }
 
 QString AddTasksDialog::text() const {

@@ -22,6 +22,9 @@ public:
     QString region() const; // trimmed, lowercase
     void setRegion(const QString& region);
     int foundIdCount() const { return m_found; }
+    // The profiles to choose from (shown when more than one) and the preselected one.
+    void setProfiles(const QStringList& profiles, const QString& current);
+    QString profile() const; // empty when none was offered
 
     // The cdb regions (DescribeCdbZoneConfig, 2025-10).
 
@@ -31,6 +34,8 @@ private:
 
     QPlainTextEdit* m_text;
     QComboBox* m_region;
+    QComboBox* m_profile;
+    QLabel* m_profileLabel = nullptr;
     QLabel* m_count;
     QDialogButtonBox* m_buttons;
     QTimer m_debounce;

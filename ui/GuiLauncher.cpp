@@ -8,8 +8,9 @@
 #include "CsvWriter.h"
 #include "Emulator.h"
 #include "MainWindow.h"
+#include "RunSettings.h"
+#include "TaskBoard.h"
 #include "TaskStore.h"
-#include "WatchSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,7 +38,7 @@ struct Options {
     QString idsText;
 };
 
-// The GUI and everything it owns, torn down in the right order (window first, then session, then store).
+// The GUI and everything it owns, torn down in the right order (window first, then board, then store).
 class GuiController : public QObject {
 public:
     explicit GuiController(Options options)
@@ -47,45 +48,34 @@ public:
         if (m_window)
             m_window->saveSettings();
         m_window.reset();
-        m_session.reset();
+        m_loader.reset();
+        m_board.reset();
         m_store.reset();
         m_emulator.reset();
     }
 
     bool start() {
         openStore();
-        m_window = std::make_unique<MainWindow>();
-        if (m_store) {
-            m_window->setTaskStore(m_store.get());
-            // Stored tasks show at once, even before the credentials are known.
-            m_window->model()->upsertMany(m_store->loadTasks());
-            if (!m_storeProblem.isEmpty())
-                m_window->statusBar()->showMessage(m_storeProblem, 15000);
-        }
+        m_board = std::make_unique<TaskBoard>(m_store.get());
+        m_loader = std::make_unique<AccountLoader>(m_board.get(), &m_credentials, Language::apiLanguage());
+        m_window = std::make_unique<MainWindow>(m_board.get());
+        if (!m_storeProblem.isEmpty())
+            m_window->statusBar()->showMessage(m_storeProblem, 15000);
         connect(m_window.get(), &MainWindow::credentialsRequested, this,
                 &GuiController::openCredentialsDialog);
         connect(m_window.get(), &MainWindow::exportHistoryRequested, this, &GuiController::exportHistory);
+        connect(m_loader.get(), &AccountLoader::keychainProblem, m_window.get(),
+                &MainWindow::setKeychainUnavailable);
         m_window->exportHistoryAction()->setEnabled(m_store != nullptr);
-        connect(m_window->model(), &QAbstractItemModel::rowsAboutToBeRemoved, this,
-                [this](const QModelIndex&, int first, int last) {
-                    if (m_session || !m_store)
-                        return; // the session removes from the store itself
-                    for (int row = first; row <= last; ++row) {
-                        if (const TaskState* state = m_window->model()->state(row))
-                            m_store->removeTask(state->id);
-                    }
-                });
         m_window->show();
 
         if (m_options.demo)
             return startDemo();
-        if (const auto env = CredentialStore::fromEnvironment()) {
-            startSession(*env, qEnvironmentVariable("TENCENTCLOUD_REGION"), {});
-        } else {
-            connect(&m_credentials, &CredentialStore::resolved, this, &GuiController::onResolved);
-            m_credentials.resolveAsync(m_options.profile);
-        }
-        addInitialIds();
+        // The command line's account first (its ids are added under it), then every stored task under its own
+        // profile, each polled with that profile's credentials.
+        m_board->setDefaultProfile(m_credentials.effectiveProfileName(m_options.profile));
+        connect(&m_credentials, &CredentialStore::resolved, this, &GuiController::onResolved);
+        m_credentials.resolveAsync(m_options.profile);
         return true;
     }
 
@@ -123,11 +113,16 @@ private:
                                 << '\n';
             return false;
         }
-        m_options.endpoint = m_emulator->url();
-        startSession({QString::fromLatin1(sim::Emulator::kDemoSecretId),
-                      QString::fromLatin1(sim::Emulator::kDemoSecretKey),
-                      {}},
-                     sim::Emulator::demoRegion(), {});
+        const QString demo = QStringLiteral("demo");
+        AccountConfig config;
+        config.credential = {QString::fromLatin1(sim::Emulator::kDemoSecretId),
+                             QString::fromLatin1(sim::Emulator::kDemoSecretKey),
+                             {}};
+        config.endpoint.url = QUrl(m_emulator->url());
+        config.endpoint.language = Language::apiLanguage();
+        config.region = sim::Emulator::demoRegion();
+        m_board->setDefaultProfile(demo);
+        m_board->setAccount(demo, config);
         m_window->setDemoMode(true);
         QStringList ids;
         for (const sim::ScriptedTask& task : tasks)
@@ -144,66 +139,64 @@ private:
     }
 
     void onResolved(const CredentialStore::Resolved& resolved) {
-        if (resolved.ok()) {
-            startSession(resolved.credential, resolved.region, resolved.endpoint);
-            return;
-        }
-        switch (resolved.status.status) {
-        case KeychainStatus::Ok:
-        case KeychainStatus::NotFound:
-            break; // not configured: the window's "no credentials" banner offers the dialog
-        default:
+        disconnect(&m_credentials, &CredentialStore::resolved, this, &GuiController::onResolved);
+        const RunSettings settings =
+            RunSettings::resolve({m_options.profile, m_options.region, m_options.endpoint}, resolved);
+        m_board->setDefaultProfile(settings.profile);
+        if (!settings.usable()) {
+            m_window->statusBar()->showMessage(settings.problem, 30000);
+        } else if (resolved.ok()) {
+            m_board->setAccount(settings.profile, settings.account(Language::apiLanguage()));
+        } else if (resolved.status.status != KeychainStatus::Ok &&
+                   resolved.status.status != KeychainStatus::NotFound) {
             m_window->setKeychainUnavailable(resolved.status.message);
         }
+        // Stored tasks show at once, each under its own profile, then the command line's ids.
+        m_board->restore();
+        addInitialIds();
+        m_loader->loadMissing();
     }
 
-    void startSession(const Credential& credential, const QString& region, const QString& endpoint) {
-        SessionConfig config;
-        const QString url = !m_options.endpoint.isEmpty() ? m_options.endpoint
-                            : !endpoint.isEmpty()         ? endpoint
-                                                          : QString::fromLatin1(ApiClient::kDefaultEndpoint);
-        config.endpoint.url = QUrl(url);
-        if (const QString why = ApiClient::validateEndpoint(config.endpoint.url); !why.isEmpty()) {
-            m_window->statusBar()->showMessage(why, 30000);
+    void useCredentials(const QString& profile, const Credential& credential, const QString& region,
+                        const QString& endpoint) {
+        CredentialStore::Resolved resolved;
+        resolved.profile = profile;
+        resolved.source = QStringLiteral("profile ") + profile;
+        resolved.credential = credential;
+        resolved.region = region;
+        resolved.endpoint = endpoint;
+        const bool isDefault = profile == m_board->defaultProfile();
+        const RunSettings settings =
+            RunSettings::resolve({{}, isDefault ? m_options.region : QString(), endpoint}, resolved);
+        if (!settings.usable()) {
+            m_window->statusBar()->showMessage(settings.problem, 30000);
             return;
         }
-        config.endpoint.language = Language::apiLanguage(); // server messages in the UI's language
-        config.credential = credential;
-        config.defaultRegion = !m_options.region.isEmpty() ? m_options.region
-                               : !region.isEmpty()         ? region
-                                                           : QStringLiteral("ap-guangzhou");
-        if (m_session) {
-            m_session->setEndpoint(config.endpoint);
-            m_session->setCredential(credential);
-            m_window->setSession(m_session.get());
-            return;
-        }
-        config.profile = m_credentials.effectiveProfileName(m_options.profile);
-        m_session = std::make_unique<WatchSession>(config, m_store.get());
-        m_session->restoreFromStore();
-        m_window->setSession(m_session.get());
+        m_board->setAccount(profile, settings.account(Language::apiLanguage()));
     }
 
-    void openCredentialsDialog() {
+    void openCredentialsDialog(const QString& profile) {
         if (m_options.demo) {
             m_window->statusBar()->showMessage(tr("The demo uses built-in credentials; run without --demo to "
                                                   "set up your own."),
                                                8000);
         }
         auto* dialog = new CredentialsDialog(&m_credentials, &m_dialogNam, m_window.get());
+        if (!profile.isEmpty() && profile != QLatin1String(TaskBoard::kEnvironmentProfile))
+            dialog->selectProfile(profile);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setCloseOnSave(true);
         connect(dialog, &CredentialsDialog::credentialsSaved, this,
-                [this](const QString&, const Credential& credential, const QString& region,
+                [this](const QString& profile, const Credential& credential, const QString& region,
                        const QString& endpoint) {
                     m_window->setKeychainUnavailable(QString());
                     if (!m_options.demo)
-                        startSession(credential, region, endpoint);
+                        useCredentials(profile, credential, region, endpoint);
                 });
         connect(dialog, &CredentialsDialog::sessionCredentialsChosen, this,
                 [this, dialog](const Credential& credential, const QString& region, const QString& endpoint) {
                     if (!m_options.demo)
-                        startSession(credential, region, endpoint);
+                        useCredentials(m_board->defaultProfile(), credential, region, endpoint);
                     dialog->close();
                 });
         dialog->open();
@@ -213,12 +206,9 @@ private:
         if (!m_store)
             return;
         HistoryQuery query;
-        const QModelIndexList selected = m_window->view()->selectionModel()->selectedRows();
-        for (const QModelIndex& index : selected) {
-            const QModelIndex source = m_window->proxy()->mapToSource(index);
-            if (const TaskState* state = m_window->model()->state(source.row()))
-                query.ids << state->id;
-        }
+        const QStringList keys = m_window->selectedKeys();
+        for (const QString& key : keys)
+            query.ids << idOfKey(key);
         const QString suggested =
             QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
             QStringLiteral("/cdb-taskwatch-history-%1.csv")
@@ -247,7 +237,8 @@ private:
     std::unique_ptr<TaskStore> m_store;
     QString m_storeProblem;
     std::unique_ptr<sim::Emulator> m_emulator;
-    std::unique_ptr<WatchSession> m_session;
+    std::unique_ptr<TaskBoard> m_board;
+    std::unique_ptr<AccountLoader> m_loader;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -277,7 +268,7 @@ int runGui(const QStringList& arguments) {
 
     Options options;
     options.demo = parser.isSet(demoOpt);
-    options.region = parser.value(regionOpt);
+    options.region = parser.value(regionOpt).trimmed();
     options.endpoint = parser.value(endpointOpt);
     options.profile = parser.value(profileOpt);
     options.idsText = parser.positionalArguments().join(QLatin1Char('\n'));
@@ -293,12 +284,13 @@ int runGui(const QStringList& arguments) {
         }
     }
     if (parser.isSet(idsFromOpt)) {
-        QFile file(parser.value(idsFromOpt));
-        if (!file.open(QIODevice::ReadOnly)) {
-            QTextStream(stderr) << tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()) << '\n';
+        QString text;
+        QString error;
+        if (!RunSettings::readText(parser.value(idsFromOpt), &text, &error)) {
+            QTextStream(stderr) << error << '\n';
             return 2;
         }
-        options.idsText += QLatin1Char('\n') + QString::fromUtf8(file.read(64 * 1024 * 1024));
+        options.idsText += QLatin1Char('\n') + text;
     }
 
     GuiController controller(std::move(options));

@@ -6,19 +6,18 @@
 #include "DetailsPanel.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
-#include "PollScheduler.h"
 #include "Regions.h"
 #include "SafeText.h"
 #include "StatusStyle.h"
 #include "TaskIdExtractor.h"
 #include "TaskStore.h"
-#include "WatchSession.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
@@ -50,11 +49,6 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-// Q_INIT_RESOURCE must be used outside any namespace; the resources live in a static library.
-static void initResources() {
-    Q_INIT_RESOURCE(resources);
-}
-
 namespace taskwatch::ui {
 
 namespace {
@@ -70,67 +64,11 @@ constexpr auto Notifications = "notifications/enabled";
 constexpr auto LastRegion = "tasks/lastRegion";
 } // namespace Key
 
-constexpr int kFlushIntervalMs = 100;
-constexpr int kPerRowUpdateLimit = 16; // above: one ranged dataChanged for the batch
-constexpr auto kFallbackRegion = "ap-guangzhou";
-
-// The application icon, painted (no SVG image plugin needed): a database cylinder with a check mark.
-QIcon appIcon() {
-    initResources();
-    QIcon icon(QStringLiteral(":/icons/cdb-taskwatch.svg"));
-    if (!icon.pixmap(QSize(32, 32)).isNull())
-        return icon;
-    QIcon painted;
-    for (int side : {16, 24, 32, 48, 64, 128, 256}) {
-        QPixmap pm(side, side);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.scale(side / 64.0, side / 64.0);
-        const QColor body(0x1f, 0x6f, 0xeb);
-        const QColor top(0x6c, 0xa8, 0xff);
-        p.setPen(Qt::NoPen);
-        p.setBrush(body);
-        p.drawRoundedRect(QRectF(8, 12, 40, 42), 4, 4);
-        p.drawEllipse(QRectF(8, 46, 40, 14));
-        p.setBrush(top);
-        p.drawEllipse(QRectF(8, 5, 40, 14));
-        p.setPen(QPen(QColor(255, 255, 255, 150), 2.5));
-        p.setBrush(Qt::NoBrush);
-        p.drawArc(QRectF(8, 20, 40, 14), 180 * 16, 180 * 16);
-        p.drawArc(QRectF(8, 33, 40, 14), 180 * 16, 180 * 16);
-        p.setPen(Qt::NoPen);
-        p.setBrush(QColor(0x1a, 0x7f, 0x37));
-        p.drawEllipse(QRectF(34, 34, 28, 28));
-        p.setPen(QPen(Qt::white, 4.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        p.drawPolyline(QPolygonF({QPointF(41, 48.5), QPointF(46.5, 54), QPointF(55, 43)}));
-        p.end();
-        painted.addPixmap(pm);
-    }
-    return painted;
-}
-
-bool isValidRegion(const QString& region) {
-    return Regions::isWellFormed(region);
-}
-
 } // namespace
 
-QString MainWindow::AddReport::text() const {
-    QStringList parts;
-    if (added > 0 || (alreadyPresent == 0 && unrecognisedLineCount == 0))
-        parts << (added == 0 ? tr("No task ids found") : tr("%n added", nullptr, added));
-    if (alreadyPresent > 0)
-        parts << tr("%n already present", nullptr, alreadyPresent);
-    if (unrecognisedLineCount == 1)
-        parts << tr("1 line not recognised");
-    else if (unrecognisedLineCount > 1)
-        parts << tr("%n lines not recognised", nullptr, unrecognisedLineCount);
-    return parts.join(QLatin1String(", "));
-}
-
-MainWindow::MainWindow(WatchSession* session, QWidget* parent)
+MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
     : QMainWindow(parent)
+    , m_board(board)
     , m_model(new TaskTableModel(this))
     , m_proxy(new TaskFilterProxyModel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -145,9 +83,6 @@ MainWindow::MainWindow(WatchSession* session, QWidget* parent)
     createToolBar();
     createStatusBar();
 
-    m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(kFlushIntervalMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &MainWindow::flushUpdates);
     m_notifyTimer.setSingleShot(true);
     m_notifyTimer.setInterval(1000);
     connect(&m_notifyTimer, &QTimer::timeout, this, &MainWindow::flushNotifications);
@@ -157,7 +92,8 @@ MainWindow::MainWindow(WatchSession* session, QWidget* parent)
 
     restoreSettings();
     applyTheme();
-    setSession(session);
+    m_model->setBoard(board);
+    connectBoard();
     setFollowNetworkReachability(true);
     resize(size().expandedTo(QSize(1000, 640)));
 }
@@ -205,8 +141,8 @@ void MainWindow::createActions() {
     m_exportAction = make(tr("&Export History…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportHistoryAction",
                           &MainWindow::exportHistoryRequested);
     m_exportAction->setEnabled(false); // enabled by whoever handles exportHistoryRequested()
-    m_credentialsAction =
-        make(tr("Cr&edentials…"), QKeySequence(), "credentialsAction", &MainWindow::credentialsRequested);
+    m_credentialsAction = make(tr("Cr&edentials…"), QKeySequence(), "credentialsAction",
+                               [this] { emit credentialsRequested(QString()); });
     m_quitAction = make(tr("&Quit"), QKeySequence::Quit, "quitAction", &MainWindow::close);
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_hideFinishedAction = new QAction(tr("&Hide Finished"), this);
@@ -294,9 +230,18 @@ void MainWindow::createToolBar() {
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     bar->addAction(m_hideFinishedAction);
+    m_profileFilter = new QComboBox(bar);
+    m_profileFilter->setObjectName(QStringLiteral("profileFilter"));
+    m_profileFilter->setAccessibleName(tr("Show the tasks of profile"));
+    m_profileFilter->setToolTip(tr("Show the tasks of one profile (account) only"));
+    m_profileFilter->addItem(tr("All profiles"), QString());
+    connect(m_profileFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setProfileFilter(m_profileFilter->currentData().toString()); });
+    m_profileFilterAction = bar->addWidget(m_profileFilter);
+    m_profileFilterAction->setVisible(false);
     m_filterEdit = new QLineEdit(bar);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter by ID, status or Info"));
+    m_filterEdit->setPlaceholderText(tr("Filter by ID, status, Info or error"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setMinimumWidth(240);
     m_filterEdit->setMaximumWidth(360);
@@ -314,12 +259,24 @@ void MainWindow::createCentralWidgets() {
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(6);
 
-    auto* bannerArea = new QWidget(central);
-    bannerArea->setObjectName(QStringLiteral("bannerArea"));
-    m_bannerLayout = new QVBoxLayout(bannerArea);
-    m_bannerLayout->setContentsMargins(0, 0, 0, 0);
-    m_bannerLayout->setSpacing(4);
-    layout->addWidget(bannerArea);
+    m_banners = new BannerArea(central);
+    connect(m_banners, &BannerArea::credentialsRequested, this, [this] {
+        const QStringList missing = m_board->taskProfiles();
+        QString profile;
+        for (const QString& p : missing) {
+            if (m_board->accountState(p) != AccountState::Polling)
+                profile = p;
+        }
+        emit credentialsRequested(profile);
+    });
+    connect(m_banners, &BannerArea::resumeRequested, this, [this] {
+        for (const QString& p : m_board->profiles()) {
+            if (m_board->accountState(p) == AccountState::HeldByAuth)
+                m_board->resumeAccount(p);
+        }
+        updateAccountBanners();
+    });
+    layout->addWidget(m_banners);
 
     m_splitter = new QSplitter(Qt::Vertical, central);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -356,6 +313,9 @@ void MainWindow::createCentralWidgets() {
     m_view->setColumnWidth(TaskTableModel::LastCheckedColumn, charWidth * 13);
     m_view->setColumnWidth(TaskTableModel::ElapsedColumn, charWidth * 9);
     m_view->setColumnWidth(TaskTableModel::ErrorColumn, charWidth * 22);
+    m_view->setColumnWidth(TaskTableModel::ProfileColumn, charWidth * 12);
+    header->moveSection(TaskTableModel::ProfileColumn, 1); // next to the id (hidden with one profile)
+    m_view->setColumnHidden(TaskTableModel::ProfileColumn, true);
     connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
@@ -436,9 +396,9 @@ void MainWindow::restoreSettings() {
         m_view->horizontalHeader()->restoreState(header);
     m_filterEdit->setText(settings.value(QLatin1String(Key::Filter)).toString());
     m_hideFinishedAction->setChecked(settings.value(QLatin1String(Key::HideFinished), false).toBool());
-    m_lastRegion = settings.value(QLatin1String(Key::LastRegion)).toString();
-    if (!isValidRegion(m_lastRegion))
-        m_lastRegion.clear();
+    if (const QString region = settings.value(QLatin1String(Key::LastRegion)).toString();
+        Regions::isWellFormed(region))
+        m_board->setLastRegion(region);
 }
 
 void MainWindow::saveSettings() const {
@@ -450,128 +410,66 @@ void MainWindow::saveSettings() const {
     settings.setValue(QLatin1String(Key::Filter), m_filterEdit->text());
     settings.setValue(QLatin1String(Key::HideFinished), m_hideFinishedAction->isChecked());
     settings.setValue(QLatin1String(Key::Notifications), m_notificationsAction->isChecked());
-    if (!m_lastRegion.isEmpty())
-        settings.setValue(QLatin1String(Key::LastRegion), m_lastRegion);
 }
 
-// ----------------------------------------------------------------------------------------------- session
+// ------------------------------------------------------------------------------------------------- board
 
-WatchSession* MainWindow::session() const {
-    return m_session.data();
-}
-
-void MainWindow::setSession(WatchSession* session) {
-    if (m_session == session && session)
-        return;
-    if (m_session)
-        disconnectSession(m_session);
-    flushUpdates();
-    m_session = session;
-    setBanner(BannerKind::NoCredentials, !session);
-    setBanner(BannerKind::CredentialsRejected, false);
-    if (session)
-        connectSession();
-    updateActions();
-    updateStatusBar();
-    updateDetails();
-}
-
-void MainWindow::connectSession() {
-    WatchSession* session = m_session;
-    PollScheduler* scheduler = session->scheduler();
-    connect(scheduler, &PollScheduler::taskUpdated, this,
-            [this](const TaskState& state, bool) { onTaskUpdated(state); });
-    connect(scheduler, &PollScheduler::taskFinished, this, &MainWindow::onTaskFinished);
-    connect(scheduler, &PollScheduler::authFailed, this, &MainWindow::onAuthFailed);
-    connect(scheduler, &PollScheduler::rateLimited, this, [this](const QString& code) {
-        statusBar()->showMessage(tr("The server asked to slow down (%1): polling at half rate for a while")
-                                     .arg(SafeText::singleLine(code, 80)),
-                                 8000);
+void MainWindow::connectBoard() {
+    connect(m_board, &TaskBoard::tasksAdded, this, &MainWindow::onTasksChanged);
+    connect(m_board, &TaskBoard::tasksUpdated, this, &MainWindow::onTasksChanged);
+    connect(m_board, &TaskBoard::tasksFinished, this, &MainWindow::onTasksFinished);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        updateProfileViews();
+        updateActions();
+        updateStatusBar();
     });
-    connect(scheduler, &PollScheduler::clockCorrected, this, [this](qint64 offset) {
+    connect(m_board, &TaskBoard::accountChanged, this, &MainWindow::updateAccountBanners);
+    connect(m_board, &TaskBoard::changesObserved, this, [this](const QList<HistoryEntry>& entries) {
+        const QString current = currentKey();
+        for (const HistoryEntry& e : entries) {
+            if (taskKey(e.profile, e.taskId) == current) {
+                updateDetails();
+                break;
+            }
+        }
+    });
+    connect(m_board, &TaskBoard::rateLimited, this, [this](const QString& profile, const QString& code) {
+        // One-pass arg(): the code comes from the server.
+        statusBar()->showMessage(
+            tr("The server asked %1 to slow down (%2): polling at a lower rate for a while")
+                .arg(profile, SafeText::singleLine(code, 80)),
+            8000);
+    });
+    connect(m_board, &TaskBoard::clockCorrected, this, [this](const QString&, qint64 offset) {
         statusBar()->showMessage(
             tr("This computer's clock differs from the server's by %1 s; requests are corrected")
                 .arg(qAbs(offset)),
             10000);
     });
-    connect(session, &WatchSession::historyRecorded, this, &MainWindow::onHistoryRecorded);
-    connect(session, &WatchSession::storeFailed, this, [this](const QString& message) {
-        Banner* banner = ensureBanner(BannerKind::StoreFailed);
-        banner->setDetail(SafeText::singleLine(message, 500));
-        setBanner(BannerKind::StoreFailed, true);
+    connect(m_board, &TaskBoard::storeFailed, this, [this](const QString& message) {
+        m_banners->ensure(BannerKind::StoreFailed)->setDetail(SafeText::singleLine(message, 500));
+        m_banners->setShown(BannerKind::StoreFailed, true);
     });
-    connect(session, &QObject::destroyed, this, [this] {
-        setBanner(BannerKind::NoCredentials, true);
-        updateActions();
-        updateStatusBar();
-    });
-
-    // Tasks added while there was no session are handed over; tasks the session already has (restored from
-    // the history) are shown.
-    QList<TaskState> fromSession;
-    const QStringList ids = m_model->ids();
-    for (const QString& id : ids) {
-        if (scheduler->task(id))
-            continue;
-        const TaskState* waiting = m_model->stateOf(id);
-        session->addTask(id, waiting ? waiting->region : QString());
-    }
-    const QStringList sessionIds = scheduler->taskIds();
-    for (const QString& id : sessionIds) {
-        if (const TaskState* state = scheduler->task(id))
-            fromSession.append(*state);
-    }
-    m_model->upsertMany(fromSession);
-    m_pauseAction->setChecked(scheduler->isPaused());
-    if (scheduler->isHeldByAuth())
-        showCredentialsRejected(QString(), QString());
+    m_pauseAction->setChecked(m_board->isPaused());
+    updateProfileViews();
+    updateAccountBanners();
+    updateActions();
+    updateStatusBar();
 }
 
-void MainWindow::disconnectSession(WatchSession* session) {
-    disconnect(session, nullptr, this, nullptr);
-    if (PollScheduler* scheduler = session->scheduler())
-        disconnect(scheduler, nullptr, this, nullptr);
+void MainWindow::onTasksChanged(const QStringList& keys) {
+    if (keys.contains(currentKey()))
+        updateDetails();
+    updateProfileViews();
+    updateActions();
 }
 
-void MainWindow::onTaskUpdated(const TaskState& state) {
-    m_pendingUpdates.insert(state.id, state);
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start();
-}
-
-void MainWindow::onTaskFinished(const TaskState& state) {
-    onTaskUpdated(state);
+void MainWindow::onTasksFinished(const QStringList& keys) {
     if (!m_notificationsAction->isChecked())
         return;
-    m_pendingNotifications.append(state.id);
+    m_pendingNotifications.append(keys);
     if (!m_notifyTimer.isActive())
         m_notifyTimer.start();
-}
-
-void MainWindow::flushUpdates() {
-    m_flushTimer.stop();
-    if (m_pendingUpdates.isEmpty())
-        return;
-    QList<TaskState> batch;
-    batch.reserve(m_pendingUpdates.size());
-    for (auto it = m_pendingUpdates.cbegin(); it != m_pendingUpdates.cend(); ++it) {
-        // A reply for a task removed meanwhile must not bring it back.
-        if (!m_model->contains(it.key()) && !(m_session && m_session->scheduler()->task(it.key())))
-            continue;
-        batch.append(it.value());
-    }
-    m_pendingUpdates.clear();
-    if (batch.size() <= kPerRowUpdateLimit) {
-        for (const TaskState& state : std::as_const(batch))
-            m_model->upsert(state);
-    } else {
-        m_model->upsertMany(batch);
-    }
-    const QString current = currentId();
-    if (!current.isEmpty() &&
-        std::any_of(batch.cbegin(), batch.cend(), [&current](const TaskState& s) { return s.id == current; }))
-        updateDetails();
-    updateActions();
 }
 
 void MainWindow::flushNotifications() {
@@ -581,18 +479,18 @@ void MainWindow::flushNotifications() {
     QString title;
     QString message;
     if (ids.size() == 1) {
-        const TaskState* state = m_model->stateOf(ids.first());
+        const TaskState* state = m_board->task(ids.first());
         const QString status = state ? StatusStyle::text(*state) : QString();
         title = tr("Task finished: %1").arg(status);
-        message = ids.first();
+        message = idOfKey(ids.first());
         if (state && state->info && !state->info->isEmpty())
             message += QLatin1Char('\n') + SafeText::singleLine(*state->info, 200);
     } else {
         title = tr("%n tasks finished", nullptr, int(ids.size()));
         QStringList lines;
         for (const QString& id : ids.mid(0, 5)) {
-            const TaskState* state = m_model->stateOf(id);
-            lines << QStringLiteral("%1  %2").arg(state ? StatusStyle::text(*state) : QString(), id);
+            const TaskState* state = m_board->task(id);
+            lines << QStringLiteral("%1  %2").arg(state ? StatusStyle::text(*state) : QString(), idOfKey(id));
         }
         if (ids.size() > 5)
             lines << tr("and %n more", nullptr, int(ids.size() - 5));
@@ -614,96 +512,85 @@ void MainWindow::flushNotifications() {
     m_tray->showMessage(title, message, QSystemTrayIcon::Information, 8000);
 }
 
-void MainWindow::onAuthFailed(const QString& code, const QString& message) {
-    flushUpdates();
-    showCredentialsRejected(code, message);
-    updateStatusBar();
-}
-
-void MainWindow::showCredentialsRejected(const QString& code, const QString& message) {
-    Banner* banner = ensureBanner(BannerKind::CredentialsRejected);
-    if (code.isEmpty()) {
-        banner->setTitle(tr("The credentials were rejected: polling is on hold"));
-        banner->setDetail(QString());
-    } else {
-        const ErrorDescription d = ErrorCatalog::describe(code);
-        banner->setTitle(tr("The credentials were rejected (%1): polling is on hold")
-                             .arg(SafeText::singleLine(code, 120)));
+void MainWindow::updateAccountBanners() {
+    QStringList rejected;
+    QStringList missing;
+    QString rejectedCode;
+    QString rejectedMessage;
+    for (const QString& profile : m_board->profiles()) {
+        switch (m_board->accountState(profile)) {
+        case AccountState::HeldByAuth:
+            rejected << profile;
+            rejectedCode = m_board->accountProblem(profile);
+            rejectedMessage = m_board->accountProblemMessage(profile);
+            break;
+        case AccountState::CredentialsMissing:
+            if (m_board->taskProfiles().contains(profile))
+                missing << profile;
+            break;
+        case AccountState::Unknown:
+        case AccountState::Polling:
+            break;
+        }
+    }
+    if (!rejected.isEmpty()) {
+        Banner* banner = m_banners->ensure(BannerKind::CredentialsRejected);
+        // One-pass arg(): the code comes from the server.
+        banner->setTitle(
+            tr("The credentials of profile %1 were rejected (%2): its polling is on hold")
+                .arg(rejected.join(QLatin1String(", ")), SafeText::singleLine(rejectedCode, 120)));
+        const ErrorDescription d = ErrorCatalog::describe(rejectedCode);
         QStringList detail;
-        if (!d.meaning.isEmpty())
-            detail << d.meaning;
-        if (!d.hint.isEmpty())
-            detail << d.hint;
-        if (!message.isEmpty())
-            detail << tr("Server message: %1").arg(SafeText::singleLine(message, 300));
+        for (const QString& part : {d.meaning, d.hint}) {
+            if (!part.isEmpty())
+                detail << part;
+        }
+        if (!rejectedMessage.isEmpty())
+            detail << tr("Server message: %1").arg(SafeText::singleLine(rejectedMessage, 300));
         banner->setDetail(detail.join(QLatin1Char('\n')));
     }
-    setBanner(BannerKind::CredentialsRejected, true);
-}
-
-void MainWindow::resumeAfterAuthFailure() {
-    if (!m_session)
-        return;
-    m_session->setCredential(m_session->config().credential);
-    setBanner(BannerKind::CredentialsRejected, false);
+    m_banners->setShown(BannerKind::CredentialsRejected, !rejected.isEmpty());
+    if (!missing.isEmpty()) {
+        Banner* banner = m_banners->ensure(BannerKind::CredentialsMissing);
+        banner->setTitle(tr("Credentials missing for profile %1: its tasks are on hold")
+                             .arg(missing.join(QLatin1String(", "))));
+        banner->setDetail(SafeText::singleLine(m_board->accountProblem(missing.first()), 300));
+    }
+    m_banners->setShown(BannerKind::CredentialsMissing, !missing.isEmpty());
+    m_banners->setShown(BannerKind::NoCredentials, !m_demo && !anyPolling() && missing.isEmpty());
+    updateActions();
     updateStatusBar();
 }
 
-void MainWindow::onHistoryRecorded(const HistoryEntry& entry) {
-    // Kept in memory without asking the loader: that happens once, when the task is first shown.
-    QList<HistoryEntry>& list = m_history[entry.taskId];
-    list.append(entry);
-    if (list.size() > kMaxHistoryPerTask)
-        list.remove(0, list.size() - kMaxHistoryPerTask);
-    if (entry.taskId == currentId())
-        updateDetails();
+bool MainWindow::anyPolling() const {
+    const QStringList profiles = m_board->profiles();
+    return std::any_of(profiles.cbegin(), profiles.cend(),
+                       [this](const QString& p) { return m_board->hasAccount(p); });
 }
 
-QList<HistoryEntry>& MainWindow::historyOf(const QString& id) {
-    if (m_historyLoader && !m_historyLoaded.value(id)) {
-        m_historyLoaded.insert(id, true);
-        QList<HistoryEntry> loaded = m_historyLoader(id);
-        const QList<HistoryEntry> current = m_history.value(id);
-        for (const HistoryEntry& e : current) {
-            if (!loaded.contains(e))
-                loaded.append(e);
-        }
-        std::stable_sort(loaded.begin(), loaded.end(), [](const HistoryEntry& a, const HistoryEntry& b) {
-            return a.observedAt < b.observedAt;
-        });
-        if (loaded.size() > kMaxHistoryPerTask)
-            loaded.remove(0, loaded.size() - kMaxHistoryPerTask);
-        m_history.insert(id, loaded);
-    }
-    return m_history[id];
-}
-
-void MainWindow::setHistoryLoader(HistoryLoader loader) {
-    m_historyLoader = std::move(loader);
-    m_historyLoaded.clear();
-    updateDetails();
-}
-
-void MainWindow::setTaskStore(TaskStore* store) {
-    if (!store) {
-        setHistoryLoader({});
+void MainWindow::updateProfileViews() {
+    const QStringList profiles = m_model->profiles();
+    m_view->setColumnHidden(TaskTableModel::ProfileColumn, profiles.size() <= 1);
+    m_profileFilterAction->setVisible(profiles.size() > 1);
+    const QString current = m_profileFilter->currentData().toString();
+    QStringList shown;
+    for (int i = 1; i < m_profileFilter->count(); ++i)
+        shown << m_profileFilter->itemData(i).toString();
+    if (shown == profiles)
         return;
-    }
-    setHistoryLoader([store](const QString& id) {
-        // Streamed; only the most recent entries are kept (the timeline is bounded).
-        QList<HistoryEntry> entries;
-        HistoryQuery query;
-        query.ids = {id};
-        store->forEachHistory(query, [&entries](const HistoryEntry& entry) {
-            entries.append(entry);
-            if (entries.size() > 2 * kMaxHistoryPerTask)
-                entries.remove(0, entries.size() - kMaxHistoryPerTask);
-            return true;
-        });
-        if (entries.size() > kMaxHistoryPerTask)
-            entries.remove(0, entries.size() - kMaxHistoryPerTask);
-        return entries;
-    });
+    const QSignalBlocker blocker(m_profileFilter);
+    m_profileFilter->clear();
+    m_profileFilter->addItem(tr("All profiles"), QString());
+    for (const QString& p : profiles)
+        m_profileFilter->addItem(p, p);
+    const int index = m_profileFilter->findData(current);
+    m_profileFilter->setCurrentIndex(std::max(0, index));
+    m_proxy->setProfileFilter(m_profileFilter->currentData().toString());
+}
+
+QList<HistoryEntry> MainWindow::history(const QString& keyOrId) const {
+    const QString key = keyOrId.contains(QChar(0x1f)) ? keyOrId : taskKey(m_board->defaultProfile(), keyOrId);
+    return m_board->timeline(key);
 }
 
 void MainWindow::setFollowNetworkReachability(bool follow) {
@@ -730,58 +617,15 @@ void MainWindow::setFollowNetworkReachability(bool follow) {
 // --------------------------------------------------------------------------------------------- adding ids
 
 QString MainWindow::defaultRegion() const {
-    if (m_session && !m_session->config().defaultRegion.isEmpty())
-        return m_session->config().defaultRegion;
-    if (!m_lastRegion.isEmpty())
-        return m_lastRegion;
-    return QLatin1String(kFallbackRegion);
+    return m_board->defaultRegion();
 }
 
-MainWindow::AddReport MainWindow::addTaskText(const QString& text, const QString& region) {
-    const QString r = region.isEmpty() ? defaultRegion() : region;
-    const ExtractedIds found = TaskIdExtractor::extract(text);
-    AddReport report;
-    report.alreadyPresent = found.duplicates;
-    report.unrecognisedLineCount = found.unrecognisedLineCount;
-    report.unrecognisedLines = found.unrecognisedLines;
-
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QList<TaskState> added;
-    added.reserve(found.ids.size());
-    QStringList newIds;
-    for (const QString& id : found.ids) {
-        if (!m_model->contains(id))
-            newIds.append(id);
-    }
-    report.alreadyPresent += int(found.ids.size() - newIds.size());
-    // One store transaction for the whole batch (a large paste would otherwise commit once per id).
-    const QStringList acceptedList = m_session ? m_session->addTasks(newIds, r) : newIds;
-    const QSet<QString> accepted(acceptedList.cbegin(), acceptedList.cend());
-    for (const QString& id : std::as_const(newIds)) {
-        TaskState state;
-        if (m_session) {
-            PollScheduler* scheduler = m_session->scheduler();
-            if (!accepted.contains(id)) {
-                ++report.alreadyPresent;
-                if (const TaskState* existing = scheduler->task(id))
-                    added.append(*existing); // known to the session but not shown: show it
-                continue;
-            }
-            if (const TaskState* fresh = scheduler->task(id))
-                state = *fresh;
-        }
-        if (state.id.isEmpty()) {
-            state.id = id;
-            state.region = r;
-            state.addedAt = now;
-            state.phase = TaskPhase::Waiting;
-        }
-        added.append(state);
-        ++report.added;
-    }
-    m_model->upsertMany(added); // one insertion for the whole batch
-    if (report.added > 0) {
-        const QModelIndex first = m_proxy->mapFromSource(m_model->index(m_model->rowOf(added.first().id), 0));
+MainWindow::AddReport MainWindow::addTaskText(const QString& text, const QString& region,
+                                              const QString& profile) {
+    const AddReport report = m_board->addText(text, profile, region);
+    if (!report.addedKeys.isEmpty()) {
+        const QModelIndex first =
+            m_proxy->mapFromSource(m_model->index(m_model->rowOf(report.addedKeys.first()), 0));
         if (first.isValid())
             m_view->scrollTo(first);
     }
@@ -841,10 +685,13 @@ void MainWindow::addTasksInteractively() {
     auto* dialog = new AddTasksDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setRegion(defaultRegion());
+    QStringList profiles = m_board->profiles();
+    if (!profiles.contains(m_board->defaultProfile()))
+        profiles.prepend(m_board->defaultProfile());
+    dialog->setProfiles(profiles, m_board->defaultProfile());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_lastRegion = dialog->region();
-        QSettings().setValue(QLatin1String(Key::LastRegion), m_lastRegion);
-        addTaskText(dialog->text(), dialog->region());
+        QSettings().setValue(QLatin1String(Key::LastRegion), dialog->region());
+        addTaskText(dialog->text(), dialog->region(), dialog->profile());
     });
     dialog->open();
 }
@@ -901,38 +748,41 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 // ------------------------------------------------------------------------------------------ task actions
 
-QStringList MainWindow::selectedIds() const {
+QStringList MainWindow::selectedKeys() const {
     QList<QModelIndex> rows = m_view->selectionModel()->selectedRows();
     std::sort(rows.begin(), rows.end(),
               [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
-    QStringList ids;
-    ids.reserve(rows.size());
+    QStringList keys;
+    keys.reserve(rows.size());
     for (const QModelIndex& index : rows)
-        ids << index.data(TaskTableModel::TaskIdRole).toString();
-    return ids;
+        keys << index.data(TaskTableModel::TaskKeyRole).toString();
+    return keys;
 }
 
-QString MainWindow::currentId() const {
+QString MainWindow::currentKey() const {
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     if (!current.isValid())
         return {};
-    return current.data(TaskTableModel::TaskIdRole).toString();
+    return current.data(TaskTableModel::TaskKeyRole).toString();
 }
 
 void MainWindow::copySelectedIds() {
-    const QStringList ids = selectedIds();
-    if (ids.isEmpty())
+    const QStringList keys = selectedKeys();
+    if (keys.isEmpty())
         return;
+    QStringList ids;
+    for (const QString& key : keys)
+        ids << idOfKey(key);
     QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')) + QLatin1Char('\n'));
     statusBar()->showMessage(tr("Task ids copied: %1").arg(ids.size()), 3000);
 }
 
 void MainWindow::copySelectedRequestIds() {
     QStringList requestIds;
-    const QStringList ids = selectedIds();
-    for (const QString& id : ids) {
-        if (const TaskState* state = m_model->stateOf(id); state && !state->requestId.isEmpty())
-            requestIds << state->requestId;
+    const QStringList keys = selectedKeys();
+    for (const QString& key : keys) {
+        if (const TaskState* state = m_board->task(key); state && !state->requestId.isEmpty())
+            requestIds << SafeText::singleLine(state->requestId, TaskTableModel::kDisplayErrorChars);
     }
     if (requestIds.isEmpty())
         return;
@@ -941,62 +791,29 @@ void MainWindow::copySelectedRequestIds() {
 }
 
 void MainWindow::removeSelected() {
-    const QStringList ids = selectedIds();
-    if (ids.isEmpty())
+    const QStringList keys = selectedKeys();
+    if (keys.isEmpty())
         return;
-    if (m_session) {
-        for (const QString& id : ids)
-            m_session->removeTask(id);
-    }
-    for (const QString& id : ids)
-        m_pendingUpdates.remove(id);
-    m_model->removeMany(ids);
-    statusBar()->showMessage(tr("Tasks removed: %1").arg(ids.size()), 4000);
-    updateActions();
-    updateStatusBar();
+    m_board->remove(keys);
+    statusBar()->showMessage(tr("Tasks removed: %1").arg(keys.size()), 4000);
 }
 
 void MainWindow::clearFinished() {
-    QStringList ids;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const TaskState* state = m_model->state(row);
-        if (TaskTableModel::isFinished(*state))
-            ids << state->id;
-    }
-    if (ids.isEmpty())
-        return;
-    if (m_session) {
-        for (const QString& id : std::as_const(ids))
-            m_session->removeTask(id);
-    }
-    m_model->removeMany(ids);
-    statusBar()->showMessage(tr("Finished tasks cleared: %1").arg(ids.size()), 4000);
-    updateActions();
-    updateStatusBar();
+    const QStringList keys = m_board->clearFinished();
+    if (!keys.isEmpty())
+        statusBar()->showMessage(tr("Finished tasks cleared: %1").arg(keys.size()), 4000);
 }
 
 void MainWindow::retrySelected() {
-    if (!m_session)
-        return;
-    PollScheduler* scheduler = m_session->scheduler();
-    const QStringList ids = selectedIds();
-    QList<TaskState> states;
-    for (const QString& id : ids) {
-        scheduler->retry(id);
-        if (const TaskState* state = scheduler->task(id))
-            states << *state;
-    }
-    m_model->upsertMany(states);
+    m_board->retry(selectedKeys());
     updateActions();
 }
 
 void MainWindow::refreshNow() {
-    if (!m_session)
-        return;
-    const QStringList ids = selectedIds();
-    m_session->scheduler()->refreshNow(ids);
-    statusBar()->showMessage(ids.isEmpty() ? tr("Refreshing every unfinished task")
-                                           : tr("Refreshing the selected tasks: %1").arg(ids.size()),
+    const QStringList keys = selectedKeys();
+    m_board->refreshNow(keys);
+    statusBar()->showMessage(keys.isEmpty() ? tr("Refreshing every unfinished task")
+                                            : tr("Refreshing the selected tasks: %1").arg(keys.size()),
                              3000);
 }
 
@@ -1007,8 +824,8 @@ void MainWindow::setPollingPaused(bool paused) {
     }
     m_pauseAction->setText(paused ? tr("Resume &Polling") : tr("&Pause Polling"));
     m_pauseAction->setIcon(actionIcon(paused ? ActionIcon::Resume : ActionIcon::Pause, palette()));
-    if (m_session && m_session->scheduler()->isPaused() != paused)
-        m_session->scheduler()->setPaused(paused);
+    if (m_board->isPaused() != paused)
+        m_board->setPaused(paused);
     updateStatusBar();
 }
 
@@ -1029,202 +846,94 @@ void MainWindow::showTableContextMenu(const QPoint& pos) {
 }
 
 void MainWindow::updateActions() {
-    const QStringList ids = selectedIds();
-    const bool hasSession = !m_session.isNull();
+    const QStringList keys = selectedKeys();
+    const bool polling = anyPolling();
     bool anyRequestId = false;
     bool anyRetryable = false;
-    for (const QString& id : ids) {
-        const TaskState* state = m_model->stateOf(id);
+    for (const QString& key : keys) {
+        const TaskState* state = m_board->task(key);
         if (!state)
             continue;
         anyRequestId = anyRequestId || !state->requestId.isEmpty();
         anyRetryable = anyRetryable || state->isDone() || !state->errorCode.isEmpty();
     }
-    m_copyIdsAction->setEnabled(!ids.isEmpty());
+    m_copyIdsAction->setEnabled(!keys.isEmpty());
     m_copyRequestIdAction->setEnabled(anyRequestId);
-    m_removeAction->setEnabled(!ids.isEmpty());
-    m_retryAction->setEnabled(hasSession && anyRetryable);
-    m_refreshAction->setEnabled(hasSession && m_model->activeCount() > 0);
-    m_pauseAction->setEnabled(hasSession);
-    m_clearFinishedAction->setEnabled(m_model->finishedCount() > 0);
+    m_removeAction->setEnabled(!keys.isEmpty());
+    m_retryAction->setEnabled(polling && anyRetryable);
+    m_refreshAction->setEnabled(polling && m_board->activeCount() > 0);
+    m_pauseAction->setEnabled(polling);
+    m_clearFinishedAction->setEnabled(m_board->finishedCount() > 0);
 }
 
 // ------------------------------------------------------------------------------------ status and details
 
 void MainWindow::onTick() {
     m_model->tick();
-    if (m_session && isBannerShown(BannerKind::CredentialsRejected) &&
-        !m_session->scheduler()->isHeldByAuth())
-        setBanner(BannerKind::CredentialsRejected, false); // resumed elsewhere (new credentials)
     updateStatusBar();
 }
 
 void MainWindow::updateStatusBar() {
-    const int finished = m_model->finishedCount();
-    const int active = m_model->rowCount() - finished;
+    const int active = m_board->activeCount();
+    const int finished = m_board->count() - active;
     m_countsLabel->setText(tr("%1 active · %2 finished").arg(active).arg(finished));
-    if (!m_session) {
-        m_rateLabel->setText(tr("%1 req/s").arg(0.0, 0, 'f', 1));
+    m_rateLabel->setText(tr("%1 req/s").arg(m_board->currentRate(), 0, 'f', 1));
+    if (!anyPolling()) {
         m_nextPollLabel->setText(tr("Not polling: no credentials"));
-        return;
-    }
-    PollScheduler* scheduler = m_session->scheduler();
-    m_rateLabel->setText(tr("%1 req/s").arg(scheduler->currentRate(), 0, 'f', 1));
-    if (scheduler->isHeldByAuth()) {
-        m_nextPollLabel->setText(tr("Polling on hold"));
-    } else if (scheduler->isPaused()) {
+    } else if (m_board->isPaused()) {
         m_nextPollLabel->setText(tr("Polling paused"));
+    } else if (m_board->isHeldByAuth() && m_board->msUntilNextPoll() < 0) {
+        m_nextPollLabel->setText(tr("Polling on hold"));
     } else {
-        const qint64 ms = scheduler->msUntilNextPoll();
+        const qint64 ms = m_board->msUntilNextPoll();
         if (ms < 0)
-            m_nextPollLabel->setText(scheduler->inFlightCount() > 0 ? tr("Waiting for replies") : tr("Idle"));
+            m_nextPollLabel->setText(m_board->inFlightCount() > 0 ? tr("Waiting for replies") : tr("Idle"));
         else if (ms < 1000)
             m_nextPollLabel->setText(tr("Next poll in <1 s"));
         else
             m_nextPollLabel->setText(tr("Next poll in %1 s").arg((ms + 999) / 1000));
     }
-    if (m_pauseAction->isChecked() != scheduler->isPaused())
-        m_pauseAction->setChecked(scheduler->isPaused());
+    if (m_pauseAction->isChecked() != m_board->isPaused())
+        m_pauseAction->setChecked(m_board->isPaused());
 }
 
 void MainWindow::updateDetails() {
-    const QString id = currentId();
-    const TaskState* state = id.isEmpty() ? nullptr : m_model->stateOf(id);
+    const QString key = currentKey();
+    const TaskState* state = key.isEmpty() ? nullptr : m_model->stateOf(key);
     if (!state) {
         m_details->showTask(nullptr, {});
         return;
     }
-    m_details->showTask(state, historyOf(id));
+    m_details->showTask(state, m_board->timeline(key));
 }
 
 // ------------------------------------------------------------------------------------------------ banners
 
-QIcon MainWindow::bannerIcon(BannerKind kind, bool dark) {
-    switch (kind) {
-    case BannerKind::NoCredentials:
-        return StatusStyle::icon(StatusKey::Held, dark);
-    case BannerKind::Offline:
-        return StatusStyle::icon(StatusKey::NoStatus, dark);
-    case BannerKind::Demo: {
-        const QColor blue = StatusStyle::color(StatusKey::Running, dark);
-        return paintedIcon(ActionIcon::Info, blue, blue);
-    }
-    case BannerKind::CredentialsRejected:
-    case BannerKind::KeychainUnavailable:
-    case BannerKind::StoreFailed:
-        break;
-    }
-    return StatusStyle::icon(StatusKey::Error, dark);
-}
-
-Banner* MainWindow::ensureBanner(BannerKind kind) {
-    if (Banner* existing = m_banners.value(kind))
-        return existing;
-    auto* banner = new Banner(m_bannerLayout->parentWidget());
-    banner->hide();
-    const bool dark = StatusStyle::isDark(palette());
-    switch (kind) {
-    case BannerKind::NoCredentials: {
-        banner->setObjectName(QStringLiteral("bannerNoCredentials"));
-        banner->setTone(Banner::Tone::Warning);
-        banner->setIcon(bannerIcon(kind, dark));
-        banner->setTitle(tr("No credentials: tasks are not polled yet"));
-        banner->setDetail(
-            tr("Add a Tencent Cloud API key (SecretId and SecretKey) to start. Tasks you add now "
-               "wait in the list."));
-        QPushButton* setUp =
-            banner->addButton(tr("Set Up Credentials…"), QStringLiteral("setUpCredentialsButton"));
-        connect(setUp, &QPushButton::clicked, this, &MainWindow::credentialsRequested);
-        break;
-    }
-    case BannerKind::CredentialsRejected: {
-        banner->setObjectName(QStringLiteral("bannerCredentialsRejected"));
-        banner->setTone(Banner::Tone::Error);
-        banner->setIcon(bannerIcon(kind, dark));
-        QPushButton* resume = banner->addButton(tr("Resume"), QStringLiteral("resumeButton"));
-        resume->setToolTip(tr("Try the same credentials again"));
-        connect(resume, &QPushButton::clicked, this, &MainWindow::resumeAfterAuthFailure);
-        QPushButton* edit = banner->addButton(tr("Credentials…"), QStringLiteral("editCredentialsButton"));
-        connect(edit, &QPushButton::clicked, this, &MainWindow::credentialsRequested);
-        break;
-    }
-    case BannerKind::KeychainUnavailable:
-        banner->setObjectName(QStringLiteral("bannerKeychainUnavailable"));
-        banner->setTone(Banner::Tone::Warning);
-        banner->setIcon(bannerIcon(kind, dark));
-        banner->setTitle(tr("The system keychain is not available: credentials cannot be saved"));
-        break;
-    case BannerKind::Offline:
-        banner->setObjectName(QStringLiteral("bannerOffline"));
-        banner->setTone(Banner::Tone::Warning);
-        banner->setIcon(bannerIcon(kind, dark));
-        banner->setTitle(tr("Offline: no network connection"));
-        banner->setDetail(tr("Polling goes on and recovers by itself when the network is back."));
-        break;
-    case BannerKind::Demo:
-        banner->setObjectName(QStringLiteral("bannerDemo"));
-        banner->setTone(Banner::Tone::Info);
-        banner->setIcon(bannerIcon(kind, dark));
-        banner->setTitle(tr("Demo: tasks come from the built-in emulator, not from Tencent Cloud"));
-        break;
-    case BannerKind::StoreFailed:
-        banner->setObjectName(QStringLiteral("bannerStoreFailed"));
-        banner->setTone(Banner::Tone::Warning);
-        banner->setIcon(bannerIcon(kind, dark));
-        banner->setTitle(tr("The history could not be saved; polling goes on"));
-        QPushButton* dismiss = banner->addButton(tr("Dismiss"), QStringLiteral("dismissButton"));
-        connect(dismiss, &QPushButton::clicked, this, [this] { setBanner(BannerKind::StoreFailed, false); });
-        break;
-    }
-    // Keep a fixed order: the most important condition first.
-    int position = 0;
-    for (auto it = m_banners.cbegin(); it != m_banners.cend(); ++it) {
-        if (int(it.key()) < int(kind))
-            ++position;
-    }
-    m_bannerLayout->insertWidget(position, banner);
-    m_banners.insert(kind, banner);
-    return banner;
-}
-
-void MainWindow::setBanner(BannerKind kind, bool shown) {
-    if (!shown) {
-        if (Banner* banner = m_banners.value(kind))
-            banner->hide();
-        return;
-    }
-    ensureBanner(kind)->show();
-}
-
 bool MainWindow::isBannerShown(BannerKind kind) const {
-    Banner* banner = m_banners.value(kind);
-    return banner && !banner->isHidden();
+    return m_banners->isShown(kind);
 }
 
 Banner* MainWindow::banner(BannerKind kind) const {
-    Banner* banner = m_banners.value(kind);
-    return banner && !banner->isHidden() ? banner : nullptr;
+    return m_banners->shown(kind);
 }
 
 void MainWindow::setDemoMode(bool demo) {
     m_demo = demo;
-    setBanner(BannerKind::Demo, demo);
+    m_banners->setShown(BannerKind::Demo, demo);
     setWindowTitle(demo ? tr("CDB TaskWatch (Demo)") : tr("CDB TaskWatch"));
     if (demo)
-        setBanner(BannerKind::Offline, false); // the emulator is on this computer
+        m_banners->setShown(BannerKind::Offline, false); // the emulator is on this computer
+    updateAccountBanners();
 }
 
 void MainWindow::setKeychainUnavailable(const QString& detail) {
-    if (detail.isEmpty()) {
-        setBanner(BannerKind::KeychainUnavailable, false);
-        return;
-    }
-    ensureBanner(BannerKind::KeychainUnavailable)->setDetail(SafeText::singleLine(detail, 500));
-    setBanner(BannerKind::KeychainUnavailable, true);
+    if (!detail.isEmpty())
+        m_banners->ensure(BannerKind::KeychainUnavailable)->setDetail(SafeText::singleLine(detail, 500));
+    m_banners->setShown(BannerKind::KeychainUnavailable, !detail.isEmpty());
 }
 
 void MainWindow::setOffline(bool offline) {
-    setBanner(BannerKind::Offline, offline && !m_demo);
+    m_banners->setShown(BannerKind::Offline, offline && !m_demo);
 }
 
 // --------------------------------------------------------------------------------------------------- misc
@@ -1240,10 +949,7 @@ void MainWindow::applyTheme() {
     m_removeAction->setIcon(actionIcon(ActionIcon::Remove, pal));
     m_hideFinishedAction->setIcon(actionIcon(ActionIcon::Filter, pal));
     m_copyIdsAction->setIcon(actionIcon(ActionIcon::Copy, pal));
-    for (auto it = m_banners.cbegin(); it != m_banners.cend(); ++it) {
-        it.value()->setIcon(bannerIcon(it.key(), dark));
-        it.value()->updateStyle();
-    }
+    m_banners->applyTheme(dark);
     m_model->setDarkTheme(dark);
     m_details->setDarkTheme(dark);
     updateDetails();

@@ -1,5 +1,7 @@
 #include "CliCommon.h"
 
+#include "RunSettings.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -25,25 +27,7 @@ void printErr(const QString& line) {
 }
 
 bool readText(const QString& fileOrDash, QString* text, QString* error, qint64 maxBytes) {
-    QFile file;
-    bool opened = false;
-    if (fileOrDash == QLatin1String("-"))
-        opened = file.open(stdin, QIODevice::ReadOnly);
-    else {
-        file.setFileName(fileOrDash);
-        opened = file.open(QIODevice::ReadOnly);
-    }
-    if (!opened) {
-        *error = tr("Cannot read %1: %2").arg(fileOrDash, file.errorString());
-        return false;
-    }
-    const QByteArray bytes = file.read(maxBytes + 1);
-    if (bytes.size() > maxBytes) {
-        *error = tr("%1 is larger than %2 MiB.").arg(fileOrDash, QString::number(maxBytes >> 20));
-        return false;
-    }
-    *text = QString::fromUtf8(bytes);
-    return true;
+    return RunSettings::readText(fileOrDash, text, error, maxBytes);
 }
 
 int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const QString& command) {

@@ -4,11 +4,11 @@
 #include "CredentialStore.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
-#include "Regions.h"
+#include "RunSettings.h"
 #include "SafeText.h"
+#include "TaskBoard.h"
 #include "TaskIdExtractor.h"
 #include "TaskStore.h"
-#include "WatchSession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -168,34 +168,21 @@ int runWatch(const QStringList& arguments) {
         return ExitUsage;
     }
 
-    // Credentials, region, endpoint: environment first, then the keychain profile.
+    // Credentials, profile, region, endpoint: one resolution for watch and the GUI (RunSettings).
     CredentialStore credentials;
-    const CredentialStore::Resolved resolved = credentials.resolve(parser.value(profileOpt));
-    QString region = parser.value(regionOpt);
-    if (region.isEmpty())
-        region = qEnvironmentVariable("TENCENTCLOUD_REGION");
-    if (region.isEmpty())
-        region = resolved.region;
-    if (region.isEmpty()) {
+    const RunSettings settings =
+        RunSettings::resolve({parser.value(profileOpt), parser.value(regionOpt), parser.value(endpointOpt)},
+                             credentials.resolve(parser.value(profileOpt)));
+    if (settings.region.isEmpty()) {
         printErr(tr("No region: pass --region (e.g. ap-guangzhou) or set TENCENTCLOUD_REGION."));
         return ExitUsage;
     }
-    if (!Regions::isWellFormed(region)) {
-        printErr(tr("Not a region id: %1 (expected something like ap-guangzhou).")
-                     .arg(SafeText::singleLine(region, 80)));
+    if (!settings.usable()) {
+        printErr(SafeText::singleLine(settings.problem, 500));
         return ExitUsage;
     }
-    QString endpointText = parser.value(endpointOpt);
-    if (endpointText.isEmpty())
-        endpointText = resolved.endpoint;
-    if (endpointText.isEmpty())
-        endpointText = QString::fromLatin1(ApiClient::kDefaultEndpoint);
-    const QUrl endpointUrl(endpointText);
-    if (const QString why = ApiClient::validateEndpoint(endpointUrl); !why.isEmpty()) {
-        printErr(why);
-        return ExitUsage;
-    }
-    if (!resolved.credential.isComplete()) {
+    if (!settings.credential.isComplete()) {
+        const CredentialStore::Resolved resolved = credentials.resolve(parser.value(profileOpt));
         printErr(resolved.status.message.isEmpty() ? tr("No credentials: set TENCENTCLOUD_SECRET_ID and "
                                                         "TENCENTCLOUD_SECRET_KEY, or store a profile "
                                                         "with 'cdb-taskwatch credentials set'.")
@@ -215,16 +202,12 @@ int runWatch(const QStringList& arguments) {
         }
     }
 
-    SessionConfig config;
-    config.endpoint.url = endpointUrl;
-    config.endpoint.language = Language::apiLanguage();
-    config.credential = resolved.credential;
-    config.profile = resolved.profile;
-    config.defaultRegion = region;
-    config.poll.maxRate = maxRate;
-    config.poll.minIntervalMs = int(interval * 1000);
-    WatchSession session(config, store.get());
-    PollScheduler* scheduler = session.scheduler();
+    PollOptions poll;
+    poll.maxRate = maxRate;
+    poll.minIntervalMs = int(interval * 1000);
+    TaskBoard board(store.get(), poll);
+    board.setDefaultProfile(settings.profile);
+    board.setAccount(settings.profile, settings.account(Language::apiLanguage()));
     const bool json = parser.isSet(jsonOpt);
 
     int exitCode = -1;
@@ -234,41 +217,54 @@ int runWatch(const QStringList& arguments) {
             QCoreApplication::exit(code);
         }
     };
-    QObject::connect(scheduler, &PollScheduler::taskUpdated, [&](const TaskState& s, bool observedChange) {
-        if (observedChange)
+    // Printed once the board has committed the batch to the history.
+    QObject::connect(&board, &TaskBoard::changesObserved, [&](const QList<HistoryEntry>& entries) {
+        for (const HistoryEntry& e : entries) {
+            TaskState s;
+            if (const TaskState* now = board.task(taskKey(e.profile, e.taskId)))
+                s.phase = now->phase;
+            s.id = e.taskId;
+            s.region = e.region;
+            s.lastCheckedAt = e.observedAt;
+            s.status = e.status;
+            s.info = e.info;
+            s.requestId = e.requestId;
+            s.errorCode = e.errorCode;
+            s.errorMessage = e.errorMessage;
             printOut(json ? jsonLine(s) : textLine(s));
+        }
     });
-    QObject::connect(&session, &WatchSession::storeFailed,
+    QObject::connect(&board, &TaskBoard::storeFailed,
                      [](const QString& message) { printErr(tr("warning: history: %1").arg(message)); });
-    QObject::connect(scheduler, &PollScheduler::clockCorrected, [](qint64 offset) {
+    QObject::connect(&board, &TaskBoard::clockCorrected, [](const QString&, qint64 offset) {
         printErr(tr("Your clock differs from the server's by %1 s (corrected).").arg(offset));
     });
-    QObject::connect(scheduler, &PollScheduler::authFailed, [&](const QString& code, const QString& message) {
-        const ErrorDescription d = ErrorCatalog::describe(code);
-        printErr(
-            tr("The server rejected the credentials (%1): %2").arg(code, SafeText::singleLine(message, 500)));
-        printErr(QStringLiteral("%1 %2").arg(d.meaning, d.hint));
-        finish(ExitCredentials);
-    });
-    QObject::connect(scheduler, &PollScheduler::allDone, [&] {
+    QObject::connect(
+        &board, &TaskBoard::authFailed, [&](const QString&, const QString& code, const QString& message) {
+            const ErrorDescription d = ErrorCatalog::describe(code);
+            printErr(tr("The server rejected the credentials (%1): %2")
+                         .arg(SafeText::singleLine(code, 120), SafeText::singleLine(message, 500)));
+            printErr(QStringLiteral("%1 %2").arg(d.meaning, d.hint));
+            finish(ExitCredentials);
+        });
+    QObject::connect(&board, &TaskBoard::allDone, [&] {
         bool failed = false;
-        for (const QString& id : scheduler->taskIds())
-            failed = failed || permanentFailure(*scheduler->task(id));
+        for (const QString& key : board.keys())
+            failed = failed || permanentFailure(*board.task(key));
         finish(failed ? ExitTaskFailed : ExitOk);
     });
     QTimer timeoutTimer;
     timeoutTimer.setSingleShot(true);
     QObject::connect(&timeoutTimer, &QTimer::timeout, [&] {
-        printErr(tr("Timed out after %1 s with %2 task(s) unfinished.")
-                     .arg(timeout)
-                     .arg(scheduler->activeCount()));
+        board.flush();
+        printErr(
+            tr("Timed out after %1 s with %2 task(s) unfinished.").arg(timeout).arg(board.activeCount()));
         finish(ExitTimeout);
     });
     if (timeout > 0)
         timeoutTimer.start(int(std::min(timeout * 1000, 2e9)));
 
-    for (const QString& id : extracted.ids)
-        session.addTask(id, region);
+    board.addIds(extracted.ids, settings.profile, settings.region);
     const int rc = QCoreApplication::exec();
     return exitCode >= 0 ? exitCode : rc;
 }

@@ -7,6 +7,9 @@
 
 namespace taskwatch::Regions {
 
+// The region used when nothing names one (the GUI's first start, the demo): the one place for the literal.
+inline constexpr auto kDefault = "ap-guangzhou";
+
 QStringList cdb();                        // ap-bangkok … sa-saopaulo (18, DescribeCdbZoneConfig 2025-10)
 bool isFinancial(const QString& region);  // ap-shanghai-fsi, ap-shenzhen-fsi: they need their own host
 const QRegularExpression& pattern();      // a well-formed id: ap-guangzhou, ap-shanghai-fsi, na-ashburn …

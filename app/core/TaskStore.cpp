@@ -540,7 +540,7 @@ QList<TaskState> TaskStore::loadTasks(const std::optional<QString>& profile) {
     q.setForwardOnly(true);
     QString sql =
         QStringLiteral("SELECT id, region, added_at, status, info, request_id, error_code, error_message, "
-                       "http_status, last_checked_at, finished_at, phase FROM tasks");
+                       "http_status, last_checked_at, finished_at, phase, profile FROM tasks");
     if (profile)
         sql += QStringLiteral(" WHERE profile = ?");
     sql += QStringLiteral(" ORDER BY COALESCE(added_at, 0), rowid");
@@ -565,6 +565,7 @@ QList<TaskState> TaskStore::loadTasks(const std::optional<QString>& profile) {
         s.lastCheckedAt = timeFrom(q, 9);
         s.finishedAt = timeFrom(q, 10);
         s.phase = phaseFromName(stringFrom(q, 11));
+        s.profile = stringFrom(q, 12);
         tasks.append(std::move(s));
     }
     if (q.lastError().isValid())
@@ -646,6 +647,7 @@ HistoryEntry TaskStore::entryFrom(const TaskState& state) {
     HistoryEntry e;
     e.observedAt =
         (state.lastCheckedAt.isValid() ? state.lastCheckedAt : QDateTime::currentDateTimeUtc()).toUTC();
+    e.profile = state.profile;
     e.taskId = state.id;
     e.region = state.region;
     e.status = state.status;

@@ -2,6 +2,7 @@
 
 #include "ErrorCatalog.h"
 #include "SafeText.h"
+#include "TaskBoard.h"
 
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -73,6 +74,8 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Error");
         case RequestIdColumn:
             return tr("RequestId");
+        case ProfileColumn:
+            return tr("Profile");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -88,6 +91,8 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
             return tr("The error of the last query, if it failed");
         case RequestIdColumn:
             return tr("The RequestId of the last response: quote it to Tencent Cloud support");
+        case ProfileColumn:
+            return tr("The credential profile (account) the task is polled with");
         default:
             return {};
         }
@@ -132,6 +137,10 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
         return sortData(s, column);
     case TaskIdRole:
         return s.id;
+    case TaskKeyRole:
+        return taskKey(s);
+    case ProfileRole:
+        return s.profile;
     case StatusKeyRole:
         return StatusStyle::keyName(StatusStyle::keyFor(s));
     case PhaseRole:
@@ -169,6 +178,8 @@ QVariant TaskTableModel::displayData(const TaskState& s, int column) const {
     }
     case RequestIdColumn:
         return SafeText::singleLine(s.requestId, kDisplayErrorChars);
+    case ProfileColumn:
+        return s.profile;
     }
     return {};
 }
@@ -191,6 +202,8 @@ QVariant TaskTableModel::sortData(const TaskState& s, int column) const {
         return s.errorCode;
     case RequestIdColumn:
         return s.requestId;
+    case ProfileColumn:
+        return s.profile;
     }
     return {};
 }
@@ -243,7 +256,7 @@ QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
 }
 
 bool TaskTableModel::isFinished(const TaskState& state) {
-    return state.isDone() || TaskStatus::isTerminal(state.status);
+    return state.isFinished();
 }
 
 qint64 TaskTableModel::elapsedMs(const TaskState& s) const {
@@ -275,7 +288,7 @@ QString TaskTableModel::formatDuration(qint64 ms) {
 }
 
 void TaskTableModel::upsert(const TaskState& state) {
-    const auto it = m_rowOf.constFind(state.id);
+    const auto it = m_rowOf.constFind(taskKey(state));
     if (it != m_rowOf.constEnd()) {
         const int row = *it;
         m_rows[row] = state;
@@ -285,7 +298,7 @@ void TaskTableModel::upsert(const TaskState& state) {
     const int row = static_cast<int>(m_rows.size());
     beginInsertRows({}, row, row);
     m_rows.append(state);
-    m_rowOf.insert(state.id, row);
+    m_rowOf.insert(taskKey(state), row);
     endInsertRows();
 }
 
@@ -296,62 +309,109 @@ void TaskTableModel::upsertMany(const QList<TaskState>& states) {
         upsert(states.first());
         return;
     }
-    int firstChanged = -1;
-    int lastChanged = -1;
+    QList<int> changedRows;
     QList<TaskState> added;
-    QHash<QString, qsizetype> addedAt; // id → position in `added`
+    QHash<QString, qsizetype> addedAt; // key → position in `added`
     for (const TaskState& state : states) {
-        const auto it = m_rowOf.constFind(state.id);
+        const QString key = taskKey(state);
+        const auto it = m_rowOf.constFind(key);
         if (it != m_rowOf.constEnd()) {
             const int row = *it;
             m_rows[row] = state;
-            firstChanged = firstChanged < 0 ? row : qMin(firstChanged, row);
-            lastChanged = qMax(lastChanged, row);
+            changedRows.append(row);
             continue;
         }
-        const auto pos = addedAt.constFind(state.id);
+        const auto pos = addedAt.constFind(key);
         if (pos != addedAt.constEnd()) {
             added[*pos] = state;
         } else {
-            addedAt.insert(state.id, added.size());
+            addedAt.insert(key, added.size());
             added.append(state);
         }
     }
-    if (firstChanged >= 0)
-        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+    if (!changedRows.isEmpty()) {
+        std::sort(changedRows.begin(), changedRows.end());
+        changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());
+        // qBittorrent's rule: one signal per row while at most half of the rows changed (views repaint only
+        // those), one ranged signal above that (cheaper than many).
+        if (changedRows.size() * 2 <= m_rows.size()) {
+            for (int row : std::as_const(changedRows))
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        } else {
+            emit dataChanged(index(changedRows.first(), 0), index(changedRows.last(), ColumnCount - 1));
+        }
+    }
     if (added.isEmpty())
         return;
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
     m_rows.reserve(m_rows.size() + added.size());
     for (TaskState& state : added) {
-        m_rowOf.insert(state.id, static_cast<int>(m_rows.size()));
+        m_rowOf.insert(taskKey(state), static_cast<int>(m_rows.size()));
         m_rows.append(std::move(state));
     }
     endInsertRows();
 }
 
-void TaskTableModel::reindexFrom(int row) {
-    for (int r = row; r < m_rows.size(); ++r)
-        m_rowOf[m_rows.at(r).id] = r;
+void TaskTableModel::setBoard(TaskBoard* board) {
+    if (m_board)
+        disconnect(m_board, nullptr, this, nullptr);
+    m_board = board;
+    clear();
+    if (!board)
+        return;
+    const auto statesOf = [board](const QStringList& keys) {
+        QList<TaskState> states;
+        states.reserve(keys.size());
+        for (const QString& key : keys) {
+            if (const TaskState* s = board->task(key))
+                states.append(*s);
+        }
+        return states;
+    };
+    connect(board, &TaskBoard::tasksAdded, this,
+            [this, statesOf](const QStringList& keys) { upsertMany(statesOf(keys)); });
+    connect(board, &TaskBoard::tasksUpdated, this,
+            [this, statesOf](const QStringList& keys) { upsertMany(statesOf(keys)); });
+    connect(board, &TaskBoard::tasksAboutToBeRemoved, this, &TaskTableModel::removeMany);
+    connect(board, &QObject::destroyed, this, [this] {
+        m_board = nullptr;
+        clear();
+    });
+    upsertMany(statesOf(board->keys()));
 }
 
-void TaskTableModel::remove(const QString& id) {
-    const int row = rowOf(id);
+QStringList TaskTableModel::profiles() const {
+    QStringList out;
+    for (const TaskState& s : m_rows) {
+        if (!out.contains(s.profile))
+            out.append(s.profile);
+    }
+    out.sort();
+    return out;
+}
+
+void TaskTableModel::reindexFrom(int row) {
+    for (int r = row; r < m_rows.size(); ++r)
+        m_rowOf[taskKey(m_rows.at(r))] = r;
+}
+
+void TaskTableModel::remove(const QString& key) {
+    const int row = rowOf(key);
     if (row < 0)
         return;
     beginRemoveRows({}, row, row);
+    m_rowOf.remove(taskKey(m_rows.at(row)));
     m_rows.removeAt(row);
-    m_rowOf.remove(id);
     reindexFrom(row);
     endRemoveRows();
 }
 
-void TaskTableModel::removeMany(const QStringList& ids) {
+void TaskTableModel::removeMany(const QStringList& keys) {
     QList<int> rows;
-    rows.reserve(ids.size());
-    for (const QString& id : ids) {
-        const int row = rowOf(id);
+    rows.reserve(keys.size());
+    for (const QString& key : keys) {
+        const int row = rowOf(key);
         if (row >= 0)
             rows.append(row);
     }
@@ -371,7 +431,7 @@ void TaskTableModel::removeMany(const QStringList& ids) {
         --i;
         beginRemoveRows({}, first, last);
         for (int r = first; r <= last; ++r)
-            m_rowOf.remove(m_rows.at(r).id);
+            m_rowOf.remove(taskKey(m_rows.at(r)));
         m_rows.remove(first, last - first + 1);
         reindexFrom(first);
         endRemoveRows();
@@ -393,12 +453,30 @@ const TaskState* TaskTableModel::state(int row) const {
     return &m_rows.at(row);
 }
 
-const TaskState* TaskTableModel::stateOf(const QString& id) const {
-    return state(rowOf(id));
+const TaskState* TaskTableModel::stateOf(const QString& key) const {
+    return state(rowOf(key));
 }
 
-int TaskTableModel::rowOf(const QString& id) const {
-    return m_rowOf.value(id, -1);
+int TaskTableModel::rowOf(const QString& key) const {
+    if (key.contains(QChar(0x1f)))
+        return m_rowOf.value(key, -1);
+    // A bare id names the task of the board's default profile (or of the empty profile without a board).
+    if (m_board)
+        if (const int row = m_rowOf.value(taskKey(m_board->defaultProfile(), key), -1); row >= 0)
+            return row;
+    return m_rowOf.value(taskKey(QString(), key), -1);
+}
+
+bool TaskTableModel::contains(const QString& key) const {
+    return rowOf(key) >= 0;
+}
+
+QStringList TaskTableModel::keys() const {
+    QStringList out;
+    out.reserve(m_rows.size());
+    for (const TaskState& s : m_rows)
+        out.append(taskKey(s));
+    return out;
 }
 
 QStringList TaskTableModel::ids() const {
@@ -440,66 +518,6 @@ void TaskTableModel::setDarkTheme(bool dark) {
 
 void TaskTableModel::setClock(Clock clock) {
     m_clock = std::move(clock);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-
-TaskFilterProxyModel::TaskFilterProxyModel(QObject* parent)
-    : QSortFilterProxyModel(parent) {
-    setSortRole(TaskTableModel::SortRole);
-    setDynamicSortFilter(true);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-}
-
-void TaskFilterProxyModel::setFilterText(const QString& text) {
-    const QString trimmed = text.trimmed();
-    if (trimmed == m_text)
-        return;
-    m_text = trimmed;
-    invalidateRowsFilter();
-}
-
-void TaskFilterProxyModel::setHideFinished(bool hide) {
-    if (hide == m_hideFinished)
-        return;
-    m_hideFinished = hide;
-    invalidateRowsFilter();
-}
-
-bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
-    if (sourceParent.isValid())
-        return false;
-    const auto* model = qobject_cast<const TaskTableModel*>(sourceModel());
-    const TaskState* s = model ? model->state(sourceRow) : nullptr;
-    if (!s)
-        return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
-    if (m_hideFinished && TaskTableModel::isFinished(*s))
-        return false;
-    if (m_text.isEmpty())
-        return true;
-    return s->id.contains(m_text, Qt::CaseInsensitive) ||
-           StatusStyle::text(*s).contains(m_text, Qt::CaseInsensitive) ||
-           (s->status && s->status->contains(m_text, Qt::CaseInsensitive)) ||
-           (s->info && s->info->contains(m_text, Qt::CaseInsensitive));
-}
-
-bool TaskFilterProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {
-    const QVariant l = left.data(sortRole());
-    const QVariant r = right.data(sortRole());
-    if (l.userType() == QMetaType::QString && r.userType() == QMetaType::QString) {
-        const int c = QString::compare(l.toString(), r.toString(), sortCaseSensitivity());
-        if (c != 0)
-            return c < 0;
-    } else {
-        const QPartialOrdering order = QVariant::compare(l, r);
-        if (order == QPartialOrdering::Less)
-            return true;
-        if (order == QPartialOrdering::Greater)
-            return false;
-    }
-    // Ties: by id, so the order is stable and predictable.
-    return left.data(TaskTableModel::TaskIdRole).toString() <
-           right.data(TaskTableModel::TaskIdRole).toString();
 }
 
 } // namespace taskwatch

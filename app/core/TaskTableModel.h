@@ -1,5 +1,6 @@
-// The task list as a table: one row per task id, O(1) id → row, cheap updates (one dataChanged per changed
-// row, one ranged signal for a batch, one per second for the Elapsed column), and a filter/sort proxy.
+// The task list as a table: one row per task (profile, id), O(1) key → row, cheap updates (one dataChanged
+// per changed row while at most half the rows changed, else one ranged signal; one per second for the Elapsed
+// column). It listens to a TaskBoard (setBoard): the board's batched changes are the only writes.
 // Untrusted Info text is shown on one line with control characters and bidirectional overrides neutralised.
 // Qt Core/Gui only (no widgets).
 #pragma once
@@ -11,10 +12,12 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
-#include <QSortFilterProxyModel>
+#include <QPointer>
 #include <functional>
 
 namespace taskwatch {
+
+class TaskBoard;
 
 class TaskTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -28,6 +31,7 @@ public:
         ElapsedColumn,
         ErrorColumn,
         RequestIdColumn,
+        ProfileColumn, // shown when more than one profile has tasks
         ColumnCount
     };
     Q_ENUM(Column)
@@ -37,7 +41,9 @@ public:
         TaskIdRole,                  // QString
         StatusKeyRole,               // QString: StatusStyle::keyName()
         PhaseRole,                   // int: TaskPhase
-        FinishedRole                 // bool: TaskState::isDone() or a terminal status
+        FinishedRole,                // bool: TaskState::isDone() or a terminal status
+        TaskKeyRole,                 // QString: taskKey(profile, id)
+        ProfileRole                  // QString
     };
     Q_ENUM(Role)
 
@@ -56,20 +62,27 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
-    // Adds the task, or replaces the stored state of the task with the same id (dataChanged for that row).
+    // Mirrors the board: its tasks now, then its batched additions, updates and removals. Null: empty.
+    void setBoard(TaskBoard* board);
+    TaskBoard* board() const { return m_board; }
+
+    // Adds the task, or replaces the stored state of the task with the same key (dataChanged for that row).
     void upsert(const TaskState& state);
     // Many at once: one beginInsertRows for all new ids and one ranged dataChanged for all updated rows.
     // Later entries for the same id win.
     void upsertMany(const QList<TaskState>& states);
-    void remove(const QString& id);
-    void removeMany(const QStringList& ids); // one beginRemoveRows per contiguous block
+    // Keys are taskKey(profile, id); a bare id names the task of the empty profile.
+    void remove(const QString& key);
+    void removeMany(const QStringList& keys); // one beginRemoveRows per contiguous block
     void clear();
 
     const TaskState* state(int row) const;
-    const TaskState* stateOf(const QString& id) const;
-    int rowOf(const QString& id) const; // -1 when absent
-    bool contains(const QString& id) const { return m_rowOf.contains(id); }
+    const TaskState* stateOf(const QString& key) const;
+    int rowOf(const QString& key) const; // -1 when absent
+    bool contains(const QString& key) const;
     QStringList ids() const;
+    QStringList keys() const;
+    QStringList profiles() const; // distinct, sorted
     int finishedCount() const;
     int activeCount() const { return rowCount() - finishedCount(); }
 
@@ -93,30 +106,10 @@ private:
     void reindexFrom(int row);
 
     QList<TaskState> m_rows;
-    QHash<QString, int> m_rowOf;
+    QHash<QString, int> m_rowOf;  // taskKey → row
+    TaskBoard* m_board = nullptr; // unset when it is destroyed
     Clock m_clock;
     bool m_dark = false;
-};
-
-// Sorts by TaskTableModel::SortRole; filters by a case-insensitive text found in the id, the status text or
-// the Info, and optionally hides finished tasks. Dynamic sort/filter is on.
-class TaskFilterProxyModel : public QSortFilterProxyModel {
-    Q_OBJECT
-public:
-    explicit TaskFilterProxyModel(QObject* parent = nullptr);
-
-    void setFilterText(const QString& text);
-    QString filterText() const { return m_text; }
-    void setHideFinished(bool hide);
-    bool hideFinished() const { return m_hideFinished; }
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
-    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
-
-private:
-    QString m_text;
-    bool m_hideFinished = false;
 };
 
 } // namespace taskwatch

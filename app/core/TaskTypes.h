@@ -77,6 +77,8 @@ enum class TaskPhase {
 };
 
 struct TaskState {
+    QString
+        profile; // the account (credential profile) the task belongs to; "environment" for env credentials
     QString id;
     QString region;
     QDateTime addedAt;
@@ -93,11 +95,29 @@ struct TaskState {
     QDateTime nextPollAt;
     int consecutiveFailures = 0;
     bool isDone() const { return phase == TaskPhase::Finished || phase == TaskPhase::Stopped; }
+    // Done, or a terminal status already known (e.g. restored): never polled again.
+    bool isFinished() const { return isDone() || TaskStatus::isTerminal(status); }
 };
+
+// A task on the board is identified by (profile, task id): the same id may be watched under two accounts.
+// As one string (hash keys, model roles): profile, U+001F, id (neither may contain a control character).
+inline QString taskKey(const QString& profile, const QString& id) {
+    return profile + QChar(0x1f) + id;
+}
+inline QString taskKey(const TaskState& state) {
+    return taskKey(state.profile, state.id);
+}
+inline QString profileOfKey(const QString& key) {
+    return key.section(QChar(0x1f), 0, 0);
+}
+inline QString idOfKey(const QString& key) {
+    return key.section(QChar(0x1f), 1);
+}
 
 // One observed change of a task (status, Info or error code): a row of history and of the CSV export.
 struct HistoryEntry {
     QDateTime observedAt; // UTC
+    QString profile;      // the account the task was watched under
     QString taskId;
     QString region;
     std::optional<QString> status;

@@ -1,0 +1,621 @@
+#include "TaskBoard.h"
+
+#include "CredentialStore.h"
+#include "Regions.h"
+#include "TaskIdExtractor.h"
+#include "TaskStore.h"
+
+#include <QNetworkAccessManager>
+#include <algorithm>
+
+namespace taskwatch {
+
+struct TaskBoard::Account {
+    AccountConfig config;
+    AccountState state = AccountState::Unknown;
+    QString problem;        // the reason (missing) or the error code (rejected)
+    QString problemMessage; // the server's message with the code
+    std::unique_ptr<QNetworkAccessManager> nam;
+    std::unique_ptr<ApiClient> client;
+    std::unique_ptr<PollScheduler> scheduler;
+
+    ~Account() {
+        // The scheduler goes first (it references the client), then the client aborts what is in flight.
+        scheduler.reset();
+        client.reset();
+    }
+};
+
+namespace {
+// HTTP/1.1 has 6 connections per host in QNetworkAccessManager: more requests in flight would queue inside it
+// and could then leave in a burst that the pacing never produced. Plain http (loopback only) and https to a
+// loopback server (the emulator speaks HTTP/1.1) are limited to that; the vendor's hosts negotiate HTTP/2
+// (one multiplexed connection), where nothing queues.
+PollOptions withTransportLimits(PollOptions options, const EndpointConfig& endpoint) {
+    const QString host = endpoint.url.host();
+    const bool loopback = host == QLatin1String("localhost") || host.startsWith(QLatin1String("127.")) ||
+                          host == QLatin1String("::1");
+    if (endpoint.url.scheme() == QLatin1String("http") || loopback)
+        options.maxInFlight = std::min(options.maxInFlight, 6);
+    return options;
+}
+} // namespace
+
+QString TaskBoard::AddReport::text() const {
+    QStringList parts;
+    if (added > 0 || (alreadyPresent == 0 && unrecognisedLineCount == 0))
+        parts << (added == 0 ? tr("No task ids found") : tr("%n added", nullptr, added));
+    if (alreadyPresent > 0)
+        parts << tr("%n already present", nullptr, alreadyPresent);
+    if (unrecognisedLineCount == 1)
+        parts << tr("1 line not recognised");
+    else if (unrecognisedLineCount > 1)
+        parts << tr("%n lines not recognised", nullptr, unrecognisedLineCount);
+    return parts.join(QLatin1String(", "));
+}
+
+TaskBoard::TaskBoard(TaskStore* store, PollOptions poll, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_poll(poll) {
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kDefaultFlushMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] { flush(); });
+}
+
+TaskBoard::~TaskBoard() {
+    const QSignalBlocker blocker(this);
+    flush(FlushMode::All);
+    m_accounts.clear();
+}
+
+// ------------------------------------------------------------------------------------------------ accounts
+
+TaskBoard::Account* TaskBoard::account(const QString& profile) const {
+    const auto it = m_accounts.find(profile);
+    return it == m_accounts.end() ? nullptr : it->second.get();
+}
+
+TaskBoard::Account& TaskBoard::ensureAccount(const QString& profile) {
+    std::unique_ptr<Account>& slot = m_accounts[profile];
+    if (!slot)
+        slot = std::make_unique<Account>();
+    return *slot;
+}
+
+void TaskBoard::setAccount(const QString& profile, const AccountConfig& config) {
+    Account& a = ensureAccount(profile);
+    a.config = config;
+    a.problem.clear();
+    a.problemMessage.clear();
+    a.state = AccountState::Polling;
+    if (!a.scheduler) {
+        startPoller(profile, a);
+    } else {
+        a.client->setEndpoint(config.endpoint);
+        a.client->setCredential(config.credential);
+        a.scheduler->resumeAfterAuthFailure();
+        a.scheduler->refreshNow();
+    }
+    emit accountChanged(profile);
+}
+
+void TaskBoard::startPoller(const QString& profile, Account& a) {
+    a.nam = std::make_unique<QNetworkAccessManager>();
+    a.client = std::make_unique<ApiClient>(a.nam.get(), a.config.endpoint, a.config.credential);
+    a.scheduler =
+        std::make_unique<PollScheduler>(a.client.get(), withTransportLimits(m_poll, a.config.endpoint));
+    PollScheduler* s = a.scheduler.get();
+    connect(s, &PollScheduler::taskUpdated, this,
+            [this, profile](const TaskState& state, bool observed) { onUpdated(profile, state, observed); });
+    connect(s, &PollScheduler::taskFinished, this,
+            [this, profile](const TaskState& state) { onFinished(profile, state); });
+    connect(s, &PollScheduler::authFailed, this,
+            [this, profile](const QString& code, const QString& message) {
+                if (Account* acc = account(profile)) {
+                    acc->state = AccountState::HeldByAuth;
+                    acc->problem = code;
+                    acc->problemMessage = message;
+                }
+                flush();
+                emit authFailed(profile, code, message);
+                emit accountChanged(profile);
+            });
+    connect(s, &PollScheduler::clockCorrected, this,
+            [this, profile](qint64 offset) { emit clockCorrected(profile, offset); });
+    connect(s, &PollScheduler::rateLimited, this,
+            [this, profile](const QString& code) { emit rateLimited(profile, code); });
+    s->setPaused(m_paused);
+    // The profile's tasks known before (restored, or added while its credentials were unknown) start polling.
+    for (const QString& key : std::as_const(m_order)) {
+        auto it = m_tasks.find(key);
+        if (it == m_tasks.end() || it->profile != profile)
+            continue;
+        s->restoreTask(*it);
+        if (const TaskState* polled = s->task(it->id)) {
+            *it = *polled;
+            it->profile = profile;
+            m_pending.insert(key);
+        }
+    }
+    scheduleFlush();
+}
+
+void TaskBoard::setAccountMissing(const QString& profile, const QString& reason) {
+    Account& a = ensureAccount(profile);
+    if (a.scheduler)
+        return; // keeps polling with the credential it has
+    a.state = AccountState::CredentialsMissing;
+    a.problem = reason;
+    holdTasks(profile);
+    emit accountChanged(profile);
+}
+
+void TaskBoard::holdTasks(const QString& profile) {
+    for (auto it = m_tasks.begin(); it != m_tasks.end(); ++it) {
+        if (it->profile != profile || it->isFinished() || it->phase == TaskPhase::Held)
+            continue;
+        it->phase = TaskPhase::Held;
+        m_pending.insert(it.key());
+    }
+    scheduleFlush();
+}
+
+void TaskBoard::resumeAccount(const QString& profile) {
+    Account* a = account(profile);
+    if (!a || !a->scheduler)
+        return;
+    a->state = AccountState::Polling;
+    a->problem.clear();
+    a->problemMessage.clear();
+    a->scheduler->resumeAfterAuthFailure();
+    emit accountChanged(profile);
+}
+
+bool TaskBoard::hasAccount(const QString& profile) const {
+    const Account* a = account(profile);
+    return a && a->scheduler;
+}
+
+AccountState TaskBoard::accountState(const QString& profile) const {
+    const Account* a = account(profile);
+    if (!a)
+        return AccountState::Unknown;
+    if (a->scheduler)
+        return a->scheduler->isHeldByAuth() || a->state == AccountState::HeldByAuth ? AccountState::HeldByAuth
+                                                                                    : AccountState::Polling;
+    return a->state;
+}
+
+QString TaskBoard::accountProblem(const QString& profile) const {
+    const Account* a = account(profile);
+    return a ? a->problem : QString();
+}
+
+QString TaskBoard::accountProblemMessage(const QString& profile) const {
+    const Account* a = account(profile);
+    return a ? a->problemMessage : QString();
+}
+
+const AccountConfig* TaskBoard::accountConfig(const QString& profile) const {
+    const Account* a = account(profile);
+    return a && a->scheduler ? &a->config : nullptr;
+}
+
+QStringList TaskBoard::profiles() const {
+    QSet<QString> all;
+    for (const auto& [name, a] : m_accounts)
+        all.insert(name);
+    for (const TaskState& s : m_tasks)
+        all.insert(s.profile);
+    QStringList list(all.cbegin(), all.cend());
+    list.sort();
+    return list;
+}
+
+QStringList TaskBoard::taskProfiles() const {
+    QSet<QString> all;
+    for (const TaskState& s : m_tasks)
+        all.insert(s.profile);
+    QStringList list(all.cbegin(), all.cend());
+    list.sort();
+    return list;
+}
+
+PollScheduler* TaskBoard::scheduler(const QString& profile) const {
+    const Account* a = account(profile);
+    return a ? a->scheduler.get() : nullptr;
+}
+
+ApiClient* TaskBoard::client(const QString& profile) const {
+    const Account* a = account(profile);
+    return a ? a->client.get() : nullptr;
+}
+
+QString TaskBoard::resolveProfile(const QString& profile) const {
+    if (!profile.isEmpty())
+        return profile;
+    if (!m_defaultProfile.isEmpty())
+        return m_defaultProfile;
+    return QString::fromLatin1(CredentialStore::kDefaultProfile);
+}
+
+QString TaskBoard::defaultRegion(const QString& profile) const {
+    if (const Account* a = account(resolveProfile(profile)); a && !a->config.region.isEmpty())
+        return a->config.region;
+    if (!m_lastRegion.isEmpty())
+        return m_lastRegion;
+    return QString::fromLatin1(Regions::kDefault);
+}
+
+// --------------------------------------------------------------------------------------------------- tasks
+
+TaskBoard::AddReport TaskBoard::addText(const QString& text, const QString& profile, const QString& region) {
+    const ExtractedIds found = TaskIdExtractor::extract(text);
+    AddReport report;
+    report.alreadyPresent = found.duplicates;
+    report.unrecognisedLineCount = found.unrecognisedLineCount;
+    report.unrecognisedLines = found.unrecognisedLines;
+    report.addedKeys = addIds(found.ids, profile, region);
+    report.added = int(report.addedKeys.size());
+    report.alreadyPresent += int(found.ids.size()) - report.added;
+    return report;
+}
+
+QStringList TaskBoard::addIds(const QStringList& ids, const QString& profileName, const QString& regionName) {
+    const QString profile = resolveProfile(profileName);
+    const QString region = regionName.trimmed().isEmpty() ? defaultRegion(profile) : regionName.trimmed();
+    if (!regionName.trimmed().isEmpty())
+        m_lastRegion = region;
+    Account* a = account(profile);
+    PollScheduler* scheduler = a ? a->scheduler.get() : nullptr;
+    const bool held = !scheduler;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList added;
+    for (const QString& id : ids) {
+        const QString key = taskKey(profile, id);
+        if (id.isEmpty() || m_tasks.contains(key))
+            continue;
+        TaskState state;
+        if (scheduler && scheduler->addTask(id, region)) {
+            state = *scheduler->task(id);
+        } else {
+            state.id = id;
+            state.region = region;
+            state.addedAt = now;
+            state.phase = held ? TaskPhase::Held : TaskPhase::Waiting;
+        }
+        state.profile = profile;
+        m_tasks.insert(key, state);
+        m_order.append(key);
+        added.append(key);
+    }
+    if (added.isEmpty())
+        return added;
+    m_allDoneEmitted = false;
+    if (m_store) {
+        const qint64 steady = PollScheduler::steadyNowMs();
+        const bool ok = m_store->transaction([&] {
+            for (const QString& key : std::as_const(added)) {
+                if (!m_store->upsertTask(m_tasks.value(key), profile))
+                    return false;
+                m_writtenAt.insert(key, steady);
+            }
+            return true;
+        });
+        if (!ok)
+            storeFailure();
+    }
+    emit tasksAdded(added);
+    return added;
+}
+
+int TaskBoard::restore() {
+    if (!m_store)
+        return 0;
+    const QStringList added = adopt(m_store->loadTasks());
+    return int(added.size());
+}
+
+QStringList TaskBoard::adopt(const QList<TaskState>& states) {
+    QStringList added;
+    const qint64 steady = PollScheduler::steadyNowMs();
+    for (TaskState state : states) {
+        if (state.profile.isEmpty())
+            state.profile = resolveProfile({}); // written before profiles existed
+        const QString key = taskKey(state);
+        if (state.id.isEmpty() || m_tasks.contains(key))
+            continue;
+        if (PollScheduler* s = scheduler(state.profile)) {
+            s->restoreTask(state);
+            if (const TaskState* polled = s->task(state.id)) {
+                const QString profile = state.profile;
+                state = *polled;
+                state.profile = profile;
+            }
+        } else if (!state.isFinished()) {
+            state.phase = TaskPhase::Held;
+        }
+        m_tasks.insert(key, state);
+        m_order.append(key);
+        m_writtenAt.insert(key, steady);
+        added.append(key);
+    }
+    if (!added.isEmpty()) {
+        m_allDoneEmitted = false;
+        emit tasksAdded(added);
+    }
+    return added;
+}
+
+void TaskBoard::remove(const QStringList& keys) {
+    QStringList present;
+    for (const QString& key : keys) {
+        if (m_tasks.contains(key) && !present.contains(key))
+            present.append(key);
+    }
+    if (present.isEmpty())
+        return;
+    emit tasksAboutToBeRemoved(present);
+    const QSet<QString> gone(present.cbegin(), present.cend());
+    const auto work = [&] {
+        for (const QString& key : std::as_const(present)) {
+            const TaskState& state = m_tasks[key];
+            if (PollScheduler* s = scheduler(state.profile))
+                s->removeTask(state.id);
+            if (m_store && !m_store->removeTask(state.id))
+                return false;
+        }
+        return true;
+    };
+    if (m_store ? !m_store->transaction(work) : !work())
+        storeFailure();
+    for (const QString& key : std::as_const(present)) {
+        m_tasks.remove(key);
+        m_pending.remove(key);
+        m_unwritten.remove(key);
+        m_writtenAt.remove(key);
+        m_timelines.remove(key);
+        m_timelineLoaded.remove(key);
+        m_pendingFinished.removeAll(key);
+    }
+    m_order.removeIf([&gone](const QString& key) { return gone.contains(key); });
+    m_pendingEntries.removeIf(
+        [&gone](const HistoryEntry& e) { return gone.contains(taskKey(e.profile, e.taskId)); });
+}
+
+QStringList TaskBoard::clearFinished() {
+    QStringList keys;
+    for (const QString& key : std::as_const(m_order)) {
+        if (m_tasks.value(key).isFinished())
+            keys.append(key);
+    }
+    remove(keys);
+    return keys;
+}
+
+void TaskBoard::retry(const QStringList& keys) {
+    for (const QString& key : keys) {
+        auto it = m_tasks.find(key);
+        if (it == m_tasks.end())
+            continue;
+        PollScheduler* s = scheduler(it->profile);
+        if (!s)
+            continue;
+        s->retry(it->id);
+        if (const TaskState* polled = s->task(it->id)) {
+            const QString profile = it->profile;
+            *it = *polled;
+            it->profile = profile;
+            m_pending.insert(key);
+            m_allDoneEmitted = false;
+        }
+    }
+    scheduleFlush();
+}
+
+void TaskBoard::refreshNow(const QStringList& keys) {
+    if (keys.isEmpty()) {
+        for (const auto& [name, a] : m_accounts) {
+            if (a->scheduler)
+                a->scheduler->refreshNow();
+        }
+        return;
+    }
+    QHash<QString, QStringList> byProfile;
+    for (const QString& key : keys) {
+        if (const auto it = m_tasks.constFind(key); it != m_tasks.constEnd())
+            byProfile[it->profile].append(it->id);
+    }
+    for (auto it = byProfile.cbegin(); it != byProfile.cend(); ++it) {
+        if (PollScheduler* s = scheduler(it.key()))
+            s->refreshNow(it.value());
+    }
+}
+
+void TaskBoard::setPaused(bool paused) {
+    m_paused = paused;
+    for (const auto& [name, a] : m_accounts) {
+        if (a->scheduler)
+            a->scheduler->setPaused(paused);
+    }
+}
+
+const TaskState* TaskBoard::task(const QString& key) const {
+    const auto it = m_tasks.constFind(key);
+    return it == m_tasks.constEnd() ? nullptr : &*it;
+}
+
+QStringList TaskBoard::keys() const {
+    return m_order;
+}
+
+int TaskBoard::activeCount() const {
+    return int(
+        std::count_if(m_tasks.cbegin(), m_tasks.cend(), [](const TaskState& s) { return !s.isFinished(); }));
+}
+
+double TaskBoard::currentRate() const {
+    double rate = 0;
+    for (const auto& [name, a] : m_accounts)
+        rate += a->scheduler ? a->scheduler->currentRate() : 0;
+    return rate;
+}
+
+qint64 TaskBoard::msUntilNextPoll() const {
+    qint64 soonest = -1;
+    for (const auto& [name, a] : m_accounts) {
+        const qint64 ms = a->scheduler ? a->scheduler->msUntilNextPoll() : -1;
+        if (ms >= 0 && (soonest < 0 || ms < soonest))
+            soonest = ms;
+    }
+    return soonest;
+}
+
+int TaskBoard::inFlightCount() const {
+    int n = 0;
+    for (const auto& [name, a] : m_accounts)
+        n += a->scheduler ? a->scheduler->inFlightCount() : 0;
+    return n;
+}
+
+bool TaskBoard::isHeldByAuth() const {
+    return std::any_of(m_accounts.cbegin(), m_accounts.cend(), [](const auto& entry) {
+        return entry.second->scheduler && entry.second->scheduler->isHeldByAuth();
+    });
+}
+
+QList<HistoryEntry> TaskBoard::timeline(const QString& key) {
+    QList<HistoryEntry>& list = m_timelines[key];
+    if (m_store && !m_timelineLoaded.contains(key) && m_tasks.contains(key)) {
+        m_timelineLoaded.insert(key);
+        const QString profile = profileOfKey(key);
+        QList<HistoryEntry> loaded;
+        HistoryQuery query;
+        query.ids = {idOfKey(key)};
+        m_store->forEachHistory(query, [&](const HistoryEntry& entry) {
+            if (!entry.profile.isEmpty() && entry.profile != profile)
+                return true;
+            loaded.append(entry);
+            if (loaded.size() > 2 * kMaxTimeline)
+                loaded.remove(0, loaded.size() - kMaxTimeline);
+            return true;
+        });
+        for (const HistoryEntry& e : std::as_const(list)) {
+            const bool known = std::any_of(loaded.cbegin(), loaded.cend(), [&e](const HistoryEntry& l) {
+                return l.observedAt == e.observedAt && l.status == e.status && l.info == e.info &&
+                       l.errorCode == e.errorCode;
+            });
+            if (!known)
+                loaded.append(e);
+        }
+        std::stable_sort(loaded.begin(), loaded.end(), [](const HistoryEntry& a, const HistoryEntry& b) {
+            return a.observedAt < b.observedAt;
+        });
+        list = std::move(loaded);
+    }
+    if (list.size() > kMaxTimeline)
+        list.remove(0, list.size() - kMaxTimeline);
+    return list;
+}
+
+// ------------------------------------------------------------------------------------------------ batching
+
+void TaskBoard::onUpdated(const QString& profile, const TaskState& state, bool observedChange) {
+    const QString key = taskKey(profile, state.id);
+    auto it = m_tasks.find(key);
+    if (it == m_tasks.end())
+        return; // a reply for a task removed meanwhile
+    *it = state;
+    it->profile = profile;
+    m_pending.insert(key);
+    if (observedChange)
+        m_pendingEntries.append(TaskStore::entryFrom(*it));
+    scheduleFlush();
+}
+
+void TaskBoard::onFinished(const QString& profile, const TaskState& state) {
+    const QString key = taskKey(profile, state.id);
+    if (!m_tasks.contains(key))
+        return;
+    if (!m_pendingFinished.contains(key))
+        m_pendingFinished.append(key);
+    scheduleFlush();
+}
+
+void TaskBoard::scheduleFlush() {
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void TaskBoard::storeFailure() {
+    emit storeFailed(m_store ? m_store->lastError() : QString());
+}
+
+void TaskBoard::flush(FlushMode mode) {
+    m_flushTimer.stop();
+    if (m_pending.isEmpty() && m_pendingEntries.isEmpty() && m_pendingFinished.isEmpty() &&
+        (mode == FlushMode::Changed || m_unwritten.isEmpty()))
+        return;
+    const QStringList updated(m_pending.cbegin(), m_pending.cend());
+    const QList<HistoryEntry> entries = std::exchange(m_pendingEntries, {});
+    const QStringList finished = std::exchange(m_pendingFinished, {});
+    m_pending.clear();
+
+    if (m_store) {
+        QSet<QString> changed;
+        for (const HistoryEntry& e : entries)
+            changed.insert(taskKey(e.profile, e.taskId));
+        for (const QString& key : finished)
+            changed.insert(key);
+        QSet<QString> toWrite(updated.cbegin(), updated.cend());
+        if (mode == FlushMode::All)
+            toWrite.unite(m_unwritten);
+        const qint64 now = PollScheduler::steadyNowMs();
+        const bool ok = m_store->transaction([&] {
+            for (const HistoryEntry& e : entries) {
+                if (!m_store->appendHistory(e))
+                    return false;
+            }
+            for (const QString& key : std::as_const(toWrite)) {
+                const auto it = m_tasks.constFind(key);
+                if (it == m_tasks.constEnd())
+                    continue;
+                const auto written = m_writtenAt.constFind(key);
+                const bool due = mode == FlushMode::All || changed.contains(key) ||
+                                 written == m_writtenAt.constEnd() || now - *written >= kCheckedWriteMs;
+                if (!due) {
+                    m_unwritten.insert(key);
+                    continue;
+                }
+                if (!m_store->upsertTask(*it, it->profile))
+                    return false;
+                m_writtenAt.insert(key, now);
+                m_unwritten.remove(key);
+            }
+            return true;
+        });
+        if (!ok)
+            storeFailure();
+    }
+
+    for (const HistoryEntry& e : entries) {
+        const QString key = taskKey(e.profile, e.taskId);
+        QList<HistoryEntry>& list = m_timelines[key];
+        list.append(e);
+        if (list.size() > kMaxTimeline)
+            list.remove(0, list.size() - kMaxTimeline);
+    }
+    if (!updated.isEmpty())
+        emit tasksUpdated(updated);
+    if (!entries.isEmpty())
+        emit changesObserved(entries);
+    if (!finished.isEmpty())
+        emit tasksFinished(finished);
+    if (!m_allDoneEmitted && count() > 0 && activeCount() == 0) {
+        m_allDoneEmitted = true;
+        emit allDone();
+    }
+}
+
+} // namespace taskwatch

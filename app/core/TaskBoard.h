@@ -1,0 +1,173 @@
+// The task board: the one owner of every watched task and of the accounts that poll them. The GUI and the
+// `watch` command both drive polling through it; the table model and the CLI output only listen to it.
+//
+// Tasks are keyed by (profile, task id) (see taskKey()): the same id may be watched under two accounts. Each
+// profile in use has its own poller — its own QNetworkAccessManager, signed ApiClient and PollScheduler, so
+// its own 40/s pacing budget and its own credential state (an authentication failure holds only that
+// account's tasks). A profile whose credentials are not known (yet, or no more) keeps its tasks, shown as
+// held with the reason.
+//
+// Changes are batched: results are collected and, at most every flushIntervalMs (100 ms), written to the
+// TaskStore in one transaction — an observed change (status, Info or error code) is committed before it is
+// announced, so whatever is printed or shown survives a crash — and then announced with tasksUpdated() /
+// changesObserved() / tasksFinished(). A poll that only moved "last checked" is written at most every
+// kCheckedWriteMs, and at flush(FlushAll) (exit).
+#pragma once
+
+#include "ApiClient.h"
+#include "PollScheduler.h"
+#include "TaskTypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+#include <map>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace taskwatch {
+
+class TaskStore;
+
+// What an account polls with.
+struct AccountConfig {
+    Credential credential;
+    EndpointConfig endpoint;
+    QString region; // default region of ids added without one (may be empty: Regions::kDefault)
+};
+
+enum class AccountState {
+    Unknown,            // tasks restored, credentials not resolved yet
+    CredentialsMissing, // no credentials for the profile (keychain entry gone, environment not set)
+    Polling,            // polling (or idle: nothing unfinished)
+    HeldByAuth          // the server rejected the credentials: nothing is sent until they change
+};
+
+class TaskBoard : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kDefaultFlushMs = 100;
+    static constexpr qint64 kCheckedWriteMs = 10000;
+    static constexpr int kMaxTimeline = 2000; // observed changes kept per task for the timeline
+    static constexpr auto kEnvironmentProfile = "environment"; // TENCENTCLOUD_SECRET_ID/KEY as an account
+
+    // What adding a text of ids did (shown as a one-line report).
+    struct AddReport {
+        int added = 0;
+        int alreadyPresent = 0; // on the board already, or repeated in the same text
+        int unrecognisedLineCount = 0;
+        QStringList unrecognisedLines; // the first TaskIdExtractor::kMaxReportedLines of them
+        QStringList addedKeys;
+        QString text() const; // "3 added, 1 already present, 2 lines not recognised"
+    };
+
+    // `store` may be null (watch --no-history); it must outlive the board. `poll` applies to every account.
+    explicit TaskBoard(TaskStore* store, PollOptions poll = {}, QObject* parent = nullptr);
+    ~TaskBoard() override; // writes what is not written yet
+
+    // ------------------------------------------------------------------------------------------ accounts
+    // Creates the account's poller, or updates its credential/endpoint (resuming after an auth failure).
+    void setAccount(const QString& profile, const AccountConfig& config);
+    // The profile's credentials are missing: its tasks are held with `reason` (translated).
+    void setAccountMissing(const QString& profile, const QString& reason);
+    // Tries the same credentials again after an authentication failure.
+    void resumeAccount(const QString& profile);
+    bool hasAccount(const QString& profile) const; // a poller exists
+    AccountState accountState(const QString& profile) const;
+    QString accountProblem(const QString& profile) const;        // reason of CredentialsMissing / auth code
+    QString accountProblemMessage(const QString& profile) const; // the server's message (untrusted)
+    const AccountConfig* accountConfig(const QString& profile) const;
+    QStringList profiles() const;                           // profiles with an account or with tasks, sorted
+    QStringList taskProfiles() const;                       // profiles that have tasks, sorted
+    PollScheduler* scheduler(const QString& profile) const; // null without a poller
+    ApiClient* client(const QString& profile) const;
+
+    // The profile used when ids are added without one (the GUI's active profile, watch's profile).
+    QString defaultProfile() const { return resolveProfile({}); } // "default" unless set
+    void setDefaultProfile(const QString& profile) { m_defaultProfile = profile; }
+    // The region for ids added to `profile` without one: the account's, else the last used, else the default.
+    QString defaultRegion(const QString& profile = {}) const;
+    void setLastRegion(const QString& region) { m_lastRegion = region; } // e.g. remembered by the GUI
+
+    // --------------------------------------------------------------------------------------------- tasks
+    // Adds the ids found in any text (announced at once with tasksAdded()); profile/region empty: defaults.
+    AddReport addText(const QString& text, const QString& profile = {}, const QString& region = {});
+    // The same for ids already extracted; returns the keys that were new. One store transaction.
+    QStringList addIds(const QStringList& ids, const QString& profile = {}, const QString& region = {});
+    // Every task stored in the TaskStore, each under its profile (start-up). Returns how many.
+    int restore();
+    // Adds tasks whose state is known already (restore() uses it; also imports and tests). Not written to the
+    // store. A task without a profile goes to the default one. Returns the new keys.
+    QStringList adopt(const QList<TaskState>& states);
+    void remove(const QStringList& keys); // their history stays
+    QStringList clearFinished();          // removes every finished task; returns their keys
+    void retry(const QStringList& keys);
+    void refreshNow(const QStringList& keys = {}); // empty: every unfinished task (still paced)
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+
+    const TaskState* task(const QString& key) const;
+    QStringList keys() const; // in the order they were added
+    int count() const { return int(m_tasks.size()); }
+    int activeCount() const;
+    int finishedCount() const { return count() - activeCount(); }
+    double currentRate() const;     // requests in the last second, all accounts
+    qint64 msUntilNextPoll() const; // the soonest of all accounts; -1 when nothing is scheduled
+    int inFlightCount() const;
+    bool isHeldByAuth() const; // some account is held
+
+    // The observed changes of a task: the stored ones (loaded once) and this run's, oldest first, bounded.
+    QList<HistoryEntry> timeline(const QString& key);
+
+    enum class FlushMode { Changed, All };
+    // Writes and announces what is pending now (All: also every "last checked" not written yet).
+    void flush(FlushMode mode = FlushMode::Changed);
+
+signals:
+    void tasksAdded(const QStringList& keys);
+    void tasksUpdated(const QStringList& keys);          // batched
+    void tasksAboutToBeRemoved(const QStringList& keys); // still readable through task() while emitted
+    void changesObserved(const QList<taskwatch::HistoryEntry>& entries); // batched; already in the store
+    void tasksFinished(const QStringList& keys); // batched; terminal status or permanent error
+    void accountChanged(const QString& profile); // state, problem or config changed
+    void authFailed(const QString& profile, const QString& code, const QString& message);
+    void clockCorrected(const QString& profile, qint64 offsetSeconds);
+    void rateLimited(const QString& profile, const QString& code);
+    void storeFailed(const QString& message); // a write to the history failed (polling goes on)
+    void allDone();                           // a flush left every task finished (once per transition)
+
+private:
+    struct Account;
+    Account* account(const QString& profile) const;
+    Account& ensureAccount(const QString& profile);
+    void startPoller(const QString& profile, Account& account);
+    void onUpdated(const QString& profile, const TaskState& state, bool observedChange);
+    void onFinished(const QString& profile, const TaskState& state);
+    void scheduleFlush();
+    void storeFailure();
+    void holdTasks(const QString& profile);
+    QString resolveProfile(const QString& profile) const;
+
+    TaskStore* m_store;
+    PollOptions m_poll;
+    std::map<QString, std::unique_ptr<Account>> m_accounts;
+    QHash<QString, TaskState> m_tasks;  // key → latest state
+    QStringList m_order;                // keys in insertion order
+    QHash<QString, qint64> m_writtenAt; // key → steady ms of its last store write
+    QSet<QString> m_unwritten;          // keys whose "last checked" is not written yet
+    QSet<QString> m_pending;            // keys updated since the last flush
+    QList<HistoryEntry> m_pendingEntries;
+    QStringList m_pendingFinished;
+    QHash<QString, QList<HistoryEntry>> m_timelines;
+    QSet<QString> m_timelineLoaded;
+    QTimer m_flushTimer;
+    QString m_defaultProfile;
+    QString m_lastRegion;
+    bool m_paused = false;
+    bool m_allDoneEmitted = false;
+};
+
+} // namespace taskwatch

@@ -1,0 +1,148 @@
+#include "BannerArea.h"
+
+#include "ActionIcons.h"
+#include "Banner.h"
+#include "StatusStyle.h"
+
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace taskwatch::ui {
+
+namespace {
+using Kind = BannerArea::Kind;
+
+QIcon bannerIcon(BannerArea::Kind kind, bool dark) {
+    switch (kind) {
+    case Kind::NoCredentials:
+        return StatusStyle::icon(StatusKey::Held, dark);
+    case Kind::Offline:
+        return StatusStyle::icon(StatusKey::NoStatus, dark);
+    case Kind::Demo: {
+        const QColor blue = StatusStyle::color(StatusKey::Running, dark);
+        return paintedIcon(ActionIcon::Info, blue, blue);
+    }
+    case Kind::CredentialsRejected:
+    case Kind::CredentialsMissing:
+    case Kind::KeychainUnavailable:
+    case Kind::StoreFailed:
+        break;
+    }
+    return StatusStyle::icon(StatusKey::Error, dark);
+}
+
+} // namespace
+
+BannerArea::BannerArea(QWidget* parent)
+    : QWidget(parent)
+    , m_layout(new QVBoxLayout(this)) {
+    setObjectName(QStringLiteral("bannerArea"));
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(4);
+}
+
+Banner* BannerArea::ensure(Kind kind) {
+    if (Banner* existing = m_banners.value(kind))
+        return existing;
+    auto* banner = new Banner(this);
+    banner->hide();
+    const bool dark = StatusStyle::isDark(palette());
+    switch (kind) {
+    case Kind::NoCredentials: {
+        banner->setObjectName(QStringLiteral("bannerNoCredentials"));
+        banner->setTone(Banner::Tone::Warning);
+        banner->setIcon(bannerIcon(kind, dark));
+        banner->setTitle(tr("No credentials: tasks are not polled yet"));
+        banner->setDetail(
+            tr("Add a Tencent Cloud API key (SecretId and SecretKey) to start. Tasks you add now "
+               "wait in the list."));
+        QPushButton* setUp =
+            banner->addButton(tr("Set Up Credentials…"), QStringLiteral("setUpCredentialsButton"));
+        connect(setUp, &QPushButton::clicked, this, &BannerArea::credentialsRequested);
+        break;
+    }
+    case Kind::CredentialsRejected: {
+        banner->setObjectName(QStringLiteral("bannerCredentialsRejected"));
+        banner->setTone(Banner::Tone::Error);
+        banner->setIcon(bannerIcon(kind, dark));
+        QPushButton* resume = banner->addButton(tr("Resume"), QStringLiteral("resumeButton"));
+        resume->setToolTip(tr("Try the same credentials again"));
+        connect(resume, &QPushButton::clicked, this, &BannerArea::resumeRequested);
+        QPushButton* edit = banner->addButton(tr("Credentials…"), QStringLiteral("editCredentialsButton"));
+        connect(edit, &QPushButton::clicked, this, &BannerArea::credentialsRequested);
+        break;
+    }
+    case Kind::CredentialsMissing: {
+        banner->setObjectName(QStringLiteral("bannerCredentialsMissing"));
+        banner->setTone(Banner::Tone::Warning);
+        banner->setIcon(bannerIcon(kind, dark));
+        QPushButton* set = banner->addButton(tr("Set Credentials…"), QStringLiteral("setCredentialsButton"));
+        connect(set, &QPushButton::clicked, this, &BannerArea::credentialsRequested);
+        break;
+    }
+    case Kind::KeychainUnavailable:
+        banner->setObjectName(QStringLiteral("bannerKeychainUnavailable"));
+        banner->setTone(Banner::Tone::Warning);
+        banner->setIcon(bannerIcon(kind, dark));
+        banner->setTitle(tr("The system keychain is not available: credentials cannot be saved"));
+        break;
+    case Kind::Offline:
+        banner->setObjectName(QStringLiteral("bannerOffline"));
+        banner->setTone(Banner::Tone::Warning);
+        banner->setIcon(bannerIcon(kind, dark));
+        banner->setTitle(tr("Offline: no network connection"));
+        banner->setDetail(tr("Polling goes on and recovers by itself when the network is back."));
+        break;
+    case Kind::Demo:
+        banner->setObjectName(QStringLiteral("bannerDemo"));
+        banner->setTone(Banner::Tone::Info);
+        banner->setIcon(bannerIcon(kind, dark));
+        banner->setTitle(tr("Demo: tasks come from the built-in emulator, not from Tencent Cloud"));
+        break;
+    case Kind::StoreFailed:
+        banner->setObjectName(QStringLiteral("bannerStoreFailed"));
+        banner->setTone(Banner::Tone::Warning);
+        banner->setIcon(bannerIcon(kind, dark));
+        banner->setTitle(tr("The history could not be saved; polling goes on"));
+        QPushButton* dismiss = banner->addButton(tr("Dismiss"), QStringLiteral("dismissButton"));
+        connect(dismiss, &QPushButton::clicked, this, [this] { setShown(Kind::StoreFailed, false); });
+        break;
+    }
+    // Keep a fixed order: the most important condition first.
+    int position = 0;
+    for (auto it = m_banners.cbegin(); it != m_banners.cend(); ++it) {
+        if (int(it.key()) < int(kind))
+            ++position;
+    }
+    m_layout->insertWidget(position, banner);
+    m_banners.insert(kind, banner);
+    return banner;
+}
+
+void BannerArea::setShown(Kind kind, bool shown) {
+    if (!shown) {
+        if (Banner* banner = m_banners.value(kind))
+            banner->hide();
+        return;
+    }
+    ensure(kind)->show();
+}
+
+bool BannerArea::isShown(Kind kind) const {
+    Banner* banner = m_banners.value(kind);
+    return banner && !banner->isHidden();
+}
+
+Banner* BannerArea::shown(Kind kind) const {
+    Banner* banner = m_banners.value(kind);
+    return banner && !banner->isHidden() ? banner : nullptr;
+}
+
+void BannerArea::applyTheme(bool dark) {
+    for (auto it = m_banners.cbegin(); it != m_banners.cend(); ++it) {
+        it.value()->setIcon(bannerIcon(it.key(), dark));
+        it.value()->updateStyle();
+    }
+}
+
+} // namespace taskwatch::ui

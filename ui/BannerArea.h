@@ -1,0 +1,46 @@
+// The strip of banners at the top of the main window, one per global condition, in a fixed order (the most
+// important first). It builds each banner (tone, icon, title, buttons) and reports the buttons' clicks; the
+// window decides when a condition holds.
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+class QVBoxLayout;
+
+namespace taskwatch::ui {
+
+class Banner;
+
+class BannerArea : public QWidget {
+    Q_OBJECT
+public:
+    enum class Kind {
+        NoCredentials,
+        CredentialsRejected,
+        CredentialsMissing,
+        KeychainUnavailable,
+        Offline,
+        Demo,
+        StoreFailed
+    };
+    Q_ENUM(Kind)
+
+    explicit BannerArea(QWidget* parent = nullptr);
+
+    Banner* ensure(Kind kind); // created hidden on first use
+    void setShown(Kind kind, bool shown);
+    bool isShown(Kind kind) const;
+    Banner* shown(Kind kind) const; // null when not shown
+    void applyTheme(bool dark);
+
+signals:
+    void credentialsRequested(); // "Set Up Credentials…", "Credentials…"
+    void resumeRequested();      // "Resume" after a rejection
+
+private:
+    QVBoxLayout* m_layout;
+    QHash<Kind, Banner*> m_banners;
+};
+
+} // namespace taskwatch::ui
