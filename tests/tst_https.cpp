@@ -200,6 +200,22 @@ private slots:
         QCOMPARE(emu->stats().rateLimited, limited);
     }
 
+    // Faults behave as over plain HTTP, and a reset after the handshake is a network error, not a TLS one.
+    void faultsOverTls() {
+        auto emu = emulator(QStringLiteral("localhost"));
+        ScriptedTask gateway{QStringLiteral("bbbbbbbb-00000000-00000000-00000003"), {}, {step(0, "SUCCESS")}};
+        gateway.fault = Fault::Http502Html;
+        emu->addTask(gateway);
+        ScriptedTask reset{QStringLiteral("bbbbbbbb-00000000-00000000-00000004"), {}, {step(0, "SUCCESS")}};
+        reset.fault = Fault::ConnectionReset;
+        emu->addTask(reset);
+        const QueryResult r502 = query(*emu, gateway.id);
+        QCOMPARE(r502.errorCode, QString::fromLatin1(ClientError::ServerNetworkError));
+        QCOMPARE(r502.httpStatus, 502);
+        QCOMPARE(query(*emu, reset.id).errorCode, QString::fromLatin1(ClientError::NetworkError));
+        QVERIFY(emu->stats().requests >= 2); // QNAM re-sends on a reset connection, as over plain HTTP
+    }
+
     void refused_data() {
         QTest::addColumn<QString>("certificate");
         QTest::addColumn<QString>("reason");
