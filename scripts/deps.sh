@@ -6,7 +6,7 @@ TASKWATCH_PKGS=(build-essential cmake ninja-build pkg-config clang-format
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     dbus dbus-user-session gnome-keyring libsecret-tools
     xvfb xauth imagemagick fonts-dejavu-core fonts-noto-cjk
-    desktop-file-utils appstream sqlite3 python3)
+    desktop-file-utils appstream sqlite3 python3 openssl)
 
 taskwatch_install_deps() {
     local missing=() p

@@ -24,6 +24,7 @@ private slots:
         row("ServiceUnavailable", ErrorClass::Transient);
         row("ResourceUnavailable", ErrorClass::Transient);
         row("ClientNetworkError", ErrorClass::Transient);
+        row("ClientTlsError", ErrorClass::Transient);
         row("ServerNetworkError", ErrorClass::Transient);
         row("ClientParseError", ErrorClass::Transient);
         row("Timeout", ErrorClass::Transient);

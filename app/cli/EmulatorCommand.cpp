@@ -28,7 +28,13 @@ int runEmulator(const QStringList& arguments) {
         QStringLiteral("clock-offset"),
         tr("The emulated server's clock is ahead by SECONDS (negative: behind)."), tr("SECONDS"),
         QStringLiteral("0"));
-    parser.addOptions({portOpt, anyIdOpt, rateOpt, clockOpt});
+    const QCommandLineOption tlsCertOpt(
+        QStringLiteral("tls-cert"),
+        tr("Serve HTTPS with the PEM certificate in FILE (the server's first, then any intermediates)."),
+        tr("FILE"));
+    const QCommandLineOption tlsKeyOpt(QStringLiteral("tls-key"),
+                                       tr("The unencrypted PEM private key of --tls-cert."), tr("FILE"));
+    parser.addOptions({portOpt, anyIdOpt, rateOpt, clockOpt, tlsCertOpt, tlsKeyOpt});
     if (const int rc = parseOrExit(parser, arguments, QStringLiteral("emulator")); rc >= 0)
         return rc;
 
@@ -41,7 +47,17 @@ int runEmulator(const QStringList& arguments) {
         return ExitUsage;
     }
 
+    if (parser.isSet(tlsCertOpt) != parser.isSet(tlsKeyOpt)) {
+        printErr(tr("--tls-cert and --tls-key go together."));
+        return ExitUsage;
+    }
+
     sim::Emulator emulator;
+    if (parser.isSet(tlsCertOpt) &&
+        !emulator.setTlsFiles(parser.value(tlsCertOpt), parser.value(tlsKeyOpt))) {
+        printErr(tr("Cannot use the TLS certificate or key: %1").arg(emulator.errorString()));
+        return ExitUsage;
+    }
     emulator.addCredential(QString::fromLatin1(sim::Emulator::kDemoSecretId),
                            QString::fromLatin1(sim::Emulator::kDemoSecretKey));
     for (const sim::ScriptedTask& task : sim::Emulator::demoTasks())

@@ -3,6 +3,7 @@
 #include "Regions.h"
 #include "SafeText.h"
 #include "Signer.h"
+#include "TlsTrust.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslError>
 #include <QTimer>
 #include <algorithm>
 
@@ -21,6 +23,8 @@ namespace {
 constexpr char kBufferProperty[] = "taskwatch_body";
 constexpr char kTruncatedProperty[] = "taskwatch_truncated";
 constexpr char kTimedOutProperty[] = "taskwatch_timedout";
+constexpr char kSslErrorsProperty[] = "taskwatch_sslerrors";
+constexpr qsizetype kMaxTlsReasons = 4;
 
 QByteArray hostHeader(const QUrl& url) {
     QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
@@ -74,6 +78,20 @@ QDateTime parseHttpDate(const QByteArray& value) {
     return dt.isValid() ? dt.toUTC() : QDateTime();
 }
 
+QString tlsErrorMessage(QNetworkReply* reply) {
+    const QStringList reasons = reply->property(kSslErrorsProperty).toStringList();
+    const QString host = SafeText::singleLine(reply->url().host(), 100);
+    QString message =
+        reasons.isEmpty()
+            ? QCoreApplication::translate("ApiClient", "The TLS handshake with %1 failed: %2")
+                  .arg(host, SafeText::singleLine(reply->errorString(), 300))
+            : QCoreApplication::translate("ApiClient", "The server certificate of %1 was refused: %2")
+                  .arg(host, reasons.join(QStringLiteral("; ")));
+    if (const QString problem = TlsTrust::problem(); !problem.isEmpty())
+        message += QLatin1Char(' ') + problem;
+    return message;
+}
+
 QueryResult transportError(const char* code, const QString& message, int httpStatus, const QByteArray& body) {
     QueryResult r;
     r.kind = ResultKind::TransportError;
@@ -100,7 +118,9 @@ ApiClient::ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Creden
     : TaskQueryBackend(parent)
     , m_nam(nam)
     , m_endpoint(std::move(endpoint))
-    , m_credential(std::move(credential)) {}
+    , m_credential(std::move(credential)) {
+    TlsTrust::ensureApplied(); // SSL_CERT_FILE, once per process
+}
 
 ApiClient::~ApiClient() {
     abortAll();
@@ -171,6 +191,17 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
     reply->setReadBufferSize(64 * 1024);
     m_inFlight.insert(reply, ticket);
 
+    // Certificate problems are recorded for the message, never ignored: the handshake fails and nothing is
+    // sent.
+    connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError>& errors) {
+        QStringList reasons = reply->property(kSslErrorsProperty).toStringList();
+        for (const QSslError& e : errors) {
+            const QString reason = SafeText::singleLine(e.errorString(), 200);
+            if (reasons.size() < kMaxTlsReasons && !reasons.contains(reason))
+                reasons.append(reason);
+        }
+        reply->setProperty(kSslErrorsProperty, reasons);
+    });
     connect(reply, &QNetworkReply::readyRead, this, [reply] {
         if (!drainBounded(reply))
             reply->abort(); // over the bound: stop reading, report ResponseTooLarge
@@ -205,6 +236,9 @@ void ApiClient::onFinished(QNetworkReply* reply) {
                                 httpStatus, body);
     } else if (reply->property(kTruncatedProperty).toBool()) {
         result = parseResponse(httpStatus, body, true);
+    } else if (httpStatus == 0 && (reply->error() == QNetworkReply::SslHandshakeFailedError ||
+                                   !reply->property(kSslErrorsProperty).toStringList().isEmpty())) {
+        result = transportError(ClientError::TlsError, tlsErrorMessage(reply), 0, {});
     } else if (httpStatus == 0 || (reply->error() != QNetworkReply::NoError && httpStatus == 200)) {
         result = transportError(ClientError::NetworkError, reply->errorString(), httpStatus, body);
     } else {

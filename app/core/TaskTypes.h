@@ -45,7 +45,8 @@ enum class ResultKind {
 
 // Stable client-side error codes (never sent by the server).
 namespace ClientError {
-inline constexpr auto NetworkError = "ClientNetworkError";       // connection refused/reset, DNS, TLS, ...
+inline constexpr auto NetworkError = "ClientNetworkError"; // connection refused/reset, DNS, proxy, ...
+inline constexpr auto TlsError = "ClientTlsError";         // TLS handshake or certificate refused: not sent
 inline constexpr auto ServerNetworkError = "ServerNetworkError"; // HTTP status other than 200
 inline constexpr auto ParseError = "ClientParseError";           // body is not the documented JSON envelope
 inline constexpr auto ResponseTooLarge = "ResponseTooLarge";     // body over the 1 MiB bound

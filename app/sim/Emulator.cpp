@@ -3,12 +3,16 @@
 #include "Signer.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QLocale>
 #include <QPointer>
+#include <QSslConfiguration>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -29,6 +33,9 @@ constexpr int kTruncatedDeclaredLength = 500;
 constexpr int kTruncatedSentLength = 20;
 constexpr qsizetype kHugeInfoChars = 2 * 1024 * 1024;
 constexpr qsizetype kMaxEchoChars = 64; // untrusted request text quoted back in error messages
+constexpr int kTlsHandshakeTimeoutMs = 10000;
+constexpr qint64 kMaxPemBytes = 1024 * 1024;
+constexpr char kTlsCountedProperty[] = "taskwatch_tls_failure_counted";
 
 qint64 steadyNowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -441,6 +448,10 @@ struct Emulator::Private {
     Emulator* q;
     QTcpServer* server = nullptr;
     QString errorString;
+    bool tls = false;
+    QSslCertificate tlsCertificate;
+    QSslKey tlsKey;
+    QList<QSslCertificate> tlsChain;
     QHash<QString, Credentials> credentials;
     QHash<QString, ScriptedTask> tasks;
     QHash<QString, TaskRuntime> runtime;
@@ -785,6 +796,33 @@ struct Emulator::Private {
         return r;
     }
 
+    void createServer() {
+        if (!tls) {
+            server = new QTcpServer();
+        } else {
+            auto* ssl = new QSslServer();
+            QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+            config.setLocalCertificate(tlsCertificate);
+            config.setLocalCertificateChain(QList<QSslCertificate>{tlsCertificate} + tlsChain);
+            config.setPrivateKey(tlsKey);
+            config.setPeerVerifyMode(QSslSocket::VerifyNone); // no client certificates
+            ssl->setSslConfiguration(config);
+            ssl->setHandshakeTimeout(kTlsHandshakeTimeoutMs);
+            QObject::connect(ssl, &QSslServer::startedEncryptionHandshake, q,
+                             [this](QSslSocket*) { ++q->m_stats.tlsHandshakes; });
+            QObject::connect(ssl, &QSslServer::errorOccurred, q,
+                             [this](QSslSocket* socket, QAbstractSocket::SocketError) {
+                                 if (socket->isEncrypted() || socket->property(kTlsCountedProperty).toBool())
+                                     return;
+                                 socket->setProperty(kTlsCountedProperty, true);
+                                 ++q->m_stats.tlsFailures;
+                             });
+            server = ssl;
+        }
+        // For QSslServer a connection is pending once its handshake has completed.
+        QObject::connect(server, &QTcpServer::pendingConnectionAvailable, q, [this] { onNewConnection(); });
+    }
+
     void onNewConnection() {
         while (QTcpSocket* socket = server->nextPendingConnection()) {
             if (connections.size() >= kMaxConnections) {
@@ -935,8 +973,7 @@ struct Emulator::Private {
 Emulator::Emulator(QObject* parent)
     : QObject(parent)
     , d(new Private(this)) {
-    d->server = new QTcpServer();
-    connect(d->server, &QTcpServer::newConnection, this, [this] { d->onNewConnection(); });
+    d->createServer();
 }
 
 Emulator::~Emulator() {
@@ -947,6 +984,7 @@ Emulator::~Emulator() {
     for (QTcpSocket* socket : sockets)
         QObject::disconnect(socket, nullptr, this, nullptr);
     d->connections.clear();
+    QObject::disconnect(d->server, nullptr, this, nullptr);
     delete d->server;
     delete d;
 }
@@ -965,7 +1003,67 @@ quint16 Emulator::port() const {
 }
 
 QString Emulator::url() const {
-    return QStringLiteral("http://127.0.0.1:%1").arg(port());
+    return QStringLiteral("%1://127.0.0.1:%2").arg(d->tls ? u"https" : u"http").arg(port());
+}
+
+bool Emulator::setTls(const QSslCertificate& certificate, const QSslKey& key,
+                      const QList<QSslCertificate>& chain) {
+    if (d->server->isListening()) {
+        d->errorString = QStringLiteral("TLS must be set up before listen().");
+        return false;
+    }
+    if (certificate.isNull() || key.isNull()) {
+        d->errorString = QStringLiteral("The TLS certificate or key is missing or not valid PEM.");
+        return false;
+    }
+    d->tls = true;
+    d->tlsCertificate = certificate;
+    d->tlsKey = key;
+    d->tlsChain = chain;
+    delete d->server;
+    d->createServer();
+    d->errorString.clear();
+    return true;
+}
+
+bool Emulator::setTlsFiles(const QString& certificateFile, const QString& keyFile) {
+    const auto readPem = [this](const QString& path, QByteArray* out) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            d->errorString = QStringLiteral("%1: %2").arg(path, file.errorString());
+            return false;
+        }
+        *out = file.read(kMaxPemBytes + 1);
+        if (out->size() > kMaxPemBytes) {
+            d->errorString = QStringLiteral("%1: larger than %2 bytes.").arg(path).arg(kMaxPemBytes);
+            return false;
+        }
+        return true;
+    };
+    QByteArray certPem, keyPem;
+    if (!readPem(certificateFile, &certPem) || !readPem(keyFile, &keyPem))
+        return false;
+    QList<QSslCertificate> certs = QSslCertificate::fromData(certPem, QSsl::Pem);
+    if (certs.isEmpty() || certs.first().isNull()) {
+        d->errorString = QStringLiteral("%1: no PEM certificate.").arg(certificateFile);
+        return false;
+    }
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
+        key = QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull()) {
+        d->errorString = QStringLiteral("%1: no unencrypted PEM private key (RSA, EC or DSA).").arg(keyFile);
+        return false;
+    }
+    const QSslCertificate leaf = certs.takeFirst();
+    return setTls(leaf, key, certs);
+}
+
+bool Emulator::isTls() const {
+    return d->tls;
 }
 
 QString Emulator::errorString() const {

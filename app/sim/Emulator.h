@@ -1,4 +1,5 @@
-// A built-in emulator of the cdb DescribeAsyncRequestInfo endpoint, over real HTTP/1.1 on 127.0.0.1.
+// A built-in emulator of the cdb DescribeAsyncRequestInfo endpoint, over real HTTP/1.1 on 127.0.0.1, plain or
+// over TLS (QSslServer; HTTP/1.1 only, no ALPN, so clients do not use HTTP/2).
 // It checks requests the way the vendor does (TC3 signature recomputed from the request it received and the
 // secret it knows, 5-minute timestamp window, 40 requests per 1000 ms), and serves scripted task timelines,
 // documented business errors and transport faults. Used by --demo, the integration tests and the benchmarks.
@@ -8,6 +9,8 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QString>
 #include <deque>
 #include <optional>
@@ -54,6 +57,9 @@ struct EmulatorStats {
     int rateLimited = 0;    // answered RequestLimitExceeded
     int authFailures = 0;   // answered AuthFailure.*
     int maxInAnyWindow = 0; // the most requests seen in any 1000 ms window (arrival times)
+    int tlsHandshakes = 0;  // TLS mode: TLS handshakes started (one per TCP connection accepted)
+    int tlsFailures = 0; // TLS mode: handshakes that failed on the server's side (a client that refuses the
+                         // certificate may complete the handshake and just close: see tlsHandshakes)
 };
 
 class Emulator : public QObject {
@@ -65,8 +71,18 @@ public:
     // Listens on 127.0.0.1 (port 0 = any free port). Returns false with errorString() on failure.
     bool listen(quint16 port = 0);
     quint16 port() const;
-    QString url() const; // http://127.0.0.1:PORT
+    QString url() const; // http://127.0.0.1:PORT, or https://127.0.0.1:PORT in TLS mode
     QString errorString() const;
+
+    // TLS mode: serve HTTPS with this certificate, its chain (intermediates, leaf excluded) and private key.
+    // Call before listen(); false (with errorString()) after it or when the certificate or key is null. Every
+    // behaviour of plain HTTP (signatures, rate limit, Date, keep-alive, faults) is the same over TLS.
+    bool setTls(const QSslCertificate& certificate, const QSslKey& key,
+                const QList<QSslCertificate>& chain = {});
+    // The same from PEM files: the first certificate of `certificateFile` is the server's, any others its
+    // chain; `keyFile` holds an unencrypted RSA or EC key.
+    bool setTlsFiles(const QString& certificateFile, const QString& keyFile);
+    bool isTls() const;
 
     void addCredential(const QString& secretId, const QString& secretKey, const QString& token = {});
     void addTask(const ScriptedTask& task);

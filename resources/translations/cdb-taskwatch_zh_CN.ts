@@ -51,6 +51,14 @@
         <source>Not a region id: %1</source>
         <translation>不是有效的地域 ID：%1</translation>
     </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2</source>
+        <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+    <message>
+        <source>The server certificate of %1 was refused: %2</source>
+        <translation>%1 的服务器证书被拒绝：%2</translation>
+    </message>
 </context>
 <context>
     <name>CsvWriter</name>
@@ -321,6 +329,14 @@
         <source>Remove the task and add it again with a region such as ap-guangzhou.</source>
         <translation>请移除该任务，并使用 ap-guangzhou 之类的地域重新添加。</translation>
     </message>
+    <message>
+        <source>The TLS connection was refused: the server&apos;s certificate is not trusted, has expired or is for another host, or the handshake failed. Nothing was sent.</source>
+        <translation>TLS 连接被拒绝：服务器证书不受信任、已过期或属于其他主机，或握手失败。请求未发送。</translation>
+    </message>
+    <message>
+        <source>Check the endpoint and this computer&apos;s clock. Behind a TLS-inspecting proxy, set SSL_CERT_FILE to a PEM bundle that includes its CA. Certificate errors are never ignored; TaskWatch retries with backoff.</source>
+        <translation>请检查接入点和本机时钟。如果经过会检查 TLS 流量的代理，请将 SSL_CERT_FILE 设为包含其 CA 的 PEM 证书包。证书错误从不被忽略；TaskWatch 会按退避间隔重试。</translation>
+    </message>
 </context>
 <context>
     <name>StatusStyle</name>
@@ -530,6 +546,21 @@
     <message>
         <source>counting the history</source>
         <translation>统计历史记录</translation>
+    </message>
+</context>
+<context>
+    <name>TlsTrust</name>
+    <message>
+        <source>%1=%2 cannot be read (%3).</source>
+        <translation>%1=%2 无法读取（%3）。</translation>
+    </message>
+    <message>
+        <source>%1=%2 is larger than %3 MiB.</source>
+        <translation>%1=%2 大于 %3 MiB。</translation>
+    </message>
+    <message>
+        <source>%1=%2 holds no PEM certificate.</source>
+        <translation>%1=%2 中没有 PEM 证书。</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1253,26 @@ Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or 
     <message>
         <source>Not a region id: %1 (expected something like ap-guangzhou).</source>
         <translation>不是有效的地域 ID：%1（应类似 ap-guangzhou）。</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS with the PEM certificate in FILE (the server&apos;s first, then any intermediates).</source>
+        <translation>使用 FILE 中的 PEM 证书提供 HTTPS（先是服务器证书，然后是中间证书）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>The unencrypted PEM private key of --tls-cert.</source>
+        <translation>--tls-cert 对应的未加密 PEM 私钥。</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert 和 --tls-key 必须同时使用。</translation>
+    </message>
+    <message>
+        <source>Cannot use the TLS certificate or key: %1</source>
+        <translation>无法使用 TLS 证书或私钥：%1</translation>
     </message>
 </context>
 <context>
