@@ -8,6 +8,10 @@
 #include <QCoreApplication>
 
 int main(int argc, char* argv[]) {
+    // Usage lines (QCommandLineParser prints argv[0]) name the program, never the path it was started by.
+    static char programName[] = "cdb-taskwatch";
+    if (argc > 0)
+        argv[0] = programName;
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
@@ -21,11 +25,14 @@ int main(int argc, char* argv[]) {
         arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h")) ||
         arguments.contains(QStringLiteral("--version")) || arguments.contains(QStringLiteral("-v")) ||
         arguments.contains(QStringLiteral("--help-all"));
-    if (taskwatch::cli::isCliCommand(arguments) || infoOnly) {
+    // A bare word that is not a command is a usage error (exit 2), not a GUI start; see CliMain.h.
+    const bool headless =
+        taskwatch::cli::isCliCommand(arguments) || taskwatch::cli::isUnknownCommand(arguments);
+    if (headless || infoOnly) {
         QCoreApplication app(argc, argv);
         taskwatch::Language::install();
         taskwatch::ProxyFactory::install();
-        if (!taskwatch::cli::isCliCommand(arguments))
+        if (!headless)
             return taskwatch::ui::runGui(QCoreApplication::arguments());
         return taskwatch::cli::run(QCoreApplication::arguments());
     }

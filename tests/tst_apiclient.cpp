@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -55,6 +57,26 @@ QByteArray envelope(const QByteArray& inner) {
     return R"({"Response":)" + inner + "}";
 }
 } // namespace
+
+// Sends every request to `target` instead (keeping its headers, Host included): an https endpoint's request,
+// served by the loopback emulator.
+class LoopbackNam : public QNetworkAccessManager {
+public:
+    explicit LoopbackNam(QUrl target)
+        : m_target(std::move(target)) {}
+
+protected:
+    QNetworkReply* createRequest(Operation op, const QNetworkRequest& request, QIODevice* data) override {
+        QNetworkRequest copy(request);
+        QUrl url = m_target;
+        url.setPath(request.url().path());
+        copy.setUrl(url);
+        return QNetworkAccessManager::createRequest(op, copy, data);
+    }
+
+private:
+    QUrl m_target;
+};
 
 class TestApiClient : public QObject {
     Q_OBJECT
@@ -223,7 +245,14 @@ private slots:
         const qint64 ts = headers.value("x-tc-timestamp").toLongLong();
         QVERIFY(ts >= before && ts <= after);
         QCOMPARE(headers.value("x-tc-language"), QByteArray("en-US"));
-        QVERIFY(headers.value("x-tc-requestclient").startsWith("cdb-taskwatch/"));
+        // The SDKs allow letters, digits and `_-.` in this header (py/go validate it): no '/'.
+        const QByteArray requestClient = headers.value("x-tc-requestclient");
+        QCOMPARE(requestClient, QByteArray("cdb-taskwatch-" TASKWATCH_VERSION));
+        QVERIFY(requestClient.size() <= 128);
+        for (const char c : requestClient)
+            QVERIFY2(QByteArrayView("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
+                         .contains(c),
+                     requestClient.constData());
         QCOMPARE(headers.value("content-type"), QByteArray("application/json"));
         QCOMPARE(headers.value("host"), "127.0.0.1:" + QByteArray::number(m_emu->port()));
         QVERIFY(
@@ -237,6 +266,33 @@ private slots:
         QCOMPARE(m_emu->lastRequestHeaders().value("x-tc-language"), QByteArray("zh-CN"));
         QCOMPARE(run(client, kSuccess, QStringLiteral("ap-shanghai")).errorCode, QString());
         QCOMPARE(m_emu->lastRequestHeaders().value("x-tc-region"), QByteArray("ap-shanghai"));
+    }
+
+    void explicitDefaultPortIsNotInTheSignedHost_data() {
+        QTest::addColumn<QString>("endpointUrl");
+        QTest::addColumn<QByteArray>("host");
+        QTest::newRow(":443") << QStringLiteral("https://cdb.intl.tencentcloudapi.com:443")
+                              << QByteArray("cdb.intl.tencentcloudapi.com");
+        QTest::newRow("no port") << QStringLiteral("https://cdb.intl.tencentcloudapi.com")
+                                 << QByteArray("cdb.intl.tencentcloudapi.com");
+        QTest::newRow(":8443") << QStringLiteral("https://cdb.intl.tencentcloudapi.com:8443")
+                               << QByteArray("cdb.intl.tencentcloudapi.com:8443");
+    }
+    void explicitDefaultPortIsNotInTheSignedHost() {
+        // The request goes to the emulator over loopback, with the Host header and signature made for the
+        // https endpoint: the emulator verifies the signature with the Host it received, as a server does.
+        QFETCH(QString, endpointUrl);
+        QFETCH(QByteArray, host);
+        LoopbackNam nam(QUrl(m_emu->url()));
+        EndpointConfig e = endpoint();
+        e.url = QUrl(endpointUrl);
+        ApiClient client(&nam, e, credential());
+        const QueryResult r = run(client, kSuccess);
+        QCOMPARE(r.errorCode, QString());
+        QCOMPARE(r.status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(m_emu->lastRequestHeaders().value("host"), host);
+        QVERIFY(
+            m_emu->lastRequestHeaders().value("authorization").contains("SignedHeaders=content-type;host"));
     }
 
     void serverDateAndClockOffset() {

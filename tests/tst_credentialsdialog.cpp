@@ -326,7 +326,7 @@ private slots:
         if (knownTask) {
             sim::ScriptedTask task;
             task.id = QString::fromLatin1(CredentialsDialog::kProbeTaskId);
-            task.steps.append({0, 0, QStringLiteral("RUNNING"), QStringLiteral("step 1"), {}, {}});
+            task.steps.append({0, 0, QStringLiteral("RUNNING"), QStringLiteral("step 1"), {}, {}, {}});
             emulator.addTask(task);
         }
 

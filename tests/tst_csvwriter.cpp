@@ -294,6 +294,18 @@ private slots:
         guard("leading cr", QStringLiteral("\r=1+1"));
         guard("leading cr lf", QStringLiteral("\r\n=1"));
         guard("formula with quotes and comma", QStringLiteral("=\"a\",\"b\""));
+        // Kept as data, but neutralised as the GUI shows it (U+FFFD), never acting on the reader's screen.
+        const QString r = QString(QChar(0xfffd));
+        QTest::newRow("bidi override")
+            << QStringLiteral("txt.\u202Eexe\u202C ok")
+            << QStringLiteral("txt.") + r + QStringLiteral("exe") + r + QStringLiteral(" ok");
+        QTest::newRow("isolates") << QStringLiteral("a\u2066b\u2069c")
+                                  << QStringLiteral("a") + r + QStringLiteral("b") + r + QStringLiteral("c");
+        QTest::newRow("escape sequence") << QStringLiteral("\x1b[2Jred") << r + QStringLiteral("[2Jred");
+        QTest::newRow("zero width and separators")
+            << QStringLiteral("a\u200Bb\uFEFFc\u2028d\u2029e\u2060f")
+            << QStringLiteral("a") + r + QStringLiteral("b") + r + QStringLiteral("c") + r +
+                   QStringLiteral("d") + r + QStringLiteral("e") + r + QStringLiteral("f");
     }
 
     void hostileCells() {

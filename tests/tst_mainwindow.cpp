@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "PollScheduler.h"
 #include "Regions.h"
+#include "SafeText.h"
 #include "StatusStyle.h"
 #include "TaskBoard.h"
 #include "TaskStore.h"
@@ -121,6 +122,7 @@ private slots:
     void filterAndHideFinished();
     void settingsPersist();
     void detailsShowErrorAndTimeline();
+    void detailsNeutraliseHostileServerText();
     void notificationOnFinish();
     void waitingTasksGoToTheSession();
     void dropTextAndFiles();
@@ -439,6 +441,30 @@ void TestMainWindow::detailsShowErrorAndTimeline() {
     window.view()->clearSelection();
     window.view()->selectionModel()->clearCurrentIndex();
     QCOMPARE(details->taskId(), QString());
+}
+
+void TestMainWindow::detailsNeutraliseHostileServerText() {
+    PausedBoard fb;
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    // An unknown status with markup and a RequestId with an escape sequence and a bidi override.
+    TaskState hostile = stateFor(6, QStringLiteral("<b>BIG</b><img src=x>"), TaskPhase::Polling, {});
+    hostile.requestId = QStringLiteral("6ef60bec\x1b]8;;http://evil\x07\u202e-0242");
+    fb.board.adopt({hostile});
+    window.view()->selectRow(0);
+    ui::DetailsPanel* details = window.detailsPanel();
+    QCOMPARE(details->taskId(), idFor(6));
+    const QString tip = details->findChild<QLabel*>(QStringLiteral("detailsStatus"))->toolTip();
+    QVERIFY2(tip.contains(QLatin1String("&lt;b&gt;BIG&lt;/b&gt;&lt;img src=x&gt;")), qPrintable(tip));
+    QVERIFY2(!tip.contains(QLatin1String("<b>")) && !tip.contains(QLatin1String("<img")), qPrintable(tip));
+    QVERIFY(tip.contains(StatusStyle::description(StatusKey::Unknown).toHtmlEscaped()));
+
+    auto* copy = details->findChild<QToolButton*>(QStringLiteral("copyRequestIdButton"));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    const QString copied = QApplication::clipboard()->text();
+    QCOMPARE(copied, SafeText::singleLine(hostile.requestId, 80));
+    for (const QChar c : copied)
+        QVERIFY2(!SafeText::isUnsafe(c), qPrintable(QString::number(c.unicode(), 16)));
 }
 
 void TestMainWindow::notificationOnFinish() {

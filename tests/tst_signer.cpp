@@ -2,6 +2,7 @@
 #include "Signer.h"
 
 #include <QTest>
+#include <QUrl>
 
 using namespace taskwatch;
 
@@ -34,6 +35,32 @@ SignInput cdbInput() {
 class TestSigner : public QObject {
     Q_OBJECT
 private slots:
+    void hostHeader_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QByteArray>("host");
+        QTest::newRow("https default") << QStringLiteral("https://cdb.intl.tencentcloudapi.com")
+                                       << QByteArray("cdb.intl.tencentcloudapi.com");
+        QTest::newRow("https explicit 443") << QStringLiteral("https://cdb.intl.tencentcloudapi.com:443")
+                                            << QByteArray("cdb.intl.tencentcloudapi.com");
+        QTest::newRow("https explicit 443, path")
+            << QStringLiteral("HTTPS://CDB.intl.TencentCloudAPI.com:443/")
+            << QByteArray("cdb.intl.tencentcloudapi.com");
+        QTest::newRow("https other port") << QStringLiteral("https://cdb.intl.tencentcloudapi.com:8443")
+                                          << QByteArray("cdb.intl.tencentcloudapi.com:8443");
+        QTest::newRow("https port 80")
+            << QStringLiteral("https://h.example:80") << QByteArray("h.example:80");
+        QTest::newRow("http explicit 80") << QStringLiteral("http://127.0.0.1:80") << QByteArray("127.0.0.1");
+        QTest::newRow("http port 443")
+            << QStringLiteral("http://127.0.0.1:443") << QByteArray("127.0.0.1:443");
+        QTest::newRow("http loopback port")
+            << QStringLiteral("http://127.0.0.1:8080") << QByteArray("127.0.0.1:8080");
+        QTest::newRow("ipv6") << QStringLiteral("http://[::1]:8080") << QByteArray("[::1]:8080");
+    }
+    void hostHeader() {
+        QFETCH(QString, url);
+        QFETCH(QByteArray, host);
+        QCOMPARE(Signer::hostHeader(QUrl(url)), host);
+    }
     void vectorA() {
         const SignOutput out =
             Signer::sign(cvmInput(), QStringLiteral("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"),

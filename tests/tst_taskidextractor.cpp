@@ -14,6 +14,53 @@ private slots:
         QCOMPARE(r.unrecognisedLineCount, 0);
     }
 
+    void tccliResponseRequestIdIsNotATask() {
+        // tccli prints the response object itself, pretty-printed: the RequestId UUID is not a task.
+        const auto r =
+            TaskIdExtractor::extract(u"{\n"
+                                     u"    \"AsyncRequestId\": \"f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7\",\n"
+                                     u"    \"RequestId\": \"6EF60BEC-0242-43AF-BB20-270359FB54A7\"\n"
+                                     u"}\n");
+        QCOMPARE(r.ids, QStringList{QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7")});
+    }
+
+    void requestIdLabels_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("ids");
+        const QString uuid = QStringLiteral("6ef60bec-0242-43af-bb20-270359fb54a7");
+        const QString task = QStringLiteral("aaaaaaaa-00000001-00000001-00000001");
+        const QStringList none;
+        QTest::newRow("json compact") << QStringLiteral("{\"RequestId\":\"%1\"}").arg(uuid) << none;
+        QTest::newRow("json spaced") << QStringLiteral("{ \"RequestId\" :  \"%1\" }").arg(uuid) << none;
+        QTest::newRow("text colon") << QStringLiteral("RequestId: %1").arg(uuid) << none;
+        QTest::newRow("text equals") << QStringLiteral("RequestId=%1").arg(uuid) << none;
+        QTest::newRow("lowercase") << QStringLiteral("requestid = '%1'").arg(uuid) << none;
+        QTest::newRow("upper") << QStringLiteral("REQUESTID:%1").arg(uuid.toUpper()) << none;
+        QTest::newRow("our own log line")
+            << QStringLiteral("[RequestId=%1] %2").arg(uuid, task) << QStringList{task};
+        QTest::newRow("AsyncRequestId json")
+            << QStringLiteral("{\"AsyncRequestId\": \"%1\"}").arg(uuid) << QStringList{uuid};
+        QTest::newRow("AsyncRequestId text")
+            << QStringLiteral("AsyncRequestId=%1").arg(uuid) << QStringList{uuid};
+        QTest::newRow("other label") << QStringLiteral("TaskRequestId: %1").arg(uuid) << QStringList{uuid};
+        QTest::newRow("unlabelled uuid") << QStringLiteral("please watch %1").arg(uuid) << QStringList{uuid};
+        QTest::newRow("label without separator")
+            << QStringLiteral("RequestId %1").arg(uuid) << QStringList{uuid};
+        QTest::newRow("both, RequestId first")
+            << QStringLiteral("{\"RequestId\":\"%1\",\"AsyncRequestId\":\"%2\"}").arg(uuid, task)
+            << QStringList{task};
+        QTest::newRow("same uuid labelled then not")
+            << QStringLiteral("RequestId: %1\nAsyncRequestId: %1").arg(uuid) << QStringList{uuid};
+    }
+
+    void requestIdLabels() {
+        QFETCH(QString, text);
+        QFETCH(QStringList, ids);
+        const ExtractedIds r = TaskIdExtractor::extract(text);
+        QCOMPARE(r.ids, ids);
+        QCOMPARE(r.duplicates, 0);
+    }
+
     void uuidsLowercasedAndDuplicatesDropped() {
         const auto r = TaskIdExtractor::extract(u"7EF78BEC-0111-43AF-BB11-111112FB54A7\n"
                                                 u"again 7ef78bec-0111-43af-bb11-111112fb54a7, and "

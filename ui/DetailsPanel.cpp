@@ -257,7 +257,11 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
     QPalette statusPalette = m_statusLabel->palette();
     statusPalette.setColor(QPalette::WindowText, StatusStyle::color(key, m_dark));
     m_statusLabel->setPalette(statusPalette);
-    m_statusLabel->setToolTip(StatusStyle::description(key));
+    // As in the table: plain text, escaped (a tooltip that looks like markup would be rendered as rich text).
+    QString statusTip = StatusStyle::text(*state) + QLatin1Char('\n') + StatusStyle::description(key);
+    if (key == StatusKey::Error && state->status)
+        statusTip += QLatin1Char('\n') + tr("Last status: %1").arg(SafeText::singleLine(*state->status, 64));
+    m_statusLabel->setToolTip(SafeText::toolTip(statusTip));
 
     setTextIfChanged(m_regionValue, SafeText::singleLine(state->region, 64));
     setTextIfChanged(m_phaseValue, phaseText(*state));
@@ -266,7 +270,7 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
     setTextIfChanged(m_finishedValue, formatTime(state->finishedAt));
     setTextIfChanged(m_httpValue,
                      state->httpStatus > 0 ? QString::number(state->httpStatus) : QStringLiteral("—"));
-    m_requestIdValue = state->requestId;
+    m_requestIdValue = SafeText::singleLine(state->requestId, 80); // what is shown is what is copied
     setTextIfChanged(m_requestIdLabel, state->requestId.isEmpty()
                                            ? QStringLiteral("—")
                                            : SafeText::singleLine(state->requestId, 80));

@@ -269,8 +269,8 @@ int runGui(const QStringList& arguments) {
     Options options;
     options.demo = parser.isSet(demoOpt);
     options.region = parser.value(regionOpt).trimmed();
-    options.endpoint = parser.value(endpointOpt);
-    options.profile = parser.value(profileOpt);
+    options.endpoint = parser.value(endpointOpt).trimmed();
+    options.profile = parser.value(profileOpt).trimmed();
     options.idsText = parser.positionalArguments().join(QLatin1Char('\n'));
     if (!options.region.isEmpty() && !Regions::isWellFormed(options.region)) {
         QTextStream(stderr)

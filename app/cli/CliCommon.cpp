@@ -5,13 +5,22 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QFileInfo>
+#include <cmath>
 #include <cstdio>
 
 namespace taskwatch::cli {
 
 QString tr(const char* text, const char* disambiguation, int n) {
     return QCoreApplication::translate("taskwatch::cli", text, disambiguation, n);
+}
+
+bool parseNumber(const QString& text, double min, double max, double* value) {
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < min || v > max)
+        return false;
+    *value = v;
+    return true;
 }
 
 void printOut(const QString& line) {
@@ -41,10 +50,13 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const 
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        // The usage line names the program only; name the command too.
+        // The usage line names the program as QCoreApplication::arguments() gives it (main() sets it to
+        // "cdb-taskwatch"); name the command too.
         QString help = parser.helpText();
-        const QString program = QFileInfo(QCoreApplication::applicationFilePath()).fileName();
-        help.replace(help.indexOf(program), program.size(), program + QLatin1Char(' ') + command);
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype at = program.isEmpty() ? -1 : help.indexOf(program);
+        if (at >= 0)
+            help.replace(at, program.size(), QStringLiteral("cdb-taskwatch ") + command);
         printOut(help.trimmed());
         return ExitOk;
     }

@@ -17,8 +17,12 @@ enum ExitCode : int {
     ExitTaskFailed = 1,  // a task ended FAILED, KILLED or REMOVED, or failed permanently
     ExitUsage = 2,       // usage error
     ExitCredentials = 3, // no credentials, the server rejected them, or the keychain is unavailable
-    ExitTimeout = 4      // --timeout reached with tasks unfinished
+    ExitTimeout = 4,     // --timeout reached with tasks unfinished
+    ExitSignalBase = 128 // stopped by a signal N: 128 + N (SIGINT 130, SIGTERM 143), as shells report it
 };
+
+// A finite number within [min, max] (QString::toDouble accepts "nan" and "inf": they are refused here).
+bool parseNumber(const QString& text, double min, double max, double* value);
 
 void printOut(const QString& line); // a line on stdout, flushed
 void printErr(const QString& line); // a line on stderr, flushed

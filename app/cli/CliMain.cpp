@@ -6,7 +6,11 @@
 #include "ExportCsvCommand.h"
 #include "WatchCommand.h"
 
+#include "SafeText.h"
+#include "TaskIdExtractor.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace taskwatch::cli {
 
@@ -22,6 +26,15 @@ bool isCliCommand(const QStringList& arguments) {
     return arguments.size() > 1 && commands().contains(arguments.at(1));
 }
 
+bool isUnknownCommand(const QStringList& arguments) {
+    if (arguments.size() < 2 || commands().contains(arguments.at(1)))
+        return false;
+    static const QRegularExpression bareWord(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z][A-Za-z0-9_-]*")));
+    const QString& first = arguments.at(1);
+    return bareWord.match(first).hasMatch() && TaskIdExtractor::extract(first).ids.isEmpty();
+}
+
 int run(const QStringList& arguments) {
     const QString command = arguments.value(1);
     if (command == QLatin1String("watch"))
@@ -32,7 +45,10 @@ int run(const QStringList& arguments) {
         return runExportCsv(arguments);
     if (command == QLatin1String("emulator"))
         return runEmulator(arguments);
-    printErr(tr("Unknown command: %1").arg(command));
+    printErr(tr("Unknown command: %1").arg(SafeText::singleLine(command, 80)));
+    printErr(tr("Commands: %1 (see 'cdb-taskwatch COMMAND --help'); without a command, or with task ids, "
+                "the GUI starts (see 'cdb-taskwatch --help').")
+                 .arg(commands().join(QStringLiteral(", "))));
     return ExitUsage;
 }
 

@@ -171,7 +171,7 @@ int runSet(const QStringList& arguments) {
     if (!noExtraArguments(parser, QStringLiteral("set")))
         return ExitUsage;
 
-    const QString name = parser.isSet(profile) ? parser.value(profile) : defaultProfileName();
+    const QString name = parser.isSet(profile) ? parser.value(profile).trimmed() : defaultProfileName();
     if (!checkProfileName(name))
         return ExitUsage;
     const QString id = parser.value(secretId).trimmed();
@@ -351,7 +351,7 @@ int runImport(const QStringList& arguments) {
         printErr(tr("Unexpected argument: %1").arg(boundText(positional.constLast(), 80)));
         return ExitUsage;
     }
-    const QString target = parser.value(profile);
+    const QString target = parser.value(profile).trimmed();
     if (parser.isSet(profile) && !checkProfileName(target))
         return ExitUsage;
 

@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <cmath>
 
 namespace taskwatch::cli {
 
@@ -12,9 +13,11 @@ int runEmulator(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Runs the built-in emulator of the cdb DescribeAsyncRequestInfo endpoint on 127.0.0.1, for trying "
-           "TaskWatch and for scripts. It verifies TC3 signatures made with the demo credentials "
-           "(SecretId %1) and prints its URL on the first line of standard output.")
-            .arg(QString::fromLatin1(sim::Emulator::kDemoSecretId)));
+           "TaskWatch and for scripts. It verifies TC3 signatures made with the public demo credentials "
+           "(SecretId %1, SecretKey %2). Standard output: its URL on the first line, then "
+           "TENCENTCLOUD_SECRET_ID=… and TENCENTCLOUD_SECRET_KEY=… lines.")
+            .arg(QString::fromLatin1(sim::Emulator::kDemoSecretId),
+                 QString::fromLatin1(sim::Emulator::kDemoSecretKey)));
     parser.addHelpOption();
     const QCommandLineOption portOpt(QStringLiteral("port"), tr("TCP port (default: any free port)."),
                                      tr("PORT"), QStringLiteral("0"));
@@ -38,12 +41,30 @@ int runEmulator(const QStringList& arguments) {
     if (const int rc = parseOrExit(parser, arguments, QStringLiteral("emulator")); rc >= 0)
         return rc;
 
-    bool portOk = false, rateOk = false, clockOk = false;
-    const uint port = parser.value(portOpt).toUInt(&portOk);
-    const int rate = parser.value(rateOpt).toInt(&rateOk);
-    const qint64 clockOffset = parser.value(clockOpt).toLongLong(&clockOk);
-    if (!portOk || port > 65535 || !rateOk || rate < 0 || !clockOk) {
-        printErr(tr("Invalid --port, --rate-limit or --clock-offset."));
+    // Whole numbers for --port and --rate-limit; finite, bounded seconds for --any-id and --clock-offset
+    // (nan, inf and absurd values are usage errors).
+    bool portOk = false, rateOk = false;
+    const uint port = parser.value(portOpt).trimmed().toUInt(&portOk);
+    if (!portOk || port > 65535) {
+        printErr(tr("--port must be a whole number from 0 to 65535."));
+        return ExitUsage;
+    }
+    const int rate = parser.value(rateOpt).trimmed().toInt(&rateOk);
+    if (!rateOk || rate < 0 || rate > 100000) {
+        printErr(tr("--rate-limit must be a whole number from 0 (no limit) to 100000."));
+        return ExitUsage;
+    }
+    constexpr double kMaxClockOffsetSecs = 366.0 * 86400;
+    double clockOffset = 0;
+    if (!parseNumber(parser.value(clockOpt), -kMaxClockOffsetSecs, kMaxClockOffsetSecs, &clockOffset) ||
+        clockOffset != std::trunc(clockOffset)) {
+        printErr(tr("--clock-offset must be a whole number of seconds from -%1 to %1.")
+                     .arg(kMaxClockOffsetSecs, 0, 'f', 0));
+        return ExitUsage;
+    }
+    double anyIdSecs = 0;
+    if (parser.isSet(anyIdOpt) && !parseNumber(parser.value(anyIdOpt), 0, 86400, &anyIdSecs)) {
+        printErr(tr("--any-id must be a number of seconds from 0 to 86400."));
         return ExitUsage;
     }
 
@@ -63,9 +84,9 @@ int runEmulator(const QStringList& arguments) {
     for (const sim::ScriptedTask& task : sim::Emulator::demoTasks())
         emulator.addTask(task);
     emulator.setRateLimit(rate);
-    emulator.setClockOffset(clockOffset);
+    emulator.setClockOffset(qint64(clockOffset));
     if (parser.isSet(anyIdOpt)) {
-        const qint64 doneAfterMs = qint64(parser.value(anyIdOpt).toDouble() * 1000);
+        const qint64 doneAfterMs = qint64(anyIdSecs * 1000);
         sim::TimelineStep running;
         running.status = QStringLiteral("RUNNING");
         running.info = QStringLiteral("Emulated task in progress");
@@ -80,6 +101,11 @@ int runEmulator(const QStringList& arguments) {
         return ExitUsage;
     }
     printOut(emulator.url());
+    // The public demo credentials it accepts (not secrets), ready to paste into a shell.
+    printOut(
+        QStringLiteral("TENCENTCLOUD_SECRET_ID=%1").arg(QString::fromLatin1(sim::Emulator::kDemoSecretId)));
+    printOut(
+        QStringLiteral("TENCENTCLOUD_SECRET_KEY=%1").arg(QString::fromLatin1(sim::Emulator::kDemoSecretKey)));
     return QCoreApplication::exec();
 }
 

@@ -4,71 +4,23 @@
 #include "CredentialStore.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
+#include "Regions.h"
 #include "RunSettings.h"
 #include "SafeText.h"
+#include "SignalWatcher.h"
 #include "TaskBoard.h"
 #include "TaskIdExtractor.h"
 #include "TaskStore.h"
+#include "WatchOutput.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTimer>
 #include <memory>
 
 namespace taskwatch::cli {
 
 namespace {
-QString isoMs(const QDateTime& t) {
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QJsonValue optionalJson(const std::optional<QString>& v) {
-    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
-}
-
-QString jsonLine(const TaskState& s) {
-    QJsonObject o;
-    o.insert(QStringLiteral("time"),
-             isoMs(s.lastCheckedAt.isValid() ? s.lastCheckedAt : QDateTime::currentDateTimeUtc()));
-    o.insert(QStringLiteral("id"), s.id);
-    o.insert(QStringLiteral("region"), s.region);
-    o.insert(QStringLiteral("status"), optionalJson(s.status));
-    o.insert(QStringLiteral("info"), optionalJson(s.info));
-    o.insert(QStringLiteral("requestId"),
-             s.requestId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.requestId));
-    if (s.errorCode.isEmpty()) {
-        o.insert(QStringLiteral("error"), QJsonValue(QJsonValue::Null));
-    } else {
-        QJsonObject e;
-        e.insert(QStringLiteral("code"), s.errorCode);
-        e.insert(QStringLiteral("message"), s.errorMessage);
-        o.insert(QStringLiteral("error"), e);
-    }
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-QString textLine(const TaskState& s) {
-    const QString time = isoMs(s.lastCheckedAt.isValid() ? s.lastCheckedAt : QDateTime::currentDateTimeUtc());
-    QString what;
-    if (!s.errorCode.isEmpty()) {
-        what = QStringLiteral("%1 %2: %3")
-                   .arg(s.phase == TaskPhase::Retrying ? tr("RETRYING") : tr("ERROR"), s.errorCode,
-                        SafeText::singleLine(s.errorMessage, 500));
-    } else {
-        // One-pass arg(): server text is never format-interpreted.
-        what = QStringLiteral("%1 %2").arg(
-            (s.status ? SafeText::singleLine(*s.status, 40) : tr("(no status)")).leftJustified(10),
-            s.info ? SafeText::singleLine(*s.info, 500) : QString());
-    }
-    QString line =
-        QStringLiteral("%1  %2  %3  %4").arg(time, s.id.leftJustified(36), s.region.leftJustified(14), what);
-    if (!s.requestId.isEmpty())
-        line += QStringLiteral("  [RequestId %1]").arg(s.requestId);
-    return line.trimmed();
-}
-
 bool permanentFailure(const TaskState& s) {
     if (s.phase == TaskPhase::Stopped)
         return true;
@@ -84,7 +36,8 @@ int runWatch(const QStringList& arguments) {
         "finished, "
         "printing one line per observed change of a task.\n\n"
         "Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or REMOVED, or failed "
-        "permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached."));
+        "permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached; "
+        "130/143 stopped by SIGINT/SIGTERM (a summary of the tasks is printed on standard error)."));
     parser.addHelpOption();
     const QCommandLineOption regionOpt(
         QStringLiteral("region"),
@@ -126,22 +79,24 @@ int runWatch(const QStringList& arguments) {
         return rc;
 
     // Options.
+    // nan, inf and out-of-range values are usage errors (never a silently disabled interval or timeout).
     bool ok = false;
-    const double interval = parser.value(intervalOpt).toDouble(&ok);
-    if (!ok || interval < 0.1 || interval > 86400) {
+    double interval = 0;
+    if (!parseNumber(parser.value(intervalOpt), 0.1, 86400, &interval)) {
         printErr(tr("--interval must be a number of seconds from 0.1 to 86400."));
         return ExitUsage;
     }
-    const int maxRate = parser.value(maxRateOpt).toInt(&ok);
+    const int maxRate = parser.value(maxRateOpt).trimmed().toInt(&ok);
     if (!ok || maxRate < 1 || maxRate > 40) {
         printErr(tr("--max-rate must be a whole number from 1 to 40."));
         return ExitUsage;
     }
+    constexpr double kMaxTimeoutSecs = 2000000; // about 23 days: within what a timer can wait
     double timeout = 0;
     if (parser.isSet(timeoutOpt)) {
-        timeout = parser.value(timeoutOpt).toDouble(&ok);
-        if (!ok || timeout <= 0) {
-            printErr(tr("--timeout must be a positive number of seconds."));
+        if (!parseNumber(parser.value(timeoutOpt), 0, kMaxTimeoutSecs, &timeout) || timeout <= 0) {
+            printErr(tr("--timeout must be a number of seconds greater than 0 and at most %1.")
+                         .arg(kMaxTimeoutSecs, 0, 'f', 0));
             return ExitUsage;
         }
     }
@@ -170,9 +125,10 @@ int runWatch(const QStringList& arguments) {
 
     // Credentials, profile, region, endpoint: one resolution for watch and the GUI (RunSettings).
     CredentialStore credentials;
-    const RunSettings settings =
-        RunSettings::resolve({parser.value(profileOpt), parser.value(regionOpt), parser.value(endpointOpt)},
-                             credentials.resolve(parser.value(profileOpt)));
+    const RunSettings settings = RunSettings::resolve(
+        {parser.value(profileOpt).trimmed(), parser.value(regionOpt), parser.value(endpointOpt)},
+        credentials.resolve(parser.value(profileOpt).trimmed()));
+    const QString region = settings.region;
     if (settings.region.isEmpty()) {
         printErr(tr("No region: pass --region (e.g. ap-guangzhou) or set TENCENTCLOUD_REGION."));
         return ExitUsage;
@@ -182,7 +138,7 @@ int runWatch(const QStringList& arguments) {
         return ExitUsage;
     }
     if (!settings.credential.isComplete()) {
-        const CredentialStore::Resolved resolved = credentials.resolve(parser.value(profileOpt));
+        const CredentialStore::Resolved resolved = credentials.resolve(parser.value(profileOpt).trimmed());
         printErr(resolved.status.message.isEmpty() ? tr("No credentials: set TENCENTCLOUD_SECRET_ID and "
                                                         "TENCENTCLOUD_SECRET_KEY, or store a profile "
                                                         "with 'cdb-taskwatch credentials set'.")
@@ -211,14 +167,40 @@ int runWatch(const QStringList& arguments) {
     const bool json = parser.isSet(jsonOpt);
 
     int exitCode = -1;
+    bool stopping = false; // a signal or the timeout: nothing more is printed per change
     auto finish = [&](int code) {
         if (exitCode < 0) {
             exitCode = code;
             QCoreApplication::exit(code);
         }
     };
+    auto allTasks = [&] {
+        QList<TaskState> tasks;
+        for (const QString& key : board.keys())
+            tasks.append(*board.task(key));
+        return tasks;
+    };
+    // Stops polling, prints what was reached (stderr; one JSON object in --json mode) and exits with `code`.
+    auto stopWithSummary = [&](int code, const QString& reason, const QString& headline) {
+        if (exitCode >= 0 || stopping)
+            return;
+        board.setPaused(true);
+        board.flush(TaskBoard::FlushMode::All); // every change printed so far, and the last checks, written
+        stopping = true;
+        const QList<TaskState> tasks = allTasks();
+        if (json) {
+            printErr(WatchOutput::summaryJson(tasks, reason, code));
+        } else {
+            printErr(headline);
+            for (const QString& line : WatchOutput::summaryText(tasks))
+                printErr(line);
+        }
+        finish(code);
+    };
     // Printed once the board has committed the batch to the history.
     QObject::connect(&board, &TaskBoard::changesObserved, [&](const QList<HistoryEntry>& entries) {
+        if (stopping)
+            return;
         for (const HistoryEntry& e : entries) {
             TaskState s;
             if (const TaskState* now = board.task(taskKey(e.profile, e.taskId)))
@@ -231,11 +213,12 @@ int runWatch(const QStringList& arguments) {
             s.requestId = e.requestId;
             s.errorCode = e.errorCode;
             s.errorMessage = e.errorMessage;
-            printOut(json ? jsonLine(s) : textLine(s));
+            printOut(json ? WatchOutput::jsonLine(s) : WatchOutput::textLine(s));
         }
     });
-    QObject::connect(&board, &TaskBoard::storeFailed,
-                     [](const QString& message) { printErr(tr("warning: history: %1").arg(message)); });
+    QObject::connect(&board, &TaskBoard::storeFailed, [](const QString& message) {
+        printErr(tr("warning: history: %1").arg(SafeText::singleLine(message, 500)));
+    });
     QObject::connect(&board, &TaskBoard::clockCorrected, [](const QString&, qint64 offset) {
         printErr(tr("Your clock differs from the server's by %1 s (corrected).").arg(offset));
     });
@@ -243,7 +226,7 @@ int runWatch(const QStringList& arguments) {
         &board, &TaskBoard::authFailed, [&](const QString&, const QString& code, const QString& message) {
             const ErrorDescription d = ErrorCatalog::describe(code);
             printErr(tr("The server rejected the credentials (%1): %2")
-                         .arg(SafeText::singleLine(code, 120), SafeText::singleLine(message, 500)));
+                         .arg(SafeText::singleLine(code, 100), SafeText::singleLine(message, 500)));
             printErr(QStringLiteral("%1 %2").arg(d.meaning, d.hint));
             finish(ExitCredentials);
         });
@@ -256,15 +239,26 @@ int runWatch(const QStringList& arguments) {
     QTimer timeoutTimer;
     timeoutTimer.setSingleShot(true);
     QObject::connect(&timeoutTimer, &QTimer::timeout, [&] {
-        board.flush();
-        printErr(
-            tr("Timed out after %1 s with %2 task(s) unfinished.").arg(timeout).arg(board.activeCount()));
-        finish(ExitTimeout);
+        stopWithSummary(ExitTimeout, QStringLiteral("timeout"),
+                        tr("Timed out after %1 s with %2 task(s) unfinished.")
+                            .arg(QString::number(timeout), QString::number(board.activeCount())));
     });
     if (timeout > 0)
         timeoutTimer.start(int(std::min(timeout * 1000, 2e9)));
 
-    board.addIds(extracted.ids, settings.profile, settings.region);
+    // Ctrl-C / kill: stop polling, summarise, exit 128 + N (130, 143).
+    SignalWatcher signalWatcher({SIGINT, SIGTERM});
+    QObject::connect(&signalWatcher, &SignalWatcher::received, [&](int signalNumber) {
+        stopWithSummary(ExitSignalBase + signalNumber, SignalWatcher::name(signalNumber),
+                        tr("Interrupted by %1: stopped polling.").arg(SignalWatcher::name(signalNumber)));
+    });
+
+    if (!Regions::isKnown(region)) // still sent: a region newer than our list may be valid
+        printErr(tr("warning: %1 is not a known cdb region (known: %2); it is used anyway.")
+                     .arg(region, Regions::cdb().join(QStringLiteral(", "))));
+    if (!json)
+        printErr(WatchOutput::startLine(int(extracted.ids.size()), region));
+    board.addIds(extracted.ids, settings.profile, region);
     const int rc = QCoreApplication::exec();
     return exitCode >= 0 ? exitCode : rc;
 }

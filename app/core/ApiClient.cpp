@@ -26,16 +26,6 @@ constexpr char kTimedOutProperty[] = "taskwatch_timedout";
 constexpr char kSslErrorsProperty[] = "taskwatch_sslerrors";
 constexpr qsizetype kMaxTlsReasons = 4;
 
-QByteArray hostHeader(const QUrl& url) {
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']'; // IPv6 literal
-    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
-    if (url.port() != -1 && url.port() != defaultPort)
-        host += ':' + QByteArray::number(url.port());
-    return host;
-}
-
 bool isLoopbackHost(const QString& host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
@@ -164,7 +154,7 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
     requestUrl.setPath(QStringLiteral("/"));
 
     SignInput in;
-    in.host = hostHeader(url);
+    in.host = Signer::hostHeader(url);
     in.contentType = "application/json";
     in.payload = body;
     in.service = "cdb";
@@ -179,7 +169,7 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
     req.setRawHeader("X-TC-Region", region.toUtf8());
     req.setRawHeader("X-TC-Timestamp", QByteArray::number(in.timestamp));
     req.setRawHeader("X-TC-Language", m_endpoint.language.toLatin1());
-    req.setRawHeader("X-TC-RequestClient", "cdb-taskwatch/" TASKWATCH_VERSION);
+    req.setRawHeader("X-TC-RequestClient", kRequestClient);
     req.setRawHeader("Authorization", sig.authorization);
     if (!m_credential.token.isEmpty())
         req.setRawHeader("X-TC-Token", m_credential.token.toUtf8());

@@ -25,6 +25,8 @@ public:
     static constexpr auto kAction = "DescribeAsyncRequestInfo";
     static constexpr auto kVersion = "2017-03-20";
     static constexpr auto kDefaultEndpoint = "https://cdb.intl.tencentcloudapi.com";
+    // X-TC-RequestClient: the SDKs keep it to letters, digits and `_-.` (py/go validate it), so no '/'.
+    static constexpr auto kRequestClient = "cdb-taskwatch-" TASKWATCH_VERSION;
 
     ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Credential credential,
               QObject* parent = nullptr);

@@ -122,7 +122,9 @@ QString CredentialStore::keychainKey(const QString& profile) {
 }
 
 bool CredentialStore::isValidProfileName(const QString& name) {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    // Whole-string anchors (`$` would accept a trailing "\n").
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9._-]{1,64}")));
     return pattern.match(name).hasMatch() && name != QLatin1String(".") && name != QLatin1String("..");
 }
 
@@ -336,8 +338,8 @@ Profile CredentialStore::profile(const QString& name) const {
         return p;
     auto s = settings();
     s->beginGroup(kProfilesGroup + QLatin1Char('/') + name);
-    p.region = s->value(QStringLiteral("region")).toString();
-    p.endpoint = s->value(QStringLiteral("endpoint")).toString();
+    p.region = s->value(QStringLiteral("region")).toString().trimmed();
+    p.endpoint = s->value(QStringLiteral("endpoint")).toString().trimmed();
     return p;
 }
 
@@ -380,8 +382,8 @@ void CredentialStore::setActiveProfile(const QString& name) {
 // --- resolution --------------------------------------------------------------------------------------------
 
 QString CredentialStore::effectiveProfileName(const QString& profileName) const {
-    if (!profileName.isEmpty())
-        return profileName;
+    if (!profileName.trimmed().isEmpty())
+        return profileName.trimmed();
     const QString active = activeProfile();
     return active.isEmpty() ? QString::fromLatin1(kDefaultProfile) : active;
 }

@@ -1,5 +1,7 @@
 #include "CsvWriter.h"
 
+#include "SafeText.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -127,7 +129,10 @@ bool CsvWriter::needsFormulaGuard(QStringView text) {
     }
 }
 
-QByteArray CsvWriter::escapeField(QStringView text, bool guardFormula) {
+QByteArray CsvWriter::escapeField(QStringView field, bool guardFormula) {
+    // The data is kept whole (line breaks too); controls, bidi overrides and invisible characters become
+    // U+FFFD as in the GUI, so a spreadsheet or `cat` shows the same text.
+    const QString text = SafeText::forExport(field.toString());
     QByteArray utf8 = text.toUtf8();
     if (guardFormula && needsFormulaGuard(text))
         utf8.prepend('\'');

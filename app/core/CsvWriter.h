@@ -38,7 +38,9 @@ public:
     qint64 recordsWritten() const { return m_records; }
 
     // One field, UTF-8, quoted when needed; with `guardFormula`, a formula-looking text gets a leading '.
-    static QByteArray escapeField(QStringView text, bool guardFormula);
+    // Controls other than CR/LF/TAB, bidi overrides and invisible characters become U+FFFD
+    // (SafeText::forExport).
+    static QByteArray escapeField(QStringView field, bool guardFormula);
     // True for text a spreadsheet would evaluate: a leading = + - @ TAB or CR, unless the text is a number.
     static bool needsFormulaGuard(QStringView text);
     // True for a plain decimal number: optional sign, digits with an optional fraction, optional exponent.

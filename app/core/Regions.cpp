@@ -17,12 +17,18 @@ bool isFinancial(const QString& region) {
 }
 
 const QRegularExpression& pattern() {
-    static const QRegularExpression re(QStringLiteral("^[a-z]{2,4}(-[a-z0-9]+){1,4}$"));
+    // Whole-string anchors: `$` would also match before a final "\n", which would then travel in a header.
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z]{2,4}(-[a-z0-9]+){1,4}")));
     return re;
 }
 
 bool isWellFormed(const QString& region) {
     return region.size() <= 64 && pattern().match(region).hasMatch();
+}
+
+bool isKnown(const QString& region) {
+    return cdb().contains(region);
 }
 
 QString regionalEndpoint(const QString& region) {

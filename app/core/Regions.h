@@ -10,10 +10,13 @@ namespace taskwatch::Regions {
 // The region used when nothing names one (the GUI's first start, the demo): the one place for the literal.
 inline constexpr auto kDefault = "ap-guangzhou";
 
-QStringList cdb();                        // ap-bangkok … sa-saopaulo (18, DescribeCdbZoneConfig 2025-10)
-bool isFinancial(const QString& region);  // ap-shanghai-fsi, ap-shenzhen-fsi: they need their own host
-const QRegularExpression& pattern();      // a well-formed id: ap-guangzhou, ap-shanghai-fsi, na-ashburn …
-bool isWellFormed(const QString& region); // matches pattern() (and is short): safe to send as a header
+QStringList cdb();                       // ap-bangkok … sa-saopaulo (18, DescribeCdbZoneConfig 2025-10)
+bool isFinancial(const QString& region); // ap-shanghai-fsi, ap-shenzhen-fsi: they need their own host
+const QRegularExpression&
+pattern(); // anchored; a well-formed id: ap-guangzhou, ap-shanghai-fsi, na-ashburn …
+bool isWellFormed(
+    const QString& region);          // the whole string matches pattern() (and is short): safe as a header
+bool isKnown(const QString& region); // one of cdb()
 QString
 regionalEndpoint(const QString& region); // https://cdb.<region>.tencentcloudapi.com (empty when malformed)
 

@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QMessageAuthenticationCode>
+#include <QUrl>
 #include <algorithm>
 
 namespace taskwatch {
@@ -16,6 +17,21 @@ QByteArray sha256Hex(const QByteArray& data) {
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
 }
 } // namespace
+
+QByteArray Signer::hostHeader(const QUrl& url) {
+    QByteArray host = url.host(QUrl::FullyEncoded).toLower().toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']'; // IPv6 literal
+    const QString scheme = url.scheme().toLower();
+    const int defaultPort = scheme == QLatin1String("https")  ? 443
+                            : scheme == QLatin1String("http") ? 80
+                                                              : -1;
+    // An explicit default port (https://cdb.intl.tencentcloudapi.com:443) is not part of the Host: a server
+    // verifies the signature with the Host it received, and clients send none for the default port.
+    if (url.port() != -1 && url.port() != defaultPort)
+        host += ':' + QByteArray::number(url.port());
+    return host;
+}
 
 QByteArray Signer::utcDate(qint64 timestamp) {
     return QDateTime::fromSecsSinceEpoch(timestamp, Qt::UTC).date().toString(Qt::ISODate).toLatin1();

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QPair>
 
+class QUrl;
+
 namespace taskwatch {
 
 struct SignInput {
@@ -42,6 +44,9 @@ class Signer {
 public:
     static SignOutput sign(const SignInput& input, const QString& secretId, const QString& secretKey);
     static QByteArray utcDate(qint64 timestamp);
+    // The Host header (and signed host) for an endpoint: lowercase host, with :port only when it is not the
+    // scheme's default (https://h:443 -> "h", http://127.0.0.1:8080 -> "127.0.0.1:8080").
+    static QByteArray hostHeader(const QUrl& url);
 };
 
 } // namespace taskwatch

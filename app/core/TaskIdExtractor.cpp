@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 
 namespace taskwatch {
 
@@ -15,6 +16,21 @@ const QRegularExpression& idPattern() {
                        "(?![0-9A-Za-z_])(?!-[0-9A-Za-z])"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
+}
+
+// A value labelled RequestId (the id of an API call, not of a task): `"RequestId": "`, `RequestId=`,
+// `requestid: '` … right before the id. AsyncRequestId and other longer names do not count.
+const QRegularExpression& requestIdLabel() {
+    static const QRegularExpression re(QStringLiteral("(?<![0-9A-Za-z_])[\"']?RequestId[\"']?[ \t]*[:=][ \t]*"
+                                                      "[\"']?\\z"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+constexpr qsizetype kMaxLabelChars = 32; // `"RequestId"   :   "` and then some
+
+bool labelledRequestId(QStringView text, qsizetype idStart) {
+    const qsizetype from = std::max<qsizetype>(0, idStart - kMaxLabelChars);
+    return requestIdLabel().match(text.mid(from, idStart - from)).hasMatch();
 }
 } // namespace
 
@@ -44,6 +60,8 @@ ExtractedIds TaskIdExtractor::extract(QStringView text) {
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
         closeLinesUpTo(m.capturedStart(1));
+        if (labelledRequestId(text, m.capturedStart(1)))
+            continue; // not a task id (a line with only a RequestId counts as unrecognised)
         lineHasId = true;
         const QString id = m.captured(1).toLower();
         if (seen.contains(id)) {

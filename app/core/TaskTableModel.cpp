@@ -16,9 +16,7 @@ namespace {
 // Tooltips are shown as rich text when they look like HTML: untrusted text is always escaped and wrapped so
 // it is rendered as plain, wrapped text.
 QString plainToolTip(const QString& text) {
-    QString escaped = text.toHtmlEscaped();
-    escaped.replace(QLatin1Char('\n'), QLatin1String("<br>"));
-    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(escaped);
+    return SafeText::toolTip(text);
 }
 
 QString formatTimestamp(const QDateTime& when, const QDateTime& now) {

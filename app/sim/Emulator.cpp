@@ -484,6 +484,17 @@ struct Emulator::Private {
             .toJson(QJsonDocument::Compact);
     }
 
+    // The same JSON envelope with a scripted RequestId (bodies that are not an envelope stay as they are).
+    static QByteArray withRequestId(const QByteArray& body, const QString& requestId) {
+        QJsonObject root = QJsonDocument::fromJson(body).object();
+        if (!root.value(QStringLiteral("Response")).isObject())
+            return body;
+        QJsonObject response = root.value(QStringLiteral("Response")).toObject();
+        response.insert(QStringLiteral("RequestId"), requestId);
+        root.insert(QStringLiteral("Response"), response);
+        return QJsonDocument(root).toJson(QJsonDocument::Compact);
+    }
+
     static QByteArray errorBody(const QString& code, const QString& message) {
         return envelope(
             QJsonObject{{QStringLiteral("Error"),
@@ -792,6 +803,8 @@ struct Emulator::Private {
             *outcome = QStringLiteral("null");
             r.body = successBody(std::nullopt, std::nullopt);
         }
+        if (current && !current->requestId.isEmpty() && r.kind == Reply::Kind::Normal)
+            r.body = withRequestId(r.body, current->requestId);
         r.delayMs = task->delayMs;
         return r;
     }

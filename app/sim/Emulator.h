@@ -28,6 +28,7 @@ struct TimelineStep {
     std::optional<QString> info;   // nullopt -> JSON null
     QString errorCode;             // non-empty: answer with this API error instead (Message = errorMessage)
     QString errorMessage;
+    QString requestId; // non-empty: the answer's RequestId instead of a fresh UUID (hostile-server tests)
 };
 
 enum class Fault {

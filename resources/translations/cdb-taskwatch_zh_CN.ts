@@ -1039,10 +1039,6 @@ TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY（+ TENCENTCLOUD_TOKEN）中的
         <translation>未知命令：credentials %1</translation>
     </message>
     <message>
-        <source>Runs the built-in emulator of the cdb DescribeAsyncRequestInfo endpoint on 127.0.0.1, for trying TaskWatch and for scripts. It verifies TC3 signatures made with the demo credentials (SecretId %1) and prints its URL on the first line of standard output.</source>
-        <translation>在 127.0.0.1 上运行内置的 cdb DescribeAsyncRequestInfo 接入点模拟器，用于试用 TaskWatch 和编写脚本。它会校验使用演示凭证（SecretId %1）生成的 TC3 签名，并在标准输出的第一行打印其 URL。</translation>
-    </message>
-    <message>
         <source>TCP port (default: any free port).</source>
         <translation>TCP 端口（默认：任一空闲端口）。</translation>
     </message>
@@ -1069,10 +1065,6 @@ TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY（+ TENCENTCLOUD_TOKEN）中的
     <message>
         <source>The emulated server&apos;s clock is ahead by SECONDS (negative: behind).</source>
         <translation>模拟服务器的时钟快 SECONDS 秒（负数表示慢）。</translation>
-    </message>
-    <message>
-        <source>Invalid --port, --rate-limit or --clock-offset.</source>
-        <translation>--port、--rate-limit 或 --clock-offset 无效。</translation>
     </message>
     <message>
         <source>Cannot listen: %1</source>
@@ -1125,26 +1117,6 @@ observed_at,task_id,region,status,info,error_code,error_message,request_id
     <message>
         <source>%1 rows written to %2</source>
         <translation>已将 %1 行写入 %2</translation>
-    </message>
-    <message>
-        <source>RETRYING</source>
-        <translation>重试中</translation>
-    </message>
-    <message>
-        <source>ERROR</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>(no status)</source>
-        <translation>（无状态）</translation>
-    </message>
-    <message>
-        <source>Polls TencentDB for MySQL asynchronous tasks (DescribeAsyncRequestInfo) until every one has finished, printing one line per observed change of a task.
-
-Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or REMOVED, or failed permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached.</source>
-        <translation>轮询云数据库 MySQL 的异步任务（DescribeAsyncRequestInfo），直到全部任务结束；任务每发生一次变更就输出一行。
-
-退出状态：0 所有任务均以 SUCCESS 结束；1 至少有一个任务以 FAILED、KILLED 或 REMOVED 结束，或永久失败；2 用法错误；3 没有凭证或凭证被服务器拒绝；4 已达到 --timeout。</translation>
     </message>
     <message>
         <source>Region of the tasks, e.g. ap-guangzhou. Default: $TENCENTCLOUD_REGION, then the profile&apos;s region.</source>
@@ -1205,10 +1177,6 @@ Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or 
     <message>
         <source>--max-rate must be a whole number from 1 to 40.</source>
         <translation>--max-rate 必须是 1 到 40 之间的整数。</translation>
-    </message>
-    <message>
-        <source>--timeout must be a positive number of seconds.</source>
-        <translation>--timeout 必须是正的秒数。</translation>
     </message>
     <message>
         <source>warning: not a task id: %1</source>
@@ -1273,6 +1241,81 @@ Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or 
     <message>
         <source>Cannot use the TLS certificate or key: %1</source>
         <translation>无法使用 TLS 证书或私钥：%1</translation>
+    </message>
+    <message>
+        <source>Commands: %1 (see &apos;cdb-taskwatch COMMAND --help&apos;); without a command, or with task ids, the GUI starts (see &apos;cdb-taskwatch --help&apos;).</source>
+        <translation>命令：%1（参见 &apos;cdb-taskwatch COMMAND --help&apos;）；不带命令或带任务 ID 时启动图形界面（参见 &apos;cdb-taskwatch --help&apos;）。</translation>
+    </message>
+    <message>
+        <source>Runs the built-in emulator of the cdb DescribeAsyncRequestInfo endpoint on 127.0.0.1, for trying TaskWatch and for scripts. It verifies TC3 signatures made with the public demo credentials (SecretId %1, SecretKey %2). Standard output: its URL on the first line, then TENCENTCLOUD_SECRET_ID=… and TENCENTCLOUD_SECRET_KEY=… lines.</source>
+        <translation>在 127.0.0.1 上运行内置的 cdb DescribeAsyncRequestInfo 接入点模拟器，用于试用 TaskWatch 和编写脚本。它会校验使用公开演示凭证（SecretId %1，SecretKey %2）生成的 TC3 签名。标准输出：第一行是其 URL，随后是 TENCENTCLOUD_SECRET_ID=… 和 TENCENTCLOUD_SECRET_KEY=… 两行。</translation>
+    </message>
+    <message>
+        <source>--port must be a whole number from 0 to 65535.</source>
+        <translation>--port 必须是 0 到 65535 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--rate-limit must be a whole number from 0 (no limit) to 100000.</source>
+        <translation>--rate-limit 必须是 0（不限制）到 100000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--clock-offset must be a whole number of seconds from -%1 to %1.</source>
+        <translation>--clock-offset 必须是 -%1 到 %1 之间的整数秒数。</translation>
+    </message>
+    <message>
+        <source>--any-id must be a number of seconds from 0 to 86400.</source>
+        <translation>--any-id 必须是 0 到 86400 之间的秒数。</translation>
+    </message>
+    <message>
+        <source>Polls TencentDB for MySQL asynchronous tasks (DescribeAsyncRequestInfo) until every one has finished, printing one line per observed change of a task.
+
+Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or REMOVED, or failed permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached; 130/143 stopped by SIGINT/SIGTERM (a summary of the tasks is printed on standard error).</source>
+        <translation>轮询云数据库 MySQL 的异步任务（DescribeAsyncRequestInfo），直到全部任务结束；任务每发生一次变更就输出一行。
+
+退出状态：0 所有任务均以 SUCCESS 结束；1 至少有一个任务以 FAILED、KILLED 或 REMOVED 结束，或永久失败；2 用法错误；3 没有凭证或凭证被服务器拒绝；4 已达到 --timeout；130/143 被 SIGINT/SIGTERM 终止（任务摘要输出到标准错误）。</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds greater than 0 and at most %1.</source>
+        <translation>--timeout 必须是大于 0 且不超过 %1 的秒数。</translation>
+    </message>
+    <message>
+        <source>Interrupted by %1: stopped polling.</source>
+        <translation>被 %1 中断：已停止轮询。</translation>
+    </message>
+    <message>
+        <source>warning: %1 is not a known cdb region (known: %2); it is used anyway.</source>
+        <translation>警告：%1 不是已知的 cdb 地域（已知：%2）；仍将使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::cli::WatchOutput</name>
+    <message>
+        <source>(no status)</source>
+        <translation>（无状态）</translation>
+    </message>
+    <message>
+        <source>RETRYING</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Watching %1 task(s) in %2…</source>
+        <translation>正在监视 %2 的 %1 个任务…</translation>
+    </message>
+    <message>
+        <source>%1 task(s): %2.</source>
+        <translation>%1 个任务：%2。</translation>
+    </message>
+    <message>
+        <source>No task is unfinished.</source>
+        <translation>没有未完成的任务。</translation>
+    </message>
+    <message>
+        <source>Unfinished (%1):</source>
+        <translation>未完成（%1）：</translation>
     </message>
 </context>
 <context>

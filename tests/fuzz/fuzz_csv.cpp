@@ -1,6 +1,7 @@
 // libFuzzer: one CSV field from arbitrary text must round-trip through an RFC 4180 reading and never start
 // with a formula character unless guarded.
 #include "CsvWriter.h"
+#include "SafeText.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -31,8 +32,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!plain.startsWith('"') &&
         (plain.contains(',') || plain.contains('"') || plain.contains('\r') || plain.contains('\n')))
         std::abort();
-    if (unescape(plain) != text.toUtf8())
+    // The data round-trips, with controls, bidi and invisible characters neutralised as in the GUI.
+    if (unescape(plain) != taskwatch::SafeText::forExport(text).toUtf8())
         std::abort();
+    for (const QChar c : QString::fromUtf8(unescape(plain))) {
+        if (taskwatch::SafeText::isUnsafe(c) && c != QLatin1Char('\r') && c != QLatin1Char('\n') &&
+            c != QLatin1Char('\t'))
+            std::abort();
+    }
     const QByteArray guarded = unescape(taskwatch::CsvWriter::escapeField(text, true));
     if (!guarded.isEmpty() && QByteArrayView("=+-@\t\r").contains(guarded.at(0)) &&
         !taskwatch::CsvWriter::isNumeric(QString::fromUtf8(guarded)))

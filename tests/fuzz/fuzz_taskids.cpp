@@ -10,6 +10,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const QString& id : r.ids) {
         if (!taskwatch::TaskIdExtractor::isTaskId(id) || id != id.toLower())
             std::abort();
+        // A value labelled RequestId is never a task id; labelled AsyncRequestId it is.
+        if (!taskwatch::TaskIdExtractor::extract(QStringLiteral("{\"RequestId\": \"%1\"}").arg(id))
+                 .ids.isEmpty())
+            std::abort();
+        if (taskwatch::TaskIdExtractor::extract(QStringLiteral("AsyncRequestId=%1").arg(id)).ids !=
+            QStringList{id})
+            std::abort();
     }
     if (r.unrecognisedLines.size() > taskwatch::ExtractedIds::kMaxReportedLines)
         std::abort();

@@ -1,0 +1,65 @@
+// The whole-string validators of values that travel as headers or name keychain entries: region ids and
+// profile names. `^…$` would accept a trailing "\n" (PCRE's `$` matches before a final newline).
+#include "CredentialStore.h"
+#include "Regions.h"
+
+#include <QTest>
+
+using namespace taskwatch;
+
+class TestValidators : public QObject {
+    Q_OBJECT
+private slots:
+    void regionIds_data() {
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<bool>("wellFormed");
+        QTest::newRow("guangzhou") << QStringLiteral("ap-guangzhou") << true;
+        QTest::newRow("fsi") << QStringLiteral("ap-shanghai-fsi") << true;
+        QTest::newRow("unknown but well formed") << QStringLiteral("xx-nowhere-9") << true;
+        QTest::newRow("trailing LF") << QStringLiteral("ap-guangzhou\n") << false;
+        QTest::newRow("trailing CRLF") << QStringLiteral("ap-guangzhou\r\n") << false;
+        QTest::newRow("leading LF") << QStringLiteral("\nap-guangzhou") << false;
+        QTest::newRow("inner LF") << QStringLiteral("ap-guangzhou\nX-Injected: 1") << false;
+        QTest::newRow("trailing space") << QStringLiteral("ap-guangzhou ") << false;
+        QTest::newRow("upper case") << QStringLiteral("AP-GUANGZHOU") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("too long") << QStringLiteral("ap-") + QString(70, QLatin1Char('a')) << false;
+    }
+    void regionIds() {
+        QFETCH(QString, region);
+        QFETCH(bool, wellFormed);
+        QCOMPARE(Regions::isWellFormed(region), wellFormed);
+        QCOMPARE(Regions::regionalEndpoint(region).isEmpty(), !wellFormed);
+    }
+
+    void knownRegions() {
+        for (const QString& region : Regions::cdb()) {
+            QVERIFY(Regions::isWellFormed(region));
+            QVERIFY(Regions::isKnown(region));
+        }
+        QVERIFY(!Regions::isKnown(QStringLiteral("xx-nowhere-9")));
+        QVERIFY(!Regions::isKnown(QStringLiteral("ap-guangzhou\n")));
+    }
+
+    void profileNames_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("plain") << QStringLiteral("prod_2.eu-west") << true;
+        QTest::newRow("64 chars") << QString(64, QLatin1Char('p')) << true;
+        QTest::newRow("65 chars") << QString(65, QLatin1Char('p')) << false;
+        QTest::newRow("trailing LF") << QStringLiteral("prod\n") << false;
+        QTest::newRow("leading LF") << QStringLiteral("\nprod") << false;
+        QTest::newRow("trailing space") << QStringLiteral("prod ") << false;
+        QTest::newRow("slash") << QStringLiteral("a/b") << false;
+        QTest::newRow("dot dot") << QStringLiteral("..") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+    void profileNames() {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        QCOMPARE(CredentialStore::isValidProfileName(name), valid);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidators)
+#include "tst_validators.moc"
