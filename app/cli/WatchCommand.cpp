@@ -224,6 +224,8 @@ int runWatch(const QStringList& arguments) {
     config.poll.maxRate = maxRate;
     config.poll.minIntervalMs = int(interval * 1000);
     WatchSession session(config, store.get());
+    if (!session.pacingWarning().isEmpty())
+        printErr(tr("warning: %1").arg(session.pacingWarning()));
     PollScheduler* scheduler = session.scheduler();
     const bool json = parser.isSet(jsonOpt);
 

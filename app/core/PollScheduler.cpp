@@ -326,6 +326,8 @@ void PollScheduler::slowDown(qint64 now, quint64 sentGeneration) {
                                                : std::max(1, current / 2));
     ++m_slowGeneration;
     m_slowUntil = std::max<qint64>(now + m_options.rateLimitSlowdownMs, 1);
+    // The limit is the account's: other processes sharing its budget slow down too.
+    m_budget->limitAccount(now, m_slowUntil, m_budget->maxPerWindow());
 }
 
 void PollScheduler::send(Entry* e, qint64 now) {

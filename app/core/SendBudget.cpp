@@ -118,10 +118,12 @@ struct Locked {
 constexpr int kNone = LedgerBlock::kMaxParticipants; // "no slot in the ledger" (it was full)
 } // namespace
 
-SharedBudget::SharedBudget(std::shared_ptr<LedgerStore> store, int maxPerWindow)
+SharedBudget::SharedBudget(std::shared_ptr<LedgerStore> store, int accountMax)
     : m_store(std::move(store))
-    , m_gate(maxPerWindow)
-    , m_mine(maxPerWindow) {
+    , m_accountMax(std::clamp(accountMax, 1, PacingState::kCapacity))
+    , m_ownMax(m_accountMax)
+    , m_gate(m_accountMax)
+    , m_mine(m_accountMax) {
     do {
         m_token = QRandomGenerator::system()->generate64();
     } while (m_token == 0);
@@ -160,6 +162,7 @@ int SharedBudget::join(LedgerBlock* block, qint64 nowMs) const {
     LedgerParticipant& me = ps[m_index];
     me.heartbeatMs = nowMs;
     me.backlogUntil = m_backlog ? nowMs + kLeaseMs : 0;
+    me.ownMax = m_ownMax;
     return m_index;
 }
 
@@ -178,6 +181,14 @@ int SharedBudget::activeLocked(const LedgerBlock* block, int me, qint64 nowMs) c
     return active;
 }
 
+const PacingGate& SharedBudget::gateFor(const LedgerBlock* block, qint64 nowMs) const {
+    int max = m_accountMax;
+    if (block->limitMax > 0 && block->limitUntil > nowMs && block->limitUntil - nowMs <= 3'600'000)
+        max = std::min(max, int(block->limitMax));
+    m_gate.setMaxPerWindow(max);
+    return m_gate;
+}
+
 qint64 SharedBudget::unusedSlotAt(const LedgerBlock* block) const {
     // The moment the shared schedule first allowed the next send after the latest one, plus half a spacing:
     // a slot nobody took by then is free for anyone.
@@ -185,27 +196,52 @@ qint64 SharedBudget::unusedSlotAt(const LedgerBlock* block) const {
     return m_gate.nextAllowedAt(s, s.lastSend) + qint64(std::ceil(m_gate.spacingMs() / 2));
 }
 
-std::optional<qint64> SharedBudget::shareFreeAt(const LedgerBlock* block, int me, qint64 nowMs) const {
-    const int active = std::max(1, activeLocked(block, me, nowMs));
-    const int share = (m_gate.maxPerWindow() + active - 1) / active;
+int SharedBudget::fairShare(const LedgerBlock* block, int me, qint64 nowMs) const {
+    // Equal shares of the window among the participants with a backlog; one whose own limit is below its
+    // share leaves the rest to the others (water-filling).
+    int caps[LedgerBlock::kMaxParticipants + 1];
+    int n = 0;
+    for (int i = 0; i < kNone; ++i) {
+        const LedgerParticipant& p = block->participants[i];
+        if (i != me && p.token != 0 && p.backlogUntil > nowMs && p.heartbeatMs > nowMs - kLeaseMs)
+            caps[n++] = p.ownMax > 0 ? int(p.ownMax) : m_accountMax;
+    }
+    caps[n++] = m_ownMax; // this participant, announced or about to be
+    std::sort(caps, caps + n);
+    int remaining = m_gate.maxPerWindow();
+    int left = n;
+    for (int i = 0; i < n - 1; ++i) {
+        const int equal = (remaining + left - 1) / left;
+        if (caps[i] >= equal)
+            break;
+        remaining -= caps[i];
+        --left;
+    }
+    return std::max(1, (remaining + left - 1) / left);
+}
+
+std::optional<qint64> SharedBudget::ownFreeAt(const LedgerBlock* block, int limit, qint64 nowMs) const {
     const qint64 window = m_gate.guardedWindowMs();
-    // My sends in the guarded window, newest first; the share is free again when the share-th leaves it.
+    // My sends in the guarded window, newest first; below the limit again when the limit-th leaves it.
     const PacingState& s = block->pacing;
     int mine = 0;
     for (int k = 1; k <= s.count; ++k) {
         const int i = (s.head + s.count - k) % PacingState::kCapacity;
         if (s.owners[i] != m_tag || s.sends[i] <= nowMs - window || s.sends[i] > nowMs)
             continue;
-        if (++mine == share)
+        if (++mine == limit)
             return s.sends[i] + window;
     }
-    return std::nullopt; // below my share
+    return std::nullopt;
 }
 
 qint64 SharedBudget::nextAllowedLocked(const LedgerBlock* block, int me, qint64 nowMs) const {
-    qint64 t = m_gate.nextAllowedAt(block->pacing, nowMs);
-    if (const std::optional<qint64> shareAt = shareFreeAt(block, me, nowMs))
-        t = std::max(t, std::min(*shareAt, unusedSlotAt(block)));
+    const PacingGate& gate = gateFor(block, nowMs);
+    qint64 t = gate.nextAllowedAt(block->pacing, nowMs);
+    if (const std::optional<qint64> ownAt = ownFreeAt(block, m_ownMax, nowMs))
+        t = std::max(t, *ownAt); // this participant's own limit: hard
+    if (const std::optional<qint64> shareAt = ownFreeAt(block, fairShare(block, me, nowMs), nowMs))
+        t = std::max(t, std::min(*shareAt, unusedSlotAt(block))); // its fair share: unless left unused
     // Wake up in time to renew the backlog announcement, even when no slot is free for that long.
     if (m_backlog)
         t = std::min(t, nowMs + kLeaseMs / 3);
@@ -219,6 +255,15 @@ void SharedBudget::setBacklog(qint64 nowMs, bool backlog) {
     m_announcedAt = nowMs;
     Locked l(*m_store);
     join(l.block, nowMs);
+}
+
+void SharedBudget::limitAccount(qint64 nowMs, qint64 untilMs, int maxPerWindow) {
+    Locked l(*m_store);
+    LedgerBlock* b = l.block;
+    const bool current = b->limitMax > 0 && b->limitUntil > nowMs;
+    b->limitMax =
+        current ? std::min(b->limitMax, qint32(std::max(1, maxPerWindow))) : std::max(1, maxPerWindow);
+    b->limitUntil = current ? std::max(b->limitUntil, untilMs) : untilMs;
 }
 
 qint64 SharedBudget::nextAllowedAt(qint64 nowMs) const {
@@ -241,11 +286,12 @@ bool SharedBudget::tryAcquire(qint64 nowMs) {
     const int me = join(l.block, nowMs);
     if (m_backlog)
         m_announcedAt = nowMs;
-    if (m_gate.nextAllowedAt(s, nowMs) > nowMs)
+    const PacingGate& gate = gateFor(l.block, nowMs);
+    if (gate.nextAllowedAt(s, nowMs) > nowMs || ownFreeAt(l.block, m_ownMax, nowMs))
         return false;
-    if (shareFreeAt(l.block, me, nowMs) && nowMs < unusedSlotAt(l.block))
+    if (ownFreeAt(l.block, fairShare(l.block, me, nowMs), nowMs) && nowMs < unusedSlotAt(l.block))
         return false; // my share is used up and the slot may be another participant's
-    m_gate.recordSend(s, nowMs, m_tag);
+    gate.recordSend(s, nowMs, m_tag);
     m_mine.recordSend(nowMs);
     return true;
 }

@@ -22,6 +22,7 @@
 
 #include <QString>
 #include <QtGlobal>
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -44,6 +45,9 @@ public:
     // This caller's sends in (nowMs - windowMs, nowMs].
     virtual int sentInLast(qint64 nowMs, int windowMs) const = 0;
     virtual bool isShared() const = 0;
+    // The server said the account is too fast (RequestLimitExceeded): a shared budget lowers every
+    // participant's rate to `maxPerWindow` until `untilMs`. The caller lowers its own limit separately.
+    virtual void limitAccount(qint64 /*nowMs*/, qint64 /*untilMs*/, int /*maxPerWindow*/) {}
 };
 
 class LocalBudget final : public SendBudget {
@@ -70,17 +74,18 @@ struct LedgerParticipant {
     qint64 heartbeatMs = 0;  // the last operation of the participant
     qint64 backlogUntil = 0; // has requests waiting until then (renewed while it has)
     qint32 pid = 0;          // informational only
-    qint32 reserved = 0;
+    qint32 ownMax = 0;       // its own limit (below the account's: the others share what it leaves)
 };
 
 struct LedgerBlock {
     static constexpr quint32 kMagic = 0x4C505754; // "TWPL"
-    static constexpr quint32 kVersion = 1;
+    static constexpr quint32 kVersion = 2;
     static constexpr int kMaxParticipants = 32;
     quint32 magic = 0;
     quint32 version = 0;
     quint32 size = 0;
-    quint32 reserved = 0;
+    qint32 limitMax = 0;   // > 0: the account's lowered limit after RequestLimitExceeded ...
+    qint64 limitUntil = 0; // ... until then
     LedgerParticipant participants[kMaxParticipants];
     PacingState pacing;
 };
@@ -125,11 +130,15 @@ public:
     static constexpr qint64 kLeaseMs = 500;  // a backlog counts this long after its last announcement
     static constexpr qint64 kReuseMs = 2000; // a silent participant's slot is reused after this
 
-    explicit SharedBudget(std::shared_ptr<LedgerStore> store, int maxPerWindow = 40);
+    // `accountMax`: the account's limit shared by all participants (40 per 1000 ms). setMaxPerWindow() then
+    // sets this participant's own limit (the user's rate, its slow-down): at most that many of its own
+    // sends in the guarded window, within the shared schedule.
+    explicit SharedBudget(std::shared_ptr<LedgerStore> store, int accountMax = 40);
     ~SharedBudget() override; // leaves the ledger (its slot is free at once)
 
-    void setMaxPerWindow(int n) override { m_gate.setMaxPerWindow(n); }
-    int maxPerWindow() const override { return m_gate.maxPerWindow(); }
+    void setMaxPerWindow(int n) override { m_ownMax = std::clamp(n, 1, PacingState::kCapacity); }
+    int maxPerWindow() const override { return m_ownMax; }
+    void limitAccount(qint64 nowMs, qint64 untilMs, int maxPerWindow) override;
     void setBacklog(qint64 nowMs, bool backlog) override;
     qint64 nextAllowedAt(qint64 nowMs) const override;
     bool tryAcquire(qint64 nowMs) override;
@@ -156,13 +165,18 @@ private:
     int join(LedgerBlock* block, qint64 nowMs) const; // this participant's index (registers when needed)
     int activeLocked(const LedgerBlock* block, int me, qint64 nowMs) const;
     qint64 unusedSlotAt(const LedgerBlock* block) const;
-    // When this participant's fair share of the guarded window is free again; nullopt: it is free now.
-    std::optional<qint64> shareFreeAt(const LedgerBlock* block, int me, qint64 nowMs) const;
+    // The shared gate with the account's current limit.
+    const PacingGate& gateFor(const LedgerBlock* block, qint64 nowMs) const;
+    // When fewer than `limit` of this participant's sends are in the guarded window again; nullopt: now.
+    std::optional<qint64> ownFreeAt(const LedgerBlock* block, int limit, qint64 nowMs) const;
+    int fairShare(const LedgerBlock* block, int me, qint64 nowMs) const;
     qint64 nextAllowedLocked(const LedgerBlock* block, int me, qint64 nowMs) const;
 
     std::shared_ptr<LedgerStore> m_store;
-    PacingGate m_gate; // the arithmetic, applied to the ledger's state
-    PacingGate m_mine; // this participant's own sends (sentInLast without the lock)
+    int m_accountMax;
+    int m_ownMax;
+    mutable PacingGate m_gate; // the arithmetic, applied to the ledger's state (gateFor())
+    PacingGate m_mine;         // this participant's own sends (sentInLast without the lock)
     quint64 m_token = 0;
     qint32 m_tag = 0; // marks this participant's sends in the ledger
     bool m_backlog = false;

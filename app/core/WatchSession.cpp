@@ -26,6 +26,18 @@ WatchSession::WatchSession(SessionConfig config, TaskStore* store, QObject* pare
     , m_client(std::make_unique<ApiClient>(m_nam.get(), m_config.endpoint, m_config.credential))
     , m_scheduler(std::make_unique<PollScheduler>(m_client.get(), withTransportLimits(m_config))) {
     connect(m_scheduler.get(), &PollScheduler::taskUpdated, this, &WatchSession::onTaskUpdated);
+    useBudgetOf(m_config.credential.secretId);
+}
+
+// One budget per SecretId and API action, shared with the user's other TaskWatch processes.
+void WatchSession::useBudgetOf(const QString& secretId) {
+    if (!m_config.sharedBudget || secretId.isEmpty() || secretId == m_budgetSecretId)
+        return;
+    m_budgetSecretId = secretId;
+    SharedBudget::Choice choice =
+        SharedBudget::forAccount(secretId, QStringLiteral("DescribeAsyncRequestInfo"), m_config.poll.maxRate);
+    m_scheduler->setBudget(std::move(choice.budget));
+    m_pacingWarning = choice.warning;
 }
 
 WatchSession::~WatchSession() {
@@ -81,6 +93,10 @@ void WatchSession::removeTask(const QString& id) {
 void WatchSession::setCredential(const Credential& credential) {
     m_config.credential = credential;
     m_client->setCredential(credential);
+    const QString before = m_pacingWarning;
+    useBudgetOf(credential.secretId);
+    if (!m_pacingWarning.isEmpty() && m_pacingWarning != before)
+        emit pacingFallback(m_pacingWarning);
     m_scheduler->resumeAfterAuthFailure();
 }
 

@@ -21,6 +21,9 @@ struct SessionConfig {
     QString profile;       // recorded with stored tasks (empty for environment credentials)
     QString defaultRegion; // used when a task is added without a region
     PollOptions poll;
+    // Pace with the budget of the SecretId shared by every process of the user (SharedBudget); false: this
+    // session's own pacing only (in-process tests and benchmarks that run several emulators).
+    bool sharedBudget = true;
 };
 
 class WatchSession : public QObject {
@@ -44,19 +47,28 @@ public:
     // New credentials (or the user asked to resume after an authentication failure).
     void setCredential(const Credential& credential);
     void setEndpoint(const EndpointConfig& endpoint);
+    // Non-empty when the budget shared with other processes could not be used and this session paces on its
+    // own (one translated line saying why; the CLI prints it to stderr, the GUI shows it in the status bar).
+    QString pacingWarning() const { return m_pacingWarning; }
 
 signals:
     void historyRecorded(const taskwatch::HistoryEntry& entry);
     void storeFailed(const QString& message); // a write to the history failed (polling goes on)
+    // A new credential's budget fell back to per-process pacing (not emitted from the constructor: read
+    // pacingWarning() after constructing).
+    void pacingFallback(const QString& warning);
 
 private:
     void onTaskUpdated(const TaskState& state, bool observedChange);
+    void useBudgetOf(const QString& secretId);
 
     SessionConfig m_config;
     TaskStore* m_store;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<PollScheduler> m_scheduler;
+    QString m_budgetSecretId;
+    QString m_pacingWarning;
 };
 
 } // namespace taskwatch
