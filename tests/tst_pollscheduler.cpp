@@ -551,6 +551,59 @@ private slots:
         QVERIFY(!sim.spun);
     }
 
+    // Two schedulers (two processes) on one in-memory ledger and one fake clock, both with a backlog:
+    // together within 40 per 1040 ms and >= 38/s, each about half; when one stops without a goodbye (killed),
+    // the other has the whole budget within 2 s.
+    void twoSchedulersShareOneLedger() {
+        auto ledger = std::make_shared<MemoryLedgerStore>();
+        Sim a({}, 1), b({}, 2);
+        QRandomGenerator jitter(3);
+        for (Sim* s : {&a, &b}) {
+            s->sched.setBudget(std::make_shared<SharedBudget>(ledger));
+            QVERIFY(s->sched.budget()->isShared());
+            s->backend.delay = [](const FakeBackend::Query&) { return qint64(60); };
+            s->backend.responder = [](const FakeBackend::Query&) {
+                return ok(QString::fromLatin1(TaskStatus::Running));
+            };
+            for (int i = 0; i < 400; ++i)
+                s->sched.addTask(taskId(i), {});
+        }
+        qint64 now = 0;
+        const auto runTogether = [&](qint64 until, std::vector<Sim*> sims) {
+            while (now < until) {
+                qint64 next = until;
+                for (Sim* s : sims) {
+                    s->now = now;
+                    s->backend.deliverDue(now);
+                    s->sched.pump();
+                    if (const qint64 ms = s->sched.msUntilNextPoll(); ms >= 0)
+                        next = std::min(next, now + ms + qint64(jitter.bounded(3)));
+                    if (const auto answerAt = s->backend.nextAnswerAt())
+                        next = std::min(next, *answerAt);
+                }
+                now = std::max(next, now + 1);
+            }
+        };
+        runTogether(20'000, {&a, &b});
+        const std::vector<qint64> sa = a.backend.sendTimes(), sb = b.backend.sendTimes();
+        std::vector<qint64> all = sa;
+        all.insert(all.end(), sb.begin(), sb.end());
+        std::sort(all.begin(), all.end());
+        QVERIFY2(maxInAnyWindow(all, 1040) <= 40, qPrintable(QString::number(maxInAnyWindow(all, 1040))));
+        const int together = countIn(all, 1000, 20'000);
+        QVERIFY2(together >= 38 * 19, qPrintable(QString::number(together)));
+        QVERIFY2(countIn(sa, 1000, 20'000) >= together * 45 / 100,
+                 qPrintable(QString::number(countIn(sa, 1000, 20'000))));
+        QVERIFY2(countIn(sb, 1000, 20'000) >= together * 45 / 100,
+                 qPrintable(QString::number(countIn(sb, 1000, 20'000))));
+
+        runTogether(30'000, {&a}); // b is gone
+        const std::vector<qint64> alone = a.backend.sendTimes();
+        QVERIFY2(countIn(alone, 22'000, 30'000) >= 38 * 8,
+                 qPrintable(QString::number(countIn(alone, 22'000, 30'000))));
+        QVERIFY(!a.spun && !b.spun);
+    }
+
     void authFailureStopsEverything() {
         Sim sim;
         bool broken = true;

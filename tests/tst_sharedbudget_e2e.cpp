@@ -80,8 +80,9 @@ private slots:
             for (int i = 0; i < kTasksEach; ++i)
                 f.write(taskId(p, i).toLatin1() + '\n');
             f.close();
-            QStringList args{QStringLiteral("--endpoint"), emulator.url(), QStringLiteral("--region"),
-                             QStringLiteral("ap-guangzhou"), QStringLiteral("--ids-from"), idsFile};
+            QStringList args{QStringLiteral("--endpoint"), emulator.url(),
+                             QStringLiteral("--region"),   QStringLiteral("ap-guangzhou"),
+                             QStringLiteral("--ids-from"), idsFile};
             if (p > 0)
                 args = QStringList{QStringLiteral("watch"), QStringLiteral("--no-history"),
                                    QStringLiteral("--timeout"), QStringLiteral("120")} +
@@ -159,7 +160,8 @@ private slots:
         QVERIFY2(countIn(2, killedAt + 100, end) == 0, "the killed process still sent requests");
 
         QCOMPARE(emulator.stats().rateLimited, 0);
-        QVERIFY2(emulator.stats().maxInAnyWindow <= 40, qPrintable(QString::number(emulator.stats().maxInAnyWindow)));
+        QVERIFY2(emulator.stats().maxInAnyWindow <= 40,
+                 qPrintable(QString::number(emulator.stats().maxInAnyWindow)));
         // The shared budget was used (no fallback warning).
         QVERIFY(procs[1]->state() == QProcess::Running);
         const QByteArray err = procs[1]->readAllStandardError();
