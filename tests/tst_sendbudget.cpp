@@ -249,6 +249,24 @@ private slots:
         QVERIFY(run.all().size() >= 38 * 5);
     }
 
+    // A ledger left from another boot (its monotonic times far ahead of this clock) does not hold anyone up.
+    void ledgerFromAnotherBootIsForgotten() {
+        auto store = std::make_shared<MemoryLedgerStore>();
+        LedgerBlock snapshot;
+        {
+            SharedBudget old(store);
+            simulate({&old}, 50'000'000, 50'005'000, 1, 8);
+            snapshot = *store->lock();
+            store->unlock();
+        }
+        *store->lock() = snapshot; // as if it had been killed: no goodbye
+        store->unlock();
+        SharedBudget a(store);
+        const Run run = simulate({&a}, 1000, 6000, 1, 10);
+        QVERIFY2(run.all().size() >= 38 * 5, qPrintable(QString::number(run.all().size())));
+        QCOMPARE(a.activeParticipants(6000), 1);
+    }
+
     void fallbackWithoutUsableRuntimeDirectory() {
         QTemporaryDir dir;
         const QString good = dir.filePath(QStringLiteral("run"));

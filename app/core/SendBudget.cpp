@@ -116,6 +116,19 @@ struct Locked {
 };
 
 constexpr int kNone = LedgerBlock::kMaxParticipants; // "no slot in the ledger" (it was full)
+constexpr qint64 kFutureMs = 60'000;
+
+// Times far in the future come from another boot's clock (a ledger left in a runtime directory that is not
+// cleared at boot) or from damage: forget them, or this participant would wait for them.
+void forgetFuture(LedgerBlock* block, qint64 nowMs) {
+    PacingState& s = block->pacing;
+    if (s.hasSent && (s.lastSend > nowMs + kFutureMs || s.slot > double(nowMs + kFutureMs)))
+        s = PacingState{};
+    for (LedgerParticipant& p : block->participants) {
+        if (p.token != 0 && p.heartbeatMs > nowMs + kFutureMs)
+            p = LedgerParticipant{};
+    }
+}
 } // namespace
 
 SharedBudget::SharedBudget(std::shared_ptr<LedgerStore> store, int accountMax)
@@ -139,6 +152,7 @@ SharedBudget::~SharedBudget() {
 }
 
 int SharedBudget::join(LedgerBlock* block, qint64 nowMs) const {
+    forgetFuture(block, nowMs);
     auto& ps = block->participants;
     if (m_index < 0 || m_index >= kNone || ps[m_index].token != m_token) {
         m_index = -1;
@@ -269,6 +283,7 @@ void SharedBudget::limitAccount(qint64 nowMs, qint64 untilMs, int maxPerWindow) 
 qint64 SharedBudget::nextAllowedAt(qint64 nowMs) const {
     // Read-only: `nowMs` may be a time in the future (when the next task is due), so no heartbeat here.
     Locked l(*m_store);
+    forgetFuture(l.block, nowMs);
     int me = kNone;
     for (int i = 0; i < kNone; ++i) {
         if (l.block->participants[i].token == m_token)
