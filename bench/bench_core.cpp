@@ -11,6 +11,9 @@
 //   in-process taskwatch_bench_core stall-ext URL       the same against an emulator in another process
 //   taskwatch_bench_core stall-idle          the same meter with nothing to do (machine noise)
 //   taskwatch_bench_core gui-real BIN        peak RSS of the real GUI binary (offscreen) for a few seconds
+//   taskwatch_bench_core pacing-runs BIN     20 consecutive `BIN watch` runs of 400 tasks over HTTP/1.1
+//                                            against a fresh emulator each: RequestLimitExceeded count and
+//                                            the median rate while the backlog lasts
 //
 // Results are ROW/NOTE lines (BenchUtil.h); nothing here asserts a timing.
 #include "ApiClient.h"
@@ -370,6 +373,78 @@ int rate() {
     return 0;
 }
 
+// ------------------------------------------------------------------------------------------- pacing runs
+
+// Issue 13: 20 consecutive pacing runs, each a fresh `watch` process with a 400-task backlog (every task is
+// polled once: --interval 60) against a fresh emulator over HTTP/1.1. The rate while the backlog lasts is
+// (requests - 1) / (last arrival - first arrival) of the 400 first polls.
+int pacingRuns(const QString& bin) {
+    constexpr int kRuns = 20;
+    std::vector<double> rates;
+    int limited = 0;
+    int maxWindow = 0;
+    QStringList perRun;
+    for (int run = 0; run < kRuns; ++run) {
+        auto emulator = startEmulator();
+        if (!emulator)
+            return 1;
+        QStringList args{QStringLiteral("watch"),      QStringLiteral("--no-history"),
+                         QStringLiteral("--interval"), QStringLiteral("60"),
+                         QStringLiteral("--timeout"),  QStringLiteral("13"),
+                         QStringLiteral("--endpoint"), emulator->url(),
+                         QStringLiteral("--region"),   kRegion};
+        for (int i = 0; i < kBacklogTasks; ++i)
+            args << taskId('e', run * 1000 + i);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), demoId()); // environment, never argv
+        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), demoKey());
+        QProcess child;
+        child.setProcessEnvironment(env);
+        child.setStandardOutputFile(QProcess::nullDevice());
+        child.setStandardErrorFile(QProcess::nullDevice());
+        child.start(bin, args);
+        if (!child.waitForStarted(10000)) {
+            rowNotMeasured(QStringLiteral("1e"), QStringLiteral("pacing runs"), QStringLiteral("0"),
+                           child.errorString());
+            return 0;
+        }
+        QElapsedTimer t;
+        t.start();
+        while (emulator->stats().requests < kBacklogTasks && t.elapsed() < 20000 &&
+               child.state() != QProcess::NotRunning)
+            runFor(20);
+        child.kill();
+        child.waitForFinished(5000);
+        const QList<qint64> arrivals = emulator->arrivalTimesMs();
+        const sim::EmulatorStats stats = emulator->stats();
+        const qsizetype n = std::min<qsizetype>(arrivals.size(), kBacklogTasks);
+        const double rate =
+            n > 1 ? double(n - 1) * 1000.0 / double(std::max<qint64>(1, arrivals[n - 1] - arrivals.first()))
+                  : 0;
+        rates.push_back(rate);
+        limited += stats.rateLimited;
+        maxWindow = std::max(maxWindow, stats.maxInAnyWindow);
+        perRun << QStringLiteral("%1/s (%2 limited)").arg(num(rate, 2)).arg(stats.rateLimited);
+        progress(QStringLiteral("pacing run %1: %2").arg(run + 1).arg(perRun.last()));
+    }
+    std::vector<double> sorted = rates;
+    std::sort(sorted.begin(), sorted.end());
+    const double median = (sorted[kRuns / 2 - 1] + sorted[kRuns / 2]) / 2;
+    row(QStringLiteral("1e"),
+        QStringLiteral("RequestLimitExceeded in %1 consecutive 400-task `watch` runs over HTTP/1.1")
+            .arg(kRuns),
+        limited, 0, QString(), 0, true);
+    row(QStringLiteral("1f"),
+        QStringLiteral("median rate while the 400-task backlog lasts, %1 runs (min %2, max %3; max in any "
+                       "1000 ms: %4)")
+            .arg(kRuns)
+            .arg(num(sorted.front(), 2), num(sorted.back(), 2))
+            .arg(maxWindow),
+        median, 2, QStringLiteral("req/s"), 38, false);
+    note(QStringLiteral("Pacing runs: %1").arg(perRun.join(QStringLiteral(", "))));
+    return 0;
+}
+
 // --------------------------------------------------------------------------------------------- watch CPU
 
 int watchCpu(const QString& bin) {
@@ -655,10 +730,12 @@ int main(int argc, char* argv[]) {
         return stall(args.at(2));
     if (mode == QLatin1String("gui-real") && args.size() > 2)
         return guiReal(args.at(2));
+    if (mode == QLatin1String("pacing-runs") && args.size() > 2)
+        return pacingRuns(args.at(2));
     std::fprintf(stderr,
                  "usage: %s populate|loadtasks|csv BIN|signparse|rate|watch-cpu "
                  "BIN|stall-inproc|stall-idle|qnam-floor URL|"
-                 "stall-ext URL|gui-real BIN\n",
+                 "stall-ext URL|gui-real BIN|pacing-runs BIN\n",
                  argv[0]);
     return 2;
 }

@@ -1,5 +1,6 @@
 // PacingGate: pure arithmetic with injected times. Simulated senders wake up late by random jitter; every
-// window of the run is checked against the server's 40 requests per 1000 ms.
+// window of the run is checked against the server's 40 requests per 1000 ms, also as the server sees them
+// after uneven network delays (HTTP/2 pairs, HTTP/1.1 connections freed together).
 #include "PacingGate.h"
 #include "SendWindows.h"
 
@@ -53,10 +54,11 @@ private slots:
         QCOMPARE(gate.nextAllowedAt(1000), 1000);
         gate.recordSend(1000);
         QVERIFY(!gate.canSend(1000));
-        QVERIFY(!gate.canSend(1024));
-        QVERIFY(gate.nextAllowedAt(1000) >= 1025);
-        QVERIFY(gate.nextAllowedAt(1000) <= 1026);
-        QCOMPARE(gate.spacingMs(), 1025.0 / 40.0);
+        QVERIFY(!gate.canSend(1025));
+        QCOMPARE(gate.nextAllowedAt(1000), 1026);
+        QCOMPARE(gate.guardMs(), 40);
+        QCOMPARE(gate.spacingMs(), 1040.0 / 40.0);
+        QCOMPARE(gate.minGapMs(), 15); // 60 % of a spacing: a late sender catches up
     }
 
     void nextAllowedIsConsistentWithCanSend() {
@@ -83,6 +85,7 @@ private slots:
         QTest::newRow("jitter 0..20 ms") << 20 << false << 3u;
         QTest::newRow("jitter and idle pauses") << 5 << true << 4u;
         QTest::newRow("large jitter and idle pauses") << 40 << true << 5u;
+        QTest::newRow("jitter 0..8 ms") << 8 << false << 6u;
     }
 
     void neverMoreThan40InAnyWindow() {
@@ -93,34 +96,60 @@ private slots:
         const std::vector<qint64> sends = simulate(gate, 0, 600'000, maxJitter, seed, idlePauses);
         QVERIFY(sends.size() > 1000);
         QVERIFY2(maxInAnyWindow(sends, 1000) <= 40, "more than 40 sends in a 1000 ms window");
-        // The guard: even arrivals bunched by up to 25 ms of network jitter stay within 40 per 1000 ms.
-        QVERIFY2(maxInAnyWindow(sends, 1025) <= 40, "more than 40 sends in a 1025 ms window");
-        QVERIFY2(minGap(sends) >= 25, "two sends closer than 25 ms");
+        QVERIFY2(maxInAnyWindow(sends, 1040) <= 40, "more than 40 sends in a 1040 ms window");
+        QVERIFY2(minGap(sends) >= gate.minGapMs(), "two sends closer than the minimum gap");
+        // The server's side: arrivals delayed unevenly by up to 39 ms, or held back in pairs (HTTP/2
+        // multiplexing lets a request leave with the next one, ~8 ms apart), stay within 40 per 1000 ms.
+        const std::vector<qint64> delayed = arrivalsAtServer(sends, 39, seed);
+        QVERIFY2(maxInAnyWindow(delayed, 1000) <= 40,
+                 qPrintable(QString::number(maxInAnyWindow(delayed, 1000))));
+        const std::vector<qint64> paired = pairedAtServer(sends, 8, seed);
+        QVERIFY2(maxInAnyWindow(paired, 1000) <= 40,
+                 qPrintable(QString::number(maxInAnyWindow(paired, 1000))));
     }
 
     void sustainedRateAtLeast38PerSecond_data() {
         QTest::addColumn<int>("maxJitter");
         QTest::newRow("exact wake-ups") << 0;
         QTest::newRow("jitter 0..1 ms") << 1;
+        QTest::newRow("jitter 0..3 ms") << 3;
+        QTest::newRow("jitter 0..8 ms") << 8;
     }
 
     void sustainedRateAtLeast38PerSecond() {
         QFETCH(int, maxJitter);
-        PacingGate gate;
-        const std::vector<qint64> sends = simulate(gate, 0, 60'000, maxJitter, 11);
-        // 60 simulated seconds of constant demand.
-        QVERIFY2(sends.size() >= 38 * 60, qPrintable(QString::number(sends.size())));
-        QVERIFY(sends.size() <= 40 * 60);
+        // Late wake-ups keep their place in the schedule (the next sends catch up): the rate holds.
+        for (quint32 seed : {11u, 12u, 13u}) {
+            PacingGate gate;
+            const std::vector<qint64> sends = simulate(gate, 0, 60'000, maxJitter, seed);
+            // 60 simulated seconds of constant demand.
+            QVERIFY2(sends.size() >= 38 * 60, qPrintable(QString::number(sends.size())));
+            QVERIFY(sends.size() <= 40 * 60);
+            QVERIFY(maxInAnyWindow(sends, 1040) <= 40);
+        }
     }
 
     void evenSpacingNoBursts() {
         PacingGate gate;
         const std::vector<qint64> sends = simulate(gate, 0, 10'000, 0, 1);
-        // Every gap is 25 or 26 ms (25.625 on average): no burst followed by a pause.
+        // Every gap is 26 ms: no burst followed by a pause.
         for (std::size_t i = 1; i < sends.size(); ++i) {
             const qint64 gap = sends[i] - sends[i - 1];
-            QVERIFY2(gap == 25 || gap == 26, qPrintable(QString::number(gap)));
+            QVERIFY2(gap == 26, qPrintable(QString::number(gap)));
         }
+    }
+
+    void evenSpacingWithLateWakeUps() {
+        PacingGate gate;
+        // With wake-ups 0..8 ms late the gaps stay between the minimum gap and two spacings (no burst, no
+        // pause); the average is the schedule's 26 ms.
+        const std::vector<qint64> sends = simulate(gate, 0, 20'000, 8, 3);
+        for (std::size_t i = 1; i < sends.size(); ++i) {
+            const qint64 gap = sends[i] - sends[i - 1];
+            QVERIFY2(gap >= gate.minGapMs() && gap <= 2 * 26, qPrintable(QString::number(gap)));
+        }
+        const double mean = double(sends.back() - sends.front()) / double(sends.size() - 1);
+        QVERIFY2(mean <= 26.3, qPrintable(QString::number(mean)));
     }
 
     void afterIdleNoBurst() {
@@ -134,7 +163,7 @@ private slots:
             gate.recordSend(now);
             sends.push_back(now);
         }
-        QVERIFY(minGap(sends) >= 25);
+        QVERIFY(minGap(sends) >= 26);
         QVERIFY(maxInAnyWindow(sends, 1000) <= 40);
     }
 
@@ -144,10 +173,11 @@ private slots:
         gate.setMaxPerWindow(20);
         QCOMPARE(gate.maxPerWindow(), 20);
         const std::vector<qint64> slow = simulate(gate, 10'000, 30'000, 2, 22);
-        QVERIFY(maxInAnyWindow(slow, 1025) <= 20);
+        QVERIFY(maxInAnyWindow(slow, 1040) <= 20);
         QVERIFY(maxInAnyWindow(slow, 1000) <= 20);
-        QVERIFY(minGap(slow) >= 51);     // 1025 / 20 = 51.25
-        QVERIFY(slow.size() >= 18 * 19); // about 19.5/s for 20 s (the first second drains the fast window)
+        QVERIFY(minGap(slow) >= gate.minGapMs()); // 1040 / 20 = 52 ms spacing
+        QCOMPARE(gate.minGapMs(), 31);
+        QVERIFY(slow.size() >= 18 * 19); // about 19.2/s for 20 s (the first second drains the fast window)
         // The boundary between the two rates never exceeds the fast limit either.
         std::vector<qint64> all = fast;
         all.insert(all.end(), slow.begin(), slow.end());
@@ -165,7 +195,7 @@ private slots:
         gate.setMaxPerWindow(0);
         QCOMPARE(gate.maxPerWindow(), 1);
         const std::vector<qint64> sends = simulate(gate, 0, 20'000, 3, 31);
-        QVERIFY(maxInAnyWindow(sends, 1025) <= 1);
+        QVERIFY(maxInAnyWindow(sends, 1040) <= 1);
         QVERIFY(sends.size() >= 15);
     }
 

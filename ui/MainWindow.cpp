@@ -450,6 +450,8 @@ void MainWindow::connectBoard() {
         m_banners->ensure(BannerKind::StoreFailed)->setDetail(SafeText::singleLine(message, 500));
         m_banners->setShown(BannerKind::StoreFailed, true);
     });
+    connect(m_board, &TaskBoard::pacingFallback, this,
+            [this](const QString&, const QString& warning) { statusBar()->showMessage(warning, 15000); });
     m_pauseAction->setChecked(m_board->isPaused());
     updateProfileViews();
     updateAccountBanners();

@@ -164,6 +164,8 @@ int runWatch(const QStringList& arguments) {
     TaskBoard board(store.get(), poll);
     board.setDefaultProfile(settings.profile);
     board.setAccount(settings.profile, settings.account(Language::apiLanguage()));
+    if (const QString warning = board.pacingWarning(settings.profile); !warning.isEmpty())
+        printErr(tr("warning: %1").arg(warning));
     const bool json = parser.isSet(jsonOpt);
 
     int exitCode = -1;

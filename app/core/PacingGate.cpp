@@ -5,59 +5,85 @@
 
 namespace taskwatch {
 
+namespace {
+constexpr int kCap = PacingState::kCapacity;
+
+int indexOfLatest(const PacingState& s, int k) { // k = 1: the latest send
+    return (s.head + s.count - k) % kCap;
+}
+} // namespace
+
 PacingGate::PacingGate(int maxPerWindow, int windowMs, int guardMs)
-    : m_max(std::max(1, maxPerWindow))
+    : m_max(std::clamp(maxPerWindow, 1, kCap))
     , m_windowMs(std::max(1, windowMs))
     , m_guardMs(std::max(0, guardMs)) {}
 
 void PacingGate::setMaxPerWindow(int n) {
-    m_max = std::max(1, n);
+    m_max = std::clamp(n, 1, kCap);
 }
 
 double PacingGate::spacingMs() const {
-    return double(guardedWindow()) / double(m_max);
+    return double(guardedWindowMs()) / double(m_max);
 }
 
-qint64 PacingGate::nextAllowedAt(qint64 nowMs) const {
+qint64 PacingGate::minGapMs() const {
+    return std::max<qint64>(1, qint64(std::floor(spacingMs() * 0.6)));
+}
+
+qint64 PacingGate::nextAllowedAt(const PacingState& s, qint64 nowMs) const {
     qint64 t = nowMs;
-    if (m_hasSent) {
-        const double spacing = spacingMs();
-        // The even schedule, and never closer than the whole-millisecond spacing to the previous send.
-        t = std::max(t, qint64(std::ceil(m_slot + spacing)));
-        t = std::max(t, m_lastSend + qint64(std::floor(spacing)));
+    if (s.hasSent) {
+        // The even schedule, and never closer than the minimum gap to the previous send.
+        t = std::max(t, qint64(std::ceil(s.slot + spacingMs())));
+        t = std::max(t, s.lastSend + minGapMs());
     }
     // At most m_max sends in any guarded window: the m_max-th latest send must have left the window.
-    const auto n = m_sends.size();
-    if (n >= std::size_t(m_max))
-        t = std::max(t, m_sends[n - std::size_t(m_max)] + guardedWindow());
+    if (s.count >= m_max)
+        t = std::max(t, s.sends[indexOfLatest(s, m_max)] + guardedWindowMs());
     return t;
 }
 
-void PacingGate::recordSend(qint64 nowMs) {
+void PacingGate::recordSend(PacingState& s, qint64 nowMs, qint32 owner) const {
     const double spacing = spacingMs();
-    if (!m_hasSent) {
-        m_slot = double(nowMs);
+    const double now = double(nowMs);
+    if (!s.hasSent || now - (s.slot + spacing) > spacing) {
+        s.slot = now; // the first send, or after an idle time (or a very late one): restart the schedule
     } else {
-        // On time: the next slot follows the schedule exactly (fractions carry over). A late sender may
-        // catch up by at most one spacing; after an idle time the schedule restarts from now.
-        m_slot = std::max(m_slot + spacing, double(nowMs) - spacing);
-        m_slot = std::min(m_slot, double(nowMs));
+        // On time or a little late: the slot follows the schedule (fractions carry over), so that the
+        // next sends catch up; never ahead of the actual send.
+        s.slot = std::min(s.slot + spacing, now);
     }
-    m_hasSent = true;
-    m_lastSend = nowMs;
-    m_sends.push_back(nowMs);
-    const qint64 horizon = std::max<qint64>(guardedWindow(), 1000);
-    while (!m_sends.empty() && m_sends.front() <= nowMs - horizon)
-        m_sends.pop_front();
+    s.hasSent = 1;
+    s.lastSend = nowMs;
+    int index;
+    if (s.count < kCap) {
+        index = (s.head + s.count) % kCap;
+        ++s.count;
+    } else {
+        index = s.head;
+        s.head = (s.head + 1) % kCap;
+    }
+    s.sends[index] = nowMs;
+    s.owners[index] = owner;
 }
 
-int PacingGate::sentInLast(qint64 nowMs, int windowMs) const {
-    int count = 0;
-    for (auto it = m_sends.rbegin(); it != m_sends.rend() && *it > nowMs - windowMs; ++it) {
-        if (*it <= nowMs)
-            ++count;
+int PacingGate::sentInLast(const PacingState& s, qint64 nowMs, qint64 windowMs, qint32 owner) {
+    int n = 0;
+    for (int k = 1; k <= s.count; ++k) {
+        const int i = indexOfLatest(s, k);
+        const qint64 t = s.sends[i];
+        if (t > nowMs - windowMs && t <= nowMs && (owner < 0 || s.owners[i] == owner))
+            ++n;
     }
-    return count;
+    return n;
+}
+
+bool PacingGate::sanitize(PacingState& s) {
+    const bool ok = s.count >= 0 && s.count <= kCap && s.head >= 0 && s.head < kCap &&
+                    (s.hasSent == 0 || s.hasSent == 1) && std::isfinite(s.slot);
+    if (!ok)
+        s = PacingState{};
+    return ok;
 }
 
 } // namespace taskwatch

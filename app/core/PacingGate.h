@@ -1,47 +1,77 @@
 // Pure pacing arithmetic (no timers, no Qt event loop): may a request leave now, and if not, when?
-// Guarantees at most `maxPerWindow` sends in any window of `windowMs` + guard, and a minimum even spacing,
-// so that network jitter cannot bunch requests into more than the server's 40 per 1000 ms.
+// Guarantees at most `maxPerWindow` sends in any window of `windowMs` + guard, on an even schedule, so that
+// network jitter cannot bunch requests into more than the server's 40 per 1000 ms.
 //
-// The server counts 40 requests per 1000 ms by arrival; pacing exactly one request every 25 ms trips its
-// limit through timer and network jitter. So the gate counts sends in a guarded window (default 1025 ms,
-// i.e. 40 per 1025 ms, about 39.0/s sustained) and spreads them on an even schedule of
-// (windowMs + guardMs) / maxPerWindow ms per send. Times are integer milliseconds, so a single gap may be
-// the whole-millisecond floor of that spacing (25 ms by default) while the schedule catches up with a late
-// sender; the guarded window bounds every stretch of time regardless.
+// Two separate mechanisms:
+//  - the guarded window is the hard bound: at most maxPerWindow sends in any (windowMs + guardMs) ms. The
+//    guard (default 40 ms) covers how unevenly requests may reach the server: timer lateness, HTTP/1.1
+//    connections that become free together, HTTP/2 multiplexing that lets two requests leave ~8 ms apart.
+//    Whatever the client-side spacing, 40 sends in any 1040 ms arrive as at most 40 in any 1000 ms while
+//    their network delays differ by less than 40 ms.
+//  - the even schedule spreads the sends: one slot every (windowMs + guardMs) / maxPerWindow ms (26 ms by
+//    default, 38.5/s). A sender that wakes up late keeps its slot in the schedule and may catch up with
+//    shorter gaps (never shorter than minGapMs, 60 % of a spacing), so timer lateness costs no rate; after
+//    an idle time the schedule restarts from now (no burst).
+//
+// The state is a plain, fixed-size struct (PacingState) so that the same arithmetic runs on a state kept in
+// this process or on one shared by processes (SharedBudget's ledger file). Times are integer milliseconds of
+// one monotonic clock.
 #pragma once
 
 #include <QtGlobal>
-#include <deque>
 
 namespace taskwatch {
 
+// Trivially copyable, no pointers: it may live in shared memory. Every field is checked before use (a
+// shared file is not trusted to be consistent).
+struct PacingState {
+    static constexpr int kCapacity = 64; // the last sends kept; maxPerWindow is clamped to it
+    qint64 lastSend = 0;
+    double slot = 0; // the even schedule's slot of the last send (may trail the actual send time)
+    qint32 hasSent = 0;
+    qint32 count = 0; // valid entries in the ring
+    qint32 head = 0;  // index of the oldest entry
+    qint32 reserved = 0;
+    qint64 sends[kCapacity] = {};
+    qint32 owners[kCapacity] = {}; // who sent it (a SharedBudget participant; 0 in a private gate)
+};
+
 class PacingGate {
 public:
-    explicit PacingGate(int maxPerWindow = 40, int windowMs = 1000, int guardMs = 25);
+    static constexpr int kDefaultGuardMs = 40;
 
-    // For slow-downs (e.g. after RequestLimitExceeded) and the user's rate; clamped to at least 1.
+    explicit PacingGate(int maxPerWindow = 40, int windowMs = 1000, int guardMs = kDefaultGuardMs);
+
+    // For slow-downs (e.g. after RequestLimitExceeded) and the user's rate; clamped to 1..kCapacity.
     void setMaxPerWindow(int n);
     int maxPerWindow() const { return m_max; }
     int windowMs() const { return m_windowMs; }
     int guardMs() const { return m_guardMs; }
-    // The even spacing between sends: (windowMs + guardMs) / maxPerWindow, in milliseconds.
+    qint64 guardedWindowMs() const { return qint64(m_windowMs) + m_guardMs; }
+    // The even schedule: (windowMs + guardMs) / maxPerWindow ms per send.
     double spacingMs() const;
+    // The shortest gap between two sends (a late sender catching up with the schedule).
+    qint64 minGapMs() const;
 
+    // On the gate's own state.
     bool canSend(qint64 nowMs) const { return nextAllowedAt(nowMs) <= nowMs; }
-    qint64 nextAllowedAt(qint64 nowMs) const; // >= nowMs
-    void recordSend(qint64 nowMs);
-    int sentInLast(qint64 nowMs, int windowMs) const; // sends in (nowMs - windowMs, nowMs]
+    qint64 nextAllowedAt(qint64 nowMs) const { return nextAllowedAt(m_state, nowMs); } // >= nowMs
+    void recordSend(qint64 nowMs) { recordSend(m_state, nowMs, 0); }
+    int sentInLast(qint64 nowMs, int windowMs) const { return sentInLast(m_state, nowMs, windowMs); }
+
+    // The same arithmetic on an external state (e.g. one shared by processes). `owner` tags the send.
+    qint64 nextAllowedAt(const PacingState& state, qint64 nowMs) const;
+    void recordSend(PacingState& state, qint64 nowMs, qint32 owner) const;
+    // Sends in (nowMs - windowMs, nowMs]; with `owner` >= 0 only that owner's.
+    static int sentInLast(const PacingState& state, qint64 nowMs, qint64 windowMs, qint32 owner = -1);
+    // Makes a state read from outside consistent (indices in range); returns false when it had to reset it.
+    static bool sanitize(PacingState& state);
 
 private:
-    qint64 guardedWindow() const { return qint64(m_windowMs) + m_guardMs; }
-
     int m_max;
     int m_windowMs;
     int m_guardMs;
-    bool m_hasSent = false;
-    qint64 m_lastSend = 0;
-    double m_slot = 0; // the even schedule's slot of the last send (may trail the actual send time a little)
-    std::deque<qint64> m_sends; // send times within max(guarded window, 1000 ms)
+    PacingState m_state;
 };
 
 } // namespace taskwatch

@@ -38,6 +38,10 @@ struct PollScheduler::Entry {
     quint64 sentGeneration = 0; // the slow-down generation the request was sent under
 };
 
+int PollScheduler::loweredRate(int rate) {
+    return std::max(1, rate - std::max(1, rate / 10)); // -10 %: 40 -> 36
+}
+
 qint64 PollScheduler::steadyNowMs() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
@@ -48,6 +52,7 @@ PollScheduler::PollScheduler(TaskQueryBackend* backend, PollOptions options, Clo
     , m_backend(backend)
     , m_options(options)
     , m_clock(clock ? std::move(clock) : Clock(&PollScheduler::steadyNowMs))
+    , m_budget(std::make_shared<LocalBudget>())
     , m_rng(QRandomGenerator::global()->generate()) {
     m_options.maxRate = std::clamp(m_options.maxRate, 1, 40);
     m_options.minIntervalMs = std::max(0, m_options.minIntervalMs);
@@ -56,10 +61,10 @@ PollScheduler::PollScheduler(TaskQueryBackend* backend, PollOptions options, Clo
     m_options.backoffCapMs = std::max(m_options.backoffStartMs, m_options.backoffCapMs);
     m_options.rateLimitSlowdownMs = std::max(0, m_options.rateLimitSlowdownMs);
     m_options.maxInFlight = std::max(1, m_options.maxInFlight);
-    m_gate.setMaxPerWindow(m_options.maxRate);
+    m_budget->setMaxPerWindow(m_options.maxRate);
 
     m_timer.setSingleShot(true);
-    m_timer.setTimerType(Qt::PreciseTimer); // the pacing works in 25 ms steps
+    m_timer.setTimerType(Qt::PreciseTimer); // the pacing works in 26 ms steps
     connect(&m_timer, &QTimer::timeout, this, &PollScheduler::pump);
     connect(m_backend, &TaskQueryBackend::queryFinished, this, &PollScheduler::onQueryFinished);
 }
@@ -229,7 +234,7 @@ int PollScheduler::finishedCount() const {
 }
 
 double PollScheduler::currentRate() const {
-    return m_gate.sentInLast(m_clock(), 1000);
+    return m_budget->sentInLast(m_clock(), 1000);
 }
 
 qint64 PollScheduler::msUntilNextPoll() const {
@@ -241,9 +246,18 @@ qint64 PollScheduler::msUntilNextPoll() const {
 void PollScheduler::setMaxRate(int perSecond) {
     m_options.maxRate = std::clamp(perSecond, 1, 40);
     if (m_slowUntil == 0)
-        m_gate.setMaxPerWindow(m_options.maxRate);
+        m_budget->setMaxPerWindow(m_options.maxRate);
     else
-        m_gate.setMaxPerWindow(std::min(m_gate.maxPerWindow(), std::max(1, m_options.maxRate / 2)));
+        m_budget->setMaxPerWindow(std::min(m_budget->maxPerWindow(), loweredRate(m_options.maxRate)));
+    schedule();
+}
+
+void PollScheduler::setBudget(std::shared_ptr<SendBudget> budget) {
+    if (!budget)
+        budget = std::make_shared<LocalBudget>();
+    budget->setMaxPerWindow(m_budget->maxPerWindow());
+    m_budget->setBacklog(m_clock(), false);
+    m_budget = std::move(budget);
     schedule();
 }
 
@@ -254,8 +268,11 @@ void PollScheduler::pump() {
     const qint64 now = m_clock();
     updateRate(now);
     promoteDue(now);
-    while (canSendAny() && !m_ready.empty() && m_gate.canSend(now))
+    // A shared budget gives participants with requests waiting a fair share: announce the backlog.
+    m_budget->setBacklog(now, canSendAny() && !m_ready.empty());
+    while (canSendAny() && !m_ready.empty() && m_budget->tryAcquire(now))
         send(std::get<2>(*m_ready.begin()), now);
+    m_budget->setBacklog(now, canSendAny() && !m_ready.empty());
     schedule();
 }
 
@@ -273,7 +290,7 @@ std::optional<qint64> PollScheduler::nextWakeAt(qint64 now) const {
         due = std::max(now, std::get<0>(*m_waiting.begin()));
     else
         return std::nullopt;
-    qint64 wake = m_gate.nextAllowedAt(due);
+    qint64 wake = m_budget->nextAllowedAt(due);
     // The full rate comes back at m_slowUntil: the gate may then allow a send earlier than it does now.
     if (m_slowUntil != 0 && m_slowUntil < wake)
         wake = std::max(m_slowUntil, due);
@@ -294,18 +311,23 @@ void PollScheduler::schedule() {
 void PollScheduler::updateRate(qint64 now) {
     if (m_slowUntil != 0 && now >= m_slowUntil) {
         m_slowUntil = 0;
-        m_gate.setMaxPerWindow(m_options.maxRate);
+        m_budget->setMaxPerWindow(m_options.maxRate);
     }
 }
 
 void PollScheduler::slowDown(qint64 now, quint64 sentGeneration) {
     // Requests sent before the current slow-down began were paced at the old rate: their RequestLimitExceeded
-    // says nothing new. One sent under the slow rate and still limited halves the rate again.
+    // says nothing new. A first one lowers the rate by 10 %; one sent under the lowered rate and still
+    // limited (it repeats within the slow-down) halves it.
     if (m_slowUntil != 0 && sentGeneration != m_slowGeneration)
         return;
+    const int current = m_budget->maxPerWindow();
+    m_budget->setMaxPerWindow(m_slowUntil == 0 ? std::min(current, loweredRate(m_options.maxRate))
+                                               : std::max(1, current / 2));
     ++m_slowGeneration;
-    m_gate.setMaxPerWindow(std::max(1, m_gate.maxPerWindow() / 2));
     m_slowUntil = std::max<qint64>(now + m_options.rateLimitSlowdownMs, 1);
+    // The limit is the account's: other processes sharing its budget slow down too.
+    m_budget->limitAccount(now, m_slowUntil, m_budget->maxPerWindow());
 }
 
 void PollScheduler::send(Entry* e, qint64 now) {
@@ -320,7 +342,6 @@ void PollScheduler::send(Entry* e, qint64 now) {
     e->sentOffset = m_backend->clockOffset();
     e->sentGeneration = m_slowGeneration;
     e->state.nextPollAt = QDateTime();
-    m_gate.recordSend(now);
     m_backend->query(ticket, id, region);
     emit requestSent(id);
 }

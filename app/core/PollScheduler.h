@@ -10,7 +10,7 @@
 // Every poll is O(log n).
 #pragma once
 
-#include "PacingGate.h"
+#include "SendBudget.h"
 #include "TaskQueryBackend.h"
 #include "TaskTypes.h"
 
@@ -33,7 +33,7 @@ struct PollOptions {
     int unknownStatusFactor = 4; // unknown statuses are polled this many times slower
     int backoffStartMs = 2000;   // transient faults: 2 s, 4 s, 8 s ... with jitter
     int backoffCapMs = 60000;
-    int rateLimitSlowdownMs = 10000; // after RequestLimitExceeded: half rate for this long
+    int rateLimitSlowdownMs = 10000; // after RequestLimitExceeded: -10 % for this long (again: half)
     int maxInFlight = 64; // requests in flight at once for the credential (a dead server is not piled up)
 };
 
@@ -73,6 +73,11 @@ public:
     int inFlightCount() const { return int(m_inFlight.size()); }
     const PollOptions& options() const { return m_options; }
     void setMaxRate(int perSecond);
+    // The budget requests are paced by (default: a LocalBudget of this scheduler only). For the account's
+    // budget shared with other processes, pass SharedBudget::forAccount(secretId, action).budget; the
+    // scheduler's current limit (rate, slow-down) carries over. Null: a new LocalBudget.
+    void setBudget(std::shared_ptr<SendBudget> budget);
+    SendBudget* budget() const { return m_budget.get(); }
 
     // Does any work that is due now by the clock. The internal timer calls it; fake-clock tests call it
     // directly.
@@ -103,6 +108,7 @@ private:
     void setPhase(Entry* e, TaskPhase phase);
     void updateRate(qint64 now);
     void slowDown(qint64 now, quint64 sentGeneration);
+    static int loweredRate(int rate);
     void holdForAuth(const QString& code, const QString& message, const QString& exceptId);
     bool applyError(Entry* e, const QueryResult& result);
     void emitUpdated(const QStringList& ids);
@@ -116,7 +122,7 @@ private:
     TaskQueryBackend* m_backend;
     PollOptions m_options;
     Clock m_clock;
-    PacingGate m_gate;
+    std::shared_ptr<SendBudget> m_budget;
     QTimer m_timer;
     std::unordered_map<QString, std::unique_ptr<Entry>> m_tasks;
     QHash<quint64, QString> m_inFlight; // every request sent and not yet answered (also of removed tasks)

@@ -2,6 +2,7 @@
 
 #include "CredentialStore.h"
 #include "Regions.h"
+#include "SendBudget.h"
 #include "TaskIdExtractor.h"
 #include "TaskStore.h"
 
@@ -15,6 +16,8 @@ struct TaskBoard::Account {
     AccountState state = AccountState::Unknown;
     QString problem;        // the reason (missing) or the error code (rejected)
     QString problemMessage; // the server's message with the code
+    QString budgetSecretId; // whose shared pacing budget the scheduler uses
+    QString pacingWarning;  // non-empty: the shared budget could not be used (own pacing)
     std::unique_ptr<QNetworkAccessManager> nam;
     std::unique_ptr<ApiClient> client;
     std::unique_ptr<PollScheduler> scheduler;
@@ -94,10 +97,31 @@ void TaskBoard::setAccount(const QString& profile, const AccountConfig& config) 
     } else {
         a.client->setEndpoint(config.endpoint);
         a.client->setCredential(config.credential);
+        useBudgetOf(profile, a);
         a.scheduler->resumeAfterAuthFailure();
         a.scheduler->refreshNow();
     }
     emit accountChanged(profile);
+}
+
+// One budget per SecretId and API action, shared with the user's other TaskWatch processes (and with other
+// profiles that hold the same key).
+void TaskBoard::useBudgetOf(const QString& profile, Account& a) {
+    const QString& secretId = a.config.credential.secretId;
+    if (!m_sharedBudget || secretId.isEmpty() || secretId == a.budgetSecretId)
+        return;
+    a.budgetSecretId = secretId;
+    SharedBudget::Choice choice =
+        SharedBudget::forAccount(secretId, QString::fromLatin1(ApiClient::kAction), m_poll.maxRate);
+    a.scheduler->setBudget(std::move(choice.budget));
+    const QString before = std::exchange(a.pacingWarning, choice.warning);
+    if (!a.pacingWarning.isEmpty() && a.pacingWarning != before)
+        emit pacingFallback(profile, a.pacingWarning);
+}
+
+QString TaskBoard::pacingWarning(const QString& profile) const {
+    const Account* a = account(profile);
+    return a ? a->pacingWarning : QString();
 }
 
 void TaskBoard::startPoller(const QString& profile, Account& a) {
@@ -126,6 +150,7 @@ void TaskBoard::startPoller(const QString& profile, Account& a) {
     connect(s, &PollScheduler::rateLimited, this,
             [this, profile](const QString& code) { emit rateLimited(profile, code); });
     s->setPaused(m_paused);
+    useBudgetOf(profile, a);
     // The profile's tasks known before (restored, or added while its credentials were unknown) start polling.
     for (const QString& key : std::as_const(m_order)) {
         auto it = m_tasks.find(key);

@@ -83,6 +83,12 @@ public:
     QStringList profiles() const;                           // profiles with an account or with tasks, sorted
     QStringList taskProfiles() const;                       // profiles that have tasks, sorted
     PollScheduler* scheduler(const QString& profile) const; // null without a poller
+    // Each account paces with the budget of its SecretId shared by every process of the user (SharedBudget);
+    // off: each board paces on its own (in-process tests and benchmarks with several emulators). Set before
+    // the first setAccount().
+    void setSharedBudget(bool shared) { m_sharedBudget = shared; }
+    // Non-empty when the account's shared budget could not be used and it paces on its own (translated).
+    QString pacingWarning(const QString& profile) const;
     ApiClient* client(const QString& profile) const;
 
     // The profile used when ids are added without one (the GUI's active profile, watch's profile).
@@ -137,13 +143,15 @@ signals:
     void clockCorrected(const QString& profile, qint64 offsetSeconds);
     void rateLimited(const QString& profile, const QString& code);
     void storeFailed(const QString& message); // a write to the history failed (polling goes on)
-    void allDone();                           // a flush left every task finished (once per transition)
+    void pacingFallback(const QString& profile, const QString& warning); // emitted once per new credential
+    void allDone(); // a flush left every task finished (once per transition)
 
 private:
     struct Account;
     Account* account(const QString& profile) const;
     Account& ensureAccount(const QString& profile);
     void startPoller(const QString& profile, Account& account);
+    void useBudgetOf(const QString& profile, Account& account);
     void onUpdated(const QString& profile, const TaskState& state, bool observedChange);
     void onFinished(const QString& profile, const TaskState& state);
     void scheduleFlush();
@@ -168,6 +176,7 @@ private:
     QString m_lastRegion;
     bool m_paused = false;
     bool m_allDoneEmitted = false;
+    bool m_sharedBudget = true;
 };
 
 } // namespace taskwatch

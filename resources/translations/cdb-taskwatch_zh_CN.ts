@@ -339,6 +339,29 @@
     </message>
 </context>
 <context>
+    <name>SendBudget</name>
+    <message>
+        <source>not a regular file of yours, or accessible to others</source>
+        <translation>不是属于您的普通文件，或其他用户可以访问</translation>
+    </message>
+    <message>
+        <source>Pacing is per process: %1. Other TaskWatch windows or watch runs with the same SecretId are not counted in its 40 requests per second.</source>
+        <translation>按进程单独限速：%1。使用相同 SecretId 的其他 TaskWatch 窗口或 watch 运行不计入其每秒 40 次请求。</translation>
+    </message>
+    <message>
+        <source>XDG_RUNTIME_DIR is not set</source>
+        <translation>未设置 XDG_RUNTIME_DIR</translation>
+    </message>
+    <message>
+        <source>the runtime directory %1 is not usable (it must be a directory of yours, writable, mode 0700)</source>
+        <translation>运行时目录 %1 不可用（必须是属于您、可写、权限为 0700 的目录）</translation>
+    </message>
+    <message>
+        <source>cannot use %1: %2</source>
+        <translation>无法使用 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>StatusStyle</name>
     <message>
         <source>No status yet</source>

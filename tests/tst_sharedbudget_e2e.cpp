@@ -1,0 +1,173 @@
+// End to end: one account's budget shared by real processes. The GUI (offscreen) and two `watch` runs with
+// the same SecretId, each with its own 300 tasks that stay RUNNING, against one emulator (in this process,
+// on loopback) that enforces 40 requests per 1000 ms. Together: no RequestLimitExceeded, >= 36/s, each
+// process >= 20 % (the emulator tells them apart by their task ids); then one `watch` is killed with SIGKILL
+// and the others take over its share within 2 s.
+#include "Emulator.h"
+#include "PollScheduler.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+#include <sys/stat.h>
+
+using namespace taskwatch;
+using namespace taskwatch::sim;
+
+namespace {
+constexpr int kProcesses = 3; // 0: the GUI, 1 and 2: watch
+constexpr int kTasksEach = 300;
+
+// Task i of process p: the second group names the process.
+QString taskId(int p, int i) {
+    return QStringLiteral("%1-0000000%2-2ec79ac8-cb63a7a7").arg(i, 8, 16, QLatin1Char('0')).arg(p);
+}
+int processOf(const QString& id) {
+    const QStringList parts = id.split(QLatin1Char('-'));
+    return parts.size() == 4 ? parts[1].right(1).toInt() : -1;
+}
+} // namespace
+
+class TestSharedBudgetE2E : public QObject {
+    Q_OBJECT
+private slots:
+    void guiAndTwoWatchRunsShareOneBudget() {
+        const QString bin = qEnvironmentVariable("TASKWATCH_BIN");
+        QVERIFY2(!bin.isEmpty(), "TASKWATCH_BIN is not set");
+
+        Emulator emulator;
+        emulator.addCredential(QString::fromLatin1(Emulator::kDemoSecretId),
+                               QString::fromLatin1(Emulator::kDemoSecretKey));
+        TimelineStep running;
+        running.status = QStringLiteral("RUNNING");
+        running.info = QStringLiteral("in progress");
+        emulator.setDefaultTimeline({running});
+        QVERIFY2(emulator.listen(), qPrintable(emulator.errorString()));
+
+        std::vector<std::vector<qint64>> arrivals(kProcesses);
+        connect(&emulator, &Emulator::requestHandled, this, [&](const QString& id, const QString&) {
+            const int p = processOf(id);
+            if (p >= 0 && p < kProcesses)
+                arrivals[std::size_t(p)].push_back(PollScheduler::steadyNowMs());
+        });
+
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString runtime = home.filePath(QStringLiteral("run"));
+        QVERIFY(QDir().mkpath(runtime));
+        QVERIFY(::chmod(QFile::encodeName(runtime).constData(), 0700) == 0);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.filePath(QStringLiteral("home")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), QString::fromLatin1(Emulator::kDemoSecretId));
+        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), QString::fromLatin1(Emulator::kDemoSecretKey));
+        env.remove(QStringLiteral("TENCENTCLOUD_SESSION_TOKEN"));
+        env.remove(QStringLiteral("TENCENTCLOUD_REGION"));
+
+        std::vector<std::unique_ptr<QProcess>> procs;
+        for (int p = 0; p < kProcesses; ++p) {
+            const QString idsFile = home.filePath(QStringLiteral("ids%1.txt").arg(p));
+            QFile f(idsFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (int i = 0; i < kTasksEach; ++i)
+                f.write(taskId(p, i).toLatin1() + '\n');
+            f.close();
+            QStringList args{QStringLiteral("--endpoint"), emulator.url(),
+                             QStringLiteral("--region"),   QStringLiteral("ap-guangzhou"),
+                             QStringLiteral("--ids-from"), idsFile};
+            if (p > 0)
+                args = QStringList{QStringLiteral("watch"), QStringLiteral("--no-history"),
+                                   QStringLiteral("--timeout"), QStringLiteral("120")} +
+                       args;
+            auto proc = std::make_unique<QProcess>();
+            proc->setProcessEnvironment(env);
+            proc->start(bin, args);
+            QVERIFY(proc->waitForStarted(10'000));
+            procs.push_back(std::move(proc));
+        }
+        const auto stopAll = qScopeGuard([&] {
+            for (auto& proc : procs) {
+                if (proc->state() != QProcess::NotRunning) {
+                    proc->kill();
+                    proc->waitForFinished(5000);
+                }
+            }
+        });
+
+        // Every process is polling.
+        QElapsedTimer waited;
+        waited.start();
+        const auto allPolling = [&] {
+            return std::all_of(arrivals.begin(), arrivals.end(), [](const auto& a) { return a.size() >= 5; });
+        };
+        while (!allPolling() && waited.elapsed() < 30'000)
+            QTest::qWait(50);
+        for (int p = 0; p < kProcesses; ++p) {
+            QVERIFY2(procs[std::size_t(p)]->state() == QProcess::Running,
+                     qPrintable(QString::fromLocal8Bit(procs[std::size_t(p)]->readAllStandardError())));
+        }
+        QVERIFY2(allPolling(), "not every process started polling");
+
+        const auto countIn = [&](int p, qint64 from, qint64 to) {
+            const auto& a = arrivals[std::size_t(p)];
+            return int(std::count_if(a.begin(), a.end(), [&](qint64 t) { return t >= from && t < to; }));
+        };
+
+        // All three with a backlog: together >= 36/s, each >= 20 %.
+        QTest::qWait(1000);
+        const qint64 from = PollScheduler::steadyNowMs();
+        QTest::qWait(8000);
+        const qint64 to = PollScheduler::steadyNowMs();
+        int total = 0;
+        int each[kProcesses];
+        for (int p = 0; p < kProcesses; ++p)
+            total += each[p] = countIn(p, from, to);
+        const double rate = total * 1000.0 / double(to - from);
+        const QString shares = QStringLiteral("GUI %1, watch %2, watch %3 of %4 (%5/s)")
+                                   .arg(each[0])
+                                   .arg(each[1])
+                                   .arg(each[2])
+                                   .arg(total)
+                                   .arg(rate, 0, 'f', 1);
+        qInfo("together: %s", qPrintable(shares));
+        QVERIFY2(rate >= 36, qPrintable(shares));
+        for (int p = 0; p < kProcesses; ++p)
+            QVERIFY2(each[p] * 5 >= total, qPrintable(shares));
+        QCOMPARE(emulator.stats().rateLimited, 0);
+
+        // One watch is killed: the GUI and the other watch take over its share within 2 s.
+        const qint64 killedAt = PollScheduler::steadyNowMs();
+        ::kill(pid_t(procs[2]->processId()), SIGKILL);
+        QVERIFY(procs[2]->waitForFinished(5000));
+        QTest::qWait(6000);
+        const qint64 end = PollScheduler::steadyNowMs();
+        const int after = countIn(0, killedAt + 2000, end) + countIn(1, killedAt + 2000, end);
+        const double rateAfter = after * 1000.0 / double(end - killedAt - 2000);
+        const QString afterText = QStringLiteral("GUI %1, watch %2 (%3/s)")
+                                      .arg(countIn(0, killedAt + 2000, end))
+                                      .arg(countIn(1, killedAt + 2000, end))
+                                      .arg(rateAfter, 0, 'f', 1);
+        qInfo("after the kill: %s", qPrintable(afterText));
+        QVERIFY2(rateAfter >= 36, qPrintable(afterText));
+        QVERIFY2(countIn(2, killedAt + 100, end) == 0, "the killed process still sent requests");
+
+        QCOMPARE(emulator.stats().rateLimited, 0);
+        QVERIFY2(emulator.stats().maxInAnyWindow <= 40,
+                 qPrintable(QString::number(emulator.stats().maxInAnyWindow)));
+        // The shared budget was used (no fallback warning).
+        QVERIFY(procs[1]->state() == QProcess::Running);
+        const QByteArray err = procs[1]->readAllStandardError();
+        QVERIFY2(!err.contains("Pacing is per process"), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSharedBudgetE2E)
+#include "tst_sharedbudget_e2e.moc"
