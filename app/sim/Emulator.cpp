@@ -419,6 +419,13 @@ TimelineStep errorStep(qint64 afterMs, const QString& code, const QString& messa
 }
 } // namespace
 
+struct KeyStats {
+    int requests = 0;
+    int maxInAnyWindow = 0;
+    std::deque<qint64> window; // arrival times, last 1000 ms
+    QSet<QString> taskIds;     // ids queried with a valid signature of this key
+};
+
 struct Emulator::Private {
     struct Credentials {
         QString key;
@@ -460,8 +467,11 @@ struct Emulator::Private {
     int rateLimit = 40;
     QString forcedCode;
     QString forcedMessage;
-    std::deque<qint64> acceptedWindow; // arrival times of requests not rate limited, last 1000 ms
-    std::deque<qint64> arrivalWindow;  // arrival times of every request, last 1000 ms
+    // Per SecretId, as the vendor limits each account: arrival times of requests not rate limited (last
+    // 1000 ms), and what each key sent.
+    QHash<QString, std::deque<qint64>> acceptedByKey;
+    QHash<QString, KeyStats> keyStats;
+    std::deque<qint64> arrivalWindow; // arrival times of every request, last 1000 ms
     QList<qint64> arrivals;
     QHash<QByteArray, QByteArray> lastHeaders;
     QByteArray lastBody;
@@ -518,8 +528,20 @@ struct Emulator::Private {
         return r;
     }
 
-    // Records an arrival; returns false when the request is over the rate limit.
-    bool admit() {
+    // The SecretId a request claims (Authorization: TC3-HMAC-SHA256 Credential=AKID/date/...), unverified.
+    static QString claimedSecretId(const HttpRequest& req) {
+        const QByteArray auth = req.header("authorization");
+        const qsizetype at = auth.indexOf("Credential=");
+        if (at < 0)
+            return {};
+        const qsizetype start = at + 11;
+        const qsizetype end = auth.indexOf('/', start);
+        return end < 0 ? QString()
+                       : QString::fromUtf8(auth.mid(start, std::min<qsizetype>(end - start, 128)));
+    }
+
+    // Records an arrival; returns false when the request is over its key's rate limit.
+    bool admit(const QString& key) {
         const qint64 now = steadyNowMs();
         ++q->m_stats.requests;
         if (arrivals.size() < kMaxArrivalsKept)
@@ -529,11 +551,19 @@ struct Emulator::Private {
             arrivalWindow.pop_front();
         q->m_stats.maxInAnyWindow = std::max(q->m_stats.maxInAnyWindow, int(arrivalWindow.size()));
 
-        while (!acceptedWindow.empty() && acceptedWindow.front() <= now - kRateWindowMs)
-            acceptedWindow.pop_front();
-        if (rateLimit > 0 && qsizetype(acceptedWindow.size()) >= rateLimit)
+        KeyStats& ks = keyStats[key];
+        ++ks.requests;
+        ks.window.push_back(now);
+        while (!ks.window.empty() && ks.window.front() <= now - kRateWindowMs)
+            ks.window.pop_front();
+        ks.maxInAnyWindow = std::max(ks.maxInAnyWindow, int(ks.window.size()));
+
+        std::deque<qint64>& accepted = acceptedByKey[key];
+        while (!accepted.empty() && accepted.front() <= now - kRateWindowMs)
+            accepted.pop_front();
+        if (rateLimit > 0 && qsizetype(accepted.size()) >= rateLimit)
             return false;
-        acceptedWindow.push_back(now);
+        accepted.push_back(now);
         return true;
     }
 
@@ -688,7 +718,8 @@ struct Emulator::Private {
     Reply handle(const HttpRequest& req, QString* taskId, QString* outcome) {
         lastHeaders = req.headers;
         lastBody = req.body;
-        if (!admit())
+        const QString claimedKey = claimedSecretId(req);
+        if (!admit(claimedKey))
             return apiError(
                 QStringLiteral("RequestLimitExceeded"),
                 QStringLiteral("Your current request times exceeds the frequency limit `%1` for a "
@@ -768,6 +799,7 @@ struct Emulator::Private {
 
         const QString id = idValue.toString().toLower();
         *taskId = id;
+        keyStats[claimedKey].taskIds.insert(id); // verified by now
         const auto notFound = [&] {
             return apiError(QStringLiteral("InvalidParameter.InvalidAsyncRequestId"),
                             QStringLiteral("The async task does not exist."), outcome);
@@ -1104,7 +1136,7 @@ void Emulator::setClockOffset(qint64 seconds) {
 
 void Emulator::setRateLimit(int perSecond) {
     d->rateLimit = std::max(0, perSecond);
-    d->acceptedWindow.clear();
+    d->acceptedByKey.clear();
 }
 
 void Emulator::setForcedError(const QString& code, const QString& message) {
@@ -1124,7 +1156,26 @@ void Emulator::resetStats() {
     m_stats = {};
     d->arrivals.clear();
     d->arrivalWindow.clear();
-    d->acceptedWindow.clear();
+    d->acceptedByKey.clear();
+    d->keyStats.clear();
+}
+
+QStringList Emulator::secretIdsSeen() const {
+    QStringList keys = d->keyStats.keys();
+    keys.sort();
+    return keys;
+}
+
+int Emulator::requestsBy(const QString& secretId) const {
+    return d->keyStats.value(secretId).requests;
+}
+
+int Emulator::maxInAnyWindowOf(const QString& secretId) const {
+    return d->keyStats.value(secretId).maxInAnyWindow;
+}
+
+QSet<QString> Emulator::taskIdsQueriedBy(const QString& secretId) const {
+    return d->keyStats.value(secretId).taskIds;
 }
 
 QDateTime Emulator::serverNow() const {

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QString>
@@ -97,6 +98,12 @@ public:
     const EmulatorStats& stats() const { return m_stats; }
     int pollsOf(const QString& taskId) const;
     QList<qint64> arrivalTimesMs() const; // steady-clock arrival times of every request, ms
+    // Per SecretId (the vendor limits each account on its own; setRateLimit() applies to each key): the keys
+    // seen, how many requests each sent, its most in any 1000 ms, and the task ids it queried (signed).
+    QStringList secretIdsSeen() const;
+    int requestsBy(const QString& secretId) const;
+    int maxInAnyWindowOf(const QString& secretId) const;
+    QSet<QString> taskIdsQueriedBy(const QString& secretId) const;
     void resetStats();
 
     // The server's clock (local clock + offset), as used for the Date header and the signature window.
