@@ -2,10 +2,14 @@
 
 #include "ActionIcons.h"
 #include "Banner.h"
+#include "ErrorCatalog.h"
+#include "SafeText.h"
 #include "StatusStyle.h"
+#include "TaskBoard.h"
 
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace taskwatch::ui {
 
@@ -58,7 +62,8 @@ Banner* BannerArea::ensure(Kind kind) {
                "wait in the list."));
         QPushButton* setUp =
             banner->addButton(tr("Set Up Credentials…"), QStringLiteral("setUpCredentialsButton"));
-        connect(setUp, &QPushButton::clicked, this, &BannerArea::credentialsRequested);
+        connect(setUp, &QPushButton::clicked, this,
+                [this] { emit credentialsRequested(m_credentialsProfile); });
         break;
     }
     case Kind::CredentialsRejected: {
@@ -69,7 +74,8 @@ Banner* BannerArea::ensure(Kind kind) {
         resume->setToolTip(tr("Try the same credentials again"));
         connect(resume, &QPushButton::clicked, this, &BannerArea::resumeRequested);
         QPushButton* edit = banner->addButton(tr("Credentials…"), QStringLiteral("editCredentialsButton"));
-        connect(edit, &QPushButton::clicked, this, &BannerArea::credentialsRequested);
+        connect(edit, &QPushButton::clicked, this,
+                [this] { emit credentialsRequested(m_credentialsProfile); });
         break;
     }
     case Kind::CredentialsMissing: {
@@ -77,7 +83,8 @@ Banner* BannerArea::ensure(Kind kind) {
         banner->setTone(Banner::Tone::Warning);
         banner->setIcon(bannerIcon(kind, dark));
         QPushButton* set = banner->addButton(tr("Set Credentials…"), QStringLiteral("setCredentialsButton"));
-        connect(set, &QPushButton::clicked, this, &BannerArea::credentialsRequested);
+        connect(set, &QPushButton::clicked, this,
+                [this] { emit credentialsRequested(m_credentialsProfile); });
         break;
     }
     case Kind::KeychainUnavailable:
@@ -136,6 +143,60 @@ bool BannerArea::isShown(Kind kind) const {
 Banner* BannerArea::shown(Kind kind) const {
     Banner* banner = m_banners.value(kind);
     return banner && !banner->isHidden() ? banner : nullptr;
+}
+
+void BannerArea::showAccounts(const TaskBoard& board, bool demo) {
+    QStringList rejected;
+    QStringList missing;
+    QString rejectedCode;
+    QString rejectedMessage;
+    for (const QString& profile : board.profiles()) {
+        switch (board.accountState(profile)) {
+        case AccountState::HeldByAuth:
+            rejected << profile;
+            rejectedCode = board.accountProblem(profile);
+            rejectedMessage = board.accountProblemMessage(profile);
+            break;
+        case AccountState::CredentialsMissing:
+            if (board.taskProfiles().contains(profile))
+                missing << profile;
+            break;
+        case AccountState::Unknown:
+        case AccountState::Polling:
+            break;
+        }
+    }
+    if (!rejected.isEmpty()) {
+        Banner* banner = ensure(Kind::CredentialsRejected);
+        // One-pass arg(): the code comes from the server.
+        banner->setTitle(
+            tr("The credentials of profile %1 were rejected (%2): its polling is on hold")
+                .arg(rejected.join(QLatin1String(", ")), SafeText::singleLine(rejectedCode, 120)));
+        const ErrorDescription d = ErrorCatalog::describe(rejectedCode);
+        QStringList detail;
+        for (const QString& part : {d.meaning, d.hint}) {
+            if (!part.isEmpty())
+                detail << part;
+        }
+        if (!rejectedMessage.isEmpty())
+            detail << tr("Server message: %1").arg(SafeText::singleLine(rejectedMessage, 300));
+        banner->setDetail(detail.join(QLatin1Char('\n')));
+    }
+    setShown(Kind::CredentialsRejected, !rejected.isEmpty());
+    if (!missing.isEmpty()) {
+        Banner* banner = ensure(Kind::CredentialsMissing);
+        banner->setTitle(tr("Credentials missing for profile %1: its tasks are on hold")
+                             .arg(missing.join(QLatin1String(", "))));
+        banner->setDetail(SafeText::singleLine(board.accountProblem(missing.first()), 300));
+    }
+    setShown(Kind::CredentialsMissing, !missing.isEmpty());
+    const QStringList profiles = board.profiles();
+    const bool polling = std::any_of(profiles.cbegin(), profiles.cend(),
+                                     [&board](const QString& p) { return board.hasAccount(p); });
+    setShown(Kind::NoCredentials, !demo && !polling && missing.isEmpty());
+    m_credentialsProfile = !missing.isEmpty()    ? missing.first()
+                           : !rejected.isEmpty() ? rejected.first()
+                                                 : QString();
 }
 
 void BannerArea::applyTheme(bool dark) {

@@ -8,6 +8,10 @@
 
 class QVBoxLayout;
 
+namespace taskwatch {
+class TaskBoard;
+}
+
 namespace taskwatch::ui {
 
 class Banner;
@@ -33,14 +37,18 @@ public:
     bool isShown(Kind kind) const;
     Banner* shown(Kind kind) const; // null when not shown
     void applyTheme(bool dark);
+    // The accounts' conditions: credentials rejected (the profiles named), credentials missing, none at all.
+    void showAccounts(const TaskBoard& board, bool demo);
 
 signals:
-    void credentialsRequested(); // "Set Up Credentials…", "Credentials…"
-    void resumeRequested();      // "Resume" after a rejection
+    // "Set Up Credentials…", "Credentials…", "Set Credentials…": for the profile concerned (empty: default).
+    void credentialsRequested(const QString& profile);
+    void resumeRequested(); // "Resume" after a rejection
 
 private:
     QVBoxLayout* m_layout;
     QHash<Kind, Banner*> m_banners;
+    QString m_credentialsProfile;
 };
 
 } // namespace taskwatch::ui

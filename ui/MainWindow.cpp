@@ -1,16 +1,19 @@
 #include "MainWindow.h"
 
 #include "ActionIcons.h"
+#include "AddReportBar.h"
 #include "AddTasksDialog.h"
 #include "Banner.h"
 #include "DetailsPanel.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
+#include "Notifier.h"
 #include "Regions.h"
 #include "SafeText.h"
 #include "StatusStyle.h"
 #include "TaskIdExtractor.h"
 #include "TaskStore.h"
+#include "TaskTableView.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -83,9 +86,10 @@ MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
     createToolBar();
     createStatusBar();
 
-    m_notifyTimer.setSingleShot(true);
-    m_notifyTimer.setInterval(1000);
-    connect(&m_notifyTimer, &QTimer::timeout, this, &MainWindow::flushNotifications);
+    m_notifier = new Notifier(board, this);
+    m_notifier->setEnabled(m_notificationsAction->isChecked());
+    connect(m_notificationsAction, &QAction::toggled, m_notifier, &Notifier::setEnabled);
+    connect(m_notifier, &Notifier::notified, this, &MainWindow::taskNotification);
     m_tickTimer.setInterval(1000);
     connect(&m_tickTimer, &QTimer::timeout, this, &MainWindow::onTick);
     m_tickTimer.start();
@@ -260,15 +264,7 @@ void MainWindow::createCentralWidgets() {
     layout->setSpacing(6);
 
     m_banners = new BannerArea(central);
-    connect(m_banners, &BannerArea::credentialsRequested, this, [this] {
-        const QStringList missing = m_board->taskProfiles();
-        QString profile;
-        for (const QString& p : missing) {
-            if (m_board->accountState(p) != AccountState::Polling)
-                profile = p;
-        }
-        emit credentialsRequested(profile);
-    });
+    connect(m_banners, &BannerArea::credentialsRequested, this, &MainWindow::credentialsRequested);
     connect(m_banners, &BannerArea::resumeRequested, this, [this] {
         for (const QString& p : m_board->profiles()) {
             if (m_board->accountState(p) == AccountState::HeldByAuth)
@@ -282,40 +278,7 @@ void MainWindow::createCentralWidgets() {
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
 
-    m_view = new QTableView(m_splitter);
-    m_view->setObjectName(QStringLiteral("taskTable"));
-    m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideRight);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    QHeaderView* header = m_view->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setStretchLastSection(true);
-    header->setSortIndicatorClearable(true);
-    header->setSortIndicator(-1, Qt::AscendingOrder); // insertion order until the user sorts
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_view->setSortingEnabled(true);
-    const int charWidth = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    const int idWidth = mono.horizontalAdvance(QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7")) + 24;
-    m_view->setColumnWidth(TaskTableModel::IdColumn, idWidth);
-    m_view->setColumnWidth(TaskTableModel::RegionColumn, charWidth * 12);
-    m_view->setColumnWidth(TaskTableModel::StatusColumn, charWidth * 15);
-    m_view->setColumnWidth(TaskTableModel::InfoColumn, charWidth * 36);
-    m_view->setColumnWidth(TaskTableModel::LastCheckedColumn, charWidth * 13);
-    m_view->setColumnWidth(TaskTableModel::ElapsedColumn, charWidth * 9);
-    m_view->setColumnWidth(TaskTableModel::ErrorColumn, charWidth * 22);
-    m_view->setColumnWidth(TaskTableModel::ProfileColumn, charWidth * 12);
-    header->moveSection(TaskTableModel::ProfileColumn, 1); // next to the id (hidden with one profile)
-    m_view->setColumnHidden(TaskTableModel::ProfileColumn, true);
+    m_view = new TaskTableView(m_proxy, m_splitter);
     connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
@@ -339,31 +302,9 @@ void MainWindow::createStatusBar() {
     QStatusBar* bar = statusBar();
     bar->setObjectName(QStringLiteral("statusBar"));
 
-    m_reportWidget = new QWidget(bar);
-    m_reportWidget->setObjectName(QStringLiteral("addReport"));
-    auto* reportLayout = new QHBoxLayout(m_reportWidget);
-    reportLayout->setContentsMargins(4, 0, 4, 0);
-    reportLayout->setSpacing(6);
-    m_reportLabel = new QLabel(m_reportWidget);
-    m_reportLabel->setObjectName(QStringLiteral("reportLabel"));
-    m_reportLabel->setTextFormat(Qt::PlainText);
-    m_showLinesButton = new QToolButton(m_reportWidget);
-    m_showLinesButton->setObjectName(QStringLiteral("showUnrecognisedButton"));
-    m_showLinesButton->setText(tr("Show…"));
-    m_showLinesButton->setToolTip(tr("Show the lines in which no task id was found"));
-    m_showLinesButton->setAutoRaise(true);
-    connect(m_showLinesButton, &QToolButton::clicked, this, &MainWindow::showUnrecognisedLines);
-    auto* dismiss = new QToolButton(m_reportWidget);
-    dismiss->setObjectName(QStringLiteral("dismissReportButton"));
-    dismiss->setAutoRaise(true);
-    dismiss->setText(QStringLiteral("×"));
-    dismiss->setToolTip(tr("Dismiss"));
-    connect(dismiss, &QToolButton::clicked, m_reportWidget, &QWidget::hide);
-    reportLayout->addWidget(m_reportLabel);
-    reportLayout->addWidget(m_showLinesButton);
-    reportLayout->addWidget(dismiss);
-    bar->addWidget(m_reportWidget);
-    m_reportWidget->hide();
+    m_report = new AddReportBar(bar);
+    bar->addWidget(m_report);
+    m_report->hide();
 
     m_countsLabel = new QLabel(bar);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
@@ -417,7 +358,7 @@ void MainWindow::saveSettings() const {
 void MainWindow::connectBoard() {
     connect(m_board, &TaskBoard::tasksAdded, this, &MainWindow::onTasksChanged);
     connect(m_board, &TaskBoard::tasksUpdated, this, &MainWindow::onTasksChanged);
-    connect(m_board, &TaskBoard::tasksFinished, this, &MainWindow::onTasksFinished);
+    connect(m_board, &TaskBoard::tasksFinished, m_notifier, &Notifier::tasksFinished);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
         updateProfileViews();
         updateActions();
@@ -466,100 +407,8 @@ void MainWindow::onTasksChanged(const QStringList& keys) {
     updateActions();
 }
 
-void MainWindow::onTasksFinished(const QStringList& keys) {
-    if (!m_notificationsAction->isChecked())
-        return;
-    m_pendingNotifications.append(keys);
-    if (!m_notifyTimer.isActive())
-        m_notifyTimer.start();
-}
-
-void MainWindow::flushNotifications() {
-    if (m_pendingNotifications.isEmpty())
-        return;
-    const QStringList ids = std::exchange(m_pendingNotifications, {});
-    QString title;
-    QString message;
-    if (ids.size() == 1) {
-        const TaskState* state = m_board->task(ids.first());
-        const QString status = state ? StatusStyle::text(*state) : QString();
-        title = tr("Task finished: %1").arg(status);
-        message = idOfKey(ids.first());
-        if (state && state->info && !state->info->isEmpty())
-            message += QLatin1Char('\n') + SafeText::singleLine(*state->info, 200);
-    } else {
-        title = tr("%n tasks finished", nullptr, int(ids.size()));
-        QStringList lines;
-        for (const QString& id : ids.mid(0, 5)) {
-            const TaskState* state = m_board->task(id);
-            lines << QStringLiteral("%1  %2").arg(state ? StatusStyle::text(*state) : QString(), idOfKey(id));
-        }
-        if (ids.size() > 5)
-            lines << tr("and %n more", nullptr, int(ids.size() - 5));
-        message = lines.join(QLatin1Char('\n'));
-    }
-    emit taskNotification(title, message);
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return;
-    if (!m_tray) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->setToolTip(windowTitle());
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-    }
-    m_tray->show();
-    m_tray->showMessage(title, message, QSystemTrayIcon::Information, 8000);
-}
-
 void MainWindow::updateAccountBanners() {
-    QStringList rejected;
-    QStringList missing;
-    QString rejectedCode;
-    QString rejectedMessage;
-    for (const QString& profile : m_board->profiles()) {
-        switch (m_board->accountState(profile)) {
-        case AccountState::HeldByAuth:
-            rejected << profile;
-            rejectedCode = m_board->accountProblem(profile);
-            rejectedMessage = m_board->accountProblemMessage(profile);
-            break;
-        case AccountState::CredentialsMissing:
-            if (m_board->taskProfiles().contains(profile))
-                missing << profile;
-            break;
-        case AccountState::Unknown:
-        case AccountState::Polling:
-            break;
-        }
-    }
-    if (!rejected.isEmpty()) {
-        Banner* banner = m_banners->ensure(BannerKind::CredentialsRejected);
-        // One-pass arg(): the code comes from the server.
-        banner->setTitle(
-            tr("The credentials of profile %1 were rejected (%2): its polling is on hold")
-                .arg(rejected.join(QLatin1String(", ")), SafeText::singleLine(rejectedCode, 120)));
-        const ErrorDescription d = ErrorCatalog::describe(rejectedCode);
-        QStringList detail;
-        for (const QString& part : {d.meaning, d.hint}) {
-            if (!part.isEmpty())
-                detail << part;
-        }
-        if (!rejectedMessage.isEmpty())
-            detail << tr("Server message: %1").arg(SafeText::singleLine(rejectedMessage, 300));
-        banner->setDetail(detail.join(QLatin1Char('\n')));
-    }
-    m_banners->setShown(BannerKind::CredentialsRejected, !rejected.isEmpty());
-    if (!missing.isEmpty()) {
-        Banner* banner = m_banners->ensure(BannerKind::CredentialsMissing);
-        banner->setTitle(tr("Credentials missing for profile %1: its tasks are on hold")
-                             .arg(missing.join(QLatin1String(", "))));
-        banner->setDetail(SafeText::singleLine(m_board->accountProblem(missing.first()), 300));
-    }
-    m_banners->setShown(BannerKind::CredentialsMissing, !missing.isEmpty());
-    m_banners->setShown(BannerKind::NoCredentials, !m_demo && !anyPolling() && missing.isEmpty());
+    m_banners->showAccounts(*m_board, m_demo);
     updateActions();
     updateStatusBar();
 }
@@ -631,56 +480,19 @@ MainWindow::AddReport MainWindow::addTaskText(const QString& text, const QString
         if (first.isValid())
             m_view->scrollTo(first);
     }
-    showReport(report);
+    statusBar()->clearMessage();
+    m_report->showReport(report);
     updateActions();
     updateStatusBar();
     return report;
 }
 
-void MainWindow::showReport(const AddReport& report) {
-    m_lastReport = report;
-    m_reportLabel->setText(report.text());
-    m_showLinesButton->setVisible(report.unrecognisedLineCount > 0);
-    statusBar()->clearMessage();
-    m_reportWidget->show();
-}
-
 QString MainWindow::reportText() const {
-    return m_reportWidget->isVisible() || !m_reportWidget->isHidden() ? m_reportLabel->text() : QString();
+    return m_report->text();
 }
 
 void MainWindow::showUnrecognisedLines() {
-    auto* dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("unrecognisedLinesDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Lines Without a Task ID"));
-    auto* layout = new QVBoxLayout(dialog);
-    const int shown = int(m_lastReport.unrecognisedLines.size());
-    QString intro =
-        m_lastReport.unrecognisedLineCount == 1
-            ? tr("1 line did not contain a task id:")
-            : tr("%n lines did not contain a task id:", nullptr, m_lastReport.unrecognisedLineCount);
-    if (shown < m_lastReport.unrecognisedLineCount)
-        intro += QLatin1Char(' ') + tr("(the first %n are shown)", nullptr, shown);
-    auto* label = new QLabel(intro, dialog);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    auto* lines = new QPlainTextEdit(dialog);
-    lines->setObjectName(QStringLiteral("unrecognisedLinesText"));
-    lines->setReadOnly(true);
-    lines->setLineWrapMode(QPlainTextEdit::NoWrap);
-    QStringList safe;
-    safe.reserve(shown);
-    for (const QString& line : std::as_const(m_lastReport.unrecognisedLines))
-        safe << SafeText::singleLine(line, 500);
-    lines->setPlainText(safe.join(QLatin1Char('\n')));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    layout->addWidget(label);
-    layout->addWidget(lines, 1);
-    layout->addWidget(buttons);
-    dialog->resize(640, 360);
-    dialog->show();
+    m_report->showUnrecognisedLines();
 }
 
 void MainWindow::addTasksInteractively() {

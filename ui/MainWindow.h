@@ -8,6 +8,7 @@
 #include "TaskBoard.h"
 #include "TaskFilterProxyModel.h"
 #include "TaskTableModel.h"
+#include "TaskTableView.h"
 #include "TaskTypes.h"
 
 #include <QMainWindow>
@@ -25,8 +26,10 @@ class QToolButton;
 
 namespace taskwatch::ui {
 
+class AddReportBar;
 class Banner;
 class DetailsPanel;
+class Notifier;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -105,15 +108,12 @@ private:
     void connectBoard();
 
     void onTasksChanged(const QStringList& keys);
-    void onTasksFinished(const QStringList& keys);
-    void flushNotifications();
     void updateAccountBanners();
     void updateProfileViews();
     void onTick();
     void updateActions();
     void updateStatusBar();
     void updateDetails();
-    void showReport(const AddReport& report);
     void showTableContextMenu(const QPoint& pos);
     void applyTheme();
     QString currentKey() const;
@@ -122,7 +122,7 @@ private:
     TaskBoard* m_board;
     TaskTableModel* m_model;
     TaskFilterProxyModel* m_proxy;
-    QTableView* m_view = nullptr;
+    TaskTableView* m_view = nullptr;
     DetailsPanel* m_details = nullptr;
     QSplitter* m_splitter = nullptr;
     QLineEdit* m_filterEdit = nullptr;
@@ -133,10 +133,8 @@ private:
     QLabel* m_countsLabel = nullptr;
     QLabel* m_rateLabel = nullptr;
     QLabel* m_nextPollLabel = nullptr;
-    QWidget* m_reportWidget = nullptr;
-    QLabel* m_reportLabel = nullptr;
-    QToolButton* m_showLinesButton = nullptr;
-    AddReport m_lastReport;
+    AddReportBar* m_report = nullptr;
+    Notifier* m_notifier = nullptr;
 
     QAction* m_addAction = nullptr;
     QAction* m_pasteAction = nullptr;
@@ -154,10 +152,7 @@ private:
     QAction* m_notificationsAction = nullptr;
     QAction* m_findAction = nullptr;
 
-    QStringList m_pendingNotifications;
-    QTimer m_notifyTimer;
     QTimer m_tickTimer;
-    QSystemTrayIcon* m_tray = nullptr;
     bool m_demo = false;
     bool m_followReachability = false;
 };

@@ -1,0 +1,42 @@
+// Desktop notifications of finished tasks: batched (one notification for the tasks that finish within a
+// second), summary = task and status, body = Info (neutralised), through the system tray when there is one.
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+class QSystemTrayIcon;
+class QWidget;
+
+namespace taskwatch {
+class TaskBoard;
+}
+
+namespace taskwatch::ui {
+
+class Notifier : public QObject {
+    Q_OBJECT
+public:
+    Notifier(TaskBoard* board, QWidget* window);
+
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    bool isEnabled() const { return m_enabled; }
+    // Keys of tasks that just finished (TaskBoard::tasksFinished).
+    void tasksFinished(const QStringList& keys);
+
+signals:
+    void notified(const QString& title, const QString& message); // also without a system tray
+
+private:
+    void flush();
+
+    TaskBoard* m_board;
+    QWidget* m_window;
+    QStringList m_pending;
+    QTimer m_timer;
+    QSystemTrayIcon* m_tray = nullptr;
+    bool m_enabled = true;
+};
+
+} // namespace taskwatch::ui
