@@ -89,6 +89,20 @@ private slots:
         QVERIFY(m_config.isValid());
     }
 
+    void setWarnsAboutTheEndpointLikeTheDialog() {
+        const QString profile = name("fsi");
+        const Run r =
+            run({QStringLiteral("set"), QStringLiteral("--profile"), profile, QStringLiteral("--secret-id"),
+                 m_secretId, QStringLiteral("--region"), QStringLiteral("ap-shanghai-fsi"),
+                 QStringLiteral("--endpoint"), QStringLiteral("https://cdb.tencentcloudapi.com")},
+                m_secretKey.toUtf8());
+        QVERIFY2(r.exitCode == 0, describe(r)); // a warning, not a refusal
+        QVERIFY2(r.err.contains(QLatin1String("https://cdb.ap-shanghai-fsi.tencentcloudapi.com")),
+                 describe(r));
+        QVERIFY2(noSecretIn(r), describe(r));
+        QCOMPARE(run({QStringLiteral("delete"), QStringLiteral("--profile"), profile}).exitCode, 0);
+    }
+
     void setShowListDelete() {
         const QString profile = name("main");
         Run r =

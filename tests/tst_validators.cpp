@@ -41,6 +41,30 @@ private slots:
         QVERIFY(!Regions::isKnown(QStringLiteral("ap-guangzhou\n")));
     }
 
+    void endpointWarnings() {
+        // One rule set for the credentials dialog and `credentials set --endpoint`
+        // (Regions::endpointWarning).
+        QVERIFY(Regions::endpointWarning(QStringLiteral("ap-guangzhou"), {}).isEmpty());
+        QVERIFY(Regions::endpointWarning(QStringLiteral("ap-shanghai-fsi"),
+                                         QStringLiteral("https://cdb.shanghai-fsi.tencentcloudapi.com"))
+                    .isEmpty() == false);
+        const QString fsi = Regions::endpointWarning(QStringLiteral("ap-shanghai-fsi"), {});
+        QVERIFY2(fsi.contains(QLatin1String("https://cdb.ap-shanghai-fsi.tencentcloudapi.com")),
+                 qPrintable(fsi));
+        QVERIFY(!Regions::endpointWarning(QStringLiteral("ap-shenzhen-fsi"),
+                                          QStringLiteral("https://cdb.tencentcloudapi.com"))
+                     .isEmpty());
+        QVERIFY(Regions::endpointWarning(QStringLiteral("ap-shanghai-fsi"),
+                                         QStringLiteral("https://cdb.ap-shanghai-fsi.tencentcloudapi.com"))
+                    .isEmpty());
+        const QString other = Regions::endpointWarning(
+            QStringLiteral("ap-guangzhou"), QStringLiteral("https://cdb.ap-beijing.tencentcloudapi.com"));
+        QVERIFY2(other.contains(QLatin1String("ap-beijing")), qPrintable(other));
+        QVERIFY(
+            Regions::endpointWarning(QStringLiteral("ap-guangzhou"), QStringLiteral("http://127.0.0.1:8080"))
+                .isEmpty());
+    }
+
     void profileNames_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("valid");

@@ -109,8 +109,8 @@ CredentialsDialog::CredentialsDialog(CredentialStore* store, QNetworkAccessManag
     buildUi();
 
     connect(m_store, &CredentialStore::readFinished, this, &CredentialsDialog::onReadFinished);
-    connect(m_store, &CredentialStore::writeFinished, this, &CredentialsDialog::onWriteFinished);
-    connect(m_store, &CredentialStore::removeFinished, this, &CredentialsDialog::onRemoveFinished);
+    connect(m_store, &CredentialStore::profileStored, this, &CredentialsDialog::onWriteFinished);
+    connect(m_store, &CredentialStore::profileDeleted, this, &CredentialsDialog::onRemoveFinished);
 
     QString initial = m_store->activeProfile();
     const QStringList stored = m_store->profiles();
@@ -394,13 +394,8 @@ QString CredentialsDialog::endpointProblem() const {
 }
 
 QString CredentialsDialog::endpointWarning() const {
-    const QString r = region();
-    const EndpointKind kind = endpointKind();
-    if (Regions::isFinancial(r) && (kind == EndpointKind::International || kind == EndpointKind::Mainland))
-        return tr("Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host; the "
-                  "international and mainland hosts do not serve them. Choose \"Financial zone\" to use %1.")
-            .arg(Regions::regionalEndpoint(r));
-    return {};
+    // The same rules as `credentials set --endpoint` (core).
+    return Regions::endpointWarning(region(), endpoint());
 }
 
 QString CredentialsDialog::formValidationProblem(bool needProfile) const {
@@ -657,7 +652,7 @@ void CredentialsDialog::deleteProfile(const QString& name) {
     m_busyProfile = name;
     setBusy(Busy::Removing);
     setMessage(tr("Removing profile \"%1\" from the keychain…").arg(name), Severity::Busy);
-    m_store->remove(name);
+    m_store->deleteProfile(name);
 }
 
 void CredentialsDialog::onRemoveFinished(const QString& profile, const KeychainResult& result) {
@@ -669,7 +664,6 @@ void CredentialsDialog::onRemoveFinished(const QString& profile, const KeychainR
         updateButtons();
         return;
     }
-    m_store->removeProfile(profile);
     m_unsavedProfiles.remove(profile);
     if (m_store->profiles().isEmpty())
         m_unsavedProfiles.insert(QString::fromLatin1(CredentialStore::kDefaultProfile));
@@ -696,7 +690,7 @@ void CredentialsDialog::save() {
     m_savingEndpoint = endpoint();
     setBusy(Busy::Writing);
     setMessage(tr("Writing to the keychain…"), Severity::Busy);
-    m_store->write(m_busyProfile, m_savingCredential);
+    m_store->storeProfile({m_busyProfile, m_savingRegion, m_savingEndpoint}, m_savingCredential, true);
 }
 
 void CredentialsDialog::onWriteFinished(const QString& profile, const KeychainResult& result) {
@@ -709,8 +703,6 @@ void CredentialsDialog::onWriteFinished(const QString& profile, const KeychainRe
         updateButtons();
         return;
     }
-    m_store->saveProfile({profile, m_savingRegion, m_savingEndpoint});
-    m_store->setActiveProfile(profile);
     m_unsavedProfiles.remove(profile);
     m_sessionOnlyOffered = false;
     refreshProfiles(profile);

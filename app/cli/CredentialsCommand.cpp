@@ -4,6 +4,7 @@
 #include "CliCommon.h"
 #include "CredentialImport.h"
 #include "CredentialStore.h"
+#include "Regions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -196,20 +197,19 @@ int runSet(const QStringList& arguments) {
     }
 
     CredentialStore store;
-    const KeychainResult written = store.writeBlocking(name, credential);
-    credential = {};
-    if (!written.ok()) {
-        printErr(written.message);
-        return exitFor(written);
-    }
     Profile meta = store.profile(name);
     if (parser.isSet(region))
         meta.region = parser.value(region).trimmed();
     if (parser.isSet(endpoint))
         meta.endpoint = parser.value(endpoint).trimmed();
-    store.saveProfile(meta);
-    if (parser.isSet(activate) || store.activeProfile().isEmpty())
-        store.setActiveProfile(name);
+    if (const QString warning = Regions::endpointWarning(meta.region, meta.endpoint); !warning.isEmpty())
+        printErr(tr("warning: %1").arg(warning));
+    const KeychainResult written = store.storeProfileBlocking(meta, credential, parser.isSet(activate));
+    credential = {};
+    if (!written.ok()) {
+        printErr(written.message);
+        return exitFor(written);
+    }
     printOut(tr("Stored the credentials of profile \"%1\" in the keychain.").arg(name));
     noteEnvironmentOverride();
     return ExitOk;
@@ -302,12 +302,11 @@ int runDelete(const QStringList& arguments) {
             return ExitCredentials;
         }
     }
-    const KeychainResult removed = store.removeBlocking(name);
+    const KeychainResult removed = store.deleteProfileBlocking(name);
     if (!removed.ok() && removed.status != KeychainStatus::NotFound) {
         printErr(removed.message);
         return ExitCredentials;
     }
-    store.removeProfile(name);
     printOut(tr("Deleted profile \"%1\".").arg(name));
     return ExitOk;
 }

@@ -294,6 +294,60 @@ KeychainResult CredentialStore::runBlocking(Op op, const QString& profile, const
     return result;
 }
 
+KeychainResult CredentialStore::blockOn(const std::function<void(Callback)>& start) {
+    KeychainResult result;
+    bool done = false;
+    QEventLoop loop;
+    start([&](const KeychainResult& r) {
+        result = r;
+        done = true;
+        loop.quit();
+    });
+    if (!done)
+        loop.exec();
+    return result;
+}
+
+void CredentialStore::storeProfileJob(const Profile& meta, const Credential& credential, bool activate,
+                                      Callback done) {
+    startJob(Op::Write, meta.name, credential, [this, meta, activate, done](const KeychainResult& result) {
+        if (result.ok()) {
+            saveProfile(meta);
+            if (activate || activeProfile().isEmpty())
+                setActiveProfile(meta.name);
+        }
+        emit writeFinished(meta.name, result);
+        done(result);
+    });
+}
+
+void CredentialStore::storeProfile(const Profile& meta, const Credential& credential, bool activate) {
+    storeProfileJob(meta, credential, activate,
+                    [this, name = meta.name](const KeychainResult& r) { emit profileStored(name, r); });
+}
+
+KeychainResult CredentialStore::storeProfileBlocking(const Profile& meta, const Credential& credential,
+                                                     bool activate) {
+    return blockOn([&](Callback done) { storeProfileJob(meta, credential, activate, std::move(done)); });
+}
+
+void CredentialStore::deleteProfileJob(const QString& name, Callback done) {
+    startJob(Op::Remove, name, {}, [this, name, done](const KeychainResult& result) {
+        if (result.ok() || result.status == KeychainStatus::NotFound)
+            removeProfile(name);
+        emit removeFinished(name, result);
+        done(result);
+    });
+}
+
+void CredentialStore::deleteProfile(const QString& name) {
+    deleteProfileJob(name, [this, name](const KeychainResult& r) { emit profileDeleted(name, r); });
+}
+
+KeychainResult CredentialStore::deleteProfileBlocking(const QString& name) {
+    return blockOn([&](Callback done) { deleteProfileJob(name, std::move(done)); });
+}
+
 KeychainResult CredentialStore::readBlocking(const QString& profile) {
     return runBlocking(Op::Read, profile, {});
 }

@@ -99,6 +99,16 @@ public:
     KeychainResult writeBlocking(const QString& profile, const Credential& credential);
     KeychainResult removeBlocking(const QString& profile);
 
+    // --- a whole profile: its keys in the keychain and its metadata, as one operation (the dialog and the
+    // CLI). Stores the keys; only when the keychain took them, the metadata (and, when `activate` or no
+    // profile is active yet, makes it the active one). Emits profileStored() once (and writeFinished()).
+    void storeProfile(const Profile& profile, const Credential& credential, bool activate);
+    KeychainResult storeProfileBlocking(const Profile& profile, const Credential& credential, bool activate);
+    // Removes the keys, then (also when the keychain had none) the metadata. Emits profileDeleted() once (and
+    // removeFinished()). A keychain failure keeps the metadata: the keys may still be there.
+    void deleteProfile(const QString& name);
+    KeychainResult deleteProfileBlocking(const QString& name);
+
     // --- profile metadata (QSettings; never a secret).
     QStringList profiles() const; // sorted names
     bool hasProfile(const QString& name) const;
@@ -129,6 +139,8 @@ signals:
     void writeFinished(const QString& profile, const taskwatch::KeychainResult& result);
     void removeFinished(const QString& profile, const taskwatch::KeychainResult& result);
     void resolved(const taskwatch::CredentialStore::Resolved& result);
+    void profileStored(const QString& profile, const taskwatch::KeychainResult& result);
+    void profileDeleted(const QString& profile, const taskwatch::KeychainResult& result);
 
 private:
     enum class Op { Read, Write, Remove };
@@ -137,6 +149,9 @@ private:
     std::unique_ptr<QSettings> settings() const;
     void startJob(Op op, const QString& profile, const Credential& credential, Callback done);
     KeychainResult runBlocking(Op op, const QString& profile, const Credential& credential);
+    KeychainResult blockOn(const std::function<void(Callback)>& start);
+    void storeProfileJob(const Profile& profile, const Credential& credential, bool activate, Callback done);
+    void deleteProfileJob(const QString& name, Callback done);
     Resolved resolveBase(const QString& profileName) const;
     KeychainResult timedOutResult() const;
 

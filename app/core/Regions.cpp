@@ -1,5 +1,8 @@
 #include "Regions.h"
 
+#include <QCoreApplication>
+#include <QUrl>
+
 namespace taskwatch::Regions {
 
 QStringList cdb() {
@@ -35,6 +38,30 @@ QString regionalEndpoint(const QString& region) {
     if (!isWellFormed(region))
         return {};
     return QStringLiteral("https://cdb.%1.tencentcloudapi.com").arg(region);
+}
+
+QString endpointWarning(const QString& region, const QString& endpoint) {
+    const QString r = region.trimmed();
+    const QString host =
+        QUrl(endpoint.trimmed().isEmpty() ? QStringLiteral("https://cdb.intl.tencentcloudapi.com")
+                                          : endpoint.trimmed())
+            .host()
+            .toLower();
+    const bool shared = host == QLatin1String("cdb.intl.tencentcloudapi.com") ||
+                        host == QLatin1String("cdb.tencentcloudapi.com");
+    if (isFinancial(r) && shared)
+        return QCoreApplication::translate(
+                   "taskwatch::Regions",
+                   "Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host; the "
+                   "international and mainland hosts do not serve them. Use %1.")
+            .arg(regionalEndpoint(r));
+    static const QRegularExpression regional(QStringLiteral("^cdb\\.([a-z0-9-]+)\\.tencentcloudapi\\.com$"));
+    const QRegularExpressionMatch m = regional.match(host);
+    if (m.hasMatch() && m.captured(1) != QLatin1String("intl") && isWellFormed(r) && m.captured(1) != r)
+        return QCoreApplication::translate("taskwatch::Regions",
+                                           "The endpoint %1 is the host of region %2, not of %3.")
+            .arg(host, m.captured(1), r);
+    return {};
 }
 
 } // namespace taskwatch::Regions

@@ -17,6 +17,10 @@ pattern(); // anchored; a well-formed id: ap-guangzhou, ap-shanghai-fsi, na-ashb
 bool isWellFormed(
     const QString& region);          // the whole string matches pattern() (and is short): safe as a header
 bool isKnown(const QString& region); // one of cdb()
+// A non-blocking remark on an endpoint for a region (translated; empty when fine): the financial-zone regions
+// need their own host, which the international and mainland hosts do not serve; a regional host of another
+// region. `endpoint` empty = the built-in default (international).
+QString endpointWarning(const QString& region, const QString& endpoint);
 QString
 regionalEndpoint(const QString& region); // https://cdb.<region>.tencentcloudapi.com (empty when malformed)
 
