@@ -228,7 +228,7 @@ private slots:
     // The server's clock moves mid-run (+1 h, then -1 h, then right): every move is measured and corrected
     // again; the credential is never held.
     void serverClockMovesAndIsCorrectedEachTime() {
-        WatchSession& session = startSession();
+        Session& session = startSession();
         QSignalSpy corrected(session.scheduler(), &PollScheduler::clockCorrected);
         QSignalSpy authFailed(session.scheduler(), &PollScheduler::authFailed);
         const QString id = addTask(Fault::None, -1, {step(0, "RUNNING", "Working")});
@@ -254,7 +254,7 @@ private slots:
     // message, and endpointFailed comes once; fixing the endpoint recovers.
     void wrongEndpointStopsEveryTaskAndSignalsOnce() {
         m_emulator->setForcedHttpStatus(404);
-        WatchSession& session = startSession();
+        Session& session = startSession();
         QSignalSpy endpointFailed(session.scheduler(), &PollScheduler::endpointFailed);
         QSignalSpy recovered(session.scheduler(), &PollScheduler::endpointRecovered);
         QSignalSpy allDone(session.scheduler(), &PollScheduler::allDone);
