@@ -355,6 +355,10 @@ TaskStore::OpenOutcome TaskStore::checkExisting() {
                 return OpenOutcome::Failed;
             }
             QSqlQuery q(db);
+            // One read transaction for every check: the version and the tables are seen in the same state,
+            // never a new schema half-way (its version not yet, its tables already, committed by another
+            // process between two statements).
+            q.exec(QStringLiteral("BEGIN"));
             if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
                 const int code = sqliteCode(q.lastError());
                 if (code == kSqliteNotADb || code == kSqliteCorrupt) {
@@ -401,6 +405,7 @@ TaskStore::OpenOutcome TaskStore::checkExisting() {
             return OpenOutcome::Ok;
         };
         outcome = run();
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); // read only: nothing to commit
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
