@@ -637,11 +637,11 @@
     <name>taskwatch::AccountLoader</name>
     <message>
         <source>TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are not set in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>本会话中未设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY。</translation>
     </message>
     <message>
         <source>The keychain has no credentials for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串中没有此配置的凭证。</translation>
     </message>
 </context>
 <context>
@@ -922,11 +922,11 @@
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>配置</translation>
     </message>
     <message>
         <source>The credential profile (account) the task is polled with</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询该任务所用的凭证配置（账号）</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +1540,7 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
     <message>
         <source>The credential profile (account) that polls these tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询这些任务的凭证配置（账号）</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
@@ -1575,7 +1575,7 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
     <message>
         <source>Set Credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置凭证…</translation>
     </message>
     <message>
         <source>The system keychain is not available: credentials cannot be saved</source>
@@ -2381,31 +2381,31 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
     <message>
         <source>Show the tasks of profile</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此配置的任务</translation>
     </message>
     <message>
         <source>Show the tasks of one profile (account) only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示一个配置（账号）的任务</translation>
     </message>
     <message>
         <source>All profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>所有配置</translation>
     </message>
     <message>
         <source>Filter by ID, status, Info or error</source>
-        <translation type="unfinished"></translation>
+        <translation>按 ID、状态、Info 或错误筛选</translation>
     </message>
     <message>
         <source>The server asked %1 to slow down (%2): polling at a lower rate for a while</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器要求 %1 降低请求频率（%2）：暂时以较低频率轮询</translation>
     </message>
     <message>
         <source>The credentials of profile %1 were rejected (%2): its polling is on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>配置 %1 的凭证被拒绝（%2）：其轮询已暂停</translation>
     </message>
     <message>
         <source>Credentials missing for profile %1: its tasks are on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>配置 %1 缺少凭证：其任务已暂停</translation>
     </message>
 </context>
 </TS>
