@@ -2,6 +2,7 @@
 // sends, endpoint validation, and parseResponse on hostile bodies.
 #include "ApiClient.h"
 #include "Emulator.h"
+#include "ErrorCatalog.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -327,6 +328,41 @@ private slots:
         QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::ServerNetworkError));
         QCOMPARE(r.httpStatus, 500);
         QCOMPARE(r.requestId.size(), 36);
+    }
+
+    // A wrong endpoint (404), access refused (401/403), a proxy's 407 and redirects are permanent, with the
+    // status in the message; a redirect is never followed; 429 and 5xx stay transient.
+    void httpStatusesAgainstTheEmulator_data() {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        for (int s : {301, 302, 307, 308})
+            QTest::addRow("%d", s) << s << QStringLiteral("EndpointRedirect");
+        for (int s : {400, 401, 403, 404, 407})
+            QTest::addRow("%d", s) << s << QStringLiteral("EndpointRejected");
+        for (int s : {429, 503})
+            QTest::addRow("%d", s) << s << QStringLiteral("ServerNetworkError");
+    }
+    void httpStatusesAgainstTheEmulator() {
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        // The redirect target is another live emulator: had the client followed it, the query would succeed.
+        Emulator target;
+        target.addCredential(kId, kKey);
+        target.addTask(task(kSuccess, {step(QStringLiteral("SUCCESS"), QStringLiteral("redirected"))}));
+        QVERIFY(target.listen());
+        m_emu->setForcedHttpStatus(status, target.url().toLatin1() + "/\x1b[2Jmoved");
+        const QueryResult r = runWith(credential(), kSuccess);
+        QCOMPARE(int(r.kind), int(ResultKind::TransportError));
+        QCOMPARE(r.httpStatus, status);
+        QCOMPARE(r.errorCode, code);
+        QVERIFY2(r.errorMessage.contains(QString::number(status)), qPrintable(r.errorMessage));
+        QCOMPARE(target.stats().requests, 0); // never followed
+        if (code == QLatin1String("EndpointRedirect")) {
+            QVERIFY2(r.errorMessage.contains(target.url()), qPrintable(r.errorMessage));
+            QVERIFY(!r.errorMessage.contains(QChar(0x1b)));
+        }
+        QCOMPARE(int(ErrorCatalog::classify(r.errorCode)),
+                 int(status == 429 || status >= 500 ? ErrorClass::Transient : ErrorClass::Permanent));
     }
 
     void parseErrorForMalformedJson() {

@@ -11,6 +11,16 @@
 #include <QUuid>
 #include <QtTest>
 
+#ifdef __linux__
+#include <poll.h>
+#include <pty.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+#include <vector>
+#endif
+
 class TestCredentialsCli : public QObject {
     Q_OBJECT
 
@@ -81,6 +91,89 @@ private:
     }
 
 private slots:
+#ifdef Q_OS_LINUX
+    // Ctrl-C at the hidden SecretKey prompt (on a real pseudo-terminal): the process dies of SIGINT as
+    // usual, and the terminal has its echo back.
+    void interruptAtThePromptRestoresEcho() {
+        int master = -1, slave = -1;
+        QVERIFY(openpty(&master, &slave, nullptr, nullptr, nullptr) == 0);
+        termios t{};
+        QVERIFY(tcgetattr(slave, &t) == 0);
+        QVERIFY(t.c_lflag & ECHO);
+        QVERIFY(t.c_lflag & ISIG);
+
+        const QByteArray bin = QFile::encodeName(m_bin);
+        QList<QByteArray> envStrings;
+        const QProcessEnvironment env = baseEnvironment();
+        for (const QString& k : env.keys())
+            envStrings << (k + QLatin1Char('=') + env.value(k)).toLocal8Bit();
+        std::vector<char*> envp;
+        for (QByteArray& e : envStrings)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
+        QByteArray a0 = bin, a1 = "credentials", a2 = "set", a3 = "--secret-id", a4 = m_secretId.toLatin1(),
+                   a5 = "--profile", a6 = name("pty").toLatin1();
+        char* argv[] = {a0.data(), a1.data(), a2.data(), a3.data(), a4.data(), a5.data(), a6.data(), nullptr};
+
+        const pid_t pid = fork();
+        if (pid == 0) {
+            // The child: a new session whose controlling terminal is the pty, so that ^C reaches it.
+            setsid();
+            ioctl(slave, TIOCSCTTY, 0);
+            dup2(slave, 0);
+            dup2(slave, 1);
+            dup2(slave, 2);
+            close(master);
+            if (slave > 2)
+                close(slave);
+            execve(argv[0], argv, envp.data());
+            _exit(127);
+        }
+        QVERIFY(pid > 0);
+        // Wait for the prompt, and for echo to be off.
+        QByteArray seen;
+        QElapsedTimer clock;
+        clock.start();
+        bool silenced = false;
+        while (clock.elapsed() < 20000) {
+            pollfd fd{master, POLLIN, 0};
+            if (poll(&fd, 1, 100) > 0) {
+                char buf[256];
+                const ssize_t n = read(master, buf, sizeof buf);
+                if (n > 0)
+                    seen.append(buf, n);
+            }
+            if (seen.contains("SecretKey:") && tcgetattr(slave, &t) == 0 && !(t.c_lflag & ECHO)) {
+                silenced = true;
+                break;
+            }
+        }
+        if (!silenced) {
+            kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+        }
+        QVERIFY2(silenced, seen.constData());
+        QCOMPARE(write(master, "\x03", 1), ssize_t(1)); // Ctrl-C: the line discipline sends SIGINT
+        int status = 0;
+        pid_t done = 0;
+        for (int i = 0; i < 200 && done == 0; ++i) {
+            done = waitpid(pid, &status, WNOHANG);
+            if (done == 0)
+                QTest::qWait(50);
+        }
+        if (done == 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+        }
+        QVERIFY2(done == pid, "the process did not end on Ctrl-C");
+        QVERIFY(WIFSIGNALED(status));
+        QCOMPARE(WTERMSIG(status), SIGINT);
+        QVERIFY(tcgetattr(slave, &t) == 0);
+        QVERIFY2(t.c_lflag & ECHO, "echo was left off");
+        close(master);
+        close(slave);
+    }
+#endif
     void initTestCase() {
         if (qEnvironmentVariableIsEmpty("KR_HOME"))
             QSKIP("needs the private keyring session: run under scripts/with-keyring");

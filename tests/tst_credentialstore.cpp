@@ -1,6 +1,10 @@
 // CredentialStore against the real Secret Service (gnome-keyring in the private D-Bus session that
 // scripts/with-keyring provides): write/read/list/remove, "not found" is not an error, the resolution order,
 // profile metadata in QSettings, and the SecretKey nowhere on disk but in the encrypted keyring.
+#ifdef __linux__
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#endif
 #include "CredentialStore.h"
 
 #include <QDirIterator>
@@ -89,6 +93,54 @@ private slots:
     }
 
     void cleanup() { clearEnvironment(); }
+
+    // Runs first: once a key may be read, the process can no longer dump core (nor be ptrace-attached by
+    // other processes of the user).
+    void readingAKeyDisablesCoreDumps() {
+#ifdef Q_OS_LINUX
+        if (prctl(PR_GET_DUMPABLE) != 1)
+            QSKIP("this test process was not dumpable to begin with");
+        CredentialStore store;
+        store.readBlocking(name("never-stored"));
+        QCOMPARE(prctl(PR_GET_DUMPABLE), 0);
+        rlimit core{};
+        QCOMPARE(getrlimit(RLIMIT_CORE, &core), 0);
+        QCOMPARE(core.rlim_cur, rlim_t(0));
+#else
+        QSKIP("Linux only");
+#endif
+    }
+
+    // wipe() zeroes the buffer every shared copy points at (such as the one a keychain job returned), not a
+    // detached copy of it; literal data is only released.
+    void wipeZeroesTheSharedBuffer() {
+        QByteArray held = QByteArray("secret-key-bytes");
+        QByteArray returned = held; // implicitly shared, as binaryData() hands out the job's buffer
+        CredentialStore::wipe(returned);
+        QVERIFY(returned.isEmpty());
+        QCOMPARE(held, QByteArray(16, '\0'));
+
+        QString text = QString::fromLatin1("secret");
+        QString alias = text;
+        CredentialStore::wipe(alias);
+        QVERIFY(alias.isEmpty());
+        QCOMPARE(text, QString(6, QChar(0)));
+
+        Credential c{QStringLiteral("AKIDx"), QString::fromLatin1("key"), QString::fromLatin1("token")};
+        const QString keyAlias = c.secretKey, tokenAlias = c.token;
+        CredentialStore::wipe(c);
+        QVERIFY(c.secretKey.isEmpty() && c.token.isEmpty() && c.secretId.isEmpty());
+        QCOMPARE(keyAlias, QString(3, QChar(0)));
+        QCOMPARE(tokenAlias, QString(5, QChar(0)));
+
+        QString literal = QStringLiteral("read-only literal"); // static data: never written
+        CredentialStore::wipe(literal);
+        QVERIFY(literal.isEmpty());
+        QByteArray raw = QByteArray::fromRawData("raw", 3);
+        CredentialStore::wipe(raw);
+        QVERIFY(raw.isEmpty());
+        QCOMPARE(QStringLiteral("read-only literal").size(), 17);
+    }
 
     void basics() {
         QCOMPARE(CredentialStore::serviceName(), QStringLiteral(TASKWATCH_APP_ID));

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <memory>
+#include <vector>
 
 using namespace taskwatch;
 using namespace taskwatch::sim;
@@ -59,6 +61,13 @@ private slots:
         m_emulator.addTask({QStringLiteral("dddddddd-00000002-00000002-00000002"),
                             {},
                             {step(0, "RUNNING", "line one\r\nline two"), step(2, "FAILED", "Disk full")}});
+        m_emulator.addTask(
+            {QStringLiteral("dddddddd-00000003-00000003-00000003"),
+             {},
+             {step(0, "INITIAL", "Created"), step(1, "RUNNING", "Working"), step(2, "SUCCESS", "Done")}});
+        m_emulator.addTask({QStringLiteral("dddddddd-00000004-00000004-00000004"),
+                            {},
+                            {step(0, "RUNNING", "Working"), step(2, "FAILED", "Disk full")}});
         TimelineStep running = step(0, "RUNNING", "0");
         QList<TimelineStep> ticking{running};
         for (int i = 1; i <= 1000; ++i) // changes Info on every poll: one history row per poll
@@ -122,6 +131,107 @@ private slots:
             {QStringLiteral("export-csv"), QStringLiteral("--since"), QStringLiteral("yesterday")});
         QVERIFY(QTest::qWaitFor([&] { return exporter.state() == QProcess::NotRunning; }, 30000));
         QCOMPARE(exporter.exitCode(), 2);
+    }
+
+    // export-csv --profile NAME: only the rows observed with that profile; the header is unchanged.
+    void exportCsvByProfile() {
+        QTemporaryDir home;
+        {
+            TaskStore store(databasePath(home));
+            QVERIFY2(store.open(), qPrintable(store.lastError()));
+            TaskState s;
+            s.id = QStringLiteral("ffffffff-00000001-00000001-00000001");
+            s.region = QStringLiteral("ap-guangzhou");
+            s.status = QStringLiteral("RUNNING");
+            s.info = QStringLiteral("seen by prod");
+            s.requestId = QStringLiteral("req-prod");
+            s.profile = QStringLiteral("prod");
+            QVERIFY(store.record(s, true));
+            s.info = QStringLiteral("seen by staging"); // the same task id under a second profile
+            s.requestId = QStringLiteral("req-staging");
+            QVERIFY(store.record(s, true, QStringLiteral("staging")));
+            s.info = QStringLiteral("seen with environment keys");
+            s.requestId = QStringLiteral("req-env");
+            s.profile.clear();
+            QVERIFY(store.record(s, true));
+        }
+        const auto exportCsv = [&](const QStringList& args, int* exitCode) {
+            QProcess exporter;
+            exporter.setProcessEnvironment(env(home));
+            exporter.start(qEnvironmentVariable("TASKWATCH_BIN"),
+                           QStringList{QStringLiteral("export-csv")} + args);
+            if (!QTest::qWaitFor([&] { return exporter.state() == QProcess::NotRunning; }, 30000))
+                return QByteArray();
+            *exitCode = exporter.exitCode();
+            return exporter.readAllStandardOutput();
+        };
+        const QByteArray header =
+            "observed_at,task_id,region,status,info,error_code,error_message,request_id\r\n";
+        int rc = -1;
+        const QByteArray prod = exportCsv({QStringLiteral("--profile"), QStringLiteral("prod")}, &rc);
+        QCOMPARE(rc, 0);
+        QVERIFY(prod.startsWith(header));
+        QCOMPARE(prod.count("\r\n"), 2);
+        QVERIFY(prod.contains("req-prod"));
+        QVERIFY(!prod.contains("req-staging") && !prod.contains("req-env"));
+        const QByteArray staging = exportCsv({QStringLiteral("--profile"), QStringLiteral("staging")}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(staging.count("\r\n"), 2);
+        QVERIFY(staging.contains("req-staging"));
+        const QByteArray none = exportCsv({QStringLiteral("--profile"), QString()}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(none.count("\r\n"), 2);
+        QVERIFY(none.contains("req-env"));
+        const QByteArray all = exportCsv({}, &rc);
+        QCOMPARE(rc, 0);
+        QVERIFY(all.startsWith(header));
+        QCOMPARE(all.count("\r\n"), 4);
+    }
+
+    // Several first runs at once on a fresh HOME: each creates-or-opens the new history without a race.
+    void parallelFirstRunsAllOpenTheHistory() {
+        QTemporaryDir home;
+        std::vector<std::unique_ptr<QProcess>> runs;
+        for (int i = 0; i < 8; ++i) {
+            auto p = std::make_unique<QProcess>();
+            p->setProcessEnvironment(env(home));
+            p->start(qEnvironmentVariable("TASKWATCH_BIN"), {QStringLiteral("export-csv")});
+            runs.push_back(std::move(p));
+        }
+        for (auto& p : runs) {
+            QVERIFY(QTest::qWaitFor([&] { return p->state() == QProcess::NotRunning; }, 30000));
+            QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        }
+    }
+
+    // Two `watch` runs started at once on a fresh HOME: both record their changes.
+    void twoWatchesAtOnceBothRecord() {
+        QTemporaryDir home;
+        const QString a = QStringLiteral("dddddddd-00000003-00000003-00000003");
+        const QString b = QStringLiteral("dddddddd-00000004-00000004-00000004");
+        QProcess first, second;
+        first.setProcessEnvironment(env(home));
+        second.setProcessEnvironment(env(home));
+        first.start(qEnvironmentVariable("TASKWATCH_BIN"), watchArgs({a}));
+        second.start(qEnvironmentVariable("TASKWATCH_BIN"), watchArgs({b}));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return first.state() == QProcess::NotRunning && second.state() == QProcess::NotRunning; },
+            60000));
+        const QByteArray errors = first.readAllStandardError() + second.readAllStandardError();
+        QVERIFY2(!errors.contains("history"), errors.constData());
+        QCOMPARE(first.exitCode(), 0);
+        QCOMPARE(second.exitCode(), 1); // FAILED
+        TaskStore store(databasePath(home));
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QCOMPARE(store.loadTasks().size(), 2);
+        qint64 rowsA = 0, rowsB = 0;
+        QVERIFY(store.forEachHistory({}, [&](const HistoryEntry& e) {
+            rowsA += e.taskId == a;
+            rowsB += e.taskId == b;
+            return true;
+        }));
+        QCOMPARE(rowsA, qint64(3));
+        QCOMPARE(rowsB, qint64(2));
     }
 
     void killNineLosesNothingCommitted() {

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -119,6 +120,8 @@ private slots:
     void copyAndDeleteSelection();
     void noCredentialsBanner();
     void authFailedBannerAndResume();
+    void endpointFailedBanner();
+    void credentialsMissingBannerNamesTheProfile();
     void filterAndHideFinished();
     void settingsPersist();
     void detailsShowErrorAndTimeline();
@@ -347,6 +350,50 @@ void TestMainWindow::authFailedBannerAndResume() {
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
     QVERIFY(!fb.scheduler()->isHeldByAuth());
     QCOMPARE(fb.board.accountState(kProfile), AccountState::Polling);
+}
+
+void TestMainWindow::endpointFailedBanner() {
+    PausedBoard fb;
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::EndpointFailed));
+    emit fb.scheduler()->endpointFailed(404, QStringLiteral("HTTP 404 <b>Not Found</b>: check the endpoint"));
+    QVERIFY(window.isBannerShown(MainWindow::BannerKind::EndpointFailed));
+    Banner* banner = window.banner(MainWindow::BannerKind::EndpointFailed);
+    QVERIFY2(banner->title().contains(kProfile), qPrintable(banner->title()));
+    QVERIFY(banner->detail().contains(QLatin1String("<b>Not Found</b>"))); // plain text, as sent
+    QSignalSpy requested(&window, &MainWindow::credentialsRequested);
+    QTest::mouseClick(banner->findChild<QPushButton*>(QStringLiteral("fixEndpointButton")), Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), kProfile);
+    emit fb.scheduler()->endpointRecovered();
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::EndpointFailed));
+}
+
+void TestMainWindow::credentialsMissingBannerNamesTheProfile() {
+    PausedBoard fb;
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    TaskState other = stateFor(3, QStringLiteral("RUNNING"), TaskPhase::Polling);
+    other.profile = QStringLiteral("customer-b");
+    fb.board.adopt({stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling), other});
+    fb.board.setAccountMissing(QStringLiteral("customer-b"),
+                               QStringLiteral("The keychain has no credentials."));
+    QVERIFY(window.isBannerShown(MainWindow::BannerKind::CredentialsMissing));
+    Banner* banner = window.banner(MainWindow::BannerKind::CredentialsMissing);
+    QVERIFY2(banner->title().contains(QLatin1String("customer-b")), qPrintable(banner->title()));
+    QCOMPARE(fb.board.task(taskKey(QStringLiteral("customer-b"), idFor(3)))->phase, TaskPhase::Held);
+    // Two profiles have tasks: the Profile column and the profile filter show.
+    QVERIFY(!window.view()->isColumnHidden(TaskTableModel::ProfileColumn));
+    auto* filter = window.findChild<QComboBox*>(QStringLiteral("profileFilter"));
+    QVERIFY(filter);
+    QTRY_VERIFY(filter->isVisible());
+    filter->setCurrentIndex(filter->findData(QStringLiteral("customer-b")));
+    QCOMPARE(window.proxy()->rowCount(), 1);
+    QSignalSpy requested(&window, &MainWindow::credentialsRequested);
+    QTest::mouseClick(banner->findChild<QPushButton*>(QStringLiteral("setCredentialsButton")),
+                      Qt::LeftButton);
+    QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("customer-b"));
 }
 
 void TestMainWindow::filterAndHideFinished() {

@@ -225,6 +225,67 @@ private slots:
         QCOMPARE(authFailed.count(), 0);
     }
 
+    // The server's clock moves mid-run (+1 h, then -1 h, then right): every move is measured and corrected
+    // again; the credential is never held.
+    void serverClockMovesAndIsCorrectedEachTime() {
+        Session& session = startSession();
+        QSignalSpy corrected(session.scheduler(), &PollScheduler::clockCorrected);
+        QSignalSpy authFailed(session.scheduler(), &PollScheduler::authFailed);
+        const QString id = addTask(Fault::None, -1, {step(0, "RUNNING", "Working")});
+        session.addTask(id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_emulator->pollsOf(id) >= 2, 10000);
+        QCOMPARE(corrected.count(), 0);
+        int expected = 0;
+        for (const int offset : {3600, -3600, 0}) {
+            m_emulator->setClockOffset(offset);
+            ++expected;
+            QTRY_COMPARE_WITH_TIMEOUT(corrected.count(), expected, 10000);
+            QVERIFY(qAbs(corrected.last().first().toLongLong() - offset) <= 5);
+            const int polls = m_emulator->pollsOf(id);
+            QTRY_VERIFY_WITH_TIMEOUT(m_emulator->pollsOf(id) >= polls + 2, 10000); // polling goes on
+            QCOMPARE(state(id).phase, TaskPhase::Polling);
+            QVERIFY(state(id).errorCode.isEmpty());
+        }
+        QCOMPARE(authFailed.count(), 0);
+        QVERIFY(!session.scheduler()->isHeldByAuth());
+    }
+
+    // A wrong endpoint (404) stops every task at its first answer (no retries), with the status in the
+    // message, and endpointFailed comes once; fixing the endpoint recovers.
+    void wrongEndpointStopsEveryTaskAndSignalsOnce() {
+        m_emulator->setForcedHttpStatus(404);
+        Session& session = startSession();
+        QSignalSpy endpointFailed(session.scheduler(), &PollScheduler::endpointFailed);
+        QSignalSpy recovered(session.scheduler(), &PollScheduler::endpointRecovered);
+        QSignalSpy allDone(session.scheduler(), &PollScheduler::allDone);
+        QStringList ids;
+        for (int i = 0; i < 5; ++i) {
+            ids << addTask();
+            session.addTask(ids.last());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(allDone.count(), 1, 10000);
+        QCOMPARE(m_emulator->stats().requests, 5); // one each, never retried
+        for (const QString& id : ids) {
+            QCOMPARE(state(id).phase, TaskPhase::Stopped);
+            QCOMPARE(state(id).errorCode, QStringLiteral("EndpointRejected"));
+            QCOMPARE(state(id).httpStatus, 404);
+            QVERIFY(state(id).errorMessage.contains(QLatin1String("404")));
+        }
+        QCOMPARE(endpointFailed.count(), 1);
+        QCOMPARE(endpointFailed.first().at(0).toInt(), 404);
+        QVERIFY(endpointFailed.first().at(1).toString().contains(QLatin1String("404")));
+        QCOMPARE(recovered.count(), 0);
+
+        m_emulator->setForcedHttpStatus(0);
+        for (const QString& id : ids)
+            session.scheduler()->retry(id);
+        QTRY_COMPARE_WITH_TIMEOUT(session.scheduler()->activeCount(), 0, 15000);
+        QCOMPARE(recovered.count(), 1);
+        QCOMPARE(endpointFailed.count(), 1);
+        for (const QString& id : ids)
+            QVERIFY(finishedWith(id, "SUCCESS"));
+    }
+
     void rateLimitedServerSlowsUsDownAndEverythingFinishes() {
         m_emulator->setRateLimit(10); // a server (or another tool sharing the key) allowing far less
         Session& session = startSession();

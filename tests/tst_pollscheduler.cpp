@@ -2,6 +2,7 @@
 // event to the next (the scheduler's next wake-up, a fake answer becoming due), with random lateness of the
 // wake-ups, and checks the pacing invariants over every window of the run. One test uses the real clock and
 // the real QTimer.
+#include "ErrorCatalog.h"
 #include "PollScheduler.h"
 #include "SendWindows.h"
 
@@ -699,6 +700,130 @@ private slots:
             QVERIFY(s->errorCode.isEmpty());
         }
         QVERIFY(!sim.spun);
+    }
+
+    // The server's clock moves after the first correction (NTP, a resumed laptop...): each move is measured
+    // and corrected again from the Date of the SignatureExpire answer, and polling goes on.
+    void signatureExpireCorrectsAgainWhenTheServerClockMoves() {
+        Sim sim;
+        qint64 skew = 3600;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(100); };
+        sim.backend.responder = [&](const FakeBackend::Query& q) {
+            if (std::abs(q.offset - skew) > 300) {
+                QueryResult r =
+                    apiError(QStringLiteral("AuthFailure.SignatureExpire"), QStringLiteral("expired"));
+                r.serverDate = QDateTime::currentDateTimeUtc().addSecs(skew);
+                return r;
+            }
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        QSignalSpy corrected(&sim.sched, &PollScheduler::clockCorrected);
+        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
+        for (int i = 0; i < 5; ++i)
+            sim.sched.addTask(taskId(i), {});
+        qint64 until = 0;
+        int expected = 0;
+        for (const qint64 next : {qint64(3600), qint64(-3600), qint64(0), qint64(7200)}) {
+            skew = next;
+            until += 20'000;
+            sim.runUntil(until);
+            ++expected;
+            QCOMPARE(corrected.size(), expected);
+            QVERIFY(std::abs(corrected.last().at(0).toLongLong() - skew) <= 2);
+            QVERIFY(std::abs(sim.backend.clockOffset() - skew) <= 2);
+            QCOMPARE(authFailed.size(), 0);
+            for (int i = 0; i < 5; ++i) {
+                QCOMPARE(sim.sched.task(taskId(i))->phase, TaskPhase::Polling);
+                QVERIFY(sim.sched.task(taskId(i))->errorCode.isEmpty());
+            }
+        }
+        QVERIFY(!sim.spun);
+    }
+
+    // A server whose Date keeps jumping without ever accepting a signature cannot be followed for ever.
+    void signatureExpireWithAJumpingDateGivesUp() {
+        Sim sim;
+        int n = 0;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(100); };
+        sim.backend.responder = [&](const FakeBackend::Query&) {
+            QueryResult r =
+                apiError(QStringLiteral("AuthFailure.SignatureExpire"), QStringLiteral("expired"));
+            r.serverDate = QDateTime::currentDateTimeUtc().addSecs(++n % 2 ? 1000 : -1000);
+            return r;
+        };
+        QSignalSpy corrected(&sim.sched, &PollScheduler::clockCorrected);
+        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
+        sim.sched.addTask(taskId(1), {});
+        sim.runUntil(30'000);
+        QCOMPARE(corrected.size(), 3);
+        QCOMPARE(authFailed.size(), 1);
+        QVERIFY(sim.sched.isHeldByAuth());
+        QVERIFY(!sim.spun);
+    }
+
+    // A wrong endpoint stops each task at its answer (no retries); endpointFailed once per transition.
+    void endpointFailureStopsTasksAndSignalsOncePerTransition() {
+        Sim sim;
+        int status = 404;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(50); };
+        sim.backend.responder = [&](const FakeBackend::Query&) {
+            if (status == 0)
+                return ok(QString::fromLatin1(TaskStatus::Success));
+            QueryResult r = transportError(ErrorCatalog::httpStatusCode(status), status);
+            r.errorMessage = ErrorCatalog::httpStatusMessage(status);
+            return r;
+        };
+        QSignalSpy failed(&sim.sched, &PollScheduler::endpointFailed);
+        QSignalSpy recovered(&sim.sched, &PollScheduler::endpointRecovered);
+        QSignalSpy allDone(&sim.sched, &PollScheduler::allDone);
+        for (int i = 0; i < 4; ++i)
+            sim.sched.addTask(taskId(i), {});
+        sim.runUntil(30'000);
+        QCOMPARE(int(sim.backend.queries.size()), 4);
+        QCOMPARE(allDone.size(), 1);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).at(0).toInt(), 404);
+        QVERIFY(failed.at(0).at(1).toString().contains(QLatin1String("404")));
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(sim.sched.task(taskId(i))->phase, TaskPhase::Stopped);
+
+        status = 407; // another status: told again
+        sim.sched.retry(taskId(0));
+        sim.runUntil(31'000);
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(failed.at(1).at(0).toInt(), 407);
+
+        status = 0; // fixed
+        for (int i = 0; i < 4; ++i)
+            sim.sched.retry(taskId(i));
+        sim.runUntil(40'000);
+        QCOMPARE(recovered.size(), 1);
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(sim.sched.activeCount(), 0);
+
+        status = 301; // broken again
+        sim.sched.addTask(taskId(9), {});
+        sim.runUntil(41'000);
+        QCOMPARE(failed.size(), 3);
+        QCOMPARE(failed.at(2).at(0).toInt(), 301);
+        QVERIFY(!sim.spun);
+    }
+
+    // 429 and 5xx are transient: retried with backoff, never stopped, no endpoint failure.
+    void serverHttpErrorsAreRetried() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(50); };
+        sim.backend.responder = [&](const FakeBackend::Query& q) {
+            if (q.index < 3)
+                return transportError(ErrorCatalog::httpStatusCode(q.index == 0 ? 429 : 503), 503);
+            return ok(QString::fromLatin1(TaskStatus::Success));
+        };
+        QSignalSpy failed(&sim.sched, &PollScheduler::endpointFailed);
+        sim.sched.addTask(taskId(1), {});
+        sim.runUntil(60'000);
+        QCOMPARE(int(sim.backend.queries.size()), 4);
+        QCOMPARE(sim.sched.task(taskId(1))->phase, TaskPhase::Finished);
+        QCOMPARE(failed.size(), 0);
     }
 
     void signatureExpireWithoutDateOrStillFailingStops_data() {

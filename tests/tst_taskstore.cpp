@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -13,7 +14,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
+#include <latch>
+#include <memory>
 #include <unistd.h>
 
 using namespace taskwatch;
@@ -83,6 +87,52 @@ const char* const kSchemaV1[] = {
     "INSERT INTO history (observed_at, task_id, region, status, info, request_id) VALUES (1764000060000, "
     "'1a2b3c4d-0001', 'ap-guangzhou', 'SUCCESS', '完成', 'req-1')",
     "PRAGMA user_version = 1",
+};
+
+// The exact schema of version 2 (the release before profiles in history), with rows as it wrote them.
+const char* const kSchemaV2[] = {
+    "CREATE TABLE tasks ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " region TEXT NOT NULL DEFAULT '',"
+    " profile TEXT NOT NULL DEFAULT '',"
+    " added_at INTEGER,"
+    " status TEXT,"
+    " info TEXT,"
+    " request_id TEXT NOT NULL DEFAULT '',"
+    " error_code TEXT NOT NULL DEFAULT '',"
+    " error_message TEXT NOT NULL DEFAULT '',"
+    " http_status INTEGER NOT NULL DEFAULT 0,"
+    " last_checked_at INTEGER,"
+    " finished_at INTEGER,"
+    " phase TEXT NOT NULL DEFAULT 'waiting')",
+    "CREATE TABLE history ("
+    " id INTEGER PRIMARY KEY,"
+    " observed_at INTEGER NOT NULL,"
+    " task_id TEXT NOT NULL,"
+    " region TEXT NOT NULL DEFAULT '',"
+    " status TEXT,"
+    " info TEXT,"
+    " error_code TEXT NOT NULL DEFAULT '',"
+    " error_message TEXT NOT NULL DEFAULT '',"
+    " request_id TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX history_observed_at ON history(observed_at)",
+    "CREATE INDEX history_task_id ON history(task_id)",
+    // Added out of time order: the row order (rowid) must survive the rebuild of the table.
+    "INSERT INTO tasks VALUES ('2b-0003', 'ap-beijing', 'work', 1764000002000, 'RUNNING', '', 'req-3', "
+    "'InternalError', 'oops', 502, 1764000030000, NULL, 'retrying')",
+    "INSERT INTO tasks VALUES ('2b-0001', 'ap-guangzhou', 'default', 1764000002000, 'SUCCESS', '完成', "
+    "'req-1', '', '', 200, 1764000060000, 1764000060000, 'finished')",
+    "INSERT INTO tasks VALUES ('2b-0002', 'ap-shanghai', '', 1764000001000, NULL, NULL, '', '', '', 0, NULL, "
+    "NULL, 'waiting')",
+    "INSERT INTO history (observed_at, task_id, region, status, info, request_id) VALUES (1764000030000, "
+    "'2b-0001', 'ap-guangzhou', 'RUNNING', NULL, 'req-0')",
+    "INSERT INTO history (observed_at, task_id, region, status, info, error_code, error_message, request_id) "
+    "VALUES (1764000031000, '2b-0003', 'ap-beijing', 'RUNNING', '', 'InternalError', 'oops', 'req-3')",
+    "INSERT INTO history (observed_at, task_id, region, status, info, request_id) VALUES (1764000040000, "
+    "'2b-gone', 'ap-beijing', 'SUCCESS', 'removed since', 'req-9')",
+    "INSERT INTO history (observed_at, task_id, region, status, info, request_id) VALUES (1764000060000, "
+    "'2b-0001', 'ap-guangzhou', 'SUCCESS', '完成', 'req-1')",
+    "PRAGMA user_version = 2",
 };
 
 QByteArray fileHash(const QString& path) {
@@ -168,7 +218,7 @@ private slots:
         QVERIFY(raw.isOpen());
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
         QCOMPARE(
             raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                                       "('history_observed_at', 'history_task_id')"))
@@ -236,19 +286,36 @@ private slots:
                 .toInt(),
             1);
 
-        // Update in place: latest state replaces the old one; an empty profile keeps the stored profile.
-        TaskState updated = states.at(0);
+        // Each task comes back with its profile.
+        for (const TaskState& s : loaded)
+            QCOMPARE(s.profile, QStringLiteral("prod"));
+
+        // Update in place: the latest state of (profile, id) replaces the old one.
+        TaskState updated = loaded.at(0);
         updated.status = QStringLiteral("RUNNING");
         updated.info = QStringLiteral("50%");
         QVERIFY(store.upsertTask(updated));
         QCOMPARE(store.profileOf(updated.id), QStringLiteral("prod"));
+        QCOMPARE(store.loadTasks().size(), states.size());
+        QCOMPARE(store.loadTasks().at(0).status, std::optional<QString>(QStringLiteral("RUNNING")));
+        // The same id under another profile is another task (the profile argument overrides state.profile).
+        updated.status = QStringLiteral("INITIAL");
         QVERIFY(store.upsertTask(updated, QStringLiteral("staging")));
-        QCOMPARE(store.profileOf(updated.id), QStringLiteral("staging"));
         const QList<TaskState> again = store.loadTasks();
-        QCOMPARE(again.size(), states.size());
+        QCOMPARE(again.size(), states.size() + 1);
         QCOMPARE(again.at(0).status, std::optional<QString>(QStringLiteral("RUNNING")));
+        QCOMPARE(again.at(0).profile, QStringLiteral("prod"));
+        const QList<TaskState> inStaging = store.loadTasks(QStringLiteral("staging"));
+        QCOMPARE(inStaging.size(), 1);
+        QCOMPARE(inStaging.first().id, updated.id);
+        QCOMPARE(inStaging.first().profile, QStringLiteral("staging"));
+        QCOMPARE(inStaging.first().status, std::optional<QString>(QStringLiteral("INITIAL")));
         QCOMPARE(store.loadTasks(QStringLiteral("staging")).size(), 1);
-        QCOMPARE(store.loadTasks(QStringLiteral("prod")).size(), states.size() - 1);
+        QCOMPARE(store.loadTasks(QStringLiteral("prod")).size(), states.size());
+        // Removing takes the profile: the other profile's task stays.
+        QVERIFY(store.removeTask(updated.id, QStringLiteral("staging")));
+        QCOMPARE(store.loadTasks(QStringLiteral("staging")).size(), 0);
+        QCOMPARE(store.loadTasks(QStringLiteral("prod")).size(), states.size());
         QCOMPARE(store.historyCount(), qint64(0)); // upsertTask never writes history
     }
 
@@ -318,7 +385,9 @@ private slots:
         QCOMPARE(store.historyCount(), qint64(1));
         const QList<HistoryEntry> h = readHistory(store);
         QCOMPARE(h.size(), 1);
-        QCOMPARE(h.first(), TaskStore::entryFrom(s));
+        HistoryEntry expected = TaskStore::entryFrom(s);
+        expected.profile = QStringLiteral("p"); // the row carries the profile it was recorded with
+        QCOMPARE(h.first(), expected);
         QCOMPARE(h.first().observedAt, s.lastCheckedAt);
         QCOMPARE(store.profileOf(s.id), QStringLiteral("p"));
     }
@@ -476,7 +545,7 @@ private slots:
         }
         TaskStore store(path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), 3);
         QVERIFY(store.recoveryMessage().isEmpty());
 
         const QList<TaskState> tasks = store.loadTasks();
@@ -510,12 +579,128 @@ private slots:
         store.close();
 
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
         QCOMPARE(
             raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'history_task_id'"))
                 .toInt(),
             1);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    }
+
+    // A database written by the previous release (schema 2): tasks and history keep every field, history rows
+    // get the profile of their task, and the tasks table takes (profile, id) pairs afterwards.
+    void migratesVersion2() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        {
+            RawDb raw(path);
+            for (const char* sql : kSchemaV2)
+                QVERIFY(raw.exec(QString::fromUtf8(sql)));
+        }
+        TaskStore store(path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QCOMPARE(store.schemaVersion(), 3);
+
+        const QList<TaskState> tasks = store.loadTasks();
+        QCOMPARE(tasks.size(), 3);
+        // Ordered by added_at, then the original row order.
+        QCOMPARE(tasks.at(0).id, QStringLiteral("2b-0002"));
+        QCOMPARE(tasks.at(0).profile, QString());
+        QCOMPARE(tasks.at(0).status, std::nullopt);
+        QCOMPARE(tasks.at(0).phase, TaskPhase::Waiting);
+        QCOMPARE(tasks.at(1).id, QStringLiteral("2b-0003"));
+        QCOMPARE(tasks.at(1).profile, QStringLiteral("work"));
+        QCOMPARE(tasks.at(1).httpStatus, 502);
+        QCOMPARE(tasks.at(1).phase, TaskPhase::Retrying);
+        QCOMPARE(tasks.at(1).info, std::optional<QString>(QString::fromLatin1("")));
+        QCOMPARE(tasks.at(1).errorMessage, QStringLiteral("oops"));
+        QCOMPARE(tasks.at(2).id, QStringLiteral("2b-0001"));
+        QCOMPARE(tasks.at(2).profile, QStringLiteral("default"));
+        QCOMPARE(tasks.at(2).info, std::optional<QString>(QStringLiteral("完成")));
+        QCOMPARE(tasks.at(2).finishedAt, utc(1764000060000));
+        QCOMPARE(tasks.at(2).phase, TaskPhase::Finished);
+
+        const QList<HistoryEntry> h = readHistory(store);
+        QCOMPARE(h.size(), 4);
+        QCOMPARE(h.at(0).taskId, QStringLiteral("2b-0001"));
+        QCOMPARE(h.at(0).profile, QStringLiteral("default"));
+        QCOMPARE(h.at(0).info, std::nullopt);
+        QCOMPARE(h.at(1).taskId, QStringLiteral("2b-0003"));
+        QCOMPARE(h.at(1).profile, QStringLiteral("work"));
+        QCOMPARE(h.at(1).errorCode, QStringLiteral("InternalError"));
+        QCOMPARE(h.at(2).taskId, QStringLiteral("2b-gone"));
+        QCOMPARE(h.at(2).profile, QString()); // its task is gone: no profile known
+        QCOMPARE(h.at(3).profile, QStringLiteral("default"));
+        QCOMPARE(h.at(3).info, std::optional<QString>(QStringLiteral("完成")));
+        HistoryQuery work;
+        work.profile = QStringLiteral("work");
+        QCOMPARE(readHistory(store, work).size(), 1);
+
+        // The same id under a second profile is a second task; its history is told apart.
+        TaskState other = tasks.at(2);
+        other.profile = QStringLiteral("staging");
+        other.status = QStringLiteral("RUNNING");
+        other.lastCheckedAt = utc(1764000070000);
+        QVERIFY2(store.record(other, true), qPrintable(store.lastError()));
+        QCOMPARE(store.loadTasks().size(), 4);
+        QCOMPARE(store.loadTasks(QStringLiteral("default")).first().status,
+                 std::optional<QString>(QStringLiteral("SUCCESS")));
+        HistoryQuery staging;
+        staging.profile = QStringLiteral("staging");
+        const QList<HistoryEntry> hs = readHistory(store, staging);
+        QCOMPARE(hs.size(), 1);
+        QCOMPARE(hs.first().taskId, QStringLiteral("2b-0001"));
+        QCOMPARE(hs.first().status, std::optional<QString>(QStringLiteral("RUNNING")));
+        store.close();
+
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM "
+                                           "pragma_table_info('tasks') WHERE pk > 0 ORDER BY pk)"))
+                     .toString(),
+                 QStringLiteral("profile,id"));
+    }
+
+    // Several connections opening one new file at the same moment (as two `watch` runs on a fresh HOME do):
+    // every open succeeds and records, none sees a half-made schema or fails on a busy database.
+    void parallelOpensOfANewFile() {
+        for (int round = 0; round < 5; ++round) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("sub/history.sqlite"));
+            constexpr int kThreads = 8;
+            std::latch start(kThreads);
+            QStringList errors;
+            QMutex mutex;
+            std::vector<std::unique_ptr<QThread>> threads;
+            for (int t = 0; t < kThreads; ++t) {
+                threads.emplace_back(QThread::create([&, t] {
+                    TaskStore store(path);
+                    start.arrive_and_wait();
+                    QString error;
+                    if (!store.open())
+                        error = QStringLiteral("open: ") + store.lastError();
+                    else if (!store.record(makeState(QStringLiteral("task-%1").arg(t),
+                                                     QStringLiteral("RUNNING"), std::nullopt),
+                                           true, QStringLiteral("p%1").arg(t)))
+                        error = QStringLiteral("record: ") + store.lastError();
+                    if (!error.isEmpty()) {
+                        QMutexLocker lock(&mutex);
+                        errors << error;
+                    }
+                }));
+                threads.back()->start();
+            }
+            for (auto& thread : threads)
+                QVERIFY(thread->wait(60000));
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+            TaskStore store(path);
+            QVERIFY2(store.open(), qPrintable(store.lastError()));
+            QCOMPARE(store.loadTasks().size(), kThreads);
+            QCOMPARE(store.historyCount(), qint64(kThreads));
+            QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
+            QVERIFY(corruptFiles(dir.filePath(QStringLiteral("sub"))).isEmpty());
+        }
     }
 
     void failedMigrationLeavesVersion1() {
@@ -659,7 +844,7 @@ private slots:
         }
 
         // The fresh database works.
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), 3);
         QCOMPARE(store.historyCount(), qint64(0));
         QVERIFY(
             store.record(makeState(QStringLiteral("fresh"), QStringLiteral("RUNNING"), std::nullopt), true));

@@ -3,6 +3,7 @@
 #include "TimelineSteps.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -244,6 +245,40 @@ private slots:
             QFile f(it.next());
             QVERIFY(f.open(QIODevice::ReadOnly));
             QVERIFY2(!f.readAll().contains(kKey.toUtf8()), qPrintable(f.fileName()));
+        }
+    }
+
+    // A wrong endpoint (HTTP 404) ends `watch` with exit 1 at the first answers, not at --timeout; the line
+    // names the status. A redirect (3xx) likewise, naming where it points, never followed.
+    void wrongEndpointExitsOneQuickly_data() {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("404") << 404 << QStringLiteral("EndpointRejected");
+        QTest::newRow("301") << 301 << QStringLiteral("EndpointRedirect");
+    }
+    void wrongEndpointExitsOneQuickly() {
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        m_emulator.setForcedHttpStatus(status, "https://elsewhere.example/");
+        QElapsedTimer clock;
+        clock.start();
+        const Run r = watch(common() << QStringLiteral("--timeout") << QStringLiteral("50")
+                                     << QStringLiteral("aaaaaaaa-00000003-00000003-00000003")
+                                     << QStringLiteral("aaaaaaaa-00000004-00000004-00000004"));
+        const qint64 elapsed = clock.elapsed();
+        m_emulator.setForcedHttpStatus(0);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(elapsed < 20000, qPrintable(QString::number(elapsed)));
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 2);
+        for (const QJsonObject& line : lines) {
+            const QJsonObject error = line.value(QStringLiteral("error")).toObject();
+            QCOMPARE(error.value(QStringLiteral("code")).toString(), code);
+            QVERIFY(error.value(QStringLiteral("message")).toString().contains(QString::number(status)));
+            if (status == 301)
+                QVERIFY(error.value(QStringLiteral("message"))
+                            .toString()
+                            .contains(QLatin1String("https://elsewhere.example/")));
         }
     }
 

@@ -28,6 +28,7 @@ QIcon bannerIcon(BannerArea::Kind kind, bool dark) {
     }
     case Kind::CredentialsRejected:
     case Kind::CredentialsMissing:
+    case Kind::EndpointFailed:
     case Kind::KeychainUnavailable:
     case Kind::StoreFailed:
         break;
@@ -84,6 +85,15 @@ Banner* BannerArea::ensure(Kind kind) {
         banner->setIcon(bannerIcon(kind, dark));
         QPushButton* set = banner->addButton(tr("Set Credentials…"), QStringLiteral("setCredentialsButton"));
         connect(set, &QPushButton::clicked, this,
+                [this] { emit credentialsRequested(m_credentialsProfile); });
+        break;
+    }
+    case Kind::EndpointFailed: {
+        banner->setObjectName(QStringLiteral("bannerEndpointFailed"));
+        banner->setTone(Banner::Tone::Error);
+        banner->setIcon(bannerIcon(kind, dark));
+        QPushButton* fix = banner->addButton(tr("Credentials…"), QStringLiteral("fixEndpointButton"));
+        connect(fix, &QPushButton::clicked, this,
                 [this] { emit credentialsRequested(m_credentialsProfile); });
         break;
     }
@@ -190,13 +200,26 @@ void BannerArea::showAccounts(const TaskBoard& board, bool demo) {
         banner->setDetail(SafeText::singleLine(board.accountProblem(missing.first()), 300));
     }
     setShown(Kind::CredentialsMissing, !missing.isEmpty());
+    QStringList endpointFailed;
+    for (const QString& profile : board.profiles()) {
+        if (!board.endpointProblem(profile).isEmpty())
+            endpointFailed << profile;
+    }
+    if (!endpointFailed.isEmpty()) {
+        Banner* banner = ensure(Kind::EndpointFailed);
+        banner->setTitle(tr("The endpoint of profile %1 refuses the requests: its tasks stopped")
+                             .arg(endpointFailed.join(QLatin1String(", "))));
+        banner->setDetail(SafeText::singleLine(board.endpointProblem(endpointFailed.first()), 300));
+    }
+    setShown(Kind::EndpointFailed, !endpointFailed.isEmpty());
     const QStringList profiles = board.profiles();
     const bool polling = std::any_of(profiles.cbegin(), profiles.cend(),
                                      [&board](const QString& p) { return board.hasAccount(p); });
     setShown(Kind::NoCredentials, !demo && !polling && missing.isEmpty());
-    m_credentialsProfile = !missing.isEmpty()    ? missing.first()
-                           : !rejected.isEmpty() ? rejected.first()
-                                                 : QString();
+    m_credentialsProfile = !missing.isEmpty()          ? missing.first()
+                           : !rejected.isEmpty()       ? rejected.first()
+                           : !endpointFailed.isEmpty() ? endpointFailed.first()
+                                                       : QString();
 }
 
 void BannerArea::applyTheme(bool dark) {

@@ -23,6 +23,7 @@ public:
         NoCredentials,
         CredentialsRejected,
         CredentialsMissing,
+        EndpointFailed,
         KeychainUnavailable,
         Offline,
         Demo,

@@ -12,9 +12,11 @@
 #include <QUrl>
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string>
 
 #ifdef Q_OS_UNIX
+#include <csignal>
 #include <termios.h>
 #include <unistd.h>
 #endif
@@ -34,8 +36,7 @@ int exitFor(const KeychainResult& r) {
 }
 
 void wipe(QByteArray& bytes) {
-    std::fill(bytes.begin(), bytes.end(), '\0');
-    bytes.clear();
+    CredentialStore::wipe(bytes); // in place, not a detached copy
 }
 
 QString stripLineEnd(QByteArray line) {
@@ -47,21 +48,51 @@ QString stripLineEnd(QByteArray line) {
 }
 
 #ifdef Q_OS_UNIX
+// The terminal's settings while echo is off at a hidden prompt: a signal that ends the process there (Ctrl-C,
+// kill, the terminal closing) puts them back first, so the shell is not left without echo.
+termios g_savedTerminal{};
+volatile sig_atomic_t g_terminalSilenced = 0;
+constexpr int kPromptSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+extern "C" void restoreTerminalThenDie(int sig) {
+    // Only async-signal-safe calls. SA_RESETHAND made the action the default again: the signal, re-raised,
+    // ends the process as it would have (exit status "killed by SIGINT") once this handler returns.
+    if (g_terminalSilenced) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+        const ssize_t ignored = write(STDERR_FILENO, "\n", 1);
+        (void)ignored;
+    }
+    raise(sig);
+}
+
 // Reads one line from the terminal without echoing it.
 QString promptHidden(const QString& prompt) {
     std::fputs(prompt.toLocal8Bit().constData(), stderr);
     std::fflush(stderr);
     termios saved{};
     const bool haveTerm = tcgetattr(STDIN_FILENO, &saved) == 0;
+    struct sigaction previous[std::size(kPromptSignals)] = {};
     if (haveTerm) {
+        g_savedTerminal = saved;
+        g_terminalSilenced = 1;
+        struct sigaction action = {};
+        action.sa_handler = restoreTerminalThenDie;
+        action.sa_flags = SA_RESETHAND;
+        sigemptyset(&action.sa_mask);
+        for (std::size_t i = 0; i < std::size(kPromptSignals); ++i)
+            sigaction(kPromptSignals[i], &action, &previous[i]);
         termios silent = saved;
         silent.c_lflag &= ~tcflag_t(ECHO);
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
     }
     std::string buffer(4096, '\0');
     const bool got = std::fgets(buffer.data(), int(buffer.size()), stdin) != nullptr;
-    if (haveTerm)
+    if (haveTerm) {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        g_terminalSilenced = 0;
+        for (std::size_t i = 0; i < std::size(kPromptSignals); ++i)
+            sigaction(kPromptSignals[i], &previous[i], nullptr);
+    }
     std::fputs("\n", stderr);
     QByteArray line = got ? QByteArray(buffer.c_str()) : QByteArray();
     std::fill(buffer.begin(), buffer.end(), '\0');
@@ -72,6 +103,7 @@ QString promptHidden(const QString& prompt) {
 // SecretKey = first line of standard input, Token = optional second line. On a terminal both are prompted for
 // without echo. Returns false with a message when no SecretKey came.
 bool readSecretsFromStdin(QString* secretKey, QString* token, QString* error) {
+    CredentialStore::protectProcess(); // no core dump with the key in memory
 #ifdef Q_OS_UNIX
     if (isatty(STDIN_FILENO)) {
         *secretKey = promptHidden(tr("SecretKey: "));
@@ -95,9 +127,10 @@ bool readSecretsFromStdin(QString* secretKey, QString* token, QString* error) {
         const qsizetype firstEnd = data.indexOf('\n');
         *secretKey = stripLineEnd(firstEnd < 0 ? data : data.left(firstEnd));
         if (firstEnd >= 0) {
-            const QByteArray rest = data.mid(firstEnd + 1);
+            QByteArray rest = data.mid(firstEnd + 1);
             const qsizetype secondEnd = rest.indexOf('\n');
             *token = stripLineEnd(secondEnd < 0 ? rest : rest.left(secondEnd));
+            wipe(rest);
         }
         wipe(data);
     }
@@ -205,7 +238,7 @@ int runSet(const QStringList& arguments) {
     if (const QString warning = Regions::endpointWarning(meta.region, meta.endpoint); !warning.isEmpty())
         printErr(tr("warning: %1").arg(warning));
     const KeychainResult written = store.storeProfileBlocking(meta, credential, parser.isSet(activate));
-    credential = {};
+    CredentialStore::wipe(credential); // the SecretKey and the Token, in place
     if (!written.ok()) {
         printErr(written.message);
         return exitFor(written);

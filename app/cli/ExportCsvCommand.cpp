@@ -28,7 +28,11 @@ int runExportCsv(const QStringList& arguments) {
     const QCommandLineOption bomOpt(
         QStringLiteral("excel"),
         tr("Start with a UTF-8 byte order mark so that Excel detects the encoding."));
-    parser.addOptions({outputOpt, sinceOpt, idOpt, bomOpt});
+    const QCommandLineOption profileOpt(
+        QStringLiteral("profile"),
+        tr("Only changes observed with this credential profile (\"\" for environment credentials)."),
+        tr("NAME"));
+    parser.addOptions({outputOpt, sinceOpt, idOpt, profileOpt, bomOpt});
     if (const int rc = parseOrExit(parser, arguments, QStringLiteral("export-csv")); rc >= 0)
         return rc;
     if (!parser.positionalArguments().isEmpty()) {
@@ -55,6 +59,9 @@ int runExportCsv(const QStringList& arguments) {
         }
         query.ids.append(id.trimmed().toLower());
     }
+
+    if (parser.isSet(profileOpt))
+        query.profile = parser.value(profileOpt);
 
     TaskStore store;
     if (!store.open()) {

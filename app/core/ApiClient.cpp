@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 
+#include "ErrorCatalog.h"
 #include "Regions.h"
 #include "SafeText.h"
 #include "Signer.h"
@@ -229,16 +230,20 @@ void ApiClient::onFinished(QNetworkReply* reply) {
     } else if (httpStatus == 0 && (reply->error() == QNetworkReply::SslHandshakeFailedError ||
                                    !reply->property(kSslErrorsProperty).toStringList().isEmpty())) {
         result = transportError(ClientError::TlsError, tlsErrorMessage(reply), 0, {});
+    } else if (httpStatus == 0 && reply->error() == QNetworkReply::ProxyAuthenticationRequiredError) {
+        result = parseResponse(407, body, false); // the proxy's 407 (e.g. to CONNECT) never reaches the API
     } else if (httpStatus == 0 || (reply->error() != QNetworkReply::NoError && httpStatus == 200)) {
         result = transportError(ClientError::NetworkError, reply->errorString(), httpStatus, body);
     } else {
-        result = parseResponse(httpStatus, body, false);
+        // Redirects are never followed (ManualRedirectPolicy): the target is only reported.
+        result = parseResponse(httpStatus, body, false, QString::fromLatin1(reply->rawHeader("Location")));
     }
     result.serverDate = parseHttpDate(reply->rawHeader("Date"));
     emit queryFinished(ticket, result);
 }
 
-QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, bool truncated) {
+QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, bool truncated,
+                                     const QString& location) {
     if (truncated)
         return transportError(
             ClientError::ResponseTooLarge,
@@ -246,10 +251,11 @@ QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, boo
                 .arg(kMaxBodyBytes),
             httpStatus, body);
     if (httpStatus != 200) {
-        QueryResult r = transportError(
-            ClientError::ServerNetworkError,
-            QCoreApplication::translate("ApiClient", "HTTP status %1 from the server.").arg(httpStatus),
-            httpStatus, body);
+        // 3xx and 4xx (not 429) are permanent: a wrong endpoint, access denied, a proxy asking for
+        // credentials; 429 and 5xx are transient. ErrorCatalog decides.
+        QueryResult r =
+            transportError(ErrorCatalog::httpStatusCode(httpStatus).toLatin1().constData(),
+                           ErrorCatalog::httpStatusMessage(httpStatus, location), httpStatus, body);
         // Keep the RequestId when a JSON envelope came with the error status.
         const QJsonObject resp =
             QJsonDocument::fromJson(body).object().value(QStringLiteral("Response")).toObject();

@@ -47,8 +47,9 @@ public:
     const EndpointConfig& endpoint() const { return m_endpoint; }
 
     // Pure parsing of a response, exposed for tests and fuzzing. `truncated` = the body was cut at
-    // kMaxBodyBytes.
-    static QueryResult parseResponse(int httpStatus, const QByteArray& body, bool truncated);
+    // kMaxBodyBytes. `location` is the Location header of a redirect (reported, never followed).
+    static QueryResult parseResponse(int httpStatus, const QByteArray& body, bool truncated,
+                                     const QString& location = {});
 
 private:
     void onFinished(QNetworkReply* reply);

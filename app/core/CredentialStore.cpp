@@ -8,6 +8,12 @@
 #include <QSettings>
 #include <QTimer>
 #include <algorithm>
+#include <mutex>
+
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#endif
 
 #include <qt6keychain/keychain.h>
 
@@ -18,11 +24,11 @@ namespace {
 const QString kProfilesGroup = QStringLiteral("profiles");
 const QString kActiveKey = QStringLiteral("credentials/activeProfile");
 
-// Zeroes a buffer that held a secret before it is released.
-void wipe(QByteArray& bytes) {
-    if (!bytes.isEmpty())
-        std::fill(bytes.begin(), bytes.end(), '\0');
-    bytes.clear();
+void zero(void* data, std::size_t size) {
+    // Through a volatile pointer: the stores are not optimised away although the buffer is released next.
+    volatile unsigned char* p = static_cast<volatile unsigned char*>(data);
+    for (std::size_t i = 0; i < size; ++i)
+        p[i] = 0;
 }
 
 bool containsAny(const QString& text, std::initializer_list<const char*> needles) {
@@ -135,6 +141,37 @@ QString CredentialStore::mask(const QString& secretId) {
     return QString(n - 4, QLatin1Char('*')) + secretId.right(4);
 }
 
+void CredentialStore::wipe(QByteArray& bytes) {
+    // constData() never detaches: the shared buffer itself is zeroed (begin() would detach and zero a copy).
+    // Static data (d == nullptr: a literal, fromRawData) is read-only and is only released.
+    if (!bytes.isEmpty() && bytes.data_ptr().isMutable())
+        zero(const_cast<char*>(bytes.constData()), std::size_t(bytes.size()));
+    bytes = QByteArray();
+}
+
+void CredentialStore::wipe(QString& text) {
+    if (!text.isEmpty() && text.data_ptr().isMutable())
+        zero(const_cast<QChar*>(text.constData()), std::size_t(text.size()) * sizeof(QChar));
+    text = QString();
+}
+
+void CredentialStore::wipe(Credential& credential) {
+    wipe(credential.secretKey);
+    wipe(credential.token);
+    credential.secretId.clear();
+}
+
+void CredentialStore::protectProcess() {
+#ifdef Q_OS_LINUX
+    static std::once_flag once;
+    std::call_once(once, [] {
+        const rlimit none{0, 0};
+        setrlimit(RLIMIT_CORE, &none);
+        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    });
+#endif
+}
+
 std::optional<Credential> CredentialStore::fromEnvironment() {
     Credential c;
     c.secretId = qEnvironmentVariable("TENCENTCLOUD_SECRET_ID").trimmed();
@@ -142,6 +179,7 @@ std::optional<Credential> CredentialStore::fromEnvironment() {
     c.token = qEnvironmentVariable("TENCENTCLOUD_TOKEN").trimmed();
     if (!c.isComplete())
         return std::nullopt;
+    protectProcess();
     return c;
 }
 
@@ -201,12 +239,15 @@ void CredentialStore::startJob(Op op, const QString& profile, const Credential& 
     QKeychain::Job* job = nullptr;
     switch (op) {
     case Op::Read:
+        protectProcess(); // before the key is in this process
         job = new QKeychain::ReadPasswordJob(serviceName());
         break;
     case Op::Write: {
         auto* write = new QKeychain::WritePasswordJob(serviceName());
         QByteArray value = encode(credential);
-        write->setTextData(QString::fromUtf8(value));
+        QString text = QString::fromUtf8(value);
+        write->setTextData(text); // the job keeps its own UTF-8 copy (QtKeychain offers no way to wipe it)
+        wipe(text);
         wipe(value);
         job = write;
         break;

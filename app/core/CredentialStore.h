@@ -85,6 +85,17 @@ public:
     static QByteArray encode(const Credential& credential);
     static std::optional<Credential> decode(const QByteArray& data);
 
+    // Zero a buffer that held a secret, in place: the bytes every implicitly shared copy points at (e.g. the
+    // buffer a QtKeychain job returned), never a detached copy; then clear it. Read-only (literal) data is
+    // only released. Call it only when no holder of the shared data still needs it.
+    static void wipe(QByteArray& bytes);
+    static void wipe(QString& text);
+    static void wipe(Credential& credential);
+    // Once a process holds a key: no core dump of it (Linux: PR_SET_DUMPABLE 0 and RLIMIT_CORE 0; this also
+    // stops other processes of the user from ptrace-attaching or reading its /proc memory). Idempotent; the
+    // paths that read a key (fromEnvironment with a key, keychain reads, `credentials set`) call it.
+    static void protectProcess();
+
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 

@@ -1,8 +1,10 @@
 #include "ErrorCatalog.h"
 
+#include "SafeText.h"
 #include "TaskTypes.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 
 namespace taskwatch {
 
@@ -92,6 +94,12 @@ constexpr Entry kEntries[] = {
     {"ServerNetworkError", ErrorClass::Transient,
      QT_TRANSLATE_NOOP("ErrorCatalog", "The server or a gateway answered with an HTTP error."),
      QT_TRANSLATE_NOOP("ErrorCatalog", "Usually temporary (for example 504 Gateway Time-out). TaskWatch retries automatically.")},
+    {"EndpointRedirect", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The endpoint answered with an HTTP redirect; TaskWatch never follows redirects."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Set the right endpoint (the message names where it redirects to).")},
+    {"EndpointRejected", ErrorClass::Permanent,
+     QT_TRANSLATE_NOOP("ErrorCatalog", "The endpoint refused the request with an HTTP client error (wrong URL, access denied, or a proxy that needs authentication)."),
+     QT_TRANSLATE_NOOP("ErrorCatalog", "Check the endpoint URL and the proxy settings; the message names the HTTP status.")},
     {"ClientParseError", ErrorClass::Transient,
      QT_TRANSLATE_NOOP("ErrorCatalog", "The response was not the JSON the API documents."),
      QT_TRANSLATE_NOOP("ErrorCatalog", "Often a proxy or gateway page. TaskWatch retries automatically; see the raw response.")},
@@ -132,6 +140,58 @@ ErrorClass ErrorCatalog::classify(const QString& code) {
     if (isAuthFailure(code))
         return ErrorClass::AuthStop;
     return ErrorClass::Permanent;
+}
+
+QString ErrorCatalog::httpStatusCode(int httpStatus) {
+    if (httpStatus >= 300 && httpStatus < 400)
+        return QString::fromLatin1(ClientError::EndpointRedirect);
+    if (httpStatus >= 400 && httpStatus < 500 && httpStatus != 429)
+        return QString::fromLatin1(ClientError::EndpointRejected);
+    return QString::fromLatin1(ClientError::ServerNetworkError);
+}
+
+QString ErrorCatalog::httpStatusMessage(int httpStatus, const QString& location) {
+    const QString status = QString::number(httpStatus);
+    if (httpStatus >= 300 && httpStatus < 400) {
+        // The target is server text: shown without credentials, on one line, bounded.
+        const QString target =
+            SafeText::singleLine(QUrl(location).toDisplayString(QUrl::RemoveUserInfo), 200).trimmed();
+        if (target.isEmpty())
+            return QCoreApplication::translate("ErrorCatalog",
+                                               "The endpoint redirects (HTTP %1); set the right endpoint.")
+                .arg(status);
+        return QCoreApplication::translate("ErrorCatalog",
+                                           "The endpoint redirects (HTTP %1) to %2; set the right endpoint.")
+            .arg(status, target);
+    }
+    switch (httpStatus) {
+    case 401:
+    case 403:
+        return QCoreApplication::translate(
+                   "ErrorCatalog", "The endpoint refused access (HTTP %1): check the endpoint URL and "
+                                   "any gateway or proxy in between.")
+            .arg(status);
+    case 404:
+        return QCoreApplication::translate(
+            "ErrorCatalog",
+            "The endpoint answered HTTP 404 (Not Found): the URL is wrong; set the right endpoint.");
+    case 407:
+        return QCoreApplication::translate(
+            "ErrorCatalog",
+            "The proxy requires authentication (HTTP 407): set the proxy's user name and password.");
+    default:
+        break;
+    }
+    if (httpStatus >= 400 && httpStatus < 500 && httpStatus != 429)
+        return QCoreApplication::translate(
+                   "ErrorCatalog", "The endpoint rejected the request (HTTP %1): check the endpoint URL.")
+            .arg(status);
+    return QCoreApplication::translate("ErrorCatalog", "HTTP status %1 from the server.").arg(status);
+}
+
+bool ErrorCatalog::isEndpointFailure(const QString& code) {
+    return code == QLatin1String(ClientError::EndpointRedirect) ||
+           code == QLatin1String(ClientError::EndpointRejected);
 }
 
 ErrorDescription ErrorCatalog::describe(const QString& code) {

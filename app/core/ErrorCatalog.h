@@ -25,6 +25,16 @@ public:
     static ErrorClass classify(const QString& code);
     static ErrorDescription describe(const QString& code);
     static bool isAuthFailure(const QString& code) { return code.startsWith(QLatin1String("AuthFailure")); }
+
+    // HTTP statuses other than 200 (no API envelope to classify): 3xx -> EndpointRedirect (never followed),
+    // 4xx other than 429 -> EndpointRejected (permanent: wrong URL, 401/403, a proxy's 407), 429, 5xx and
+    // anything else -> ServerNetworkError (transient).
+    static QString httpStatusCode(int httpStatus);
+    // The translated message for such a status; `location` is the redirect target (untrusted: sanitised
+    // here).
+    static QString httpStatusMessage(int httpStatus, const QString& location = {});
+    // A result that says the endpoint itself is wrong (every task of the credential is affected).
+    static bool isEndpointFailure(const QString& code);
 };
 
 } // namespace taskwatch

@@ -15,6 +15,11 @@ constexpr qsizetype kMaxStatusChars = 256; // an unknown status string is kept v
 constexpr qsizetype kMaxCodeChars = 256;   // error codes and request ids
 constexpr qint64 kMaxTimerMs = 24LL * 3600 * 1000;
 constexpr qint64 kMaxAgeMs = 10LL * 365 * 24 * 3600 * 1000;
+// The server's Date "agrees" with the clock a request was signed with when they are this close (Date has a
+// resolution of one second, and the answer takes time): a new correction would then not help.
+constexpr qint64 kClockAgreementSecs = 2;
+// Corrections in a row without any other answer in between: then the Date cannot be trusted (give up).
+constexpr int kMaxClockCorrections = 3;
 
 std::optional<QString> boundOptional(const std::optional<QString>& text, qsizetype max) {
     if (!text)
@@ -192,7 +197,7 @@ void PollScheduler::resumeAfterAuthFailure() {
     if (!m_authHeld)
         return;
     m_authHeld = false;
-    m_clockCorrected = false; // a new credential or a fixed clock may need a new correction
+    m_clockCorrections = 0; // a new credential or a fixed clock may need a new correction
     QStringList changed;
     for (auto& [id, e] : m_tasks) {
         if (e->state.phase == TaskPhase::Held) {
@@ -487,6 +492,17 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
     const QString id = inFlight.value();
     m_inFlight.erase(inFlight);
 
+    // Whether the endpoint itself works: told before the task is looked up (a slot may remove tasks).
+    if (ErrorCatalog::isEndpointFailure(result.errorCode)) {
+        if (m_endpointFailure != result.httpStatus) {
+            m_endpointFailure = result.httpStatus;
+            emit endpointFailed(result.httpStatus, boundText(result.errorMessage, kMaxMessageChars));
+        }
+    } else if (result.kind != ResultKind::TransportError && m_endpointFailure != 0) {
+        m_endpointFailure = 0;
+        emit endpointRecovered();
+    }
+
     auto it = m_tasks.find(id);
     if (it == m_tasks.end() || !it->second->inFlight || it->second->ticket != ticket) {
         schedule(); // the task was removed (or removed and added again) meanwhile: ignore the answer
@@ -498,6 +514,7 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
     const qint64 now = m_clock();
 
     if (!result.isError()) {
+        m_clockCorrections = 0;
         const std::optional<QString> status = boundOptional(result.status, kMaxStatusChars);
         const std::optional<QString> info = boundOptional(result.info, kMaxInfoChars);
         const bool changed = !e->hasResult || status != s.status || info != s.info || !s.errorCode.isEmpty();
@@ -543,16 +560,25 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
             schedule();
             return;
         }
-        if (!m_clockCorrected && result.serverDate.isValid()) {
+        // The server says the clock we signed with (local + sentOffset) is more than 5 minutes off. When its
+        // Date disagrees with that clock, measure and correct again, however often it happens (NTP fixed the
+        // local clock, the laptop resumed, the server's clock moved). Give up (hold for authentication) when
+        // there is no Date, when the Date agrees with the clock we signed with (the same offset measured
+        // again: a correction would not help), or after several corrections with no other answer between.
+        if (result.serverDate.isValid() && m_clockCorrections < kMaxClockCorrections) {
             const qint64 offset = result.serverDate.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch();
-            m_backend->setClockOffset(offset);
-            m_clockCorrected = true;
-            enqueue(e, now, now);
-            schedule();
-            emit clockCorrected(offset);
-            return;
+            if (std::abs(offset - e->sentOffset) > kClockAgreementSecs) {
+                m_backend->setClockOffset(offset);
+                ++m_clockCorrections;
+                enqueue(e, now, now);
+                schedule();
+                emit clockCorrected(offset);
+                return;
+            }
         }
-        errorClass = ErrorClass::AuthStop; // no Date to correct from, or the correction did not help
+        errorClass = ErrorClass::AuthStop;
+    } else {
+        m_clockCorrections = 0; // an answer the clock did not spoil: a later skew may be corrected again
     }
 
     const bool changed = applyError(e, result);

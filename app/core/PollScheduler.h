@@ -89,7 +89,16 @@ signals:
     void taskUpdated(const taskwatch::TaskState& state, bool observedChange);
     void taskFinished(const taskwatch::TaskState& state); // terminal status or permanent error, once
     void authFailed(const QString& code, const QString& message);
+    // The server's Date disagreed with the clock a request was signed with (AuthFailure.SignatureExpire): the
+    // signing clock was (re)corrected to this offset. Emitted for every correction, not only the first.
     void clockCorrected(qint64 offsetSeconds);
+    // The endpoint itself is wrong: it answered a redirect (3xx, never followed) or an HTTP client error
+    // (4xx other than 429: 404 wrong URL, 401/403, a proxy's 407). Every task of the credential is affected;
+    // each task that gets it stops (Stopped). Emitted once per transition: when the first such answer
+    // arrives after a good one (or the start), and again only if the status changes.
+    void endpointFailed(int httpStatus, const QString& message);
+    // An answer came from the API again after endpointFailed (e.g. the endpoint was changed).
+    void endpointRecovered();
     void rateLimited(const QString& code);
     void allDone(); // a result or removeTask left every task finished or stopped (once per transition)
 
@@ -134,9 +143,10 @@ private:
     bool m_allDoneEmitted = false;
     bool m_paused = false;
     bool m_authHeld = false;
-    bool m_clockCorrected = false; // a clock offset from the server's Date was applied
-    qint64 m_slowUntil = 0;        // 0: not slowed down
-    quint64 m_slowGeneration = 0;  // counts slow-downs; a request remembers the one it was sent under
+    int m_clockCorrections = 0;   // corrections since the last answer that was not SignatureExpire
+    int m_endpointFailure = 0;    // HTTP status of the current endpoint failure (0: none)
+    qint64 m_slowUntil = 0;       // 0: not slowed down
+    quint64 m_slowGeneration = 0; // counts slow-downs; a request remembers the one it was sent under
     QRandomGenerator m_rng;
 };
 

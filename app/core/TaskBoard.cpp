@@ -14,10 +14,11 @@ namespace taskwatch {
 struct TaskBoard::Account {
     AccountConfig config;
     AccountState state = AccountState::Unknown;
-    QString problem;        // the reason (missing) or the error code (rejected)
-    QString problemMessage; // the server's message with the code
-    QString budgetSecretId; // whose shared pacing budget the scheduler uses
-    QString pacingWarning;  // non-empty: the shared budget could not be used (own pacing)
+    QString problem;         // the reason (missing) or the error code (rejected)
+    QString problemMessage;  // the server's message with the code
+    QString budgetSecretId;  // whose shared pacing budget the scheduler uses
+    QString pacingWarning;   // non-empty: the shared budget could not be used (own pacing)
+    QString endpointProblem; // the endpoint answers with a permanent HTTP error (translated, sanitised)
     std::unique_ptr<QNetworkAccessManager> nam;
     std::unique_ptr<ApiClient> client;
     std::unique_ptr<PollScheduler> scheduler;
@@ -91,6 +92,7 @@ void TaskBoard::setAccount(const QString& profile, const AccountConfig& config) 
     a.config = config;
     a.problem.clear();
     a.problemMessage.clear();
+    a.endpointProblem.clear();
     a.state = AccountState::Polling;
     if (!a.scheduler) {
         startPoller(profile, a);
@@ -119,6 +121,11 @@ void TaskBoard::useBudgetOf(const QString& profile, Account& a) {
         emit pacingFallback(profile, a.pacingWarning);
 }
 
+QString TaskBoard::endpointProblem(const QString& profile) const {
+    const Account* a = account(profile);
+    return a ? a->endpointProblem : QString();
+}
+
 QString TaskBoard::pacingWarning(const QString& profile) const {
     const Account* a = account(profile);
     return a ? a->pacingWarning : QString();
@@ -145,6 +152,17 @@ void TaskBoard::startPoller(const QString& profile, Account& a) {
                 emit authFailed(profile, code, message);
                 emit accountChanged(profile);
             });
+    connect(s, &PollScheduler::endpointFailed, this, [this, profile](int httpStatus, const QString& message) {
+        if (Account* acc = account(profile))
+            acc->endpointProblem = message.isEmpty() ? tr("HTTP status %1").arg(httpStatus) : message;
+        emit endpointFailed(profile, httpStatus, message);
+        emit accountChanged(profile);
+    });
+    connect(s, &PollScheduler::endpointRecovered, this, [this, profile] {
+        if (Account* acc = account(profile))
+            acc->endpointProblem.clear();
+        emit accountChanged(profile);
+    });
     connect(s, &PollScheduler::clockCorrected, this,
             [this, profile](qint64 offset) { emit clockCorrected(profile, offset); });
     connect(s, &PollScheduler::rateLimited, this,
@@ -388,7 +406,7 @@ void TaskBoard::remove(const QStringList& keys) {
             const TaskState& state = m_tasks[key];
             if (PollScheduler* s = scheduler(state.profile))
                 s->removeTask(state.id);
-            if (m_store && !m_store->removeTask(state.id))
+            if (m_store && !m_store->removeTask(state.id, state.profile))
                 return false;
         }
         return true;

@@ -89,6 +89,8 @@ public:
     void setSharedBudget(bool shared) { m_sharedBudget = shared; }
     // Non-empty when the account's shared budget could not be used and it paces on its own (translated).
     QString pacingWarning(const QString& profile) const;
+    // Non-empty while the account's endpoint answers with a permanent HTTP error (a wrong URL, a redirect).
+    QString endpointProblem(const QString& profile) const;
     ApiClient* client(const QString& profile) const;
 
     // The profile used when ids are added without one (the GUI's active profile, watch's profile).
@@ -144,6 +146,7 @@ signals:
     void rateLimited(const QString& profile, const QString& code);
     void storeFailed(const QString& message); // a write to the history failed (polling goes on)
     void pacingFallback(const QString& profile, const QString& warning); // emitted once per new credential
+    void endpointFailed(const QString& profile, int httpStatus, const QString& message);
     void allDone(); // a flush left every task finished (once per transition)
 
 private:

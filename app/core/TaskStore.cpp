@@ -56,7 +56,45 @@ QString stringFrom(const QSqlQuery& q, int column) {
 }
 
 // clang-format off
-const char* const kCreateV2[] = {
+// The tasks table of version 3: one row per (profile, id), so a task id may be watched under two profiles.
+#define TASKWATCH_TASKS_V3(name)                                                                               \
+    "CREATE TABLE " name " ("                                                                                  \
+    " id TEXT NOT NULL,"                                                                                       \
+    " region TEXT NOT NULL DEFAULT '',"                                                                        \
+    " profile TEXT NOT NULL DEFAULT '',"                                                                       \
+    " added_at INTEGER,"                                                                                       \
+    " status TEXT,"                                                                                            \
+    " info TEXT,"                                                                                              \
+    " request_id TEXT NOT NULL DEFAULT '',"                                                                    \
+    " error_code TEXT NOT NULL DEFAULT '',"                                                                    \
+    " error_message TEXT NOT NULL DEFAULT '',"                                                                 \
+    " http_status INTEGER NOT NULL DEFAULT 0,"                                                                 \
+    " last_checked_at INTEGER,"                                                                                \
+    " finished_at INTEGER,"                                                                                    \
+    " phase TEXT NOT NULL DEFAULT 'waiting',"                                                                  \
+    " PRIMARY KEY (profile, id))"
+
+const char* const kCreateV3[] = {
+    TASKWATCH_TASKS_V3("tasks"),
+    // id aliases the rowid, so insertion order survives VACUUM.
+    "CREATE TABLE history ("
+    " id INTEGER PRIMARY KEY,"
+    " observed_at INTEGER NOT NULL,"
+    " task_id TEXT NOT NULL,"
+    " region TEXT NOT NULL DEFAULT '',"
+    " status TEXT,"
+    " info TEXT,"
+    " error_code TEXT NOT NULL DEFAULT '',"
+    " error_message TEXT NOT NULL DEFAULT '',"
+    " request_id TEXT NOT NULL DEFAULT '',"
+    " profile TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX history_observed_at ON history(observed_at)",
+    "CREATE INDEX history_task_id ON history(task_id)",
+    "CREATE INDEX history_profile ON history(profile)",
+};
+
+// Version 2 (kept for reference: the schema the migration to 3 starts from, and the tests' v2 files).
+[[maybe_unused]] const char* const kCreateV2[] = {
     "CREATE TABLE tasks ("
     " id TEXT PRIMARY KEY NOT NULL,"
     " region TEXT NOT NULL DEFAULT '',"
@@ -94,6 +132,22 @@ const char* const kMigrate1To2[] = {
     "UPDATE tasks SET phase = 'polling' WHERE phase = 'waiting' AND last_checked_at IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS history_task_id ON history(task_id)",
 };
+
+// Version 2 keyed tasks by id alone and had no profile in history. The table is rebuilt with the (profile,
+// id) key in the same row order; history rows take the profile their task has (empty when it is gone).
+const char* const kMigrate2To3[] = {
+    TASKWATCH_TASKS_V3("tasks_v3"),
+    "INSERT INTO tasks_v3 (id, region, profile, added_at, status, info, request_id, error_code, "
+    "error_message, http_status, last_checked_at, finished_at, phase) SELECT id, region, profile, added_at, "
+    "status, info, request_id, error_code, error_message, http_status, last_checked_at, finished_at, phase "
+    "FROM tasks ORDER BY rowid",
+    "DROP TABLE tasks",
+    "ALTER TABLE tasks_v3 RENAME TO tasks",
+    "ALTER TABLE history ADD COLUMN profile TEXT NOT NULL DEFAULT ''",
+    "UPDATE history SET profile = COALESCE((SELECT t.profile FROM tasks t WHERE t.id = history.task_id), '')",
+    "CREATE INDEX history_profile ON history(profile)",
+};
+#undef TASKWATCH_TASKS_V3
 // clang-format on
 
 constexpr const char* kPhaseNames[] = {"waiting", "polling", "retrying", "finished", "stopped", "held"};
@@ -241,14 +295,6 @@ TaskStore::OpenOutcome TaskStore::openOnce() {
         fail(tr("Cannot open the history database %1: %2").arg(nativePath, m_db.lastError().text()));
         return OpenOutcome::Failed;
     }
-    const int version = schemaVersion();
-    if (version < 0)
-        return OpenOutcome::Failed;
-    if (version > kSchemaVersion) { // written by a newer TaskWatch since the check: still refuse
-        fail(newerVersionMessage(version));
-        return OpenOutcome::Failed;
-    }
-
     {
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()) {
@@ -260,14 +306,31 @@ TaskStore::OpenOutcome TaskStore::openOnce() {
     if (!exec(QStringLiteral("PRAGMA synchronous=NORMAL")) || !exec(QStringLiteral("PRAGMA foreign_keys=ON")))
         return OpenOutcome::Failed;
 
-    if (version == 0) {
-        if (!createSchema())
-            return OpenOutcome::Failed;
-    } else if (version < kSchemaVersion) {
-        if (!migrate(version))
-            return OpenOutcome::Failed;
+    // The version is read, and the schema created or migrated, inside one write transaction: another process
+    // opening the same new file at the same moment waits (busy timeout) and then sees the finished schema.
+    int version = -1;
+    const bool ok = transaction([&] {
+        version = schemaVersion();
+        if (version < 0)
+            return false;
+        if (version > kSchemaVersion) // written by a newer TaskWatch since the check: still refuse
+            return fail(newerVersionMessage(version));
+        if (version == 0)
+            return createSchema();
+        if (version < kSchemaVersion)
+            return migrate(version);
+        return true;
+    });
+    if (!ok && version > 0 && version < kSchemaVersion) {
+        m_lastError =
+            tr("Could not upgrade the history database %1 from schema version %2 to %3; it was left "
+               "unchanged. %4")
+                .arg(QDir::toNativeSeparators(m_path))
+                .arg(version)
+                .arg(kSchemaVersion)
+                .arg(m_lastError);
     }
-    return OpenOutcome::Ok;
+    return ok ? OpenOutcome::Ok : OpenOutcome::Failed;
 }
 
 QString TaskStore::newerVersionMessage(int version) const {
@@ -292,6 +355,10 @@ TaskStore::OpenOutcome TaskStore::checkExisting() {
                 return OpenOutcome::Failed;
             }
             QSqlQuery q(db);
+            // One read transaction for every check: the version and the tables are seen in the same state,
+            // never a new schema half-way (its version not yet, its tables already, committed by another
+            // process between two statements).
+            q.exec(QStringLiteral("BEGIN"));
             if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
                 const int code = sqliteCode(q.lastError());
                 if (code == kSqliteNotADb || code == kSqliteCorrupt) {
@@ -338,6 +405,7 @@ TaskStore::OpenOutcome TaskStore::checkExisting() {
             return OpenOutcome::Ok;
         };
         outcome = run();
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); // read only: nothing to commit
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
@@ -381,36 +449,28 @@ int TaskStore::schemaVersion() {
     return q.value(0).toInt();
 }
 
+// Both run inside openOnce()'s write transaction.
 bool TaskStore::createSchema() {
-    return transaction([this] {
-        for (const char* sql : kCreateV2) {
-            if (!exec(QString::fromLatin1(sql)))
-                return false;
-        }
-        return exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
-    });
+    for (const char* sql : kCreateV3) {
+        if (!exec(QString::fromLatin1(sql)))
+            return false;
+    }
+    return exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
 }
 
 bool TaskStore::migrate(int fromVersion) {
-    const bool ok = transaction([this, fromVersion] {
-        if (fromVersion <= 1) {
-            for (const char* sql : kMigrate1To2) {
-                if (!exec(QString::fromLatin1(sql)))
-                    return false;
-            }
+    const auto run = [this](const auto& statements) {
+        for (const char* sql : statements) {
+            if (!exec(QString::fromLatin1(sql)))
+                return false;
         }
-        return exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
-    });
-    if (!ok) {
-        m_lastError =
-            tr("Could not upgrade the history database %1 from schema version %2 to %3; it was left "
-               "unchanged. %4")
-                .arg(QDir::toNativeSeparators(m_path))
-                .arg(fromVersion)
-                .arg(kSchemaVersion)
-                .arg(m_lastError);
-    }
-    return ok;
+        return true;
+    };
+    if (fromVersion <= 1 && !run(kMigrate1To2))
+        return false;
+    if (fromVersion <= 2 && !run(kMigrate2To3))
+        return false;
+    return exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
 }
 
 bool TaskStore::transaction(const std::function<bool()>& work) {
@@ -442,7 +502,8 @@ bool TaskStore::transaction(const std::function<bool()>& work) {
     return false;
 }
 
-bool TaskStore::upsertTask(const TaskState& state, const QString& profile) {
+bool TaskStore::upsertTask(const TaskState& state, const QString& profileOverride) {
+    const QString& profile = profileOverride.isEmpty() ? state.profile : profileOverride;
     if (!isOpen())
         return fail(tr("The history database is not open."));
     if (state.id.isEmpty())
@@ -454,8 +515,7 @@ bool TaskStore::upsertTask(const TaskState& state, const QString& profile) {
             "error_message, "
             "http_status, last_checked_at, finished_at, phase) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             "?) "
-            "ON CONFLICT(id) DO UPDATE SET region = excluded.region, "
-            "profile = CASE WHEN excluded.profile <> '' THEN excluded.profile ELSE tasks.profile END, "
+            "ON CONFLICT(profile, id) DO UPDATE SET region = excluded.region, "
             "added_at = COALESCE(excluded.added_at, tasks.added_at), status = excluded.status, info = "
             "excluded.info, "
             "request_id = excluded.request_id, error_code = excluded.error_code, "
@@ -488,12 +548,15 @@ QSqlQuery& TaskStore::prepared(std::unique_ptr<QSqlQuery>& slot, const QString& 
     return *slot;
 }
 
-bool TaskStore::removeTask(const QString& id) {
+bool TaskStore::removeTask(const QString& id, const std::optional<QString>& profile) {
     if (!isOpen())
         return fail(tr("The history database is not open."));
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM tasks WHERE id = ?"));
+    q.prepare(profile ? QStringLiteral("DELETE FROM tasks WHERE id = ? AND profile = ?")
+                      : QStringLiteral("DELETE FROM tasks WHERE id = ?"));
     q.addBindValue(id);
+    if (profile)
+        q.addBindValue(textValue(*profile));
     if (!q.exec())
         return failSql(tr("removing task %1").arg(id), q.lastError());
     return true;
@@ -505,10 +568,11 @@ bool TaskStore::appendHistory(const HistoryEntry& e) {
     if (e.taskId.isEmpty())
         return fail(tr("A history entry without a task id cannot be stored."));
     const QDateTime observed = e.observedAt.isValid() ? e.observedAt : QDateTime::currentDateTimeUtc();
-    QSqlQuery& q =
-        prepared(m_historyQuery,
-                 QStringLiteral("INSERT INTO history (observed_at, task_id, region, status, info, "
-                                "error_code, error_message, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery& q = prepared(
+        m_historyQuery,
+        QStringLiteral("INSERT INTO history (observed_at, task_id, region, status, info, "
+                       "error_code, error_message, request_id, profile) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?)"));
     q.addBindValue(observed.toMSecsSinceEpoch());
     q.addBindValue(e.taskId);
     q.addBindValue(textValue(e.region));
@@ -517,16 +581,22 @@ bool TaskStore::appendHistory(const HistoryEntry& e) {
     q.addBindValue(textValue(e.errorCode));
     q.addBindValue(textValue(e.errorMessage));
     q.addBindValue(textValue(e.requestId));
+    q.addBindValue(textValue(e.profile));
     if (!q.exec())
         return failSql(tr("recording history of task %1").arg(e.taskId), q.lastError());
     return true;
 }
 
-bool TaskStore::record(const TaskState& state, bool observedChange, const QString& profile) {
+bool TaskStore::record(const TaskState& state, bool observedChange, const QString& profileOverride) {
     return transaction([&] {
-        if (!upsertTask(state, profile))
+        if (!upsertTask(state, profileOverride))
             return false;
-        return !observedChange || appendHistory(entryFrom(state));
+        if (!observedChange)
+            return true;
+        HistoryEntry entry = entryFrom(state);
+        if (!profileOverride.isEmpty())
+            entry.profile = profileOverride;
+        return appendHistory(entry);
     });
 }
 
@@ -577,7 +647,7 @@ QString TaskStore::profileOf(const QString& id) {
     if (!isOpen())
         return {};
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT profile FROM tasks WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT profile FROM tasks WHERE id = ? ORDER BY rowid LIMIT 1"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return {};
@@ -595,9 +665,11 @@ bool TaskStore::forEachHistory(const HistoryQuery& query,
         where << QStringLiteral("observed_at >= ?");
     if (!query.ids.isEmpty()) // one JSON array parameter: no limit on the number of ids
         where << QStringLiteral("task_id IN (SELECT value FROM json_each(?))");
+    if (query.profile)
+        where << QStringLiteral("profile = ?");
     QString sql =
         QStringLiteral("SELECT observed_at, task_id, region, status, info, error_code, error_message, "
-                       "request_id FROM history");
+                       "request_id, profile FROM history");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY observed_at, id");
@@ -610,6 +682,8 @@ bool TaskStore::forEachHistory(const HistoryQuery& query,
             QJsonDocument(QJsonArray::fromStringList(query.ids)).toJson(QJsonDocument::Compact);
         q.addBindValue(QString::fromUtf8(json));
     }
+    if (query.profile)
+        q.addBindValue(textValue(*query.profile));
     if (!q.exec())
         return failSql(tr("reading the history"), q.lastError());
     while (q.next()) {
@@ -622,6 +696,7 @@ bool TaskStore::forEachHistory(const HistoryQuery& query,
         e.errorCode = stringFrom(q, 5);
         e.errorMessage = stringFrom(q, 6);
         e.requestId = stringFrom(q, 7);
+        e.profile = stringFrom(q, 8);
         if (!sink(e))
             return true;
     }

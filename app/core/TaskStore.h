@@ -1,8 +1,13 @@
 // Persistent task list and append-only history of observed changes, in one SQLite database (Qt SQL, QSQLITE).
 //
-// Schema (PRAGMA user_version = TaskStore::kSchemaVersion):
-//   tasks   — one row per watched task: id, region, profile, added_at and its latest state.
-//   history — one row per observed change (status, Info or error), never updated nor deleted by the app.
+// Schema (PRAGMA user_version = TaskStore::kSchemaVersion = 3):
+//   tasks   — one row per watched task, keyed by (profile, id): the same task id may be watched under two
+//             profiles; region, added_at and its latest state. The profile is "" for environment credentials.
+//   history — one row per observed change (status, Info or error) with the profile it was observed under,
+//             never updated nor deleted by the app.
+// Opening creates or migrates the schema (v1 -> v2 -> v3) inside one BEGIN IMMEDIATE transaction that also
+// reads the version, so processes opening a new file at once never race; a busy database is waited for
+// (5 s busy timeout) and then reported as an error, never silently skipped.
 // Times are INTEGER milliseconds since the epoch (UTC); a null status/Info is SQL NULL, distinct from ''.
 //
 // Every call returns success or failure; lastError() then holds a translated, user-presentable message.
@@ -27,16 +32,18 @@ class QSqlQuery;
 namespace taskwatch {
 
 // Which history rows to read: all rows observed at or after `since` (invalid = no lower bound), restricted to
-// the task ids in `ids` (empty = every task). Rows come ordered by observed_at, then insertion order.
+// the task ids in `ids` (empty = every task) and to `profile` (nullopt = every profile). Rows come ordered by
+// observed_at, then insertion order.
 struct HistoryQuery {
     QDateTime since;
     QStringList ids;
+    std::optional<QString> profile;
 };
 
 class TaskStore {
     Q_DECLARE_TR_FUNCTIONS(TaskStore)
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // The default database file: <AppDataLocation>/history.sqlite.
     static QString defaultPath();
@@ -60,17 +67,21 @@ public:
     // Where the damaged database was moved to (empty when open() recovered nothing).
     QString movedAsidePath() const { return m_movedAsidePath; }
 
-    // Inserts or replaces the task's row (its latest state). An empty profile keeps the stored one.
+    // Inserts or replaces the row of (profile, state.id) (its latest state). The profile is `profile` when
+    // it is not empty, else state.profile (the argument is for callers that hold the profile apart).
     bool upsertTask(const TaskState& state, const QString& profile = {});
-    // Removes the task from the list; its history is kept. Removing an unknown id succeeds.
-    bool removeTask(const QString& id);
+    // Removes the task of `profile` from the list (nullopt: the id under every profile); its history is
+    // kept. Removing an unknown task succeeds.
+    bool removeTask(const QString& id, const std::optional<QString>& profile = std::nullopt);
+    // Appends one row; entry.profile is stored with it.
     bool appendHistory(const HistoryEntry& entry);
-    // upsertTask() and, when observedChange, appendHistory(entryFrom(state)), in one transaction.
+    // upsertTask() and, when observedChange, appendHistory(entryFrom(state)) with the same profile, in one
+    // transaction.
     bool record(const TaskState& state, bool observedChange, const QString& profile = {});
-    // The stored tasks in the order they were added; only those of `profile` when given. Fields not stored
-    // (raw response, next poll time, failure count) are left at their defaults.
+    // The stored tasks in the order they were added, each with its profile; only those of `profile` when
+    // given. Fields not stored (raw response, next poll time, failure count) are left at their defaults.
     QList<TaskState> loadTasks(const std::optional<QString>& profile = std::nullopt);
-    // The stored profile of a task (empty when unknown or none).
+    // The profile of the first-added task with this id (empty when unknown or none).
     QString profileOf(const QString& id);
 
     // Streams the matching history rows to `sink` one at a time (bounded memory). `sink` returns false to
@@ -82,7 +93,8 @@ public:
     // the commit fails. Nested calls join the outer transaction.
     bool transaction(const std::function<bool()>& work);
 
-    // The observed change carried by a state: observed at its lastCheckedAt (now when unset), in UTC.
+    // The observed change carried by a state (with its profile): observed at its lastCheckedAt (now when
+    // unset), in UTC.
     static HistoryEntry entryFrom(const TaskState& state);
 
     // Schema version of the open database (PRAGMA user_version); -1 when closed.

@@ -47,11 +47,14 @@ enum class ResultKind {
 namespace ClientError {
 inline constexpr auto NetworkError = "ClientNetworkError"; // connection refused/reset, DNS, proxy, ...
 inline constexpr auto TlsError = "ClientTlsError";         // TLS handshake or certificate refused: not sent
-inline constexpr auto ServerNetworkError = "ServerNetworkError"; // HTTP status other than 200
-inline constexpr auto ParseError = "ClientParseError";           // body is not the documented JSON envelope
-inline constexpr auto ResponseTooLarge = "ResponseTooLarge";     // body over the 1 MiB bound
-inline constexpr auto InvalidRegion = "ClientInvalidRegion";     // region is not a well-formed id: not sent
-inline constexpr auto Timeout = "Timeout";                       // per-request deadline passed
+inline constexpr auto ServerNetworkError = "ServerNetworkError"; // HTTP 429, 5xx, other non-200 statuses
+inline constexpr auto EndpointRedirect = "EndpointRedirect";     // HTTP 3xx: never followed (permanent)
+inline constexpr auto EndpointRejected =
+    "EndpointRejected";                                // HTTP 4xx other than 429: wrong URL, 401/403/407
+inline constexpr auto ParseError = "ClientParseError"; // body is not the documented JSON envelope
+inline constexpr auto ResponseTooLarge = "ResponseTooLarge"; // body over the 1 MiB bound
+inline constexpr auto InvalidRegion = "ClientInvalidRegion"; // region is not a well-formed id: not sent
+inline constexpr auto Timeout = "Timeout";                   // per-request deadline passed
 } // namespace ClientError
 
 struct QueryResult {

@@ -120,8 +120,28 @@ QByteArray reasonPhrase(int status) {
         return "Continue";
     case 200:
         return "OK";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
     case 400:
         return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 407:
+        return "Proxy Authentication Required";
+    case 429:
+        return "Too Many Requests";
+    case 503:
+        return "Service Unavailable";
     case 413:
         return "Payload Too Large";
     case 500:
@@ -448,6 +468,7 @@ struct Emulator::Private {
         int status = 200;
         QByteArray contentType = "application/json";
         QByteArray body;
+        QByteArray extraHeaders; // complete header lines ("Name: value\r\n")
         int delayMs = 0;
         bool close = false;
     };
@@ -467,6 +488,8 @@ struct Emulator::Private {
     int rateLimit = 40;
     QString forcedCode;
     QString forcedMessage;
+    int forcedHttpStatus = 0; // non-zero: answer every request with this HTTP status
+    QByteArray forcedLocation;
     // Per SecretId, as the vendor limits each account: arrival times of requests not rate limited (last
     // 1000 ms), and what each key sent.
     QHash<QString, std::deque<qint64>> acceptedByKey;
@@ -726,6 +749,21 @@ struct Emulator::Private {
                                "second. Please reduce the frequency of calls.")
                     .arg(rateLimit),
                 outcome);
+        if (forcedHttpStatus != 0) {
+            *outcome = QStringLiteral("http:%1").arg(forcedHttpStatus);
+            Reply r;
+            r.status = forcedHttpStatus;
+            r.contentType = "text/html";
+            r.body = "<html><body><h1>" + QByteArray::number(forcedHttpStatus) + ' ' +
+                     reasonPhrase(forcedHttpStatus) + "</h1></body></html>\r\n";
+            if (!forcedLocation.isEmpty())
+                r.extraHeaders += "Location: " + forcedLocation + "\r\n";
+            if (forcedHttpStatus == 407)
+                r.extraHeaders += "Proxy-Authenticate: Basic realm=\"emulated proxy\"\r\n";
+            if (forcedHttpStatus == 401)
+                r.extraHeaders += "WWW-Authenticate: Basic realm=\"emulated gateway\"\r\n";
+            return r;
+        }
         if (!forcedCode.isEmpty())
             return apiError(
                 forcedCode,
@@ -994,7 +1032,7 @@ struct Emulator::Private {
         conn.busy = false;
         if (r.close)
             conn.closing = true;
-        QByteArray data = head(r.status, r.contentType, r.body.size(), !r.close);
+        QByteArray data = head(r.status, r.contentType, r.body.size(), !r.close, r.extraHeaders);
         if (!headOnly)
             data += r.body;
         socket->write(data);
@@ -1002,14 +1040,15 @@ struct Emulator::Private {
             socket->disconnectFromHost();
     }
 
-    QByteArray head(int status, const QByteArray& contentType, qsizetype contentLength,
-                    bool keepAlive) const {
+    QByteArray head(int status, const QByteArray& contentType, qsizetype contentLength, bool keepAlive,
+                    const QByteArray& extraHeaders = {}) const {
         QByteArray h = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
         h += "Date: " + httpDate() + "\r\n";
         h += "Server: taskwatch-emulator\r\n";
         h += "Content-Type: " + contentType + "\r\n";
         h += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
         h += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
+        h += extraHeaders;
         h += "\r\n";
         return h;
     }
@@ -1142,6 +1181,14 @@ void Emulator::setRateLimit(int perSecond) {
 void Emulator::setForcedError(const QString& code, const QString& message) {
     d->forcedCode = code;
     d->forcedMessage = message;
+}
+
+void Emulator::setForcedHttpStatus(int status, const QByteArray& location) {
+    d->forcedHttpStatus = status >= 100 && status <= 599 ? status : 0;
+    // One header line: CR, LF and NUL would end it (or smuggle others), so they never go out.
+    QByteArray clean = location;
+    clean.replace('\r', "%0D").replace('\n', "%0A").replace('\0', "%00");
+    d->forcedLocation = clean;
 }
 
 int Emulator::pollsOf(const QString& taskId) const {

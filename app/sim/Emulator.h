@@ -94,6 +94,10 @@ public:
     void setRateLimit(int perSecond);    // default 40; 0 disables the check
     void setForcedError(const QString& code,
                         const QString& message = {}); // answer every request with it (empty: off)
+    // Answer every request (after the rate limit) with this HTTP status and a small HTML page, plus a
+    // Location header when `location` is given (redirects), Proxy-Authenticate for 407, WWW-Authenticate for
+    // 401. 0 turns it off.
+    void setForcedHttpStatus(int status, const QByteArray& location = {});
 
     const EmulatorStats& stats() const { return m_stats; }
     int pollsOf(const QString& taskId) const;

@@ -24,10 +24,6 @@
         <translation>响应超过 %1 字节，已被截断。</translation>
     </message>
     <message>
-        <source>HTTP status %1 from the server.</source>
-        <translation>服务器返回 HTTP 状态码 %1。</translation>
-    </message>
-    <message>
         <source>The response body was empty.</source>
         <translation>响应正文为空。</translation>
     </message>
@@ -337,6 +333,50 @@
         <source>Check the endpoint and this computer&apos;s clock. Behind a TLS-inspecting proxy, set SSL_CERT_FILE to a PEM bundle that includes its CA. Certificate errors are never ignored; TaskWatch retries with backoff.</source>
         <translation>请检查接入点和本机时钟。如果经过会检查 TLS 流量的代理，请将 SSL_CERT_FILE 设为包含其 CA 的 PEM 证书包。证书错误从不被忽略；TaskWatch 会按退避间隔重试。</translation>
     </message>
+    <message>
+        <source>The endpoint answered with an HTTP redirect; TaskWatch never follows redirects.</source>
+        <translation>端点返回了 HTTP 重定向；TaskWatch 从不跟随重定向。</translation>
+    </message>
+    <message>
+        <source>Set the right endpoint (the message names where it redirects to).</source>
+        <translation>请设置正确的端点（消息中给出了重定向的目标地址）。</translation>
+    </message>
+    <message>
+        <source>The endpoint refused the request with an HTTP client error (wrong URL, access denied, or a proxy that needs authentication).</source>
+        <translation>端点以 HTTP 客户端错误拒绝了请求（URL 错误、访问被拒绝，或代理需要身份验证）。</translation>
+    </message>
+    <message>
+        <source>Check the endpoint URL and the proxy settings; the message names the HTTP status.</source>
+        <translation>请检查端点 URL 和代理设置；消息中给出了 HTTP 状态码。</translation>
+    </message>
+    <message>
+        <source>The endpoint redirects (HTTP %1); set the right endpoint.</source>
+        <translation>端点发生重定向（HTTP %1）；请设置正确的端点。</translation>
+    </message>
+    <message>
+        <source>The endpoint redirects (HTTP %1) to %2; set the right endpoint.</source>
+        <translation>端点重定向（HTTP %1）到 %2；请设置正确的端点。</translation>
+    </message>
+    <message>
+        <source>The endpoint refused access (HTTP %1): check the endpoint URL and any gateway or proxy in between.</source>
+        <translation>端点拒绝访问（HTTP %1）：请检查端点 URL 以及中间的网关或代理。</translation>
+    </message>
+    <message>
+        <source>The endpoint answered HTTP 404 (Not Found): the URL is wrong; set the right endpoint.</source>
+        <translation>端点返回 HTTP 404（未找到）：URL 有误；请设置正确的端点。</translation>
+    </message>
+    <message>
+        <source>The proxy requires authentication (HTTP 407): set the proxy&apos;s user name and password.</source>
+        <translation>代理需要身份验证（HTTP 407）：请设置代理的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The endpoint rejected the request (HTTP %1): check the endpoint URL.</source>
+        <translation>端点拒绝了请求（HTTP %1）：请检查端点 URL。</translation>
+    </message>
+    <message>
+        <source>HTTP status %1 from the server.</source>
+        <translation>服务器返回 HTTP 状态码 %1。</translation>
+    </message>
 </context>
 <context>
     <name>SendBudget</name>
@@ -587,6 +627,24 @@
     </message>
 </context>
 <context>
+    <name>taskwatch</name>
+    <message>
+        <source>Not a region id: %1 (expected something like ap-guangzhou).</source>
+        <translation>不是有效的地域 ID：%1（应类似 ap-guangzhou）。</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::AccountLoader</name>
+    <message>
+        <source>TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are not set in this session.</source>
+        <translation>本会话中未设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY。</translation>
+    </message>
+    <message>
+        <source>The keychain has no credentials for this profile.</source>
+        <translation>钥匙串中没有此配置的凭证。</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::CredentialImport</name>
     <message>
         <source>%1 does not exist.</source>
@@ -733,6 +791,46 @@
     </message>
 </context>
 <context>
+    <name>taskwatch::RunSettings</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB.</source>
+        <translation>%1 大于 %2 MiB。</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::TaskBoard</name>
+    <message>
+        <source>No task ids found</source>
+        <translation>未找到任务 ID</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>已添加 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already present</source>
+        <translation>
+            <numerusform>%n 个已存在</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 line not recognised</source>
+        <translation>1 行无法识别</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines not recognised</source>
+        <translation>
+            <numerusform>%n 行无法识别</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::TaskTableModel</name>
     <message>
         <source>Task ID</source>
@@ -822,17 +920,17 @@
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>The credential profile (account) the task is polled with</source>
+        <translation>轮询该任务所用的凭证配置（账号）</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::cli</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is larger than %2 MiB.</source>
-        <translation>%1 大于 %2 MiB。</translation>
-    </message>
     <message>
         <source>Try &apos;%1 %2 --help&apos;.</source>
         <translation>请尝试 &apos;%1 %2 --help&apos;。</translation>
@@ -1242,10 +1340,6 @@ observed_at,task_id,region,status,info,error_code,error_message,request_id
         <translation>%1 秒后超时，仍有 %2 个任务未完成。</translation>
     </message>
     <message>
-        <source>Not a region id: %1 (expected something like ap-guangzhou).</source>
-        <translation>不是有效的地域 ID：%1（应类似 ap-guangzhou）。</translation>
-    </message>
-    <message>
         <source>Serve HTTPS with the PEM certificate in FILE (the server&apos;s first, then any intermediates).</source>
         <translation>使用 FILE 中的 PEM 证书提供 HTTPS（先是服务器证书，然后是中间证书）。</translation>
     </message>
@@ -1308,6 +1402,10 @@ Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or 
     <message>
         <source>warning: %1 is not a known cdb region (known: %2); it is used anyway.</source>
         <translation>警告：%1 不是已知的 cdb 地域（已知：%2）；仍将使用它。</translation>
+    </message>
+    <message>
+        <source>Only changes observed with this credential profile (&quot;&quot; for environment credentials).</source>
+        <translation>仅导出使用此凭据配置观察到的变更（&quot;&quot; 表示环境变量凭据）。</translation>
     </message>
 </context>
 <context>
@@ -1390,10 +1488,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>要添加的任务 ID（可以是包含任务 ID 的任意文本）。</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
         <source>Not a region id: %1 (expected something like ap-guangzhou).</source>
         <translation>不是有效的地域 ID：%1（应类似 ap-guangzhou）。</translation>
     </message>
@@ -1443,6 +1537,69 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>
             <numerusform>%n 行无法识别</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The credential profile (account) that polls these tasks</source>
+        <translation>轮询这些任务的凭证配置（账号）</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>配置(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::BannerArea</name>
+    <message>
+        <source>No credentials: tasks are not polled yet</source>
+        <translation>未配置凭证：任务尚未开始轮询</translation>
+    </message>
+    <message>
+        <source>Add a Tencent Cloud API key (SecretId and SecretKey) to start. Tasks you add now wait in the list.</source>
+        <translation>添加腾讯云 API 密钥（SecretId 和 SecretKey）即可开始。现在添加的任务会在列表中等待。</translation>
+    </message>
+    <message>
+        <source>Set Up Credentials…</source>
+        <translation>设置凭证…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Try the same credentials again</source>
+        <translation>使用相同凭证重试</translation>
+    </message>
+    <message>
+        <source>Credentials…</source>
+        <translation>凭证…</translation>
+    </message>
+    <message>
+        <source>Set Credentials…</source>
+        <translation>设置凭证…</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available: credentials cannot be saved</source>
+        <translation>系统钥匙串不可用：无法保存凭证</translation>
+    </message>
+    <message>
+        <source>Offline: no network connection</source>
+        <translation>离线：无网络连接</translation>
+    </message>
+    <message>
+        <source>Polling goes on and recovers by itself when the network is back.</source>
+        <translation>轮询会继续进行，网络恢复后将自动恢复正常。</translation>
+    </message>
+    <message>
+        <source>Demo: tasks come from the built-in emulator, not from Tencent Cloud</source>
+        <translation>演示：任务来自内置模拟器，而非腾讯云</translation>
+    </message>
+    <message>
+        <source>The history could not be saved; polling goes on</source>
+        <translation>无法保存历史记录；轮询继续进行</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1963,32 +2120,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
 <context>
     <name>taskwatch::ui::MainWindow</name>
     <message>
-        <source>No task ids found</source>
-        <translation>未找到任务 ID</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n added</source>
-        <translation>
-            <numerusform>已添加 %n 个</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already present</source>
-        <translation>
-            <numerusform>%n 个已存在</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>1 line not recognised</source>
-        <translation>1 行无法识别</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lines not recognised</source>
-        <translation>
-            <numerusform>%n 行无法识别</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>CDB TaskWatch</source>
         <translation>CDB TaskWatch</translation>
     </message>
@@ -2101,10 +2232,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>Filter by ID, status or Info</source>
-        <translation>按 ID、状态或 Info 筛选</translation>
-    </message>
-    <message>
         <source>RequestId copied to the clipboard</source>
         <translation>已将 RequestId 复制到剪贴板</translation>
     </message>
@@ -2125,10 +2252,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>最近一秒内发送的查询数（该 API 的请求频率上限为每秒 40 次）</translation>
     </message>
     <message>
-        <source>The server asked to slow down (%1): polling at half rate for a while</source>
-        <translation>服务器要求降低请求频率（%1）：将暂时以一半的频率轮询</translation>
-    </message>
-    <message>
         <source>This computer&apos;s clock differs from the server&apos;s by %1 s; requests are corrected</source>
         <translation>本机时钟与服务器相差 %1 秒，请求时间已自动校正</translation>
     </message>
@@ -2147,14 +2270,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The credentials were rejected: polling is on hold</source>
-        <translation>凭证被拒绝：轮询已挂起</translation>
-    </message>
-    <message>
-        <source>The credentials were rejected (%1): polling is on hold</source>
-        <translation>凭证被拒绝（%1）：轮询已挂起</translation>
     </message>
     <message>
         <source>Server message: %1</source>
@@ -2249,50 +2364,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>下次轮询：%1 秒后</translation>
     </message>
     <message>
-        <source>No credentials: tasks are not polled yet</source>
-        <translation>未配置凭证：任务尚未开始轮询</translation>
-    </message>
-    <message>
-        <source>Add a Tencent Cloud API key (SecretId and SecretKey) to start. Tasks you add now wait in the list.</source>
-        <translation>添加腾讯云 API 密钥（SecretId 和 SecretKey）即可开始。现在添加的任务会在列表中等待。</translation>
-    </message>
-    <message>
-        <source>Set Up Credentials…</source>
-        <translation>设置凭证…</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Try the same credentials again</source>
-        <translation>使用相同凭证重试</translation>
-    </message>
-    <message>
-        <source>Credentials…</source>
-        <translation>凭证…</translation>
-    </message>
-    <message>
-        <source>The system keychain is not available: credentials cannot be saved</source>
-        <translation>系统钥匙串不可用：无法保存凭证</translation>
-    </message>
-    <message>
-        <source>Offline: no network connection</source>
-        <translation>离线：无网络连接</translation>
-    </message>
-    <message>
-        <source>Polling goes on and recovers by itself when the network is back.</source>
-        <translation>轮询会继续进行，网络恢复后将自动恢复正常。</translation>
-    </message>
-    <message>
-        <source>Demo: tasks come from the built-in emulator, not from Tencent Cloud</source>
-        <translation>演示：任务来自内置模拟器，而非腾讯云</translation>
-    </message>
-    <message>
-        <source>The history could not be saved; polling goes on</source>
-        <translation>无法保存历史记录；轮询继续进行</translation>
-    </message>
-    <message>
         <source>CDB TaskWatch (Demo)</source>
         <translation>CDB TaskWatch（演示）</translation>
     </message>
@@ -2307,6 +2378,34 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>The language changes when TaskWatch starts again</source>
         <translation>重新启动 TaskWatch 后语言才会更改</translation>
+    </message>
+    <message>
+        <source>Show the tasks of profile</source>
+        <translation>显示此配置的任务</translation>
+    </message>
+    <message>
+        <source>Show the tasks of one profile (account) only</source>
+        <translation>仅显示一个配置（账号）的任务</translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation>所有配置</translation>
+    </message>
+    <message>
+        <source>Filter by ID, status, Info or error</source>
+        <translation>按 ID、状态、Info 或错误筛选</translation>
+    </message>
+    <message>
+        <source>The server asked %1 to slow down (%2): polling at a lower rate for a while</source>
+        <translation>服务器要求 %1 降低请求频率（%2）：暂时以较低频率轮询</translation>
+    </message>
+    <message>
+        <source>The credentials of profile %1 were rejected (%2): its polling is on hold</source>
+        <translation>配置 %1 的凭证被拒绝（%2）：其轮询已暂停</translation>
+    </message>
+    <message>
+        <source>Credentials missing for profile %1: its tasks are on hold</source>
+        <translation>配置 %1 缺少凭证：其任务已暂停</translation>
     </message>
 </context>
 </TS>
