@@ -2,6 +2,7 @@
 // sends, endpoint validation, and parseResponse on hostile bodies.
 #include "ApiClient.h"
 #include "Emulator.h"
+#include "ProxyFactory.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -402,6 +403,35 @@ private slots:
         QVERIFY(finishedAt.value(2) >= 300);
         QVERIFY2(finishedAt.value(1) >= 1500, qPrintable(QString::number(finishedAt.value(1))));
         QVERIFY(finishedAt.value(2) < finishedAt.value(1));
+    }
+
+    // After a proxy error the cached proxy answer is dropped: the next request resolves the proxy again.
+    void proxyErrorResolvesTheProxyAgain() {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 deadPort = closed.serverPort();
+        closed.close(); // a proxy that refuses connections
+        static int lookups = 0;
+        lookups = 0;
+        QNetworkProxyFactory::setApplicationProxyFactory(
+            new ProxyFactory([](const QString&) { return QString(); },
+                             [deadPort](const QNetworkProxyQuery&) {
+                                 ++lookups;
+                                 return QList<QNetworkProxy>{QNetworkProxy(
+                                     QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), deadPort)};
+                             }));
+        QNetworkAccessManager nam;
+        EndpointConfig e;
+        e.url = QUrl(QStringLiteral("https://cdb.example.invalid"));
+        e.timeoutMs = 10000;
+        ApiClient client(&nam, e, credential());
+        const QueryResult first = run(client, kSuccess);
+        QCOMPARE(first.errorCode, QString::fromLatin1(ClientError::NetworkError));
+        QCOMPARE(lookups, 1);
+        const QueryResult second = run(client, kSuccess);
+        QCOMPARE(second.errorCode, QString::fromLatin1(ClientError::NetworkError));
+        QNetworkProxyFactory::setApplicationProxyFactory(nullptr);
+        QCOMPARE(lookups, 2); // resolved again after the first one's proxy error
     }
 
     // The body is built by hand: it must be exactly the JSON it was (compact) and escape whatever the id

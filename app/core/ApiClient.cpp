@@ -284,8 +284,12 @@ void ApiClient::onFinished(QNetworkReply* reply) {
     const quint64 ticket = state.ticket;
     const QByteArray& body = state.body;
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (isProxyError(reply->error()))
-        ProxyFactory::invalidateAll(); // the proxy is resolved again for the next request
+    // A proxy error, or a connection that failed before any HTTP answer (Qt reports a refused proxy tunnel as
+    // UnknownNetworkError): the proxy is resolved again for the next request. Our own aborts do not count.
+    if (const QNetworkReply::NetworkError error = reply->error();
+        isProxyError(error) || (httpStatus == 0 && error != QNetworkReply::NoError &&
+                                error != QNetworkReply::OperationCanceledError))
+        ProxyFactory::invalidateAll();
 
     QueryResult result;
     if (state.timedOut) {
