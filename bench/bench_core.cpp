@@ -27,6 +27,7 @@
 #include "Signer.h"
 #include "TaskBoard.h"
 #include "TaskStore.h"
+#include "TlsTrust.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -65,9 +66,20 @@ QString demoKey() {
     return QString::fromLatin1(sim::Emulator::kDemoSecretKey);
 }
 
-// An emulator whose every well-formed id answers RUNNING forever.
-std::unique_ptr<sim::Emulator> startEmulator() {
+// The test PKI scripts/bench makes (tests/tls/make-test-pki.sh) for the HTTPS rows; empty when there is none.
+QString tlsDir() {
+    return qEnvironmentVariable("BENCH_TLS_DIR");
+}
+
+// An emulator whose every well-formed id answers RUNNING forever; over TLS (the BENCH_TLS_DIR certificate for
+// 127.0.0.1) when `tls`.
+std::unique_ptr<sim::Emulator> startEmulator(bool tls = false) {
     auto emulator = std::make_unique<sim::Emulator>();
+    if (tls && !emulator->setTlsFiles(tlsDir() + QStringLiteral("/localhost.pem"),
+                                      tlsDir() + QStringLiteral("/localhost.key"))) {
+        std::fprintf(stderr, "emulator TLS: %s\n", qPrintable(emulator->errorString()));
+        return nullptr;
+    }
     emulator->addCredential(demoId(), demoKey());
     sim::TimelineStep running;
     running.status = QStringLiteral("RUNNING");
@@ -630,9 +642,16 @@ int pacingRuns(const QString& bin) {
 
 // --------------------------------------------------------------------------------------------- watch CPU
 
-int watchCpu(const QString& bin) {
+// `https`: the same over TLS (row 2e; the child trusts the test CA through SSL_CERT_FILE).
+int watchCpu(const QString& bin, bool https) {
     constexpr int kTimeoutS = 25;
-    auto emulator = startEmulator();
+    const QString cpuKey = https ? QStringLiteral("2e") : QStringLiteral("2a");
+    if (https && tlsDir().isEmpty()) {
+        rowNotMeasured(cpuKey, QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch` over HTTPS"),
+                       QStringLiteral("≤ 0.35 s"), QStringLiteral("no test PKI (BENCH_TLS_DIR)"));
+        return 0;
+    }
+    auto emulator = startEmulator(https);
     if (!emulator)
         return 1;
     // History on (the default): what a user runs. BENCH_WATCH_NO_HISTORY=1 measures without it.
@@ -649,6 +668,8 @@ int watchCpu(const QString& bin) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), demoId()); // environment, never argv
     env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), demoKey());
+    if (https)
+        env.insert(QStringLiteral("SSL_CERT_FILE"), tlsDir() + QStringLiteral("/ca.pem"));
     QProcess child;
     child.setProcessEnvironment(env);
     child.setStandardOutputFile(QProcess::nullDevice());
@@ -656,7 +677,7 @@ int watchCpu(const QString& bin) {
     const double childrenBefore = rusageSeconds(RUSAGE_CHILDREN);
     child.start(bin, args);
     if (!child.waitForStarted(10000)) {
-        rowNotMeasured(QStringLiteral("2a"), QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch`"),
+        rowNotMeasured(cpuKey, QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch`"),
                        QStringLiteral("≤ 0.35 s"), child.errorString());
         return 0;
     }
@@ -678,18 +699,30 @@ int watchCpu(const QString& bin) {
     const double cpu = rusageSeconds(RUSAGE_CHILDREN) - childrenBefore;
     const sim::EmulatorStats stats = emulator->stats();
     if (stats.requests == 0) {
-        rowNotMeasured(QStringLiteral("2a"), QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch`"),
+        rowNotMeasured(cpuKey, QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch`"),
                        QStringLiteral("≤ 0.35 s"), QStringLiteral("no request reached the emulator"));
         return 0;
     }
-    row(QStringLiteral("2a"),
+    row(cpuKey,
         QStringLiteral(
-            "CPU (user+sys, whole process) per 1,000 polls, `cdb-taskwatch watch --json%1`, %2 ids, %3 s, "
-            "plain HTTP")
+            "CPU (user+sys, whole process) per 1,000 polls, `cdb-taskwatch watch --json%1`, %2 ids, %3 s, %4")
             .arg(noHistory ? QStringLiteral(" --no-history") : QStringLiteral(" (history on)"))
             .arg(kBacklogTasks)
-            .arg(kTimeoutS),
+            .arg(kTimeoutS)
+            .arg(https ? QStringLiteral("HTTPS (TLS emulator)") : QStringLiteral("plain HTTP")),
         cpu / stats.requests * 1000.0, 3, QStringLiteral("s"), 0.35, true);
+    if (https) {
+        note(QStringLiteral(
+                 "watch run over HTTPS: exit code %1, CPU %2 s, %3 polls, %4 TLS handshakes, max %5 "
+                 "in any 1000 ms window, %6 rate limited")
+                 .arg(child.exitCode())
+                 .arg(num(cpu, 3))
+                 .arg(stats.requests)
+                 .arg(stats.tlsHandshakes)
+                 .arg(stats.maxInAnyWindow)
+                 .arg(stats.rateLimited));
+        return 0;
+    }
     double seconds = 0;
     const double steady = steadyRate(emulator->arrivalTimesMs(), 2000, end, &seconds);
     row(QStringLiteral("1c"),
@@ -722,6 +755,8 @@ int watchCpu(const QString& bin) {
 // scheduler.
 int qnamFloor(const QString& url) {
     constexpr int kRunMs = 12000;
+    const bool https = url.startsWith(QLatin1String("https:"));
+    TlsTrust::ensureApplied(); // SSL_CERT_FILE: the test CA of the TLS emulator
     QNetworkAccessManager nam;
     QUrl target(url);
     target.setPath(QStringLiteral("/"));
@@ -749,12 +784,12 @@ int qnamFloor(const QString& url) {
     const double cpu = rusageSeconds(RUSAGE_SELF) - cpu0;
     if (done == 0)
         return 1;
-    rowInfo(
-        QStringLiteral("2d"),
-        QStringLiteral("reference: bare QNetworkAccessManager POST at 40/s to the emulator (plain HTTP/1.1), "
-                       "CPU per 1,000 requests, no signing nor scheduling (%1 requests)")
-            .arg(done),
-        num(cpu / done * 1000.0, 3) + QStringLiteral(" s"));
+    rowInfo(https ? QStringLiteral("2f") : QStringLiteral("2d"),
+            QStringLiteral("reference: bare QNetworkAccessManager POST at 40/s to the emulator (%1), "
+                           "CPU per 1,000 requests, no signing nor scheduling (%2 requests)")
+                .arg(https ? QStringLiteral("HTTPS, HTTP/1.1 over TLS") : QStringLiteral("plain HTTP/1.1"))
+                .arg(done),
+            num(cpu / done * 1000.0, 3) + QStringLiteral(" s"));
     return 0;
 }
 
@@ -903,7 +938,7 @@ int main(int argc, char* argv[]) {
     if (mode == QLatin1String("adaptive"))
         return adaptive();
     if (mode == QLatin1String("watch-cpu") && args.size() > 2)
-        return watchCpu(args.at(2));
+        return watchCpu(args.at(2), args.value(3) == QLatin1String("https"));
     if (mode == QLatin1String("stall-inproc"))
         return stall({});
     if (mode == QLatin1String("qnam-floor") && args.size() > 2)
@@ -918,7 +953,7 @@ int main(int argc, char* argv[]) {
         return pacingRuns(args.at(2));
     std::fprintf(stderr,
                  "usage: %s populate|loadtasks|csv BIN|signparse|rate|adaptive|watch-cpu "
-                 "BIN|stall-inproc|stall-idle|qnam-floor URL|"
+                 "BIN [https]|stall-inproc|stall-idle|qnam-floor URL|"
                  "stall-ext URL|gui-real BIN|pacing-runs BIN\n",
                  argv[0]);
     return 2;
