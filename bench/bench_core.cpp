@@ -5,6 +5,8 @@
 //   taskwatch_bench_core loadtasks           TaskStore::open + loadTasks of the populated store
 //   taskwatch_bench_core csv BIN             CsvWriter::exportHistory of 100,000 rows, then BIN export-csv
 //   taskwatch_bench_core signparse           Signer::sign and ApiClient::parseResponse, per call
+//   taskwatch_bench_core adaptive            requests per task-hour and noticing delay of adaptive intervals
+//                                            (PollScheduler with a fake clock and a simulated server)
 //   taskwatch_bench_core rate                400-task backlog, TaskBoard against an in-process emulator
 //   taskwatch_bench_core watch-cpu BIN       CPU of `BIN watch` (child) per 1,000 polls counted at the
 //   emulator taskwatch_bench_core stall-inproc        event-loop stall while polling 10,000 tasks, emulator
@@ -20,9 +22,12 @@
 #include "BenchUtil.h"
 #include "CsvWriter.h"
 #include "Emulator.h"
+#include "PollScheduler.h"
+#include "ProxyFactory.h"
 #include "Signer.h"
 #include "TaskBoard.h"
 #include "TaskStore.h"
+#include "TlsTrust.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -31,10 +36,15 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <climits>
+#include <map>
 #include <memory>
+#include <unordered_map>
+#include <vector>
 
 using namespace taskwatch;
 using namespace taskwatch::bench;
@@ -56,9 +66,20 @@ QString demoKey() {
     return QString::fromLatin1(sim::Emulator::kDemoSecretKey);
 }
 
-// An emulator whose every well-formed id answers RUNNING forever.
-std::unique_ptr<sim::Emulator> startEmulator() {
+// The test PKI scripts/bench makes (tests/tls/make-test-pki.sh) for the HTTPS rows; empty when there is none.
+QString tlsDir() {
+    return qEnvironmentVariable("BENCH_TLS_DIR");
+}
+
+// An emulator whose every well-formed id answers RUNNING forever; over TLS (the BENCH_TLS_DIR certificate for
+// 127.0.0.1) when `tls`.
+std::unique_ptr<sim::Emulator> startEmulator(bool tls = false) {
     auto emulator = std::make_unique<sim::Emulator>();
+    if (tls && !emulator->setTlsFiles(tlsDir() + QStringLiteral("/localhost.pem"),
+                                      tlsDir() + QStringLiteral("/localhost.key"))) {
+        std::fprintf(stderr, "emulator TLS: %s\n", qPrintable(emulator->errorString()));
+        return nullptr;
+    }
     emulator->addCredential(demoId(), demoKey());
     sim::TimelineStep running;
     running.status = QStringLiteral("RUNNING");
@@ -315,6 +336,27 @@ int signParse() {
     const double parseUs = double(t.nsecsElapsed()) / 1e3 / kIterations;
     if (sink == 42)
         std::fputs("", stderr);
+    // The proxy decision per request for a non-loopback host without proxy variables: the system lookup
+    // (libproxy) that every request paid before, and the cached answer now.
+    constexpr int kProxyIterations = 2000;
+    const QNetworkProxyQuery proxyQuery(QUrl(QStringLiteral("https://cdb.intl.tencentcloudapi.com/")));
+    t.restart();
+    for (int i = 0; i < kProxyIterations; ++i)
+        sink += QNetworkProxyFactory::systemProxyForQuery(proxyQuery).size();
+    const double systemUs = double(t.nsecsElapsed()) / 1e3 / kProxyIterations;
+    ProxyFactory factory([](const QString&) { return QString(); });
+    t.restart();
+    for (int i = 0; i < kIterations; ++i)
+        sink += factory.queryProxy(proxyQuery).size();
+    const double cachedUs = double(t.nsecsElapsed()) / 1e3 / kIterations;
+    rowInfo(QStringLiteral("7c"),
+            QStringLiteral("proxy decision per request, non-loopback https host, no proxy variables: "
+                           "QNetworkProxyFactory::systemProxyForQuery (libproxy; %L1 calls) → ProxyFactory "
+                           "cached (%L2 calls, %3 system lookup)")
+                .arg(kProxyIterations)
+                .arg(kIterations)
+                .arg(factory.systemLookups()),
+            num(systemUs, 1) + QStringLiteral(" µs → ") + num(cachedUs, 2) + QStringLiteral(" µs"));
     rowInfo(QStringLiteral("7a"),
             QStringLiteral("Signer::sign of a cdb request, per call (%L1 calls)").arg(kIterations),
             num(signUs, 2) + QStringLiteral(" µs"));
@@ -323,6 +365,159 @@ int signParse() {
                 .arg(body.size())
                 .arg(kIterations),
             num(parseUs, 2) + QStringLiteral(" µs"));
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------- adaptive
+
+// A simulated server for the adaptive-interval run: answers each query after 50 ms with the task's state at
+// the time the query was sent (RUNNING with Info "step N", SUCCESS at the end).
+class SimBackend : public TaskQueryBackend {
+public:
+    struct Task {
+        std::vector<qint64> changes; // times of the Info changes, ascending; the last one is the SUCCESS
+    };
+    explicit SimBackend(const qint64* now)
+        : m_now(now) {}
+    void query(quint64 ticket, const QString& taskId, const QString&) override {
+        pending.emplace(*m_now + 50, std::make_pair(ticket, taskId)); // answered 50 ms later
+        sentAt.insert(ticket, *m_now);
+        ++requests;
+    }
+    void setClockOffset(qint64) override {}
+    qint64 clockOffset() const override { return 0; }
+    void abortAll() override { pending.clear(); }
+
+    void deliverDue(qint64 now) {
+        while (!pending.empty() && pending.begin()->first <= now) {
+            const auto [ticket, id] = pending.begin()->second;
+            pending.erase(pending.begin());
+            const qint64 sent = sentAt.take(ticket);
+            const Task& task = tasks[id];
+            const auto seen = std::upper_bound(task.changes.begin(), task.changes.end(), sent);
+            const qsizetype index = seen - task.changes.begin(); // changes that happened before the send
+            QueryResult r;
+            r.kind = ResultKind::Success;
+            r.httpStatus = 200;
+            const bool done = seen == task.changes.end();
+            r.status = QString::fromLatin1(done ? TaskStatus::Success : TaskStatus::Running);
+            r.info = QStringLiteral("step %1").arg(index);
+            std::vector<qint64>& noticed = noticedAt[id];
+            while (qsizetype(noticed.size()) < index)
+                noticed.push_back(now); // every change up to the send is seen with this answer
+            emit queryFinished(ticket, r);
+        }
+    }
+    std::optional<qint64> nextAnswerAt() const {
+        if (pending.empty())
+            return std::nullopt;
+        return pending.begin()->first;
+    }
+
+    std::unordered_map<QString, Task> tasks;
+    std::unordered_map<QString, std::vector<qint64>> noticedAt;
+    std::multimap<qint64, std::pair<quint64, QString>> pending;
+    QHash<quint64, qint64> sentAt;
+    qint64 requests = 0;
+
+private:
+    const qint64* m_now;
+};
+
+struct AdaptiveResult {
+    double requestsPerTaskHour = 0;
+    double meanDelayS = 0, p95DelayS = 0, maxDelayS = 0;
+    qint64 requests = 0;
+    int changes = 0;
+};
+
+// `maxIntervalMs` 0: a fixed interval. The same seed draws the same tasks.
+AdaptiveResult simulateAdaptive(int tasks, int maxChanges, int maxIntervalMs, quint32 seed) {
+    qint64 now = 0;
+    SimBackend backend(&now);
+    PollOptions options;
+    options.minIntervalMs = 5000;
+    options.maxIntervalMs = maxIntervalMs;
+    PollScheduler scheduler(&backend, options, [&now] { return now; });
+    QRandomGenerator rng(seed);
+    double taskHours = 0;
+    for (int i = 0; i < tasks; ++i) {
+        const QString id = taskId('s', i);
+        const qint64 lifetime = 3'600'000 + qint64(rng.bounded(3'600'000)); // RUNNING for 1 to 2 h
+        SimBackend::Task task;
+        const int changes = int(rng.bounded(maxChanges + 1));
+        for (int c = 0; c < changes; ++c)
+            task.changes.push_back(qint64(rng.bounded(quint32(lifetime))));
+        std::sort(task.changes.begin(), task.changes.end());
+        task.changes.push_back(lifetime); // SUCCESS
+        backend.tasks[id] = task;
+        taskHours += double(lifetime) / 3'600'000.0;
+        scheduler.addTask(id, kRegion);
+    }
+    while (scheduler.activeCount() > 0) {
+        backend.deliverDue(now);
+        scheduler.pump();
+        qint64 next = LLONG_MAX;
+        if (const qint64 ms = scheduler.msUntilNextPoll(); ms >= 0)
+            next = now + std::max<qint64>(ms, 1);
+        if (const auto answer = backend.nextAnswerAt())
+            next = std::min(next, std::max(*answer, now + 1));
+        if (next == LLONG_MAX)
+            break;
+        now = next;
+    }
+    std::vector<double> delays;
+    for (const auto& [id, task] : backend.tasks) {
+        const std::vector<qint64>& noticed = backend.noticedAt[id];
+        for (std::size_t c = 0; c < task.changes.size() && c < noticed.size(); ++c)
+            delays.push_back(double(noticed[c] - task.changes[c]) / 1000.0);
+    }
+    std::sort(delays.begin(), delays.end());
+    AdaptiveResult r;
+    r.requests = backend.requests;
+    r.changes = int(delays.size());
+    r.requestsPerTaskHour = double(backend.requests) / taskHours;
+    if (!delays.empty()) {
+        double sum = 0;
+        for (double d : delays)
+            sum += d;
+        r.meanDelayS = sum / double(delays.size());
+        r.p95DelayS = delays[std::min(delays.size() - 1, std::size_t(double(delays.size()) * 0.95))];
+        r.maxDelayS = delays.back();
+    }
+    return r;
+}
+
+int adaptive() {
+    constexpr int kTasks = 150; // 30 requests per second at a fixed 5 s: the rate limit does not interfere
+    constexpr quint32 kSeed = 20261201;
+    const QStringList keys{QStringLiteral("9a"), QStringLiteral("9b"), QStringLiteral("9c"),
+                           QStringLiteral("9d"), QStringLiteral("9e"), QStringLiteral("9f")};
+    int k = 0;
+    for (const int maxChanges : {4, 0, 10}) {
+        const AdaptiveResult fixed = simulateAdaptive(kTasks, maxChanges, 0, kSeed);
+        const AdaptiveResult adaptiveRun = simulateAdaptive(kTasks, maxChanges, 15000, kSeed);
+        const QString changesText = maxChanges == 0
+                                        ? QStringLiteral("no Info change")
+                                        : QStringLiteral("0–%1 Info changes at random times").arg(maxChanges);
+        const QString model =
+            QStringLiteral("%1 tasks RUNNING for 1–2 h with %2, then SUCCESS (fake clock, 50 ms "
+                           "answers)")
+                .arg(kTasks)
+                .arg(changesText);
+        row(keys.at(k++),
+            QStringLiteral(
+                "requests per task-hour, adaptive (5 s … 15 s) vs a fixed 5 s interval: %1 — %2 vs "
+                "%3 requests per task-hour")
+                .arg(model, num(adaptiveRun.requestsPerTaskHour, 0), num(fixed.requestsPerTaskHour, 0)),
+            adaptiveRun.requestsPerTaskHour / fixed.requestsPerTaskHour, 3, QStringLiteral("×"), 0.35, true);
+        row(keys.at(k++),
+            QStringLiteral("delay in noticing a change, p95 (mean / max: %1 s / %2 s; fixed 5 s: mean %3 s, "
+                           "p95 %4 s, max %5 s; %6 changes)")
+                .arg(num(adaptiveRun.meanDelayS, 1), num(adaptiveRun.maxDelayS, 1), num(fixed.meanDelayS, 1),
+                     num(fixed.p95DelayS, 1), num(fixed.maxDelayS, 1), QString::number(adaptiveRun.changes)),
+            adaptiveRun.p95DelayS, 1, QStringLiteral("s"), 15, true);
+    }
     return 0;
 }
 
@@ -447,27 +642,34 @@ int pacingRuns(const QString& bin) {
 
 // --------------------------------------------------------------------------------------------- watch CPU
 
-int watchCpu(const QString& bin) {
+// `https`: the same over TLS (row 2e; the child trusts the test CA through SSL_CERT_FILE).
+int watchCpu(const QString& bin, bool https) {
     constexpr int kTimeoutS = 25;
-    auto emulator = startEmulator();
+    const QString cpuKey = https ? QStringLiteral("2e") : QStringLiteral("2a");
+    if (https && tlsDir().isEmpty()) {
+        rowNotMeasured(cpuKey, QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch` over HTTPS"),
+                       QStringLiteral("≤ 0.35 s"), QStringLiteral("no test PKI (BENCH_TLS_DIR)"));
+        return 0;
+    }
+    auto emulator = startEmulator(https);
     if (!emulator)
         return 1;
-    QStringList args{QStringLiteral("watch"),
-                     QStringLiteral("--no-history"),
-                     QStringLiteral("--interval"),
-                     QStringLiteral("5"),
-                     QStringLiteral("--json"),
-                     QStringLiteral("--timeout"),
-                     QString::number(kTimeoutS),
-                     QStringLiteral("--endpoint"),
-                     emulator->url(),
-                     QStringLiteral("--region"),
-                     kRegion};
+    // History on (the default): what a user runs. BENCH_WATCH_NO_HISTORY=1 measures without it.
+    QStringList args{QStringLiteral("watch"),      QStringLiteral("--interval"),
+                     QStringLiteral("5"),          QStringLiteral("--json"),
+                     QStringLiteral("--timeout"),  QString::number(kTimeoutS),
+                     QStringLiteral("--endpoint"), emulator->url(),
+                     QStringLiteral("--region"),   kRegion};
+    const bool noHistory = qEnvironmentVariableIntValue("BENCH_WATCH_NO_HISTORY") == 1;
+    if (noHistory)
+        args << QStringLiteral("--no-history");
     for (int i = 0; i < kBacklogTasks; ++i)
         args << taskId('c', i);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), demoId()); // environment, never argv
     env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), demoKey());
+    if (https)
+        env.insert(QStringLiteral("SSL_CERT_FILE"), tlsDir() + QStringLiteral("/ca.pem"));
     QProcess child;
     child.setProcessEnvironment(env);
     child.setStandardOutputFile(QProcess::nullDevice());
@@ -475,7 +677,7 @@ int watchCpu(const QString& bin) {
     const double childrenBefore = rusageSeconds(RUSAGE_CHILDREN);
     child.start(bin, args);
     if (!child.waitForStarted(10000)) {
-        rowNotMeasured(QStringLiteral("2a"), QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch`"),
+        rowNotMeasured(cpuKey, QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch`"),
                        QStringLiteral("≤ 0.35 s"), child.errorString());
         return 0;
     }
@@ -497,17 +699,30 @@ int watchCpu(const QString& bin) {
     const double cpu = rusageSeconds(RUSAGE_CHILDREN) - childrenBefore;
     const sim::EmulatorStats stats = emulator->stats();
     if (stats.requests == 0) {
-        rowNotMeasured(QStringLiteral("2a"), QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch`"),
+        rowNotMeasured(cpuKey, QStringLiteral("CPU per 1,000 polls, `cdb-taskwatch watch`"),
                        QStringLiteral("≤ 0.35 s"), QStringLiteral("no request reached the emulator"));
         return 0;
     }
-    row(QStringLiteral("2a"),
+    row(cpuKey,
         QStringLiteral(
-            "CPU (user+sys, whole process) per 1,000 polls, `cdb-taskwatch watch --no-history --json`, "
-            "%1 ids, %2 s")
+            "CPU (user+sys, whole process) per 1,000 polls, `cdb-taskwatch watch --json%1`, %2 ids, %3 s, %4")
+            .arg(noHistory ? QStringLiteral(" --no-history") : QStringLiteral(" (history on)"))
             .arg(kBacklogTasks)
-            .arg(kTimeoutS),
+            .arg(kTimeoutS)
+            .arg(https ? QStringLiteral("HTTPS (TLS emulator)") : QStringLiteral("plain HTTP")),
         cpu / stats.requests * 1000.0, 3, QStringLiteral("s"), 0.35, true);
+    if (https) {
+        note(QStringLiteral(
+                 "watch run over HTTPS: exit code %1, CPU %2 s, %3 polls, %4 TLS handshakes, max %5 "
+                 "in any 1000 ms window, %6 rate limited")
+                 .arg(child.exitCode())
+                 .arg(num(cpu, 3))
+                 .arg(stats.requests)
+                 .arg(stats.tlsHandshakes)
+                 .arg(stats.maxInAnyWindow)
+                 .arg(stats.rateLimited));
+        return 0;
+    }
     double seconds = 0;
     const double steady = steadyRate(emulator->arrivalTimesMs(), 2000, end, &seconds);
     row(QStringLiteral("1c"),
@@ -540,6 +755,8 @@ int watchCpu(const QString& bin) {
 // scheduler.
 int qnamFloor(const QString& url) {
     constexpr int kRunMs = 12000;
+    const bool https = url.startsWith(QLatin1String("https:"));
+    TlsTrust::ensureApplied(); // SSL_CERT_FILE: the test CA of the TLS emulator
     QNetworkAccessManager nam;
     QUrl target(url);
     target.setPath(QStringLiteral("/"));
@@ -567,12 +784,12 @@ int qnamFloor(const QString& url) {
     const double cpu = rusageSeconds(RUSAGE_SELF) - cpu0;
     if (done == 0)
         return 1;
-    rowInfo(
-        QStringLiteral("2d"),
-        QStringLiteral("reference: bare QNetworkAccessManager POST at 40/s to the emulator (plain HTTP/1.1), "
-                       "CPU per 1,000 requests, no signing nor scheduling (%1 requests)")
-            .arg(done),
-        num(cpu / done * 1000.0, 3) + QStringLiteral(" s"));
+    rowInfo(https ? QStringLiteral("2f") : QStringLiteral("2d"),
+            QStringLiteral("reference: bare QNetworkAccessManager POST at 40/s to the emulator (%1), "
+                           "CPU per 1,000 requests, no signing nor scheduling (%2 requests)")
+                .arg(https ? QStringLiteral("HTTPS, HTTP/1.1 over TLS") : QStringLiteral("plain HTTP/1.1"))
+                .arg(done),
+            num(cpu / done * 1000.0, 3) + QStringLiteral(" s"));
     return 0;
 }
 
@@ -718,8 +935,10 @@ int main(int argc, char* argv[]) {
         return signParse();
     if (mode == QLatin1String("rate"))
         return rate();
+    if (mode == QLatin1String("adaptive"))
+        return adaptive();
     if (mode == QLatin1String("watch-cpu") && args.size() > 2)
-        return watchCpu(args.at(2));
+        return watchCpu(args.at(2), args.value(3) == QLatin1String("https"));
     if (mode == QLatin1String("stall-inproc"))
         return stall({});
     if (mode == QLatin1String("qnam-floor") && args.size() > 2)
@@ -733,8 +952,8 @@ int main(int argc, char* argv[]) {
     if (mode == QLatin1String("pacing-runs") && args.size() > 2)
         return pacingRuns(args.at(2));
     std::fprintf(stderr,
-                 "usage: %s populate|loadtasks|csv BIN|signparse|rate|watch-cpu "
-                 "BIN|stall-inproc|stall-idle|qnam-floor URL|"
+                 "usage: %s populate|loadtasks|csv BIN|signparse|rate|adaptive|watch-cpu "
+                 "BIN [https]|stall-inproc|stall-idle|qnam-floor URL|"
                  "stall-ext URL|gui-real BIN|pacing-runs BIN\n",
                  argv[0]);
     return 2;

@@ -3,7 +3,9 @@
 #include "ApiClient.h"
 #include "Emulator.h"
 #include "ErrorCatalog.h"
+#include "ProxyFactory.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -409,6 +411,88 @@ private slots:
         QCOMPARE(r.errorCode, QString::fromLatin1(ClientError::Timeout));
         QCOMPARE(r.httpStatus, 0);
         QVERIFY(!r.errorMessage.isEmpty());
+    }
+
+    // One deadline timer serves every request: each times out at its own deadline, in order, and a request
+    // that is answered is not disturbed by the others' deadlines.
+    void deadlinesOfManyRequests() {
+        ApiClient client(&m_nam, endpoint(1500), credential());
+        QSignalSpy spy(&client, &TaskQueryBackend::queryFinished);
+        QElapsedTimer clock;
+        clock.start();
+        QHash<quint64, qint64> finishedAt;
+        connect(&client, &TaskQueryBackend::queryFinished, this,
+                [&](quint64 ticket, const QueryResult&) { finishedAt.insert(ticket, clock.elapsed()); });
+        client.query(1, kStall, kRegion); // 1.5 s
+        EndpointConfig shortDeadline = endpoint(300);
+        client.setEndpoint(shortDeadline);
+        client.query(2, kStall, kRegion); // 0.3 s
+        client.query(3, kSuccess, kRegion);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 3, 30000);
+        QHash<quint64, QueryResult> results;
+        for (const auto& args : spy)
+            results.insert(args.at(0).toULongLong(), args.at(1).value<QueryResult>());
+        QCOMPARE(results.value(1).errorCode, QString::fromLatin1(ClientError::Timeout));
+        QCOMPARE(results.value(2).errorCode, QString::fromLatin1(ClientError::Timeout));
+        QCOMPARE(results.value(3).errorCode, QString());
+        QCOMPARE(results.value(3).status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QVERIFY(finishedAt.value(2) >= 300);
+        QVERIFY2(finishedAt.value(1) >= 1500, qPrintable(QString::number(finishedAt.value(1))));
+        QVERIFY(finishedAt.value(2) < finishedAt.value(1));
+    }
+
+    // After a proxy error the cached proxy answer is dropped: the next request resolves the proxy again.
+    void proxyErrorResolvesTheProxyAgain() {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 deadPort = closed.serverPort();
+        closed.close(); // a proxy that refuses connections
+        static int lookups = 0;
+        lookups = 0;
+        QNetworkProxyFactory::setApplicationProxyFactory(
+            new ProxyFactory([](const QString&) { return QString(); },
+                             [deadPort](const QNetworkProxyQuery&) {
+                                 ++lookups;
+                                 return QList<QNetworkProxy>{QNetworkProxy(
+                                     QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), deadPort)};
+                             }));
+        QNetworkAccessManager nam;
+        EndpointConfig e;
+        e.url = QUrl(QStringLiteral("https://cdb.example.invalid"));
+        e.timeoutMs = 10000;
+        ApiClient client(&nam, e, credential());
+        const QueryResult first = run(client, kSuccess);
+        QCOMPARE(first.errorCode, QString::fromLatin1(ClientError::NetworkError));
+        QCOMPARE(lookups, 1);
+        const QueryResult second = run(client, kSuccess);
+        QCOMPARE(second.errorCode, QString::fromLatin1(ClientError::NetworkError));
+        QNetworkProxyFactory::setApplicationProxyFactory(nullptr);
+        QCOMPARE(lookups, 2); // resolved again after the first one's proxy error
+    }
+
+    // The body is built by hand: it must be exactly the JSON it was (compact) and escape whatever the id
+    // holds.
+    void requestBodyIsEscapedJson_data() {
+        QTest::addColumn<QString>("id");
+        QTest::newRow("plain") << QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7");
+        QTest::newRow("quote and backslash") << QStringLiteral("a\"b\\c");
+        QTest::newRow("control characters") << QStringLiteral("a\nb\tc\x01\x1f\x7f");
+        QTest::newRow("non-ASCII") << QStringLiteral("任务-é-\U0001F600");
+        QTest::newRow("closing brace") << QStringLiteral("\"}{\"x\":\"");
+        QTest::newRow("empty") << QString();
+    }
+    void requestBodyIsEscapedJson() {
+        QFETCH(QString, id);
+        const QByteArray body = ApiClient::requestBody(id);
+        QJsonObject expected;
+        expected.insert(QStringLiteral("AsyncRequestId"), id);
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object(), expected);
+        QCOMPARE(doc.object().size(), 1);
+        if (QTest::currentDataTag() == QLatin1String("plain"))
+            QCOMPARE(body, QJsonDocument(expected).toJson(QJsonDocument::Compact));
     }
 
     void networkErrorForConnectionReset() {

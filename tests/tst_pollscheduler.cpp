@@ -215,6 +215,12 @@ std::vector<qint64> windowOf(const std::vector<qint64>& sends, qint64 from, qint
     return out;
 }
 
+// The options of a fixed interval (no adaptive intervals), for the tests of other behaviour.
+PollOptions fixedInterval(PollOptions options = {}) {
+    options.maxIntervalMs = 0;
+    return options;
+}
+
 QString taskId(int i) {
     return QStringLiteral("%1-8fc96c86-2ec79ac8-cb63a7a7").arg(i, 8, 16, QLatin1Char('0'));
 }
@@ -365,7 +371,7 @@ private slots:
     }
 
     void minIntervalPerTask() {
-        PollOptions options;
+        PollOptions options = fixedInterval();
         options.minIntervalMs = 2000;
         Sim sim(options);
         sim.backend.delay = [](const FakeBackend::Query&) { return qint64(30); };
@@ -389,7 +395,7 @@ private slots:
     }
 
     void transientBackoffAndRecovery() {
-        Sim sim({}, 5);
+        Sim sim(fixedInterval(), 5);
         const QString a = QStringLiteral("a"), b = QStringLiteral("b");
         sim.backend.delay = [](const FakeBackend::Query&) { return qint64(50); };
         // a: RUNNING, then 8 transient faults of several kinds, then SUCCESS. b: always RUNNING.
@@ -895,7 +901,7 @@ private slots:
     }
 
     void unknownStatusPolledSlower() {
-        Sim sim;
+        Sim sim(fixedInterval());
         const QString u = QStringLiteral("u"), k = QStringLiteral("k");
         sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
         sim.backend.responder = [&](const FakeBackend::Query& q) {
@@ -912,6 +918,161 @@ private slots:
             QVERIFY(pu[i].sentAt - pu[i - 1].sentAt >= 20'000);
         QCOMPARE(sim.sched.task(u)->status, std::optional<QString>(QStringLiteral("SOMETHING_NEW")));
         QCOMPARE(sim.sched.task(u)->phase, TaskPhase::Polling);
+    }
+
+    // A quiet task is polled every max(min interval, 10 % of its quiet time), at most every maxIntervalMs;
+    // a change brings it back to the minimum at once.
+    void adaptiveIntervalGrowsAndResets() {
+        Sim sim; // 5 s minimum, 15 s cap
+        constexpr qint64 kChangeAt = 600'000;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        sim.backend.responder = [](const FakeBackend::Query& q) {
+            return ok(QString::fromLatin1(TaskStatus::Running),
+                      q.sentAt < kChangeAt ? QStringLiteral("step 1") : QStringLiteral("step 2"));
+        };
+        sim.sched.addTask(QStringLiteral("t"), {});
+        sim.runUntil(1'200'000);
+        const auto polls = sim.backend.queriesOf(QStringLiteral("t"));
+        qint64 quietSince = 10; // the first result (a change) came at 10 ms
+        bool sawCap = false, sawGrowth = false, sawReset = false;
+        for (std::size_t k = 1; k < polls.size(); ++k) {
+            const qint64 gap = polls[k].sentAt - polls[k - 1].sentAt;
+            const qint64 resultAt = polls[k - 1].sentAt + 10;
+            if (polls[k - 1].sentAt >= kChangeAt && quietSince < kChangeAt) {
+                quietSince = resultAt; // the change was seen with this result
+                sawReset = true;
+                QCOMPARE(gap, qint64(5000));
+            }
+            const qint64 expected = std::clamp<qint64>((resultAt - quietSince) / 10, 5000, 15000);
+            QVERIFY2(
+                gap == expected,
+                qPrintable(QStringLiteral("poll %1: gap %2, expected %3").arg(k).arg(gap).arg(expected)));
+            sawCap = sawCap || gap == 15000;
+            sawGrowth = sawGrowth || (gap > 5000 && gap < 15000);
+        }
+        QVERIFY(sawCap);
+        QVERIFY(sawGrowth);
+        QVERIFY(sawReset);
+        // A fixed 5 s interval would have sent 240 in 20 minutes.
+        QVERIFY2(polls.size() < 120, qPrintable(QString::number(polls.size())));
+        QVERIFY(!sim.spun);
+    }
+
+    // The first gap after a change is the minimum again, and the change time is recorded.
+    void adaptiveIntervalLastChangedAt() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        sim.backend.responder = [](const FakeBackend::Query& q) {
+            return ok(QString::fromLatin1(TaskStatus::Running),
+                      q.sentAt < 300'000 ? QStringLiteral("a") : QStringLiteral("b"));
+        };
+        sim.sched.addTask(QStringLiteral("t"), {});
+        sim.runUntil(100);
+        const QDateTime first = sim.sched.task(QStringLiteral("t"))->lastChangedAt;
+        QVERIFY(first.isValid());
+        sim.runUntil(299'000);
+        QCOMPARE(sim.sched.task(QStringLiteral("t"))->lastChangedAt, first); // same answers: no change
+        sim.runUntil(330'000);
+        QVERIFY(sim.sched.task(QStringLiteral("t"))->lastChangedAt >= first);
+        const auto polls = sim.backend.queriesOf(QStringLiteral("t"));
+        std::size_t seen = 0;
+        while (polls[seen].sentAt < 300'000)
+            ++seen;
+        QVERIFY(seen + 1 < polls.size());
+        QCOMPARE(polls[seen + 1].sentAt - polls[seen].sentAt, qint64(5000));
+    }
+
+    // Selecting a task (touch) or Refresh brings a slowed-down task back to the minimum interval.
+    void adaptiveIntervalTouchAndRefresh() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        const QString t = QStringLiteral("t"), u = QStringLiteral("u");
+        sim.sched.addTask(t, {});
+        sim.sched.addTask(u, {});
+        sim.runUntil(600'000);
+        auto lastGap = [&](const QString& id) {
+            const auto polls = sim.backend.queriesOf(id);
+            return polls[polls.size() - 1].sentAt - polls[polls.size() - 2].sentAt;
+        };
+        QCOMPARE(lastGap(t), qint64(15000));
+        QCOMPARE(lastGap(u), qint64(15000));
+        const std::size_t before = sim.backend.queriesOf(t).size();
+        while (sim.backend.queriesOf(t).size() == before)
+            sim.runUntil(sim.now + 100); // up to t's next send
+        const qint64 lastSent = sim.backend.queriesOf(t).back().sentAt;
+        sim.runUntil(lastSent + 2000);
+        QVERIFY(sim.sched.msUntilNextPoll() > 3000);
+        sim.sched.touch(t); // due 5 s after its last send instead of 15 s
+        QCOMPARE(sim.sched.msUntilNextPoll(), 3000);
+        sim.runUntil(lastSent + 5000);
+        QCOMPARE(sim.backend.queriesOf(t).back().sentAt, lastSent + 5000);
+        sim.runUntil(lastSent + 30'000);
+        auto polls = sim.backend.queriesOf(t);
+        for (std::size_t k = polls.size() - 5; k < polls.size(); ++k)
+            QCOMPARE(polls[k].sentAt - polls[k - 1].sentAt, qint64(5000));
+        QCOMPARE(lastGap(u), qint64(15000)); // the other task was not touched
+
+        const qint64 refreshAt = sim.now;
+        sim.sched.refreshNow({u});
+        sim.runUntil(refreshAt + 20'010);
+        polls = sim.backend.queriesOf(u);
+        std::size_t k = 0;
+        while (polls[k].sentAt < refreshAt)
+            ++k;
+        QVERIFY(polls[k].sentAt - refreshAt < 100); // at once (the pacing spreads sends by 25 ms)
+        QCOMPARE(polls[k + 1].sentAt - polls[k].sentAt, qint64(5000));
+        QCOMPARE(polls[k + 2].sentAt - polls[k + 1].sentAt, qint64(5000));
+        sim.sched.touch(QStringLiteral("nope")); // unknown ids are ignored
+    }
+
+    // maxIntervalMs <= minIntervalMs: a fixed interval; the cap applies to unknown statuses' longer base too.
+    void adaptiveIntervalOffAndUnknownStatus() {
+        Sim sim(fixedInterval());
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        sim.backend.responder = [](const FakeBackend::Query& q) {
+            return ok(q.id == QLatin1String("u") ? QStringLiteral("SOMETHING_NEW")
+                                                 : QString::fromLatin1(TaskStatus::Running));
+        };
+        sim.sched.addTask(QStringLiteral("k"), {});
+        sim.runUntil(600'000);
+        const auto polls = sim.backend.queriesOf(QStringLiteral("k"));
+        QCOMPARE(int(polls.size()), 121);
+        for (std::size_t k = 1; k < polls.size(); ++k)
+            QCOMPARE(polls[k].sentAt - polls[k - 1].sentAt, qint64(5000));
+
+        Sim adaptive;
+        adaptive.backend.delay = sim.backend.delay;
+        adaptive.backend.responder = sim.backend.responder;
+        adaptive.sched.addTask(QStringLiteral("u"), {});
+        adaptive.runUntil(1'200'000);
+        const auto pu = adaptive.backend.queriesOf(QStringLiteral("u"));
+        for (std::size_t k = 1; k < pu.size(); ++k)
+            QVERIFY(pu[k].sentAt - pu[k - 1].sentAt == 20000); // 4 x 5 s, above the 15 s cap: stays 20 s
+    }
+
+    // A restored task keeps its quiet time (lastChangedAt): polled at once, then at the longer interval.
+    void adaptiveIntervalRestored() {
+        Sim sim;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        TaskState state;
+        state.id = QStringLiteral("r");
+        state.status = QString::fromLatin1(TaskStatus::Running);
+        state.info = QStringLiteral("info");
+        state.lastCheckedAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+        state.lastChangedAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        state.phase = TaskPhase::Polling;
+        QVERIFY(sim.sched.restoreTask(state));
+        sim.runUntil(40'000);
+        const auto polls = sim.backend.queriesOf(QStringLiteral("r"));
+        QCOMPARE(int(polls.size()), 3);
+        QCOMPARE(polls[0].sentAt, qint64(0));
+        QCOMPARE(polls[1].sentAt, qint64(15000));
     }
 
     void nullStatusIsNormal() {

@@ -54,6 +54,71 @@ private slots:
         QCOMPARE(p.type(), QNetworkProxy::Socks5Proxy);
         QCOMPARE(p.hostName(), QStringLiteral("h"));
     }
+
+    // The system lookup (libproxy) runs once per endpoint, not once per request; again after its TTL, after
+    // invalidateAll() (a proxy error), and for another endpoint. Loopback never asks it.
+    void systemLookupOncePerEndpoint() {
+        qint64 now = 1000;
+        int lookups = 0;
+        ProxyFactory f([](const QString&) { return QString(); },
+                       [&lookups](const QNetworkProxyQuery&) {
+                           ++lookups;
+                           return QList<QNetworkProxy>{
+                               QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("desktop"), 3128)};
+                       },
+                       [&now] { return now; });
+        const QNetworkProxyQuery api(QUrl(QStringLiteral("https://cdb.tencentcloudapi.com/")));
+        for (int i = 0; i < 1000; ++i) {
+            const QList<QNetworkProxy> list = f.queryProxy(api);
+            QCOMPARE(list.size(), 1);
+            QCOMPARE(list.first().hostName(), QStringLiteral("desktop"));
+            now += 25; // 40 requests per second, 25 s in all
+        }
+        QCOMPARE(lookups, 1);
+        QCOMPARE(f.systemLookups(), 1);
+        f.queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("https://cdb.intl.tencentcloudapi.com/"))));
+        QCOMPARE(lookups, 2);
+        for (int i = 0; i < 100; ++i)
+            QCOMPARE(f.queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("http://127.0.0.1:8080/"))))
+                         .first()
+                         .type(),
+                     QNetworkProxy::NoProxy);
+        QCOMPARE(lookups, 2);
+        now += ProxyFactory::kSystemTtlMs; // the desktop settings may have changed
+        f.queryProxy(api);
+        QCOMPARE(lookups, 3);
+        f.queryProxy(api);
+        QCOMPARE(lookups, 3);
+        ProxyFactory::invalidateAll(); // e.g. after a proxy error
+        f.queryProxy(api);
+        f.queryProxy(api);
+        QCOMPARE(lookups, 4);
+    }
+
+    // A change of the proxy variables is seen within kEnvCheckMs, without a system lookup per request.
+    void environmentChangeSeen() {
+        qint64 now = 0;
+        QHash<QString, QString> env{{QStringLiteral("https_proxy"), QStringLiteral("http://first:1")}};
+        int lookups = 0;
+        ProxyFactory f([&env](const QString& name) { return env.value(name); },
+                       [&lookups](const QNetworkProxyQuery&) {
+                           ++lookups;
+                           return QList<QNetworkProxy>{QNetworkProxy(QNetworkProxy::NoProxy)};
+                       },
+                       [&now] { return now; });
+        const QNetworkProxyQuery api(QUrl(QStringLiteral("https://cdb.tencentcloudapi.com/")));
+        QCOMPARE(f.queryProxy(api).first().hostName(), QStringLiteral("first"));
+        env.insert(QStringLiteral("https_proxy"), QStringLiteral("http://second:2"));
+        now += ProxyFactory::kEnvCheckMs;
+        QCOMPARE(f.queryProxy(api).first().hostName(), QStringLiteral("second"));
+        env.insert(QStringLiteral("no_proxy"), QStringLiteral(".tencentcloudapi.com"));
+        now += ProxyFactory::kEnvCheckMs;
+        QCOMPARE(f.queryProxy(api).first().type(), QNetworkProxy::NoProxy);
+        env.clear(); // no variable: the system decides
+        now += ProxyFactory::kEnvCheckMs;
+        QCOMPARE(f.queryProxy(api).first().type(), QNetworkProxy::NoProxy);
+        QCOMPARE(lookups, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProxyFactory)

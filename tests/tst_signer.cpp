@@ -162,6 +162,55 @@ private slots:
         QCOMPARE(withToken.signedHeaders, QByteArray("content-type;host;x-tc-token"));
         QVERIFY(withToken.signature != plain);
     }
+
+    // The signing key is cached per (secret key, date, service): a change of any of them derives a new one.
+    void cachedSigningKeyFollowsKeyDateAndService() {
+        SignInput in = cdbInput();
+        const auto fresh = [](const SignInput& input, const QString& key) {
+            Signer::clearKeyCache();
+            return Signer::sign(input, QStringLiteral("id"), key);
+        };
+        const SignOutput a = fresh(in, QStringLiteral("key-a"));
+        const SignOutput b = fresh(in, QStringLiteral("key-b"));
+        QVERIFY(a.secretSigning != b.secretSigning);
+        SignInput nextDay = in;
+        nextDay.timestamp += 86400;
+        const SignOutput aNext = fresh(nextDay, QStringLiteral("key-a"));
+        SignInput otherService = in;
+        otherService.service = "cvm";
+        const SignOutput aCvm = fresh(otherService, QStringLiteral("key-a"));
+        QVERIFY(aNext.secretSigning != a.secretSigning);
+        QVERIFY(aCvm.secretSigning != a.secretSigning);
+        // Interleaved without clearing: every call gives what a fresh derivation gives.
+        for (int round = 0; round < 2; ++round) {
+            QCOMPARE(Signer::sign(in, QStringLiteral("id"), QStringLiteral("key-a")).authorization,
+                     a.authorization);
+            QCOMPARE(Signer::sign(in, QStringLiteral("id"), QStringLiteral("key-a")).secretSigning,
+                     a.secretSigning);
+            QCOMPARE(Signer::sign(in, QStringLiteral("id"), QStringLiteral("key-b")).authorization,
+                     b.authorization);
+            QCOMPARE(Signer::sign(nextDay, QStringLiteral("id"), QStringLiteral("key-a")).authorization,
+                     aNext.authorization);
+            QCOMPARE(Signer::sign(otherService, QStringLiteral("id"), QStringLiteral("key-a")).authorization,
+                     aCvm.authorization);
+        }
+        // Within the same UTC day the key is the same: a later second reuses it and still signs correctly.
+        SignInput later = in;
+        later.timestamp += 60;
+        const SignOutput cached = Signer::sign(later, QStringLiteral("id"), QStringLiteral("key-a"));
+        QCOMPARE(cached.secretSigning, a.secretSigning);
+        QCOMPARE(cached.signature, fresh(later, QStringLiteral("key-a")).signature);
+    }
+
+    void utcDateBeforeAndAfterEpoch() {
+        QCOMPARE(Signer::utcDate(0), QByteArray("1970-01-01"));
+        QCOMPARE(Signer::utcDate(86399), QByteArray("1970-01-01"));
+        QCOMPARE(Signer::utcDate(86400), QByteArray("1970-01-02"));
+        QCOMPARE(Signer::utcDate(-1), QByteArray("1969-12-31"));
+        QCOMPARE(Signer::utcDate(-86400), QByteArray("1969-12-31"));
+        QCOMPARE(Signer::utcDate(-86401), QByteArray("1969-12-30"));
+        QCOMPARE(Signer::utcDate(1551113065), QByteArray("2019-02-25"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSigner)

@@ -207,10 +207,19 @@ private slots:
                         QStringLiteral("aaaaaaaa-00000001-00000001-00000001")})
                      .exitCode,
                  2); // a region becomes a header: never sent unless well formed
+        for (const char* bad : {"0", "0.05", "86401", "nan", "inf", "-inf", "abc", "1e999"}) {
+            for (const char* option : {"--interval", "--max-interval"}) {
+                const Run r = watch(common() << QString::fromLatin1(option) << QString::fromLatin1(bad)
+                                             << QStringLiteral("aaaaaaaa-00000001-00000001-00000001"));
+                QVERIFY2(r.exitCode == 2,
+                         qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(option), QLatin1String(bad))));
+                QVERIFY2(r.err.contains(option), qPrintable(r.err));
+            }
+        }
         const Run help = watch({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char* option : {"--region", "--endpoint", "--ids-from", "--interval", "--timeout",
-                                   "--max-rate", "--json", "--profile", "--no-history"})
+        for (const char* option : {"--region", "--endpoint", "--ids-from", "--interval", "--max-interval",
+                                   "--timeout", "--max-rate", "--json", "--profile", "--no-history"})
             QVERIFY2(help.out.contains(option), option);
     }
 

@@ -282,8 +282,10 @@ void MainWindow::createCentralWidgets() {
     connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::updateDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_board->touch({currentKey()}); // a task looked at is polled at the minimum interval again
+        updateDetails();
+    });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateDetails);
 
     m_details = new DetailsPanel(m_splitter);

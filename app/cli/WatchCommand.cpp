@@ -57,6 +57,11 @@ int runWatch(const QStringList& arguments) {
     const QCommandLineOption intervalOpt(
         QStringLiteral("interval"), tr("Minimum seconds between two polls of the same task (default 5)."),
         tr("SECONDS"), QStringLiteral("5"));
+    const QCommandLineOption maxIntervalOpt(
+        QStringLiteral("max-interval"),
+        tr("Longest time between two polls of a task that has not changed for a while: it is polled every "
+           "tenth of its quiet time, from --interval up to SECONDS (default 15)."),
+        tr("SECONDS"), QStringLiteral("15"));
     const QCommandLineOption timeoutOpt(
         QStringLiteral("timeout"), tr("Give up after SECONDS with exit status 4 (default: wait forever)."),
         tr("SECONDS"));
@@ -70,8 +75,8 @@ int runWatch(const QStringList& arguments) {
         tr("NAME"));
     const QCommandLineOption noHistoryOpt(QStringLiteral("no-history"),
                                           tr("Do not record the changes in the history."));
-    parser.addOptions({regionOpt, endpointOpt, idsFromOpt, intervalOpt, timeoutOpt, maxRateOpt, jsonOpt,
-                       profileOpt, noHistoryOpt});
+    parser.addOptions({regionOpt, endpointOpt, idsFromOpt, intervalOpt, maxIntervalOpt, timeoutOpt,
+                       maxRateOpt, jsonOpt, profileOpt, noHistoryOpt});
     parser.addPositionalArgument(QStringLiteral("ID"),
                                  tr("Task ids (AsyncRequestId), or any text containing them."),
                                  QStringLiteral("[ID ...]"));
@@ -84,6 +89,11 @@ int runWatch(const QStringList& arguments) {
     double interval = 0;
     if (!parseNumber(parser.value(intervalOpt), 0.1, 86400, &interval)) {
         printErr(tr("--interval must be a number of seconds from 0.1 to 86400."));
+        return ExitUsage;
+    }
+    double maxInterval = 0;
+    if (!parseNumber(parser.value(maxIntervalOpt), 0.1, 86400, &maxInterval)) {
+        printErr(tr("--max-interval must be a number of seconds from 0.1 to 86400."));
         return ExitUsage;
     }
     const int maxRate = parser.value(maxRateOpt).trimmed().toInt(&ok);
@@ -161,6 +171,7 @@ int runWatch(const QStringList& arguments) {
     PollOptions poll;
     poll.maxRate = maxRate;
     poll.minIntervalMs = int(interval * 1000);
+    poll.maxIntervalMs = int(maxInterval * 1000); // at or below --interval: a fixed interval
     TaskBoard board(store.get(), poll);
     board.setDefaultProfile(settings.profile);
     board.setAccount(settings.profile, settings.account(Language::apiLanguage()));

@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 
 #include "ErrorCatalog.h"
+#include "ProxyFactory.h"
 #include "Regions.h"
 #include "SafeText.h"
 #include "Signer.h"
@@ -17,40 +18,30 @@
 #include <QSslError>
 #include <QTimer>
 #include <algorithm>
+#include <chrono>
+#include <climits>
 
 namespace taskwatch {
 
 namespace {
-constexpr char kBufferProperty[] = "taskwatch_body";
-constexpr char kTruncatedProperty[] = "taskwatch_truncated";
-constexpr char kTimedOutProperty[] = "taskwatch_timedout";
-constexpr char kSslErrorsProperty[] = "taskwatch_sslerrors";
 constexpr qsizetype kMaxTlsReasons = 4;
+
+qint64 steadyNowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+bool isProxyError(QNetworkReply::NetworkError error) {
+    return (error >= QNetworkReply::ProxyConnectionRefusedError &&
+            error <= QNetworkReply::ProxyTimeoutError) ||
+           error == QNetworkReply::UnknownProxyError;
+}
 
 bool isLoopbackHost(const QString& host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
-}
-
-// Moves what the reply has into its body buffer, at most kMaxBodyBytes in all (reading only what is there: no
-// large allocation per call). Returns false once the body went over the bound (the reply is then truncated).
-bool drainBounded(QNetworkReply* reply) {
-    if (reply->property(kTruncatedProperty).toBool())
-        return false;
-    const qint64 available = reply->bytesAvailable();
-    if (available <= 0)
-        return true;
-    QByteArray buffer = reply->property(kBufferProperty).toByteArray();
-    buffer += reply->read(std::min<qint64>(available, kMaxBodyBytes + 1 - buffer.size()));
-    const bool withinBound = buffer.size() <= kMaxBodyBytes;
-    if (!withinBound) {
-        reply->setProperty(kTruncatedProperty, true);
-        buffer.truncate(kMaxBodyBytes);
-    }
-    reply->setProperty(kBufferProperty, buffer);
-    return withinBound;
 }
 
 QDateTime parseHttpDate(const QByteArray& value) {
@@ -69,8 +60,7 @@ QDateTime parseHttpDate(const QByteArray& value) {
     return dt.isValid() ? dt.toUTC() : QDateTime();
 }
 
-QString tlsErrorMessage(QNetworkReply* reply) {
-    const QStringList reasons = reply->property(kSslErrorsProperty).toStringList();
+QString tlsErrorMessage(QNetworkReply* reply, const QStringList& reasons) {
     const QString host = SafeText::singleLine(reply->url().host(), 100);
     QString message =
         reasons.isEmpty()
@@ -111,10 +101,81 @@ ApiClient::ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Creden
     , m_endpoint(std::move(endpoint))
     , m_credential(std::move(credential)) {
     TlsTrust::ensureApplied(); // SSL_CERT_FILE, once per process
+    m_deadlineTimer.setSingleShot(true);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &ApiClient::onDeadline);
 }
 
 ApiClient::~ApiClient() {
     abortAll();
+    Signer::clearKeyCache();
+}
+
+void ApiClient::setCredential(const Credential& credential) {
+    if (credential.secretKey != m_credential.secretKey)
+        Signer::clearKeyCache();
+    m_credential = credential;
+}
+
+QByteArray ApiClient::requestBody(const QString& taskId) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const QByteArray id = taskId.toUtf8();
+    QByteArray body;
+    body.reserve(id.size() + 24);
+    body += "{\"AsyncRequestId\":\"";
+    for (const char c : id) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            body += '\\';
+            body += c;
+        } else if (u < 0x20 || u == 0x7f) {
+            body += "\\u00";
+            body += kHex[u >> 4];
+            body += kHex[u & 0xf];
+        } else {
+            body += c; // UTF-8 as it is (JSON text is UTF-8)
+        }
+    }
+    body += "\"}";
+    return body;
+}
+
+// Moves what the reply has into its body buffer, at most kMaxBodyBytes in all (reading only what is there: no
+// large allocation per call). Returns false once the body went over the bound (the reply is then truncated).
+bool ApiClient::drainBounded(QNetworkReply* reply, InFlight& state) {
+    if (state.truncated)
+        return false;
+    const qint64 available = reply->bytesAvailable();
+    if (available <= 0)
+        return true;
+    state.body += reply->read(std::min<qint64>(available, kMaxBodyBytes + 1 - state.body.size()));
+    if (state.body.size() <= kMaxBodyBytes)
+        return true;
+    state.truncated = true;
+    state.body.truncate(kMaxBodyBytes);
+    return false;
+}
+
+void ApiClient::armDeadlineTimer() {
+    if (m_deadlines.empty()) {
+        m_deadlineTimer.stop();
+        return;
+    }
+    const qint64 wait = std::clamp<qint64>(m_deadlines.begin()->first - steadyNowMs(), 0, INT_MAX);
+    m_deadlineTimer.start(int(wait));
+}
+
+void ApiClient::onDeadline() {
+    const qint64 now = steadyNowMs();
+    while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
+        QNetworkReply* reply = m_deadlines.begin()->second;
+        m_deadlines.erase(m_deadlines.begin());
+        const auto it = m_inFlight.find(reply);
+        if (it == m_inFlight.end())
+            continue;
+        it->timedOut = true;
+        reply->abort(); // finished() follows at once: onFinished() reports the Timeout
+    }
+    armDeadlineTimer();
 }
 
 QString ApiClient::validateEndpoint(const QUrl& url) {
@@ -146,9 +207,7 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
         QTimer::singleShot(0, this, [this, ticket, refused] { emit queryFinished(ticket, refused); });
         return;
     }
-    QJsonObject bodyObject;
-    bodyObject.insert(QStringLiteral("AsyncRequestId"), taskId);
-    const QByteArray body = QJsonDocument(bodyObject).toJson(QJsonDocument::Compact);
+    const QByteArray body = requestBody(taskId);
 
     const QUrl url = m_endpoint.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
     QUrl requestUrl = url;
@@ -176,34 +235,40 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
         req.setRawHeader("X-TC-Token", m_credential.token.toUtf8());
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    // No cookies: the API uses none, and the jar would be consulted and filled on every request.
+    req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
     QNetworkReply* reply = m_nam->post(req, body);
     // Bound what QNAM itself may hold for us (by default it buffers without limit); readyRead drains it.
     reply->setReadBufferSize(64 * 1024);
-    m_inFlight.insert(reply, ticket);
+    InFlight state;
+    state.ticket = ticket;
+    state.deadlineAt = steadyNowMs() + std::max(0, m_endpoint.timeoutMs);
+    m_inFlight.insert(reply, state);
+    const bool earliest = m_deadlines.empty() || state.deadlineAt < m_deadlines.begin()->first;
+    m_deadlines.emplace(state.deadlineAt, reply);
+    if (earliest)
+        armDeadlineTimer();
 
     // Certificate problems are recorded for the message, never ignored: the handshake fails and nothing is
     // sent.
-    connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError>& errors) {
-        QStringList reasons = reply->property(kSslErrorsProperty).toStringList();
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError>& errors) {
+        const auto it = m_inFlight.find(reply);
+        if (it == m_inFlight.end())
+            return;
         for (const QSslError& e : errors) {
             const QString reason = SafeText::singleLine(e.errorString(), 200);
-            if (reasons.size() < kMaxTlsReasons && !reasons.contains(reason))
-                reasons.append(reason);
+            if (it->sslErrors.size() < kMaxTlsReasons && !it->sslErrors.contains(reason))
+                it->sslErrors.append(reason);
         }
-        reply->setProperty(kSslErrorsProperty, reasons);
     });
-    connect(reply, &QNetworkReply::readyRead, this, [reply] {
-        if (!drainBounded(reply))
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
+        const auto it = m_inFlight.find(reply);
+        if (it != m_inFlight.end() && !drainBounded(reply, *it))
             reply->abort(); // over the bound: stop reading, report ResponseTooLarge
     });
-    auto* deadline = new QTimer(reply);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, reply, [reply] {
-        reply->setProperty(kTimedOutProperty, true);
-        reply->abort();
-    });
-    deadline->start(m_endpoint.timeoutMs);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }
 
@@ -212,24 +277,32 @@ void ApiClient::onFinished(QNetworkReply* reply) {
     const auto it = m_inFlight.find(reply);
     if (it == m_inFlight.end())
         return; // abandoned by abortAll()
-    const quint64 ticket = it.value();
+    drainBounded(reply, *it);
+    const InFlight state = std::move(*it);
     m_inFlight.erase(it);
-
-    drainBounded(reply);
-    const QByteArray body = reply->property(kBufferProperty).toByteArray();
+    if (m_deadlines.erase({state.deadlineAt, reply}) && m_deadlines.empty())
+        m_deadlineTimer.stop(); // otherwise it stays armed for an earlier or equal deadline: harmless
+    const quint64 ticket = state.ticket;
+    const QByteArray& body = state.body;
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // A proxy error, or a connection that failed before any HTTP answer (Qt reports a refused proxy tunnel as
+    // UnknownNetworkError): the proxy is resolved again for the next request. Our own aborts do not count.
+    if (const QNetworkReply::NetworkError error = reply->error();
+        isProxyError(error) || (httpStatus == 0 && error != QNetworkReply::NoError &&
+                                error != QNetworkReply::OperationCanceledError))
+        ProxyFactory::invalidateAll();
 
     QueryResult result;
-    if (reply->property(kTimedOutProperty).toBool()) {
+    if (state.timedOut) {
         result = transportError(ClientError::Timeout,
                                 QCoreApplication::translate("ApiClient", "No complete answer within %1 s.")
                                     .arg(m_endpoint.timeoutMs / 1000.0),
                                 httpStatus, body);
-    } else if (reply->property(kTruncatedProperty).toBool()) {
+    } else if (state.truncated) {
         result = parseResponse(httpStatus, body, true);
-    } else if (httpStatus == 0 && (reply->error() == QNetworkReply::SslHandshakeFailedError ||
-                                   !reply->property(kSslErrorsProperty).toStringList().isEmpty())) {
-        result = transportError(ClientError::TlsError, tlsErrorMessage(reply), 0, {});
+    } else if (httpStatus == 0 &&
+               (reply->error() == QNetworkReply::SslHandshakeFailedError || !state.sslErrors.isEmpty())) {
+        result = transportError(ClientError::TlsError, tlsErrorMessage(reply, state.sslErrors), 0, {});
     } else if (httpStatus == 0 && reply->error() == QNetworkReply::ProxyAuthenticationRequiredError) {
         result = parseResponse(407, body, false); // the proxy's 407 (e.g. to CONNECT) never reaches the API
     } else if (httpStatus == 0 || (reply->error() != QNetworkReply::NoError && httpStatus == 200)) {
@@ -310,6 +383,8 @@ QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, boo
 void ApiClient::abortAll() {
     const auto replies = m_inFlight.keys();
     m_inFlight.clear();
+    m_deadlines.clear();
+    m_deadlineTimer.stop();
     for (QNetworkReply* reply : replies)
         reply->abort();
 }

@@ -6,7 +6,11 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QStringList>
+#include <QTimer>
 #include <QUrl>
+#include <set>
+#include <utility>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -41,7 +45,7 @@ public:
     qint64 clockOffset() const override { return m_clockOffset; }
     void abortAll() override;
 
-    void setCredential(const Credential& credential) { m_credential = credential; }
+    void setCredential(const Credential& credential);
     void setLanguage(const QString& language) { m_endpoint.language = language; }
     void setEndpoint(const EndpointConfig& endpoint) { m_endpoint = endpoint; } // for the next requests
     const EndpointConfig& endpoint() const { return m_endpoint; }
@@ -50,15 +54,31 @@ public:
     // kMaxBodyBytes. `location` is the Location header of a redirect (reported, never followed).
     static QueryResult parseResponse(int httpStatus, const QByteArray& body, bool truncated,
                                      const QString& location = {});
+    // The request body, {"AsyncRequestId":"..."}, with the id escaped as a JSON string.
+    static QByteArray requestBody(const QString& taskId);
 
 private:
+    struct InFlight {
+        quint64 ticket = 0;
+        QByteArray body; // what was read so far, at most kMaxBodyBytes
+        bool truncated = false;
+        bool timedOut = false;
+        qint64 deadlineAt = 0; // monotonic ms
+        QStringList sslErrors; // certificate problems reported, for the message (at most a few)
+    };
     void onFinished(QNetworkReply* reply);
+    bool drainBounded(QNetworkReply* reply, InFlight& state);
+    void onDeadline();
+    void armDeadlineTimer();
 
     QNetworkAccessManager* m_nam;
     EndpointConfig m_endpoint;
     Credential m_credential;
     qint64 m_clockOffset = 0;
-    QHash<QNetworkReply*, quint64> m_inFlight;
+    QHash<QNetworkReply*, InFlight> m_inFlight;
+    // One timer for every request's deadline: armed for the earliest of them.
+    std::set<std::pair<qint64, QNetworkReply*>> m_deadlines;
+    QTimer m_deadlineTimer;
 };
 
 } // namespace taskwatch

@@ -35,6 +35,7 @@ struct PollScheduler::Entry {
     Key queuedKey{0, 0, nullptr};
     qint64 dueAt = 0;
     qint64 lastResultAt = kNever; // monotonic time of the last poll result (kNever: never polled)
+    qint64 quietSince = 0;        // monotonic time of the last change, touch or refresh (adaptive interval)
     bool hasResult = false;       // a result was ever applied (the first result is always a change)
     bool inFlight = false;
     quint64 ticket = 0;
@@ -61,6 +62,7 @@ PollScheduler::PollScheduler(TaskQueryBackend* backend, PollOptions options, Clo
     , m_rng(QRandomGenerator::global()->generate()) {
     m_options.maxRate = std::clamp(m_options.maxRate, 1, 40);
     m_options.minIntervalMs = std::max(0, m_options.minIntervalMs);
+    m_options.maxIntervalMs = std::max(0, m_options.maxIntervalMs);
     m_options.unknownStatusFactor = std::max(1, m_options.unknownStatusFactor);
     m_options.backoffStartMs = std::max(1, m_options.backoffStartMs);
     m_options.backoffCapMs = std::max(m_options.backoffStartMs, m_options.backoffCapMs);
@@ -92,6 +94,7 @@ bool PollScheduler::addTask(const QString& id, const QString& region) {
     m_tasks.emplace(id, std::move(e));
     m_allDoneEmitted = false;
     const qint64 now = m_clock();
+    raw->quietSince = now; // a new task starts at the minimum interval
     enqueue(raw, now, now);
     schedule();
     return true;
@@ -119,6 +122,10 @@ bool PollScheduler::restoreTask(const TaskState& state) {
         const QDateTime wallNow = QDateTime::currentDateTimeUtc();
         raw->lastResultAt = now - std::clamp<qint64>(s.lastCheckedAt.msecsTo(wallNow), 0, kMaxAgeMs);
     }
+    raw->quietSince = now;
+    if (s.lastChangedAt.isValid())
+        raw->quietSince =
+            now - std::clamp<qint64>(s.lastChangedAt.msecsTo(QDateTime::currentDateTimeUtc()), 0, kMaxAgeMs);
     s.phase = unfinishedPhase(raw);
     m_allDoneEmitted = false;
     enqueue(raw, now, now);
@@ -156,7 +163,10 @@ void PollScheduler::clear() {
 void PollScheduler::refreshNow(const QStringList& ids) {
     const qint64 now = m_clock();
     auto refresh = [&](Entry* e) {
-        if (!e->state.isDone() && !e->inFlight)
+        if (e->state.isDone())
+            return;
+        e->quietSince = now; // the user asked: back to the minimum interval
+        if (!e->inFlight)
             enqueue(e, now, now);
     };
     if (ids.isEmpty()) {
@@ -186,6 +196,23 @@ void PollScheduler::retry(const QString& id) {
     const TaskState copy = e->state;
     schedule();
     emit taskUpdated(copy, false);
+}
+
+void PollScheduler::touch(const QString& id) {
+    auto it = m_tasks.find(id);
+    if (it == m_tasks.end())
+        return;
+    Entry* e = it->second.get();
+    const qint64 now = m_clock();
+    e->quietSince = now;
+    // Waiting for a longer adaptive interval: come due at the minimum interval after its last send instead.
+    if (e->queue == Queue::Waiting && e->hasResult && e->state.consecutiveFailures == 0) {
+        const qint64 due = std::max(now, e->sentAt + intervalFor(e, now));
+        if (due < e->dueAt) {
+            enqueue(e, due, now);
+            schedule();
+        }
+    }
 }
 
 void PollScheduler::setPaused(bool paused) {
@@ -389,12 +416,15 @@ void PollScheduler::promoteDue(qint64 now) {
     }
 }
 
-qint64 PollScheduler::intervalFor(const Entry* e) const {
-    const qint64 interval = m_options.minIntervalMs;
+qint64 PollScheduler::intervalFor(const Entry* e, qint64 now) const {
+    qint64 interval = m_options.minIntervalMs;
     const std::optional<QString>& status = e->state.status;
     if (status && !TaskStatus::isKnown(status))
-        return interval * m_options.unknownStatusFactor;
-    return interval;
+        interval *= m_options.unknownStatusFactor;
+    // Adaptive: 10 % of the time the task has been quiet, between the base interval and the cap.
+    const qint64 cap = std::max<qint64>(interval, m_options.maxIntervalMs);
+    const qint64 quiet = std::max<qint64>(0, now - e->quietSince);
+    return std::clamp<qint64>(quiet / 10, interval, cap);
 }
 
 qint64 PollScheduler::backoffMs(int failures) {
@@ -460,6 +490,10 @@ bool PollScheduler::applyError(Entry* e, const QueryResult& result) {
     TaskState& s = e->state;
     const QString code = boundText(result.errorCode, kMaxCodeChars);
     const bool changed = !e->hasResult || code != s.errorCode;
+    if (changed) {
+        e->quietSince = m_clock();
+        s.lastChangedAt = QDateTime::currentDateTimeUtc();
+    }
     s.errorCode = code;
     s.errorMessage = boundText(result.errorMessage, kMaxMessageChars);
     s.httpStatus = result.httpStatus;
@@ -529,13 +563,17 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
         s.consecutiveFailures = 0;
         e->hasResult = true;
         e->lastResultAt = now;
+        if (changed) {
+            e->quietSince = now;
+            s.lastChangedAt = s.lastCheckedAt;
+        }
         if (TaskStatus::isTerminal(s.status)) {
             s.finishedAt = s.lastCheckedAt;
             finish(e, TaskPhase::Finished, changed);
             return;
         }
         setPhase(e, unfinishedPhase(e));
-        enqueue(e, e->sentAt + intervalFor(e), now);
+        enqueue(e, e->sentAt + intervalFor(e, now), now);
         const TaskState copy = s;
         schedule();
         emit taskUpdated(copy, changed);

@@ -28,8 +28,12 @@
 namespace taskwatch {
 
 struct PollOptions {
-    int maxRate = 40;            // requests per second for the credential (1..40)
-    int minIntervalMs = 5000;    // minimum time between two polls of the same task
+    int maxRate = 40;         // requests per second for the credential (1..40)
+    int minIntervalMs = 5000; // minimum time between two polls of the same task
+    // Adaptive intervals: a task whose status, Info and error have not changed for a time T is polled every
+    // max(minIntervalMs, T / 10), at most every maxIntervalMs (a value <= minIntervalMs: always
+    // minIntervalMs). Any change, touch(), refreshNow() and a new task start again from minIntervalMs.
+    int maxIntervalMs = 15000;
     int unknownStatusFactor = 4; // unknown statuses are polled this many times slower
     int backoffStartMs = 2000;   // transient faults: 2 s, 4 s, 8 s ... with jitter
     int backoffCapMs = 60000;
@@ -57,6 +61,8 @@ public:
     // (No allDone() is emitted from here: check activeCount() after restoring.)
     void refreshNow(const QStringList& ids = {}); // empty: every unfinished task (still paced)
     void retry(const QString& id);                // restart a Stopped (or finished) task
+    // The user looks at the task (selected it): it is polled at minIntervalMs again, as after a change.
+    void touch(const QString& id);
     void
     setPaused(bool paused); // nothing is sent while paused (requests in flight complete); phases unchanged
     bool isPaused() const { return m_paused; }
@@ -122,7 +128,7 @@ private:
     bool applyError(Entry* e, const QueryResult& result);
     void emitUpdated(const QStringList& ids);
     qint64 backoffMs(int failures);
-    qint64 intervalFor(const Entry* e) const;
+    qint64 intervalFor(const Entry* e, qint64 now) const;
     bool canSendAny() const;
     void finish(Entry* e, TaskPhase phase, bool changed);
     void checkAllDone();

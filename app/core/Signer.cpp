@@ -1,7 +1,7 @@
 #include "Signer.h"
 
 #include <QCryptographicHash>
-#include <QDateTime>
+#include <QDate>
 #include <QMessageAuthenticationCode>
 #include <QUrl>
 #include <algorithm>
@@ -16,6 +16,31 @@ QByteArray hmac(const QByteArray& key, const QByteArray& message) {
 QByteArray sha256Hex(const QByteArray& data) {
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
 }
+
+void wipe(QByteArray& bytes) {
+    bytes.fill('\0');
+    bytes.clear();
+}
+
+// The derived signing key of the last call; a day's key for one service is all it ever holds.
+struct KeyCache {
+    QByteArray keyHash; // SHA-256 of the secret key: the key itself is not kept here
+    QByteArray date;
+    QByteArray service;
+    QByteArray secretDate;
+    QByteArray secretService;
+    QByteArray secretSigning;
+    void clear() {
+        wipe(keyHash);
+        wipe(secretDate);
+        wipe(secretService);
+        wipe(secretSigning);
+        date.clear();
+        service.clear();
+    }
+    ~KeyCache() { clear(); }
+};
+thread_local KeyCache t_keyCache;
 } // namespace
 
 QByteArray Signer::hostHeader(const QUrl& url) {
@@ -33,8 +58,14 @@ QByteArray Signer::hostHeader(const QUrl& url) {
     return host;
 }
 
+void Signer::clearKeyCache() {
+    t_keyCache.clear();
+}
+
 QByteArray Signer::utcDate(qint64 timestamp) {
-    return QDateTime::fromSecsSinceEpoch(timestamp, Qt::UTC).date().toString(Qt::ISODate).toLatin1();
+    // Days since 1970-01-01 (rounded down, also before it); Julian day 2440588 is 1970-01-01.
+    const qint64 days = timestamp >= 0 ? timestamp / 86400 : -((-timestamp + 86399) / 86400);
+    return QDate::fromJulianDay(2440588 + days).toString(Qt::ISODate).toLatin1();
 }
 
 SignOutput Signer::sign(const SignInput& in, const QString& secretId, const QString& secretKey) {
@@ -66,9 +97,23 @@ SignOutput Signer::sign(const SignInput& in, const QString& secretId, const QStr
     out.stringToSign = "TC3-HMAC-SHA256\n" + QByteArray::number(in.timestamp) + '\n' + out.credentialScope +
                        '\n' + out.hashedCanonicalRequest;
 
-    out.secretDate = hmac("TC3" + secretKey.toUtf8(), out.date);
-    out.secretService = hmac(out.secretDate, in.service);
-    out.secretSigning = hmac(out.secretService, "tc3_request");
+    QByteArray key = "TC3" + secretKey.toUtf8();
+    const QByteArray keyHash = QCryptographicHash::hash(key, QCryptographicHash::Sha256);
+    KeyCache& cache = t_keyCache;
+    if (cache.keyHash != keyHash || cache.date != out.date || cache.service != in.service ||
+        cache.secretSigning.isEmpty()) {
+        cache.clear();
+        cache.secretDate = hmac(key, out.date);
+        cache.secretService = hmac(cache.secretDate, in.service);
+        cache.secretSigning = hmac(cache.secretService, "tc3_request");
+        cache.keyHash = keyHash;
+        cache.date = out.date;
+        cache.service = in.service;
+    }
+    wipe(key);
+    out.secretDate = cache.secretDate;
+    out.secretService = cache.secretService;
+    out.secretSigning = cache.secretSigning;
     out.signature = hmac(out.secretSigning, out.stringToSign).toHex();
 
     out.authorization = "TC3-HMAC-SHA256 Credential=" + secretId.toUtf8() + '/' + out.credentialScope +

@@ -42,11 +42,17 @@ struct SignOutput {
 
 class Signer {
 public:
+    // The signing key (secretDate -> secretService -> secretSigning) depends only on the secret key, the UTC
+    // date and the service: it is derived once and kept for the next calls of the same thread with the same
+    // (SHA-256 of the secret key, date, service), one entry only, replaced (and wiped) when any of them
+    // changes.
     static SignOutput sign(const SignInput& input, const QString& secretId, const QString& secretKey);
     static QByteArray utcDate(qint64 timestamp);
     // The Host header (and signed host) for an endpoint: lowercase host, with :port only when it is not the
     // scheme's default (https://h:443 -> "h", http://127.0.0.1:8080 -> "127.0.0.1:8080").
     static QByteArray hostHeader(const QUrl& url);
+    // Wipes this thread's cached signing key (e.g. when the credentials are replaced).
+    static void clearKeyCache();
 };
 
 } // namespace taskwatch

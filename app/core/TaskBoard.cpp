@@ -476,6 +476,15 @@ void TaskBoard::refreshNow(const QStringList& keys) {
     }
 }
 
+void TaskBoard::touch(const QStringList& keys) {
+    for (const QString& key : keys) {
+        if (const auto it = m_tasks.constFind(key); it != m_tasks.constEnd()) {
+            if (PollScheduler* s = scheduler(it->profile))
+                s->touch(it->id);
+        }
+    }
+}
+
 void TaskBoard::setPaused(bool paused) {
     m_paused = paused;
     for (const auto& [name, a] : m_accounts) {

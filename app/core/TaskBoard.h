@@ -114,6 +114,8 @@ public:
     QStringList clearFinished();          // removes every finished task; returns their keys
     void retry(const QStringList& keys);
     void refreshNow(const QStringList& keys = {}); // empty: every unfinished task (still paced)
+    // The user looks at these tasks: back to the minimum interval (adaptive polling), no extra poll.
+    void touch(const QStringList& keys);
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
 

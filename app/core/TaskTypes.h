@@ -88,6 +88,7 @@ struct TaskState {
     QDateTime addedAt;
     QDateTime lastCheckedAt;
     QDateTime finishedAt;
+    QDateTime lastChangedAt; // the last observed change of status, Info or error (UTC); invalid: none yet
     std::optional<QString> status;
     std::optional<QString> info;
     QString requestId;

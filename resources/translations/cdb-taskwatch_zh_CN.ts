@@ -1296,6 +1296,14 @@ observed_at,task_id,region,status,info,error_code,error_message,request_id
         <translation>--interval 必须是 0.1 到 86400 之间的秒数。</translation>
     </message>
     <message>
+        <source>Longest time between two polls of a task that has not changed for a while: it is polled every tenth of its quiet time, from --interval up to SECONDS (default 15).</source>
+        <translation>任务一段时间未变化时两次轮询之间的最长间隔：按其静止时长的十分之一轮询，从 --interval 到 SECONDS 秒（默认 15）。</translation>
+    </message>
+    <message>
+        <source>--max-interval must be a number of seconds from 0.1 to 86400.</source>
+        <translation>--max-interval 必须是 0.1 到 86400 之间的秒数。</translation>
+    </message>
+    <message>
         <source>--max-rate must be a whole number from 1 to 40.</source>
         <translation>--max-rate 必须是 1 到 40 之间的整数。</translation>
     </message>
