@@ -791,6 +791,17 @@
     </message>
 </context>
 <context>
+    <name>taskwatch::Regions</name>
+    <message>
+        <source>Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host; the international and mainland hosts do not serve them. Use %1.</source>
+        <translation>金融区地域（ap-shanghai-fsi、ap-shenzhen-fsi）需要使用专属域名；国际站和中国站域名不提供这些地域的服务。请使用 %1。</translation>
+    </message>
+    <message>
+        <source>The endpoint %1 is the host of region %2, not of %3.</source>
+        <translation>接入点 %1 是地域 %2 的域名，而不是 %3 的。</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::RunSettings</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -828,6 +839,10 @@
         <translation>
             <numerusform>%n 行无法识别</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 状态码 %1</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1516,41 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
 </context>
 <context>
+    <name>taskwatch::ui::AddReportBar</name>
+    <message>
+        <source>Show…</source>
+        <translation>显示…</translation>
+    </message>
+    <message>
+        <source>Show the lines in which no task id was found</source>
+        <translation>显示未找到任务 ID 的行</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Lines Without a Task ID</source>
+        <translation>不含任务 ID 的行</translation>
+    </message>
+    <message>
+        <source>1 line did not contain a task id:</source>
+        <translation>有 1 行不含任务 ID：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines did not contain a task id:</source>
+        <translation>
+            <numerusform>有 %n 行不含任务 ID：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(the first %n are shown)</source>
+        <translation>
+            <numerusform>（仅显示前 %n 行）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::ui::AddTasksDialog</name>
     <message>
         <source>Add Tasks</source>
@@ -1608,6 +1658,22 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The credentials of profile %1 were rejected (%2): its polling is on hold</source>
+        <translation>配置 %1 的凭证被拒绝（%2）：该配置的轮询已暂停</translation>
+    </message>
+    <message>
+        <source>Server message: %1</source>
+        <translation>服务器消息：%1</translation>
+    </message>
+    <message>
+        <source>Credentials missing for profile %1: its tasks are on hold</source>
+        <translation>配置 %1 缺少凭证：其任务已暂停</translation>
+    </message>
+    <message>
+        <source>The endpoint of profile %1 refuses the requests: its tasks stopped</source>
+        <translation>配置 %1 的接入点拒绝了请求：其任务已停止</translation>
     </message>
 </context>
 <context>
@@ -1767,10 +1833,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>Enter the endpoint URL, e.g. https://cdb.tencentcloudapi.com.</source>
         <translation>请输入接入点 URL，例如 https://cdb.tencentcloudapi.com。</translation>
-    </message>
-    <message>
-        <source>Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host; the international and mainland hosts do not serve them. Choose &quot;Financial zone&quot; to use %1.</source>
-        <translation>金融区地域（ap-shanghai-fsi、ap-shenzhen-fsi）需要使用专用域名，国际站和中国大陆域名不提供其服务。请选择“金融区”以使用 %1。</translation>
     </message>
     <message>
         <source>Choose or create a profile first.</source>
@@ -2244,64 +2306,12 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>已将 RequestId 复制到剪贴板</translation>
     </message>
     <message>
-        <source>Show…</source>
-        <translation>查看…</translation>
-    </message>
-    <message>
-        <source>Show the lines in which no task id was found</source>
-        <translation>显示未找到任务 ID 的行</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Queries sent in the last second (the API allows 40 per second)</source>
         <translation>最近一秒内发送的查询数（该 API 的请求频率上限为每秒 40 次）</translation>
     </message>
     <message>
         <source>This computer&apos;s clock differs from the server&apos;s by %1 s; requests are corrected</source>
         <translation>本机时钟与服务器相差 %1 秒，请求时间已自动校正</translation>
-    </message>
-    <message>
-        <source>Task finished: %1</source>
-        <translation>任务已结束：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tasks finished</source>
-        <translation>
-            <numerusform>%n 个任务已结束</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>另有 %n 个</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Server message: %1</source>
-        <translation>服务器消息：%1</translation>
-    </message>
-    <message>
-        <source>Lines Without a Task ID</source>
-        <translation>不含任务 ID 的行</translation>
-    </message>
-    <message>
-        <source>1 line did not contain a task id:</source>
-        <translation>有 1 行不含任务 ID：</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lines did not contain a task id:</source>
-        <translation>
-            <numerusform>有 %n 行不含任务 ID：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(the first %n are shown)</source>
-        <translation>
-            <numerusform>（仅显示前 %n 行）</numerusform>
-        </translation>
     </message>
     <message>
         <source>The clipboard holds no text</source>
@@ -2407,13 +2417,35 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>The server asked %1 to slow down (%2): polling at a lower rate for a while</source>
         <translation>服务器要求 %1 降低请求频率（%2）：暂时以较低频率轮询</translation>
     </message>
+</context>
+<context>
+    <name>taskwatch::ui::Notifier</name>
     <message>
-        <source>The credentials of profile %1 were rejected (%2): its polling is on hold</source>
-        <translation>配置 %1 的凭证被拒绝（%2）：其轮询已暂停</translation>
+        <source>Task finished: %1</source>
+        <translation>任务已结束：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks finished</source>
+        <translation>
+            <numerusform>%n 个任务已结束</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::TaskTableView</name>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
     </message>
     <message>
-        <source>Credentials missing for profile %1: its tasks are on hold</source>
-        <translation>配置 %1 缺少凭证：其任务已暂停</translation>
+        <source>One row per task: its id, status, Info, last check and last error</source>
+        <translation>每个任务一行：ID、状态、Info、上次查询时间和最近的错误</translation>
     </message>
 </context>
 </TS>
