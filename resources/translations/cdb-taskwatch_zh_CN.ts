@@ -1427,8 +1427,8 @@ Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or 
         <translation>警告：%1 不是已知的 cdb 地域（已知：%2）；仍将使用它。</translation>
     </message>
     <message>
-        <source>Only changes observed with this credential profile (&quot;&quot; for environment credentials).</source>
-        <translation>仅导出使用此凭据配置观察到的变更（&quot;&quot; 表示环境变量凭据）。</translation>
+        <source>Only changes observed with this credential profile (&quot;environment&quot; for environment credentials).</source>
+        <translation>仅导出使用此凭据配置观察到的变更（&quot;environment&quot; 表示环境变量凭据）。</translation>
     </message>
 </context>
 <context>
