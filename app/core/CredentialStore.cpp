@@ -322,17 +322,7 @@ void CredentialStore::remove(const QString& profile) {
 }
 
 KeychainResult CredentialStore::runBlocking(Op op, const QString& profile, const Credential& credential) {
-    KeychainResult result;
-    bool done = false;
-    QEventLoop loop;
-    startJob(op, profile, credential, [&](const KeychainResult& r) {
-        result = r;
-        done = true;
-        loop.quit();
-    });
-    if (!done)
-        loop.exec();
-    return result;
+    return blockOn([&](Callback done) { startJob(op, profile, credential, std::move(done)); });
 }
 
 KeychainResult CredentialStore::blockOn(const std::function<void(Callback)>& start) {
