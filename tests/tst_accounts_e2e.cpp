@@ -20,7 +20,7 @@ const QString kAlphaId = QStringLiteral("AKIDALPHA00000000000000000000000000");
 const QString kAlphaKey = QStringLiteral("alpha-e2e-secret-key");
 const QString kBetaId = QStringLiteral("AKIDBETA000000000000000000000000000");
 const QString kBetaKey = QStringLiteral("beta-e2e-secret-key");
-constexpr int kTasks = 40;
+constexpr int kTasks = 300;
 
 QStringList ids(char prefix) {
     QStringList out;
@@ -116,8 +116,15 @@ private slots:
             QVERIFY2(!byAlpha.contains(id), qPrintable(id)); // beta's task never signed with alpha's key
         for (const QString& id : alpha)
             QVERIFY2(!byBeta.contains(id), qPrintable(id)); // alpha's stored task never with beta's key
+        // Each key within its own 40 per 1000 ms, together above one account's limit.
         QCOMPARE(m_emulator.stats().rateLimited, 0);
         QCOMPARE(m_emulator.stats().authFailures, 0);
+        QVERIFY2(m_emulator.maxInAnyWindowOf(kAlphaId) <= 40,
+                 qPrintable(QString::number(m_emulator.maxInAnyWindowOf(kAlphaId))));
+        QVERIFY2(m_emulator.maxInAnyWindowOf(kBetaId) <= 40,
+                 qPrintable(QString::number(m_emulator.maxInAnyWindowOf(kBetaId))));
+        QVERIFY2(m_emulator.stats().maxInAnyWindow > 60,
+                 qPrintable(QString::number(m_emulator.stats().maxInAnyWindow)));
     }
 };
 

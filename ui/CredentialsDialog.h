@@ -12,6 +12,7 @@
 #pragma once
 
 #include "CredentialStore.h"
+#include "Regions.h"
 #include "TaskTypes.h"
 
 #include <QDialog>
@@ -53,7 +54,7 @@ public:
     // InvalidParameter.InvalidAsyncRequestId, which proves the keys were accepted.
     static constexpr auto kProbeTaskId = "00000000-00000000-00000000-00000000";
     // The region the Test button uses when the region field is empty.
-    static constexpr auto kFallbackTestRegion = "ap-guangzhou";
+    static constexpr auto kFallbackTestRegion = Regions::kDefault;
 
     CredentialsDialog(CredentialStore* store, QNetworkAccessManager* nam, QWidget* parent = nullptr);
     ~CredentialsDialog() override;

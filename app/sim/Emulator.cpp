@@ -1,5 +1,6 @@
 #include "Emulator.h"
 
+#include "Regions.h"
 #include "Signer.h"
 
 #include <QElapsedTimer>
@@ -1242,7 +1243,7 @@ QByteArray Emulator::lastRequestBody() const {
 }
 
 QString Emulator::demoRegion() {
-    return QStringLiteral("ap-guangzhou");
+    return QString::fromLatin1(Regions::kDefault);
 }
 
 QList<ScriptedTask> Emulator::demoTasks() {
