@@ -28,10 +28,10 @@ int runExportCsv(const QStringList& arguments) {
     const QCommandLineOption bomOpt(
         QStringLiteral("excel"),
         tr("Start with a UTF-8 byte order mark so that Excel detects the encoding."));
-    const QCommandLineOption profileOpt(
-        QStringLiteral("profile"),
-        tr("Only changes observed with this credential profile (\"environment\" for environment credentials)."),
-        tr("NAME"));
+    const QCommandLineOption profileOpt(QStringLiteral("profile"),
+                                        tr("Only changes observed with this credential profile "
+                                           "(\"environment\" for environment credentials)."),
+                                        tr("NAME"));
     parser.addOptions({outputOpt, sinceOpt, idOpt, profileOpt, bomOpt});
     if (const int rc = parseOrExit(parser, arguments, QStringLiteral("export-csv")); rc >= 0)
         return rc;
