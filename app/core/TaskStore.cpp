@@ -93,36 +93,6 @@ const char* const kCreateV3[] = {
     "CREATE INDEX history_profile ON history(profile)",
 };
 
-// Version 2 (kept for reference: the schema the migration to 3 starts from, and the tests' v2 files).
-[[maybe_unused]] const char* const kCreateV2[] = {
-    "CREATE TABLE tasks ("
-    " id TEXT PRIMARY KEY NOT NULL,"
-    " region TEXT NOT NULL DEFAULT '',"
-    " profile TEXT NOT NULL DEFAULT '',"
-    " added_at INTEGER,"
-    " status TEXT,"
-    " info TEXT,"
-    " request_id TEXT NOT NULL DEFAULT '',"
-    " error_code TEXT NOT NULL DEFAULT '',"
-    " error_message TEXT NOT NULL DEFAULT '',"
-    " http_status INTEGER NOT NULL DEFAULT 0,"
-    " last_checked_at INTEGER,"
-    " finished_at INTEGER,"
-    " phase TEXT NOT NULL DEFAULT 'waiting')",
-    // id aliases the rowid, so insertion order survives VACUUM.
-    "CREATE TABLE history ("
-    " id INTEGER PRIMARY KEY,"
-    " observed_at INTEGER NOT NULL,"
-    " task_id TEXT NOT NULL,"
-    " region TEXT NOT NULL DEFAULT '',"
-    " status TEXT,"
-    " info TEXT,"
-    " error_code TEXT NOT NULL DEFAULT '',"
-    " error_message TEXT NOT NULL DEFAULT '',"
-    " request_id TEXT NOT NULL DEFAULT '')",
-    "CREATE INDEX history_observed_at ON history(observed_at)",
-    "CREATE INDEX history_task_id ON history(task_id)",
-};
 
 // Version 1 had no http_status/phase in tasks and no index on history(task_id).
 const char* const kMigrate1To2[] = {
