@@ -218,7 +218,7 @@ private slots:
         QVERIFY(raw.isOpen());
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), TaskStore::kSchemaVersion);
         QCOMPARE(
             raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                                       "('history_observed_at', 'history_task_id')"))
@@ -545,7 +545,7 @@ private slots:
         }
         TaskStore store(path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
         QVERIFY(store.recoveryMessage().isEmpty());
 
         const QList<TaskState> tasks = store.loadTasks();
@@ -579,7 +579,7 @@ private slots:
         store.close();
 
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), TaskStore::kSchemaVersion);
         QCOMPARE(
             raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'history_task_id'"))
                 .toInt(),
@@ -589,6 +589,61 @@ private slots:
 
     // A database written by the previous release (schema 2): tasks and history keep every field, history rows
     // get the profile of their task, and the tasks table takes (profile, id) pairs afterwards.
+    // Version 3 had no discovery facts nor last change time; a v3 row loads with empty facts, and facts
+    // written later survive a reload exactly.
+    void migratesVersion3AndKeepsDiscoveryFacts() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral(
+                "CREATE TABLE tasks (id TEXT NOT NULL, region TEXT NOT NULL DEFAULT '', profile TEXT NOT "
+                "NULL "
+                "DEFAULT '', added_at INTEGER, status TEXT, info TEXT, request_id TEXT NOT NULL DEFAULT '', "
+                "error_code TEXT NOT NULL DEFAULT '', error_message TEXT NOT NULL DEFAULT '', http_status "
+                "INTEGER NOT NULL DEFAULT 0, last_checked_at INTEGER, finished_at INTEGER, phase TEXT NOT "
+                "NULL "
+                "DEFAULT 'waiting', PRIMARY KEY (profile, id))")));
+            QVERIFY(raw.exec(QStringLiteral(
+                "CREATE TABLE history (id INTEGER PRIMARY KEY, observed_at INTEGER NOT NULL, task_id TEXT "
+                "NOT "
+                "NULL, region TEXT NOT NULL DEFAULT '', status TEXT, info TEXT, error_code TEXT NOT NULL "
+                "DEFAULT '', error_message TEXT NOT NULL DEFAULT '', request_id TEXT NOT NULL DEFAULT '', "
+                "profile TEXT NOT NULL DEFAULT '')")));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO tasks (id, region, profile, added_at, status) VALUES "
+                                        "('3c-0001', 'ap-guangzhou', 'default', 1764000000000, 'RUNNING')")));
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 3")));
+        }
+        TaskStore store(path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
+        QList<TaskState> tasks = store.loadTasks();
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.first().status, std::optional<QString>(QStringLiteral("RUNNING")));
+        QVERIFY(!tasks.first().discovery.isDiscovered());
+        QVERIFY(!tasks.first().lastChangedAt.isValid());
+
+        TaskState t = tasks.first();
+        t.lastChangedAt = utc(1764000050000);
+        DiscoveryFacts& f = t.discovery;
+        f.jobId = 9001;
+        f.taskType = QStringLiteral("MODIFY PARAM");
+        f.instanceIds = {QStringLiteral("cdb-c1nl9rpv"), QStringLiteral("cdb-2")};
+        f.instanceName = QStringLiteral("orders \"primary\" 订单");
+        f.progress = 42;
+        f.startedAt = utc(1764000000000);
+        f.status = QStringLiteral("RUNNING");
+        f.taskCode = 7;
+        f.taskMessage = QStringLiteral("disk full");
+        f.listedAt = utc(1764000060000);
+        QVERIFY2(store.upsertTask(t), qPrintable(store.lastError()));
+        tasks = store.loadTasks();
+        QCOMPARE(tasks.size(), 1);
+        QVERIFY(tasks.first().discovery == f);
+        QCOMPARE(tasks.first().lastChangedAt, utc(1764000050000));
+    }
+
     void migratesVersion2() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("history.sqlite"));
@@ -599,7 +654,7 @@ private slots:
         }
         TaskStore store(path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
 
         const QList<TaskState> tasks = store.loadTasks();
         QCOMPARE(tasks.size(), 3);
@@ -654,7 +709,7 @@ private slots:
         store.close();
 
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), TaskStore::kSchemaVersion);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         QCOMPARE(raw.scalar(QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM "
                                            "pragma_table_info('tasks') WHERE pk > 0 ORDER BY pk)"))
@@ -844,7 +899,7 @@ private slots:
         }
 
         // The fresh database works.
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
         QCOMPARE(store.historyCount(), qint64(0));
         QVERIFY(
             store.record(makeState(QStringLiteral("fresh"), QStringLiteral("RUNNING"), std::nullopt), true));

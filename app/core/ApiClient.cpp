@@ -197,6 +197,15 @@ QString ApiClient::validateEndpoint(const QUrl& url) {
 }
 
 void ApiClient::query(quint64 ticket, const QString& taskId, const QString& region) {
+    send(ticket, kAction, region, requestBody(taskId), false);
+}
+
+void ApiClient::call(quint64 ticket, const char* action, const QString& region, const QByteArray& body) {
+    send(ticket, action, region, body, true);
+}
+
+void ApiClient::send(quint64 ticket, const char* action, const QString& region, const QByteArray& body,
+                     bool isCall) {
     if (!Regions::isWellFormed(region)) {
         // The region travels as a header: a malformed one (CR/LF, spaces…) is never sent.
         const QueryResult refused =
@@ -204,10 +213,14 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
                            QCoreApplication::translate("ApiClient", "Not a region id: %1")
                                .arg(SafeText::singleLine(region, 80)),
                            0, {});
-        QTimer::singleShot(0, this, [this, ticket, refused] { emit queryFinished(ticket, refused); });
+        QTimer::singleShot(0, this, [this, ticket, refused, isCall] {
+            if (isCall)
+                emit callFinished(ticket, refused);
+            else
+                emit queryFinished(ticket, refused);
+        });
         return;
     }
-    const QByteArray body = requestBody(taskId);
 
     const QUrl url = m_endpoint.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
     QUrl requestUrl = url;
@@ -224,7 +237,7 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
     QNetworkRequest req(requestUrl);
     req.setRawHeader("Host", in.host);
     req.setRawHeader("Content-Type", in.contentType);
-    req.setRawHeader("X-TC-Action", kAction);
+    req.setRawHeader("X-TC-Action", action);
     req.setRawHeader("X-TC-Version", kVersion);
     req.setRawHeader("X-TC-Region", region.toUtf8());
     req.setRawHeader("X-TC-Timestamp", QByteArray::number(in.timestamp));
@@ -245,6 +258,7 @@ void ApiClient::query(quint64 ticket, const QString& taskId, const QString& regi
     reply->setReadBufferSize(64 * 1024);
     InFlight state;
     state.ticket = ticket;
+    state.isCall = isCall;
     state.deadlineAt = steadyNowMs() + std::max(0, m_endpoint.timeoutMs);
     m_inFlight.insert(reply, state);
     const bool earliest = m_deadlines.empty() || state.deadlineAt < m_deadlines.begin()->first;
@@ -299,24 +313,46 @@ void ApiClient::onFinished(QNetworkReply* reply) {
                                     .arg(m_endpoint.timeoutMs / 1000.0),
                                 httpStatus, body);
     } else if (state.truncated) {
-        result = parseResponse(httpStatus, body, true);
+        result = parseEnvelope(httpStatus, body, true);
     } else if (httpStatus == 0 &&
                (reply->error() == QNetworkReply::SslHandshakeFailedError || !state.sslErrors.isEmpty())) {
         result = transportError(ClientError::TlsError, tlsErrorMessage(reply, state.sslErrors), 0, {});
     } else if (httpStatus == 0 && reply->error() == QNetworkReply::ProxyAuthenticationRequiredError) {
-        result = parseResponse(407, body, false); // the proxy's 407 (e.g. to CONNECT) never reaches the API
+        result = parseEnvelope(407, body, false); // the proxy's 407 (e.g. to CONNECT) never reaches the API
     } else if (httpStatus == 0 || (reply->error() != QNetworkReply::NoError && httpStatus == 200)) {
         result = transportError(ClientError::NetworkError, reply->errorString(), httpStatus, body);
     } else {
         // Redirects are never followed (ManualRedirectPolicy): the target is only reported.
-        result = parseResponse(httpStatus, body, false, QString::fromLatin1(reply->rawHeader("Location")));
+        const QString location = QString::fromLatin1(reply->rawHeader("Location"));
+        result = state.isCall ? parseEnvelope(httpStatus, body, false, location, &result.response)
+                              : parseResponse(httpStatus, body, false, location);
     }
     result.serverDate = parseHttpDate(reply->rawHeader("Date"));
-    emit queryFinished(ticket, result);
+    if (state.isCall)
+        emit callFinished(ticket, result);
+    else
+        emit queryFinished(ticket, result);
 }
 
 QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, bool truncated,
                                      const QString& location) {
+    QJsonObject response;
+    QueryResult r = parseEnvelope(httpStatus, body, truncated, location, &response);
+    if (r.kind != ResultKind::Success)
+        return r;
+    bool ok = true;
+    r.status = optionalString(response.value(QStringLiteral("Status")), 256, &ok);
+    r.info = optionalString(response.value(QStringLiteral("Info")), kMaxInfoChars, &ok);
+    if (!ok)
+        return transportError(
+            ClientError::ParseError,
+            QCoreApplication::translate("ApiClient", "Status or Info is neither a string nor null."),
+            httpStatus, body);
+    return r;
+}
+
+QueryResult ApiClient::parseEnvelope(int httpStatus, const QByteArray& body, bool truncated,
+                                     const QString& location, QJsonObject* responseOut) {
     if (truncated)
         return transportError(
             ClientError::ResponseTooLarge,
@@ -370,13 +406,9 @@ QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, boo
         return r;
     }
 
-    bool ok = true;
     r.kind = ResultKind::Success;
-    r.status = optionalString(response.value(QStringLiteral("Status")), 256, &ok);
-    r.info = optionalString(response.value(QStringLiteral("Info")), kMaxInfoChars, &ok);
-    if (!ok)
-        return parseFailure(
-            QCoreApplication::translate("ApiClient", "Status or Info is neither a string nor null."));
+    if (responseOut)
+        *responseOut = response;
     return r;
 }
 

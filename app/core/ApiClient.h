@@ -40,7 +40,13 @@ public:
     // scheme...).
     static QString validateEndpoint(const QUrl& url);
 
+    // DescribeAsyncRequestInfo for one task: queryFinished(ticket, ...) follows.
     void query(quint64 ticket, const QString& taskId, const QString& region) override;
+    // Any other action of the same service, version, endpoint, signing and envelope (DescribeTasks,
+    // DescribeDBInstances): `body` is the JSON request body. callFinished(ticket, result) follows, with the
+    // Response object in result.response when the answer is a success. Tickets are the caller's: they need
+    // not differ from query()'s.
+    void call(quint64 ticket, const char* action, const QString& region, const QByteArray& body);
     void setClockOffset(qint64 seconds) override { m_clockOffset = seconds; }
     qint64 clockOffset() const override { return m_clockOffset; }
     void abortAll() override;
@@ -54,18 +60,28 @@ public:
     // kMaxBodyBytes. `location` is the Location header of a redirect (reported, never followed).
     static QueryResult parseResponse(int httpStatus, const QByteArray& body, bool truncated,
                                      const QString& location = {});
+    // The envelope only (HTTP status, JSON, Response, Error, RequestId), for any action; on success the
+    // Response object goes to `response` when given.
+    static QueryResult parseEnvelope(int httpStatus, const QByteArray& body, bool truncated,
+                                     const QString& location = {}, QJsonObject* response = nullptr);
+
     // The request body, {"AsyncRequestId":"..."}, with the id escaped as a JSON string.
     static QByteArray requestBody(const QString& taskId);
+
+signals:
+    void callFinished(quint64 ticket, const taskwatch::QueryResult& result);
 
 private:
     struct InFlight {
         quint64 ticket = 0;
-        QByteArray body; // what was read so far, at most kMaxBodyBytes
+        bool isCall = false; // call() (callFinished) rather than query() (queryFinished)
+        QByteArray body;     // what was read so far, at most kMaxBodyBytes
         bool truncated = false;
         bool timedOut = false;
         qint64 deadlineAt = 0; // monotonic ms
         QStringList sslErrors; // certificate problems reported, for the message (at most a few)
     };
+    void send(quint64 ticket, const char* action, const QString& region, const QByteArray& body, bool isCall);
     void onFinished(QNetworkReply* reply);
     bool drainBounded(QNetworkReply* reply, InFlight& state);
     void onDeadline();

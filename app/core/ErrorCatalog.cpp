@@ -189,6 +189,12 @@ QString ErrorCatalog::httpStatusMessage(int httpStatus, const QString& location)
     return QCoreApplication::translate("ErrorCatalog", "HTTP status %1 from the server.").arg(status);
 }
 
+bool ErrorCatalog::isPermissionDenied(const QString& code) {
+    return code == QLatin1String("AuthFailure.UnauthorizedOperation") ||
+           code == QLatin1String("UnauthorizedOperation") ||
+           code.startsWith(QLatin1String("OperationDenied"));
+}
+
 bool ErrorCatalog::isEndpointFailure(const QString& code) {
     return code == QLatin1String(ClientError::EndpointRedirect) ||
            code == QLatin1String(ClientError::EndpointRejected);
@@ -198,6 +204,14 @@ ErrorDescription ErrorCatalog::describe(const QString& code) {
     if (const Entry* e = find(code))
         return {e->errorClass, QCoreApplication::translate("ErrorCatalog", e->meaning),
                 QCoreApplication::translate("ErrorCatalog", e->hint)};
+    if (code.startsWith(QLatin1String("TaskError.")))
+        return {ErrorClass::Permanent,
+                QCoreApplication::translate(
+                    "ErrorCatalog", "The task itself failed: DescribeTasks reports this code and message "
+                                    "for it."),
+                QCoreApplication::translate(
+                    "ErrorCatalog", "Read the message, fix the cause on the instance (see its task list "
+                                    "in the console) and run the operation again.")};
     if (isAuthFailure(code))
         return {ErrorClass::AuthStop,
                 QCoreApplication::translate("ErrorCatalog", "The server rejected the credentials."),

@@ -33,6 +33,9 @@ public:
     // The translated message for such a status; `location` is the redirect target (untrusted: sanitised
     // here).
     static QString httpStatusMessage(int httpStatus, const QString& location = {});
+    // The sub-account's CAM policy does not allow the action (AuthFailure.UnauthorizedOperation,
+    // UnauthorizedOperation, OperationDenied*): the credentials are good, the action is not permitted.
+    static bool isPermissionDenied(const QString& code);
     // A result that says the endpoint itself is wrong (every task of the credential is affected).
     static bool isEndpointFailure(const QString& code);
 };

@@ -15,11 +15,6 @@ constexpr qsizetype kMaxStatusChars = 256; // an unknown status string is kept v
 constexpr qsizetype kMaxCodeChars = 256;   // error codes and request ids
 constexpr qint64 kMaxTimerMs = 24LL * 3600 * 1000;
 constexpr qint64 kMaxAgeMs = 10LL * 365 * 24 * 3600 * 1000;
-// The server's Date "agrees" with the clock a request was signed with when they are this close (Date has a
-// resolution of one second, and the answer takes time): a new correction would then not help.
-constexpr qint64 kClockAgreementSecs = 2;
-// Corrections in a row without any other answer in between: then the Date cannot be trusted (give up).
-constexpr int kMaxClockCorrections = 3;
 
 std::optional<QString> boundOptional(const std::optional<QString>& text, qsizetype max) {
     if (!text)
@@ -44,10 +39,6 @@ struct PollScheduler::Entry {
     quint64 sentGeneration = 0; // the slow-down generation the request was sent under
 };
 
-int PollScheduler::loweredRate(int rate) {
-    return std::max(1, rate - std::max(1, rate / 10)); // -10 %: 40 -> 36
-}
-
 qint64 PollScheduler::steadyNowMs() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
@@ -58,9 +49,9 @@ PollScheduler::PollScheduler(TaskQueryBackend* backend, PollOptions options, Clo
     , m_backend(backend)
     , m_options(options)
     , m_clock(clock ? std::move(clock) : Clock(&PollScheduler::steadyNowMs))
-    , m_budget(std::make_shared<LocalBudget>())
+    , m_rate(options.maxRate, kMaxRate, options.rateLimitSlowdownMs)
     , m_rng(QRandomGenerator::global()->generate()) {
-    m_options.maxRate = std::clamp(m_options.maxRate, 1, 40);
+    m_options.maxRate = std::clamp(m_options.maxRate, 1, kMaxRate);
     m_options.minIntervalMs = std::max(0, m_options.minIntervalMs);
     m_options.maxIntervalMs = std::max(0, m_options.maxIntervalMs);
     m_options.unknownStatusFactor = std::max(1, m_options.unknownStatusFactor);
@@ -68,7 +59,8 @@ PollScheduler::PollScheduler(TaskQueryBackend* backend, PollOptions options, Clo
     m_options.backoffCapMs = std::max(m_options.backoffStartMs, m_options.backoffCapMs);
     m_options.rateLimitSlowdownMs = std::max(0, m_options.rateLimitSlowdownMs);
     m_options.maxInFlight = std::max(1, m_options.maxInFlight);
-    m_budget->setMaxPerWindow(m_options.maxRate);
+    m_rate.setMaxRate(m_options.maxRate);
+    m_rate.setSlowdownMs(m_options.rateLimitSlowdownMs);
 
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer); // the pacing works in 26 ms steps
@@ -224,7 +216,7 @@ void PollScheduler::resumeAfterAuthFailure() {
     if (!m_authHeld)
         return;
     m_authHeld = false;
-    m_clockCorrections = 0; // a new credential or a fixed clock may need a new correction
+    m_backend->clockCorrector().reset(); // a new credential or a fixed clock may need a new correction
     QStringList changed;
     for (auto& [id, e] : m_tasks) {
         if (e->state.phase == TaskPhase::Held) {
@@ -266,7 +258,7 @@ int PollScheduler::finishedCount() const {
 }
 
 double PollScheduler::currentRate() const {
-    return m_budget->sentInLast(m_clock(), 1000);
+    return m_rate.budget().sentInLast(m_clock(), 1000);
 }
 
 qint64 PollScheduler::msUntilNextPoll() const {
@@ -276,20 +268,13 @@ qint64 PollScheduler::msUntilNextPoll() const {
 }
 
 void PollScheduler::setMaxRate(int perSecond) {
-    m_options.maxRate = std::clamp(perSecond, 1, 40);
-    if (m_slowUntil == 0)
-        m_budget->setMaxPerWindow(m_options.maxRate);
-    else
-        m_budget->setMaxPerWindow(std::min(m_budget->maxPerWindow(), loweredRate(m_options.maxRate)));
+    m_options.maxRate = std::clamp(perSecond, 1, kMaxRate);
+    m_rate.setMaxRate(m_options.maxRate);
     schedule();
 }
 
 void PollScheduler::setBudget(std::shared_ptr<SendBudget> budget) {
-    if (!budget)
-        budget = std::make_shared<LocalBudget>();
-    budget->setMaxPerWindow(m_budget->maxPerWindow());
-    m_budget->setBacklog(m_clock(), false);
-    m_budget = std::move(budget);
+    m_rate.setBudget(std::move(budget), m_clock());
     schedule();
 }
 
@@ -298,13 +283,14 @@ void PollScheduler::setBudget(std::shared_ptr<SendBudget> budget) {
 
 void PollScheduler::pump() {
     const qint64 now = m_clock();
-    updateRate(now);
+    m_rate.update(now);
     promoteDue(now);
     // A shared budget gives participants with requests waiting a fair share: announce the backlog.
-    m_budget->setBacklog(now, canSendAny() && !m_ready.empty());
-    while (canSendAny() && !m_ready.empty() && m_budget->tryAcquire(now))
+    SendBudget& budget = m_rate.budget();
+    budget.setBacklog(now, canSendAny() && !m_ready.empty());
+    while (canSendAny() && !m_ready.empty() && budget.tryAcquire(now))
         send(std::get<2>(*m_ready.begin()), now);
-    m_budget->setBacklog(now, canSendAny() && !m_ready.empty());
+    budget.setBacklog(now, canSendAny() && !m_ready.empty());
     schedule();
 }
 
@@ -322,44 +308,18 @@ std::optional<qint64> PollScheduler::nextWakeAt(qint64 now) const {
         due = std::max(now, std::get<0>(*m_waiting.begin()));
     else
         return std::nullopt;
-    qint64 wake = m_budget->nextAllowedAt(due);
-    // The full rate comes back at m_slowUntil: the gate may then allow a send earlier than it does now.
-    if (m_slowUntil != 0 && m_slowUntil < wake)
-        wake = std::max(m_slowUntil, due);
-    return wake;
+    return m_rate.nextAllowedAt(due);
 }
 
 void PollScheduler::schedule() {
     const qint64 now = m_clock();
-    updateRate(now);
+    m_rate.update(now);
     const std::optional<qint64> wake = nextWakeAt(now);
     if (!wake) {
         m_timer.stop();
         return;
     }
     m_timer.start(int(std::clamp<qint64>(*wake - now, 0, kMaxTimerMs)));
-}
-
-void PollScheduler::updateRate(qint64 now) {
-    if (m_slowUntil != 0 && now >= m_slowUntil) {
-        m_slowUntil = 0;
-        m_budget->setMaxPerWindow(m_options.maxRate);
-    }
-}
-
-void PollScheduler::slowDown(qint64 now, quint64 sentGeneration) {
-    // Requests sent before the current slow-down began were paced at the old rate: their RequestLimitExceeded
-    // says nothing new. A first one lowers the rate by 10 %; one sent under the lowered rate and still
-    // limited (it repeats within the slow-down) halves it.
-    if (m_slowUntil != 0 && sentGeneration != m_slowGeneration)
-        return;
-    const int current = m_budget->maxPerWindow();
-    m_budget->setMaxPerWindow(m_slowUntil == 0 ? std::min(current, loweredRate(m_options.maxRate))
-                                               : std::max(1, current / 2));
-    ++m_slowGeneration;
-    m_slowUntil = std::max<qint64>(now + m_options.rateLimitSlowdownMs, 1);
-    // The limit is the account's: other processes sharing its budget slow down too.
-    m_budget->limitAccount(now, m_slowUntil, m_budget->maxPerWindow());
 }
 
 void PollScheduler::send(Entry* e, qint64 now) {
@@ -372,7 +332,7 @@ void PollScheduler::send(Entry* e, qint64 now) {
     e->ticket = ticket;
     e->sentAt = now;
     e->sentOffset = m_backend->clockOffset();
-    e->sentGeneration = m_slowGeneration;
+    e->sentGeneration = m_rate.generation();
     e->state.nextPollAt = QDateTime();
     m_backend->query(ticket, id, region);
     emit requestSent(id);
@@ -425,14 +385,6 @@ qint64 PollScheduler::intervalFor(const Entry* e, qint64 now) const {
     const qint64 cap = std::max<qint64>(interval, m_options.maxIntervalMs);
     const qint64 quiet = std::max<qint64>(0, now - e->quietSince);
     return std::clamp<qint64>(quiet / 10, interval, cap);
-}
-
-qint64 PollScheduler::backoffMs(int failures) {
-    const double nominal =
-        std::min(std::ldexp(double(m_options.backoffStartMs), std::clamp(failures - 1, 0, 40)),
-                 double(m_options.backoffCapMs));
-    const double jitter = 0.8 + 0.4 * m_rng.generateDouble(); // +-20 %
-    return std::max<qint64>(1, std::llround(nominal * jitter));
 }
 
 void PollScheduler::setPhase(Entry* e, TaskPhase phase) {
@@ -548,7 +500,7 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
     const qint64 now = m_clock();
 
     if (!result.isError()) {
-        m_clockCorrections = 0;
+        m_backend->clockCorrector().noteUnskewedAnswer();
         const std::optional<QString> status = boundOptional(result.status, kMaxStatusChars);
         const std::optional<QString> info = boundOptional(result.info, kMaxInfoChars);
         const bool changed = !e->hasResult || status != s.status || info != s.info || !s.errorCode.isEmpty();
@@ -585,7 +537,7 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
 
     if (errorClass == ErrorClass::RateLimited) {
         // Not an error of the task: slow the credential down and poll the task again soon (same staleness).
-        slowDown(now, e->sentGeneration);
+        m_rate.onRateLimited(now, e->sentGeneration);
         enqueue(e, now, now);
         schedule();
         emit rateLimited(code);
@@ -593,30 +545,25 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
     }
 
     if (errorClass == ErrorClass::ClockSkew) {
-        if (m_backend->clockOffset() != e->sentOffset) {
-            enqueue(e, now, now); // signed before the latest correction: just sign it again
+        qint64 offset = 0;
+        switch (m_backend->clockCorrector().onSignatureExpired(result, m_backend->clockOffset(),
+                                                               e->sentOffset, &offset)) {
+        case ClockCorrector::Verdict::Resign:
+            enqueue(e, now, now);
             schedule();
             return;
+        case ClockCorrector::Verdict::Corrected:
+            m_backend->setClockOffset(offset);
+            enqueue(e, now, now);
+            schedule();
+            emit clockCorrected(offset);
+            return;
+        case ClockCorrector::Verdict::GiveUp:
+            errorClass = ErrorClass::AuthStop;
+            break;
         }
-        // The server says the clock we signed with (local + sentOffset) is more than 5 minutes off. When its
-        // Date disagrees with that clock, measure and correct again, however often it happens (NTP fixed the
-        // local clock, the laptop resumed, the server's clock moved). Give up (hold for authentication) when
-        // there is no Date, when the Date agrees with the clock we signed with (the same offset measured
-        // again: a correction would not help), or after several corrections with no other answer between.
-        if (result.serverDate.isValid() && m_clockCorrections < kMaxClockCorrections) {
-            const qint64 offset = result.serverDate.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch();
-            if (std::abs(offset - e->sentOffset) > kClockAgreementSecs) {
-                m_backend->setClockOffset(offset);
-                ++m_clockCorrections;
-                enqueue(e, now, now);
-                schedule();
-                emit clockCorrected(offset);
-                return;
-            }
-        }
-        errorClass = ErrorClass::AuthStop;
     } else {
-        m_clockCorrections = 0; // an answer the clock did not spoil: a later skew may be corrected again
+        m_backend->clockCorrector().noteUnskewedAnswer();
     }
 
     const bool changed = applyError(e, result);
@@ -643,7 +590,10 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
         s.consecutiveFailures += 1; // the last good status and Info stay
         e->lastResultAt = now;
         setPhase(e, unfinishedPhase(e));
-        enqueue(e, now + backoffMs(s.consecutiveFailures), now);
+        enqueue(e,
+                now + backoffDelayMs(s.consecutiveFailures, m_options.backoffStartMs, m_options.backoffCapMs,
+                                     m_rng),
+                now);
         const TaskState copy = s;
         schedule();
         emit taskUpdated(copy, changed);

@@ -10,6 +10,7 @@
 // Every poll is O(log n).
 #pragma once
 
+#include "RequestPolicy.h"
 #include "SendBudget.h"
 #include "TaskQueryBackend.h"
 #include "TaskTypes.h"
@@ -44,6 +45,7 @@ struct PollOptions {
 class PollScheduler : public QObject {
     Q_OBJECT
 public:
+    static constexpr int kMaxRate = 40;    // DescribeAsyncRequestInfo's limit per account
     using Clock = std::function<qint64()>; // milliseconds, monotonic
     static qint64 steadyNowMs();
 
@@ -83,7 +85,7 @@ public:
     // budget shared with other processes, pass SharedBudget::forAccount(secretId, action).budget; the
     // scheduler's current limit (rate, slow-down) carries over. Null: a new LocalBudget.
     void setBudget(std::shared_ptr<SendBudget> budget);
-    SendBudget* budget() const { return m_budget.get(); }
+    SendBudget* budget() const { return &m_rate.budget(); }
 
     // Does any work that is due now by the clock. The internal timer calls it; fake-clock tests call it
     // directly.
@@ -121,13 +123,9 @@ private:
     void dequeue(Entry* e);
     void promoteDue(qint64 now);
     void setPhase(Entry* e, TaskPhase phase);
-    void updateRate(qint64 now);
-    void slowDown(qint64 now, quint64 sentGeneration);
-    static int loweredRate(int rate);
     void holdForAuth(const QString& code, const QString& message, const QString& exceptId);
     bool applyError(Entry* e, const QueryResult& result);
     void emitUpdated(const QStringList& ids);
-    qint64 backoffMs(int failures);
     qint64 intervalFor(const Entry* e, qint64 now) const;
     bool canSendAny() const;
     void finish(Entry* e, TaskPhase phase, bool changed);
@@ -137,7 +135,7 @@ private:
     TaskQueryBackend* m_backend;
     PollOptions m_options;
     Clock m_clock;
-    std::shared_ptr<SendBudget> m_budget;
+    RateGovernor m_rate; // pacing rate, slow-down after RequestLimitExceeded, over the budget
     QTimer m_timer;
     std::unordered_map<QString, std::unique_ptr<Entry>> m_tasks;
     QHash<quint64, QString> m_inFlight; // every request sent and not yet answered (also of removed tasks)
@@ -149,10 +147,7 @@ private:
     bool m_allDoneEmitted = false;
     bool m_paused = false;
     bool m_authHeld = false;
-    int m_clockCorrections = 0;   // corrections since the last answer that was not SignatureExpire
-    int m_endpointFailure = 0;    // HTTP status of the current endpoint failure (0: none)
-    qint64 m_slowUntil = 0;       // 0: not slowed down
-    quint64 m_slowGeneration = 0; // counts slow-downs; a request remembers the one it was sent under
+    int m_endpointFailure = 0; // HTTP status of the current endpoint failure (0: none)
     QRandomGenerator m_rng;
 };
 

@@ -1,6 +1,7 @@
 #include "TaskBoard.h"
 
 #include "CredentialStore.h"
+#include "ErrorCatalog.h"
 #include "Regions.h"
 #include "SendBudget.h"
 #include "TaskIdExtractor.h"
@@ -22,9 +23,14 @@ struct TaskBoard::Account {
     std::unique_ptr<QNetworkAccessManager> nam;
     std::unique_ptr<ApiClient> client;
     std::unique_ptr<PollScheduler> scheduler;
+    std::unique_ptr<DiscoveryClient> discovery;
+    QString discoveryProblem;        // non-empty: the CAM permission is missing, discovery is off
+    QString discoveryBudgetSecretId; // whose shared budgets discovery uses
 
     ~Account() {
-        // The scheduler goes first (it references the client), then the client aborts what is in flight.
+        // The scheduler and discovery go first (they reference the client), then the client aborts what is
+        // in flight.
+        discovery.reset();
         scheduler.reset();
         client.reset();
     }
@@ -65,6 +71,8 @@ TaskBoard::TaskBoard(TaskStore* store, PollOptions poll, QObject* parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kDefaultFlushMs);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] { flush(); });
+    m_discoveryTimer.setInterval(1000);
+    connect(&m_discoveryTimer, &QTimer::timeout, this, &TaskBoard::onDiscoveryTick);
 }
 
 TaskBoard::~TaskBoard() {
@@ -99,6 +107,7 @@ void TaskBoard::setAccount(const QString& profile, const AccountConfig& config) 
     } else {
         a.client->setEndpoint(config.endpoint);
         a.client->setCredential(config.credential);
+        a.discoveryProblem.clear(); // new credentials may have the permission
         useBudgetOf(profile, a);
         a.scheduler->resumeAfterAuthFailure();
         a.scheduler->refreshNow();
@@ -116,6 +125,17 @@ void TaskBoard::useBudgetOf(const QString& profile, Account& a) {
     SharedBudget::Choice choice =
         SharedBudget::forAccount(secretId, QString::fromLatin1(ApiClient::kAction), m_poll.maxRate);
     a.scheduler->setBudget(std::move(choice.budget));
+    // Discovery's actions have budgets of their own (never DescribeAsyncRequestInfo's 40/s).
+    if (a.discovery) {
+        a.discoveryBudgetSecretId = secretId;
+        a.discovery->setBudgets(
+            SharedBudget::forAccount(secretId, QString::fromLatin1(Discovery::kTasksAction),
+                                     Discovery::kMaxRate)
+                .budget,
+            SharedBudget::forAccount(secretId, QString::fromLatin1(Discovery::kInstancesAction),
+                                     Discovery::kMaxRate)
+                .budget);
+    }
     const QString before = std::exchange(a.pacingWarning, choice.warning);
     if (!a.pacingWarning.isEmpty() && a.pacingWarning != before)
         emit pacingFallback(profile, a.pacingWarning);
@@ -168,16 +188,19 @@ void TaskBoard::startPoller(const QString& profile, Account& a) {
     connect(s, &PollScheduler::rateLimited, this,
             [this, profile](const QString& code) { emit rateLimited(profile, code); });
     s->setPaused(m_paused);
+    startDiscovery(profile, a);
     useBudgetOf(profile, a);
     // The profile's tasks known before (restored, or added while its credentials were unknown) start polling.
     for (const QString& key : std::as_const(m_order)) {
         auto it = m_tasks.find(key);
-        if (it == m_tasks.end() || it->profile != profile)
+        if (it == m_tasks.end() || it->profile != profile || it->isJobOnly())
             continue;
         s->restoreTask(*it);
         if (const TaskState* polled = s->task(it->id)) {
+            const DiscoveryFacts facts = it->discovery;
             *it = *polled;
             it->profile = profile;
+            it->discovery = facts;
             m_pending.insert(key);
         }
     }
@@ -369,12 +392,16 @@ QStringList TaskBoard::adopt(const QList<TaskState>& states) {
         const QString key = taskKey(state);
         if (state.id.isEmpty() || m_tasks.contains(key))
             continue;
-        if (PollScheduler* s = scheduler(state.profile)) {
+        if (state.isJobOnly()) {
+            // Refreshed from DescribeTasks only: never polled.
+        } else if (PollScheduler* s = scheduler(state.profile)) {
             s->restoreTask(state);
             if (const TaskState* polled = s->task(state.id)) {
                 const QString profile = state.profile;
+                const DiscoveryFacts facts = state.discovery;
                 state = *polled;
                 state.profile = profile;
+                state.discovery = facts;
             }
         } else if (!state.isFinished()) {
             state.phase = TaskPhase::Held;
@@ -386,6 +413,13 @@ QStringList TaskBoard::adopt(const QList<TaskState>& states) {
     }
     if (!added.isEmpty()) {
         m_allDoneEmitted = false;
+        QSet<QString> profiles;
+        for (const QString& key : std::as_const(added))
+            profiles.insert(profileOfKey(key));
+        for (const QString& profile : std::as_const(profiles)) {
+            if (const Account* a = account(profile); a && a->discovery)
+                ensureRefreshWatches(profile);
+        }
         emit tasksAdded(added);
     }
     return added;
@@ -421,6 +455,7 @@ void TaskBoard::remove(const QStringList& keys) {
         m_timelines.remove(key);
         m_timelineLoaded.remove(key);
         m_pendingFinished.removeAll(key);
+        m_finalPoll.remove(key);
     }
     m_order.removeIf([&gone](const QString& key) { return gone.contains(key); });
     m_pendingEntries.removeIf(
@@ -445,11 +480,15 @@ void TaskBoard::retry(const QStringList& keys) {
         PollScheduler* s = scheduler(it->profile);
         if (!s)
             continue;
+        if (it->isJobOnly())
+            continue;
         s->retry(it->id);
         if (const TaskState* polled = s->task(it->id)) {
             const QString profile = it->profile;
+            const DiscoveryFacts facts = it->discovery;
             *it = *polled;
             it->profile = profile;
+            it->discovery = facts;
             m_pending.insert(key);
             m_allDoneEmitted = false;
         }
@@ -577,12 +616,21 @@ void TaskBoard::onUpdated(const QString& profile, const TaskState& state, bool o
     const QString key = taskKey(profile, state.id);
     auto it = m_tasks.find(key);
     if (it == m_tasks.end())
-        return; // a reply for a task removed meanwhile
+        return;                                 // a reply for a task removed meanwhile
+    const DiscoveryFacts facts = it->discovery; // DescribeTasks' facts are the board's, not the poller's
     *it = state;
     it->profile = profile;
+    it->discovery = facts;
     m_pending.insert(key);
     if (observedChange)
         m_pendingEntries.append(TaskStore::entryFrom(*it));
+    if (m_finalPoll.contains(key)) {
+        // The one more poll after DescribeTasks said finished: then none, whatever it answered.
+        m_finalPoll.remove(key);
+        if (!state.isFinished())
+            QMetaObject::invokeMethod(
+                this, [this, key] { finishFromDiscovery(key); }, Qt::QueuedConnection);
+    }
     scheduleFlush();
 }
 
@@ -668,6 +716,325 @@ void TaskBoard::flush(FlushMode mode) {
         m_allDoneEmitted = true;
         emit allDone();
     }
+}
+
+// ----------------------------------------------------------------------------------------------- discovery
+
+namespace {
+// The error a task carries when DescribeTasks reports a non-zero Code (ErrorCatalog describes the prefix).
+QString taskErrorCode(int code) {
+    return QStringLiteral("TaskError.") + QString::number(code);
+}
+} // namespace
+
+void TaskBoard::startDiscovery(const QString& profile, Account& a) {
+    a.discovery = std::make_unique<DiscoveryClient>(a.client.get());
+    DiscoveryClient* d = a.discovery.get();
+    connect(d, &DiscoveryClient::listed, this,
+            [this, profile](const DiscoveryClient::Result& result) { onListed(profile, result); });
+    connect(d, &DiscoveryClient::failed, this,
+            [this, profile](const DiscoveryClient::Failure& failure) { onListingFailed(profile, failure); });
+    connect(d, &DiscoveryClient::clockCorrected, this,
+            [this, profile](qint64 offset) { emit clockCorrected(profile, offset); });
+    connect(d, &DiscoveryClient::rateLimited, this,
+            [this, profile](const QString& action) { emit rateLimited(profile, action); });
+    ensureRefreshWatches(profile);
+}
+
+void TaskBoard::discover(const DiscoveryRequest& request) {
+    const QString profile = resolveProfile(request.profile);
+    QStringList regions;
+    for (const QString& r : request.regions) {
+        if (!r.trimmed().isEmpty() && !regions.contains(r.trimmed()))
+            regions.append(r.trimmed());
+    }
+    if (regions.isEmpty())
+        regions.append(defaultRegion(profile));
+    for (const QString& region : std::as_const(regions)) {
+        RegionWatch& watch = m_regionWatches[{profile, region}];
+        watch.query = request.query;
+        watch.query.region = region;
+        watch.follow = watch.follow || request.follow;
+        listRegion(profile, region);
+    }
+    m_discoveryTimer.start();
+}
+
+void TaskBoard::listRegion(const QString& profile, const QString& region) {
+    const auto it = m_regionWatches.find({profile, region});
+    if (it == m_regionWatches.end() || it->second.listing)
+        return;
+    Account* a = account(profile);
+    if (!a || !a->discovery || !a->discoveryProblem.isEmpty() || m_paused ||
+        accountState(profile) == AccountState::HeldByAuth)
+        return;
+    it->second.listing = true;
+    it->second.listedAt = PollScheduler::steadyNowMs();
+    a->discovery->list(it->second.query);
+}
+
+void TaskBoard::stopFollowing(const QString& profile) {
+    for (auto& [key, watch] : m_regionWatches) {
+        if (profile.isEmpty() || key.first == profile)
+            watch.follow = false;
+    }
+}
+
+bool TaskBoard::isFollowing(const QString& profile) const {
+    return std::any_of(m_regionWatches.cbegin(), m_regionWatches.cend(), [&](const auto& entry) {
+        return entry.first.first == profile && entry.second.follow;
+    });
+}
+
+bool TaskBoard::isDiscovering() const {
+    return std::any_of(m_regionWatches.cbegin(), m_regionWatches.cend(),
+                       [](const auto& entry) { return entry.second.listing; });
+}
+
+QString TaskBoard::discoveryProblem(const QString& profile) const {
+    const Account* a = account(profile);
+    return a ? a->discoveryProblem : QString();
+}
+
+bool TaskBoard::hasUnfinishedDiscovered(const QString& profile, const QString& region) const {
+    return std::any_of(m_tasks.cbegin(), m_tasks.cend(), [&](const TaskState& t) {
+        return t.profile == profile && t.region == region && t.discovery.isDiscovered() &&
+               (!t.isFinished() || m_finalPoll.contains(taskKey(t)));
+    });
+}
+
+// Regions with unfinished discovered tasks (e.g. restored) are listed again even without a discover() call,
+// from the oldest such task's start.
+void TaskBoard::ensureRefreshWatches(const QString& profile) {
+    QHash<QString, QDateTime> oldest;
+    for (const TaskState& t : std::as_const(m_tasks)) {
+        if (t.profile != profile || !t.discovery.isDiscovered() || t.isFinished())
+            continue;
+        QDateTime& since = oldest[t.region];
+        const QDateTime start = t.discovery.startedAt.isValid() ? t.discovery.startedAt : t.addedAt;
+        if (!since.isValid() || start < since)
+            since = start;
+    }
+    for (auto it = oldest.cbegin(); it != oldest.cend(); ++it) {
+        RegionWatch& watch = m_regionWatches[{profile, it.key()}];
+        if (watch.query.region.isEmpty()) {
+            watch.query.region = it.key();
+            watch.query.since = it.value().addSecs(-60);
+        } else if (watch.query.since.isValid() && it.value() < watch.query.since) {
+            watch.query.since = it.value().addSecs(-60);
+        }
+    }
+    if (!oldest.isEmpty())
+        m_discoveryTimer.start();
+}
+
+void TaskBoard::onDiscoveryTick() {
+    const qint64 now = PollScheduler::steadyNowMs();
+    bool any = false;
+    for (auto& [key, watch] : m_regionWatches) {
+        const bool refresh = hasUnfinishedDiscovered(key.first, key.second);
+        any = any || refresh || watch.follow || watch.listing;
+        if (watch.listing)
+            continue;
+        const qint64 interval = refresh ? kDiscoveryRefreshMs : watch.follow ? kFollowIntervalMs : -1;
+        if (interval >= 0 && (watch.listedAt < 0 || now - watch.listedAt >= interval))
+            listRegion(key.first, key.second);
+    }
+    if (!any)
+        m_discoveryTimer.stop();
+}
+
+void TaskBoard::applyJobFacts(TaskState& t, const QDateTime& now, QList<HistoryEntry>* entries) {
+    const DiscoveryFacts& f = t.discovery;
+    const QString code = f.taskCode != 0 ? taskErrorCode(f.taskCode) : QString();
+    const bool changed = t.status != f.status || t.errorCode != code || !t.lastCheckedAt.isValid();
+    t.status = f.status;
+    t.errorCode = code;
+    t.errorMessage = f.taskCode != 0 ? f.taskMessage : QString();
+    t.lastCheckedAt = now;
+    if (TaskStatus::isTerminal(t.status)) {
+        t.phase = TaskPhase::Finished;
+        if (!t.finishedAt.isValid())
+            t.finishedAt = f.endedAt.isValid() ? f.endedAt : now;
+    } else if (t.phase != TaskPhase::Held) {
+        t.phase = TaskPhase::Polling;
+    }
+    if (changed) {
+        t.lastChangedAt = now;
+        entries->append(TaskStore::entryFrom(t));
+    }
+}
+
+void TaskBoard::mergeDiscovered(const QString& profile, const Discovery::Item& item,
+                                const Discovery::Query& query, const QDateTime& now, QStringList* added,
+                                QList<HistoryEntry>* entries) {
+    const QString key = taskKey(profile, item.id);
+    DiscoveryFacts facts = item.facts;
+    facts.listedAt = now;
+    if (const auto it = m_tasks.find(key); it != m_tasks.end()) {
+        TaskState& t = *it;
+        DiscoveryFacts before = t.discovery;
+        before.listedAt = facts.listedAt;
+        if (facts.instanceName.isEmpty())
+            facts.instanceName = before.instanceName; // names may be unavailable this time
+        t.discovery = facts;
+        if (!(before == facts))
+            m_pending.insert(key);
+        else
+            m_unwritten.insert(key);
+        if (t.isJobOnly()) {
+            const bool wasFinished = t.isFinished();
+            applyJobFacts(t, now, entries);
+            m_pending.insert(key);
+            if (!wasFinished && t.isFinished())
+                m_pendingFinished.append(key);
+        } else if (TaskStatus::isTerminal(facts.status) && !t.isFinished() && !m_finalPoll.contains(key)) {
+            PollScheduler* s = scheduler(profile);
+            if (s && s->task(t.id)) {
+                m_finalPoll.insert(key);
+                s->refreshNow({t.id});
+            }
+        }
+        return;
+    }
+    if (!Discovery::matches(query, item))
+        return;
+    TaskState t;
+    t.profile = profile;
+    t.id = item.id;
+    t.region = item.region;
+    t.addedAt = now;
+    t.discovery = facts;
+    if (t.isJobOnly()) {
+        applyJobFacts(t, now, entries);
+    } else if (TaskStatus::isTerminal(facts.status)) {
+        // Finished before it was discovered: shown with its final state, never polled.
+        t.status = facts.status;
+        t.phase = TaskPhase::Finished;
+        t.finishedAt = facts.endedAt.isValid() ? facts.endedAt : now;
+        t.lastCheckedAt = now;
+        t.lastChangedAt = now;
+        if (facts.taskCode != 0) {
+            t.errorCode = taskErrorCode(facts.taskCode);
+            t.errorMessage = facts.taskMessage;
+        }
+        entries->append(TaskStore::entryFrom(t));
+    } else if (PollScheduler* s = scheduler(profile); s && s->addTask(t.id, t.region)) {
+        const TaskState polled = *s->task(t.id);
+        t.phase = polled.phase;
+        t.addedAt = polled.addedAt;
+    } else {
+        t.phase = TaskPhase::Held;
+    }
+    m_tasks.insert(key, t);
+    m_order.append(key);
+    added->append(key);
+}
+
+void TaskBoard::onListed(const QString& profile, const DiscoveryClient::Result& result) {
+    const QString region = result.query.region;
+    const auto watch = m_regionWatches.find({profile, region});
+    if (watch != m_regionWatches.end())
+        watch->second.listing = false;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList added;
+    QList<HistoryEntry> entries;
+    const Discovery::Query query = watch != m_regionWatches.end() ? watch->second.query : result.query;
+    for (const Discovery::Item& item : result.items)
+        mergeDiscovered(profile, item, query, now, &added, &entries);
+    if (!added.isEmpty()) {
+        m_allDoneEmitted = false;
+        if (m_store) {
+            const qint64 steady = PollScheduler::steadyNowMs();
+            const bool ok = m_store->transaction([&] {
+                for (const QString& key : std::as_const(added)) {
+                    if (!m_store->upsertTask(m_tasks.value(key), profile))
+                        return false;
+                    m_writtenAt.insert(key, steady);
+                }
+                return true;
+            });
+            if (!ok)
+                storeFailure();
+        }
+        emit tasksAdded(added);
+    }
+    // Observed changes of tasks refreshed from DescribeTasks (and the final state of those discovered
+    // finished) go through the batch: committed before they are announced.
+    for (const HistoryEntry& e : std::as_const(entries)) {
+        const QString key = taskKey(e.profile, e.taskId);
+        m_pendingEntries.append(e);
+        m_pending.insert(key);
+        if (added.contains(key) && m_tasks.value(key).isFinished() && !m_pendingFinished.contains(key))
+            m_pendingFinished.append(key);
+    }
+    scheduleFlush();
+    QStringList warnings;
+    if (result.malformed > 0)
+        warnings << tr("%n malformed task(s) skipped", nullptr, result.malformed);
+    if (result.cutOff)
+        warnings
+            << tr("only the newest %1 tasks were read").arg(Discovery::kMaxPages * Discovery::kPageLimit);
+    if (!result.namesProblem.isEmpty())
+        warnings << result.namesProblem;
+    emit discoveryFinished(profile, region, int(result.items.size()), int(added.size()), result.malformed,
+                           warnings.join(QLatin1String("; ")));
+    m_discoveryTimer.start();
+}
+
+void TaskBoard::onListingFailed(const QString& profile, const DiscoveryClient::Failure& failure) {
+    const auto watch = m_regionWatches.find({profile, failure.region});
+    DiscoveryFailure kind = DiscoveryFailure::Failed;
+    switch (failure.kind) {
+    case DiscoveryClient::FailureKind::PermissionDenied:
+        kind = DiscoveryFailure::PermissionDenied;
+        if (Account* a = account(profile))
+            a->discoveryProblem = failure.message;
+        stopFollowing(profile);
+        emit accountChanged(profile);
+        break;
+    case DiscoveryClient::FailureKind::UnsupportedRegion:
+        kind = DiscoveryFailure::UnsupportedRegion;
+        if (watch != m_regionWatches.end()) {
+            m_regionWatches.erase(watch);
+            emit discoveryFailed(profile, failure.region, kind, failure.message);
+            return;
+        }
+        break;
+    case DiscoveryClient::FailureKind::AuthRejected:
+        kind = DiscoveryFailure::AuthRejected;
+        break;
+    case DiscoveryClient::FailureKind::Failed:
+        break;
+    }
+    if (watch != m_regionWatches.end())
+        watch->second.listing = false;
+    emit discoveryFailed(profile, failure.region, kind, failure.message);
+}
+
+// DescribeTasks said finished and the one more poll did not: the task takes DescribeTasks' final status.
+void TaskBoard::finishFromDiscovery(const QString& key) {
+    const auto it = m_tasks.find(key);
+    if (it == m_tasks.end() || it->isFinished())
+        return;
+    if (PollScheduler* s = scheduler(it->profile))
+        s->removeTask(it->id);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    it->status = it->discovery.status;
+    it->phase = TaskPhase::Finished;
+    it->finishedAt = it->discovery.endedAt.isValid() ? it->discovery.endedAt : now;
+    it->lastChangedAt = now;
+    if (it->discovery.taskCode != 0) {
+        it->errorCode = taskErrorCode(it->discovery.taskCode);
+        it->errorMessage = it->discovery.taskMessage;
+    }
+    HistoryEntry entry = TaskStore::entryFrom(*it);
+    entry.observedAt = now;
+    m_pendingEntries.append(entry);
+    m_pending.insert(key);
+    if (!m_pendingFinished.contains(key))
+        m_pendingFinished.append(key);
+    scheduleFlush();
 }
 
 } // namespace taskwatch

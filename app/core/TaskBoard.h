@@ -15,6 +15,8 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "Discovery.h"
+#include "DiscoveryClient.h"
 #include "PollScheduler.h"
 #include "TaskTypes.h"
 
@@ -37,6 +39,14 @@ struct AccountConfig {
     Credential credential;
     EndpointConfig endpoint;
     QString region; // default region of ids added without one (may be empty: Regions::kDefault)
+};
+
+// What to discover (TaskBoard::discover).
+struct DiscoveryRequest {
+    QString profile;        // empty: the default profile
+    QStringList regions;    // empty: the account's region
+    Discovery::Query query; // the filters (its region is ignored: one listing per region)
+    bool follow = false;    // keep discovering every kFollowIntervalMs
 };
 
 enum class AccountState {
@@ -100,6 +110,25 @@ public:
     QString defaultRegion(const QString& profile = {}) const;
     void setLastRegion(const QString& region) { m_lastRegion = region; } // e.g. remembered by the GUI
 
+    // ----------------------------------------------------------------------------------------- discovery
+    // Tasks discovered through DescribeTasks join the board: one with an AsyncRequestId unfinished is polled
+    // like a pasted one (DescribeAsyncRequestInfo stays the source of its status and Info); one finished
+    // when discovered is shown with its final state and never polled; one without an AsyncRequestId is keyed
+    // by its JobId and refreshed from DescribeTasks only. Type, instance, progress, start and end come from
+    // DescribeTasks, listed again per (profile, region) every kDiscoveryRefreshMs while the region has
+    // unfinished discovered tasks, and every kFollowIntervalMs while following. Once DescribeTasks shows a
+    // polled task finished, it gets at most one more DescribeAsyncRequestInfo (for its Info), then none.
+    static constexpr qint64 kDiscoveryRefreshMs = 15000;
+    static constexpr qint64 kFollowIntervalMs = 60000;
+    enum class DiscoveryFailure { PermissionDenied, UnsupportedRegion, AuthRejected, Failed };
+    // Lists every region now (once per region even when asked again while listing). Needs the account.
+    void discover(const DiscoveryRequest& request);
+    void stopFollowing(const QString& profile = {}); // empty: every profile
+    bool isFollowing(const QString& profile) const;
+    bool isDiscovering() const; // a listing is under way
+    // Non-empty when discovery is off for the account (the CAM permission is missing), translated.
+    QString discoveryProblem(const QString& profile) const;
+
     // --------------------------------------------------------------------------------------------- tasks
     // Adds the ids found in any text (announced at once with tasksAdded()); profile/region empty: defaults.
     AddReport addText(const QString& text, const QString& profile = {}, const QString& region = {});
@@ -150,6 +179,11 @@ signals:
     void pacingFallback(const QString& profile, const QString& warning); // emitted once per new credential
     void endpointFailed(const QString& profile, int httpStatus, const QString& message);
     void allDone(); // a flush left every task finished (once per transition)
+    // A listing of (profile, region) ended: `found` tasks listed, `added` of them new on the board.
+    void discoveryFinished(const QString& profile, const QString& region, int found, int added, int malformed,
+                           const QString& warning);
+    void discoveryFailed(const QString& profile, const QString& region,
+                         taskwatch::TaskBoard::DiscoveryFailure kind, const QString& message);
 
 private:
     struct Account;
@@ -163,6 +197,17 @@ private:
     void storeFailure();
     void holdTasks(const QString& profile);
     QString resolveProfile(const QString& profile) const;
+    void startDiscovery(const QString& profile, Account& account);
+    void listRegion(const QString& profile, const QString& region);
+    void onListed(const QString& profile, const DiscoveryClient::Result& result);
+    void onListingFailed(const QString& profile, const DiscoveryClient::Failure& failure);
+    void mergeDiscovered(const QString& profile, const Discovery::Item& item, const Discovery::Query& query,
+                         const QDateTime& now, QStringList* added, QList<HistoryEntry>* entries);
+    void applyJobFacts(TaskState& task, const QDateTime& now, QList<HistoryEntry>* entries);
+    void finishFromDiscovery(const QString& key);
+    void ensureRefreshWatches(const QString& profile);
+    bool hasUnfinishedDiscovered(const QString& profile, const QString& region) const;
+    void onDiscoveryTick();
 
     TaskStore* m_store;
     PollOptions m_poll;
@@ -175,6 +220,15 @@ private:
     QList<HistoryEntry> m_pendingEntries;
     QStringList m_pendingFinished;
     QHash<QString, QList<HistoryEntry>> m_timelines;
+    struct RegionWatch {
+        Discovery::Query query;
+        bool follow = false;
+        bool listing = false;
+        qint64 listedAt = -1; // steady ms of the last listing's start; -1: never
+    };
+    std::map<std::pair<QString, QString>, RegionWatch> m_regionWatches; // (profile, region)
+    QSet<QString> m_finalPoll; // keys DescribeTasks showed finished: one more poll, then none
+    QTimer m_discoveryTimer;
     QSet<QString> m_timelineLoaded;
     QTimer m_flushTimer;
     QString m_defaultProfile;

@@ -2,6 +2,7 @@
 // application, a scripted fake in the scheduler's tests.
 #pragma once
 
+#include "RequestPolicy.h"
 #include "TaskTypes.h"
 
 #include <QObject>
@@ -18,11 +19,16 @@ public:
     // AuthFailure.SignatureExpire.
     virtual void setClockOffset(qint64 seconds) = 0;
     virtual qint64 clockOffset() const = 0;
+    // How that offset is corrected: one corrector per signing clock, shared by every action signed with it.
+    ClockCorrector& clockCorrector() { return m_clockCorrector; }
     // Abandon every request in flight; no queryFinished follows for them.
     virtual void abortAll() = 0;
 
 signals:
     void queryFinished(quint64 ticket, const taskwatch::QueryResult& result);
+
+private:
+    ClockCorrector m_clockCorrector;
 };
 
 } // namespace taskwatch

@@ -1,5 +1,7 @@
 #include "TaskStore.h"
 
+#include "Discovery.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -116,6 +118,13 @@ const char* const kMigrate2To3[] = {
     "ALTER TABLE history ADD COLUMN profile TEXT NOT NULL DEFAULT ''",
     "UPDATE history SET profile = COALESCE((SELECT t.profile FROM tasks t WHERE t.id = history.task_id), '')",
     "CREATE INDEX history_profile ON history(profile)",
+};
+
+// Version 4 adds what DescribeTasks says about discovered tasks (JSON, see Discovery::factsToJson) and the
+// time of a task's last observed change (adaptive polling after a restart).
+const char* const kMigrate3To4[] = {
+    "ALTER TABLE tasks ADD COLUMN discovery TEXT",
+    "ALTER TABLE tasks ADD COLUMN last_changed_at INTEGER",
 };
 #undef TASKWATCH_TASKS_V3
 // clang-format on
@@ -425,6 +434,10 @@ bool TaskStore::createSchema() {
         if (!exec(QString::fromLatin1(sql)))
             return false;
     }
+    for (const char* sql : kMigrate3To4) {
+        if (!exec(QString::fromLatin1(sql)))
+            return false;
+    }
     return exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
 }
 
@@ -439,6 +452,8 @@ bool TaskStore::migrate(int fromVersion) {
     if (fromVersion <= 1 && !run(kMigrate1To2))
         return false;
     if (fromVersion <= 2 && !run(kMigrate2To3))
+        return false;
+    if (fromVersion <= 3 && !run(kMigrate3To4))
         return false;
     return exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
 }
@@ -483,15 +498,16 @@ bool TaskStore::upsertTask(const TaskState& state, const QString& profileOverrid
         QStringLiteral(
             "INSERT INTO tasks (id, region, profile, added_at, status, info, request_id, error_code, "
             "error_message, "
-            "http_status, last_checked_at, finished_at, phase) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?) "
+            "http_status, last_checked_at, finished_at, phase, discovery, last_changed_at) VALUES (?, ?, ?, "
+            "?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(profile, id) DO UPDATE SET region = excluded.region, "
             "added_at = COALESCE(excluded.added_at, tasks.added_at), status = excluded.status, info = "
             "excluded.info, "
             "request_id = excluded.request_id, error_code = excluded.error_code, "
             "error_message = excluded.error_message, http_status = excluded.http_status, "
             "last_checked_at = excluded.last_checked_at, finished_at = excluded.finished_at, phase = "
-            "excluded.phase"));
+            "excluded.phase, discovery = excluded.discovery, last_changed_at = excluded.last_changed_at"));
     q.addBindValue(state.id);
     q.addBindValue(textValue(state.region));
     q.addBindValue(textValue(profile));
@@ -505,6 +521,10 @@ bool TaskStore::upsertTask(const TaskState& state, const QString& profileOverrid
     q.addBindValue(timeValue(state.lastCheckedAt));
     q.addBindValue(timeValue(state.finishedAt));
     q.addBindValue(phaseName(state.phase));
+    q.addBindValue(state.discovery.isDiscovered()
+                       ? QVariant(QString::fromUtf8(Discovery::factsToJson(state.discovery)))
+                       : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(timeValue(state.lastChangedAt));
     if (!q.exec())
         return failSql(tr("saving task %1").arg(state.id), q.lastError());
     return true;
@@ -578,9 +598,10 @@ QList<TaskState> TaskStore::loadTasks(const std::optional<QString>& profile) {
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    QString sql =
-        QStringLiteral("SELECT id, region, added_at, status, info, request_id, error_code, error_message, "
-                       "http_status, last_checked_at, finished_at, phase, profile FROM tasks");
+    QString sql = QStringLiteral(
+        "SELECT id, region, added_at, status, info, request_id, error_code, error_message, "
+        "http_status, last_checked_at, finished_at, phase, profile, discovery, last_changed_at "
+        "FROM tasks");
     if (profile)
         sql += QStringLiteral(" WHERE profile = ?");
     sql += QStringLiteral(" ORDER BY COALESCE(added_at, 0), rowid");
@@ -606,6 +627,9 @@ QList<TaskState> TaskStore::loadTasks(const std::optional<QString>& profile) {
         s.finishedAt = timeFrom(q, 10);
         s.phase = phaseFromName(stringFrom(q, 11));
         s.profile = stringFrom(q, 12);
+        if (!q.isNull(13))
+            s.discovery = Discovery::factsFromJson(q.value(13).toString().toUtf8());
+        s.lastChangedAt = timeFrom(q, 14);
         tasks.append(std::move(s));
     }
     if (q.lastError().isValid())

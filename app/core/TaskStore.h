@@ -1,12 +1,13 @@
 // Persistent task list and append-only history of observed changes, in one SQLite database (Qt SQL, QSQLITE).
 //
-// Schema (PRAGMA user_version = TaskStore::kSchemaVersion = 3):
+// Schema (PRAGMA user_version = TaskStore::kSchemaVersion = 4):
 //   tasks   — one row per watched task, keyed by (profile, id): the same task id may be watched under two
-//             profiles; region, added_at and its latest state. The profile is "" for environment credentials.
+//             profiles; region, added_at and its latest state (v4: with what DescribeTasks said about it, as
+//             JSON, and the time of its last observed change). The profile is "" for environment credentials.
 //   history — one row per observed change (status, Info or error) with the profile it was observed under,
 //             never updated nor deleted by the app.
-// Opening creates or migrates the schema (v1 -> v2 -> v3) inside one BEGIN IMMEDIATE transaction that also
-// reads the version, so processes opening a new file at once never race; a busy database is waited for
+// Opening creates or migrates the schema (v1 -> v2 -> v3 -> v4) inside one BEGIN IMMEDIATE transaction that
+// also reads the version, so processes opening a new file at once never race; a busy database is waited for
 // (5 s busy timeout) and then reported as an error, never silently skipped.
 // Times are INTEGER milliseconds since the epoch (UTC); a null status/Info is SQL NULL, distinct from ''.
 //
@@ -43,7 +44,7 @@ struct HistoryQuery {
 class TaskStore {
     Q_DECLARE_TR_FUNCTIONS(TaskStore)
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // The default database file: <AppDataLocation>/history.sqlite.
     static QString defaultPath();

@@ -4,8 +4,10 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace taskwatch {
@@ -67,6 +69,7 @@ struct QueryResult {
     int httpStatus = 0;   // 0 when no HTTP response arrived
     QByteArray excerpt;   // bounded excerpt of the raw body (for the details panel / diagnostics)
     QDateTime serverDate; // the response's Date header, invalid when absent
+    QJsonObject response; // the Response object of a successful answer to another action (ApiClient::call)
     bool isError() const { return kind != ResultKind::Success; }
 };
 
@@ -78,6 +81,23 @@ enum class TaskPhase {
     Finished, // terminal status observed: never polled again
     Stopped,  // a permanent error (e.g. the task does not exist): never polled again until retried
     Held      // polling stopped for the whole credential (authentication failure, paused by the user)
+};
+
+// What DescribeTasks says about a task (see Discovery.h). Empty for a task only pasted, never discovered.
+struct DiscoveryFacts {
+    qint64 jobId = 0;
+    QString taskType; // the vendor's TaskType ("MODIFY PARAM"), verbatim (bounded)
+    QStringList instanceIds;
+    QString instanceName;          // of the first instance, from DescribeDBInstances (empty: unknown)
+    std::optional<int> progress;   // 0..100
+    QDateTime startedAt;           // UTC
+    QDateTime endedAt;             // UTC; invalid while not ended
+    std::optional<QString> status; // DescribeTasks' status in our words (SUCCEED -> SUCCESS)
+    int taskCode = 0;              // DescribeTasks' Code: 0 = no error
+    QString taskMessage;           // its Message (bounded, untrusted)
+    QDateTime listedAt;            // when DescribeTasks last reported it (UTC); invalid: never
+    bool isDiscovered() const { return listedAt.isValid(); }
+    bool operator==(const DiscoveryFacts&) const = default;
 };
 
 struct TaskState {
@@ -99,6 +119,9 @@ struct TaskState {
     TaskPhase phase = TaskPhase::Waiting;
     QDateTime nextPollAt;
     int consecutiveFailures = 0;
+    DiscoveryFacts discovery;
+    // A task DescribeTasks listed without an AsyncRequestId: keyed by its JobId, never polled.
+    bool isJobOnly() const;
     bool isDone() const { return phase == TaskPhase::Finished || phase == TaskPhase::Stopped; }
     // Done, or a terminal status already known (e.g. restored): never polled again.
     bool isFinished() const { return isDone() || TaskStatus::isTerminal(status); }
@@ -117,6 +140,16 @@ inline QString profileOfKey(const QString& key) {
 }
 inline QString idOfKey(const QString& key) {
     return key.section(QChar(0x1f), 1);
+}
+// The task id of a job without an AsyncRequestId: "job:<JobId>" (never a well-formed AsyncRequestId).
+inline QString jobTaskId(qint64 jobId) {
+    return QStringLiteral("job:") + QString::number(jobId);
+}
+inline bool isJobTaskId(const QString& id) {
+    return id.startsWith(QLatin1String("job:"));
+}
+inline bool TaskState::isJobOnly() const {
+    return isJobTaskId(id);
 }
 
 // One observed change of a task (status, Info or error code): a row of history and of the CSV export.

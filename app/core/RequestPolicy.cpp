@@ -1,0 +1,89 @@
+#include "RequestPolicy.h"
+
+#include <QDateTime>
+#include <algorithm>
+#include <cmath>
+
+namespace taskwatch {
+
+qint64 backoffDelayMs(int failures, int startMs, int capMs, QRandomGenerator& rng) {
+    startMs = std::max(1, startMs);
+    capMs = std::max(startMs, capMs);
+    const double nominal =
+        std::min(std::ldexp(double(startMs), std::clamp(failures - 1, 0, 40)), double(capMs));
+    const double jitter = 0.8 + 0.4 * rng.generateDouble(); // +-20 %
+    return std::max<qint64>(1, std::llround(nominal * jitter));
+}
+
+RateGovernor::RateGovernor(int maxRate, int ceiling, int slowdownMs)
+    : m_budget(std::make_shared<LocalBudget>())
+    , m_maxRate(0)
+    , m_ceiling(std::clamp(ceiling, 1, PacingState::kCapacity))
+    , m_slowdownMs(std::max(0, slowdownMs)) {
+    setMaxRate(maxRate);
+}
+
+int RateGovernor::loweredRate(int rate) {
+    return std::max(1, rate - std::max(1, rate / 10));
+}
+
+void RateGovernor::setBudget(std::shared_ptr<SendBudget> budget, qint64 now) {
+    if (!budget)
+        budget = std::make_shared<LocalBudget>();
+    budget->setMaxPerWindow(m_budget->maxPerWindow());
+    m_budget->setBacklog(now, false);
+    m_budget = std::move(budget);
+}
+
+void RateGovernor::setMaxRate(int perSecond) {
+    m_maxRate = std::clamp(perSecond, 1, m_ceiling);
+    if (m_slowUntil == 0)
+        m_budget->setMaxPerWindow(m_maxRate);
+    else
+        m_budget->setMaxPerWindow(std::min(m_budget->maxPerWindow(), loweredRate(m_maxRate)));
+}
+
+void RateGovernor::update(qint64 now) {
+    if (m_slowUntil != 0 && now >= m_slowUntil) {
+        m_slowUntil = 0;
+        m_budget->setMaxPerWindow(m_maxRate);
+    }
+}
+
+void RateGovernor::onRateLimited(qint64 now, quint64 sentGeneration) {
+    // A first one lowers the rate by 10 %; one sent under the lowered rate and still limited (it repeats
+    // within the slow-down) halves it.
+    if (m_slowUntil != 0 && sentGeneration != m_generation)
+        return;
+    const int current = m_budget->maxPerWindow();
+    m_budget->setMaxPerWindow(m_slowUntil == 0 ? std::min(current, loweredRate(m_maxRate))
+                                               : std::max(1, current / 2));
+    ++m_generation;
+    m_slowUntil = std::max<qint64>(now + m_slowdownMs, 1);
+    m_budget->limitAccount(now, m_slowUntil, m_budget->maxPerWindow());
+}
+
+qint64 RateGovernor::nextAllowedAt(qint64 due) const {
+    qint64 wake = m_budget->nextAllowedAt(due);
+    // The full rate comes back at m_slowUntil: the gate may then allow a send earlier than it does now.
+    if (m_slowUntil != 0 && m_slowUntil < wake)
+        wake = std::max(m_slowUntil, due);
+    return wake;
+}
+
+ClockCorrector::Verdict ClockCorrector::onSignatureExpired(const QueryResult& result, qint64 currentOffset,
+                                                           qint64 sentOffset, qint64* newOffset) {
+    if (currentOffset != sentOffset)
+        return Verdict::Resign;
+    if (result.serverDate.isValid() && m_corrections < kMaxCorrections) {
+        const qint64 offset = result.serverDate.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch();
+        if (std::abs(offset - sentOffset) > kAgreementSecs) {
+            ++m_corrections;
+            *newOffset = offset;
+            return Verdict::Corrected;
+        }
+    }
+    return Verdict::GiveUp;
+}
+
+} // namespace taskwatch
