@@ -1,6 +1,9 @@
 #include "CliCommon.h"
 
+#include "CredentialStore.h"
+#include "Regions.h"
 #include "RunSettings.h"
+#include "SafeText.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -59,6 +62,43 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const 
             help.replace(at, program.size(), QStringLiteral("cdb-taskwatch ") + command);
         printOut(help.trimmed());
         return ExitOk;
+    }
+    return -1;
+}
+
+bool collectRegions(const QStringList& values, QStringList* regions) {
+    regions->clear();
+    for (const QString& value : values) {
+        const QString r = value.trimmed();
+        if (!Regions::isWellFormed(r)) {
+            printErr(tr("Not a region id: %1").arg(SafeText::singleLine(r, 80)));
+            return false;
+        }
+        if (!regions->contains(r))
+            regions->append(r);
+    }
+    return true;
+}
+
+int resolveSettings(const QString& profile, const QString& region, const QString& endpoint,
+                    RunSettings* settings) {
+    CredentialStore credentials;
+    const CredentialStore::Resolved resolved = credentials.resolve(profile.trimmed());
+    *settings = RunSettings::resolve({profile.trimmed(), region, endpoint}, resolved);
+    if (settings->region.isEmpty()) {
+        printErr(tr("No region: pass --region (e.g. ap-guangzhou) or set TENCENTCLOUD_REGION."));
+        return ExitUsage;
+    }
+    if (!settings->usable()) {
+        printErr(SafeText::singleLine(settings->problem, 500));
+        return ExitUsage;
+    }
+    if (!settings->credential.isComplete()) {
+        printErr(resolved.status.message.isEmpty() ? tr("No credentials: set TENCENTCLOUD_SECRET_ID and "
+                                                        "TENCENTCLOUD_SECRET_KEY, or store a profile "
+                                                        "with 'cdb-taskwatch credentials set'.")
+                                                   : resolved.status.message);
+        return ExitCredentials;
     }
     return -1;
 }

@@ -6,6 +6,10 @@
 
 class QCommandLineParser;
 
+namespace taskwatch {
+struct RunSettings;
+}
+
 namespace taskwatch::cli {
 
 // lupdate files every tr() call in this namespace under the context "taskwatch::cli": this is that context.
@@ -34,5 +38,15 @@ bool readText(const QString& fileOrDash, QString* text, QString* error, qint64 m
 // Parses the arguments after the command name; prints help/usage as QCommandLineParser does.
 // Returns -1 when the caller should go on, otherwise the exit status to return (0 for --help).
 int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const QString& command);
+
+// The values of a repeatable --region, trimmed, without repeats. Returns false (after printing why, exit 2)
+// when one is not a well-formed region id.
+bool collectRegions(const QStringList& values, QStringList* regions);
+
+// Credentials, profile, region and endpoint through the one resolution of watch, list and the GUI
+// (RunSettings). Returns -1 with `settings` filled, or the exit status after printing why (no region, a
+// malformed region or endpoint: 2; no credentials: 3).
+int resolveSettings(const QString& profile, const QString& region, const QString& endpoint,
+                    RunSettings* settings);
 
 } // namespace taskwatch::cli

@@ -4,6 +4,7 @@
 #include "CredentialsCommand.h"
 #include "EmulatorCommand.h"
 #include "ExportCsvCommand.h"
+#include "ListCommand.h"
 #include "WatchCommand.h"
 
 #include "SafeText.h"
@@ -16,8 +17,9 @@ namespace taskwatch::cli {
 
 namespace {
 const QStringList& commands() {
-    static const QStringList names{QStringLiteral("watch"), QStringLiteral("export-csv"),
-                                   QStringLiteral("credentials"), QStringLiteral("emulator")};
+    static const QStringList names{QStringLiteral("watch"), QStringLiteral("list"),
+                                   QStringLiteral("export-csv"), QStringLiteral("credentials"),
+                                   QStringLiteral("emulator")};
     return names;
 }
 } // namespace
@@ -39,6 +41,8 @@ int run(const QStringList& arguments) {
     const QString command = arguments.value(1);
     if (command == QLatin1String("watch"))
         return runWatch(arguments);
+    if (command == QLatin1String("list"))
+        return runList(arguments);
     if (command == QLatin1String("credentials"))
         return runCredentials(arguments);
     if (command == QLatin1String("export-csv"))

@@ -1,7 +1,6 @@
 #include "WatchCommand.h"
 
 #include "CliCommon.h"
-#include "CredentialStore.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
 #include "Regions.h"
@@ -37,12 +36,14 @@ int runWatch(const QStringList& arguments) {
         "printing one line per observed change of a task.\n\n"
         "Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or REMOVED, or failed "
         "permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached; "
-        "130/143 stopped by SIGINT/SIGTERM (a summary of the tasks is printed on standard error)."));
+        "130/143 stopped by SIGINT/SIGTERM (a summary of the tasks is printed on standard error).\n\n"
+        "With --discover, the account's unfinished tasks (DescribeTasks) in every --region are watched too, "
+        "without pasting ids; --follow keeps discovering new ones every 60 s."));
     parser.addHelpOption();
     const QCommandLineOption regionOpt(
         QStringLiteral("region"),
         tr("Region of the tasks, e.g. ap-guangzhou. Default: $TENCENTCLOUD_REGION, "
-           "then the profile's region."),
+           "then the profile's region. With --discover it may be given several times."),
         tr("REGION"));
     const QCommandLineOption endpointOpt(
         QStringLiteral("endpoint"),
@@ -75,8 +76,19 @@ int runWatch(const QStringList& arguments) {
         tr("NAME"));
     const QCommandLineOption noHistoryOpt(QStringLiteral("no-history"),
                                           tr("Do not record the changes in the history."));
+    const QCommandLineOption discoverOpt(
+        QStringLiteral("discover"),
+        tr("Also watch every unfinished task of the account in the regions (DescribeTasks)."));
+    const QCommandLineOption sinceOpt(
+        QStringLiteral("since"),
+        tr("With --discover: tasks started since WHEN, a duration (90m, 24h, 7d) or an ISO-8601 time "
+           "(default 24h)."),
+        tr("WHEN"), QString::fromLatin1(Discovery::kDefaultSince));
+    const QCommandLineOption followOpt(QStringLiteral("follow"),
+                                       tr("With --discover: keep discovering new tasks every 60 s (until "
+                                          "--timeout or a signal)."));
     parser.addOptions({regionOpt, endpointOpt, idsFromOpt, intervalOpt, maxIntervalOpt, timeoutOpt,
-                       maxRateOpt, jsonOpt, profileOpt, noHistoryOpt});
+                       maxRateOpt, jsonOpt, profileOpt, noHistoryOpt, discoverOpt, sinceOpt, followOpt});
     parser.addPositionalArgument(QStringLiteral("ID"),
                                  tr("Task ids (AsyncRequestId), or any text containing them."),
                                  QStringLiteral("[ID ...]"));
@@ -111,6 +123,25 @@ int runWatch(const QStringList& arguments) {
         }
     }
 
+    const bool discover = parser.isSet(discoverOpt);
+    if (!discover && (parser.isSet(followOpt) || parser.isSet(sinceOpt))) {
+        printErr(tr("--follow and --since go with --discover."));
+        return ExitUsage;
+    }
+    const std::optional<QDateTime> since =
+        Discovery::parseSince(parser.value(sinceOpt), QDateTime::currentDateTimeUtc());
+    if (discover && !since) {
+        printErr(tr("--since must be a duration such as 90m, 24h or 7d, or an ISO-8601 time in the past."));
+        return ExitUsage;
+    }
+    QStringList regions;
+    if (!collectRegions(parser.values(regionOpt), &regions))
+        return ExitUsage;
+    if (regions.size() > 1 && !discover) {
+        printErr(tr("--region may be given several times only with --discover."));
+        return ExitUsage;
+    }
+
     // Ids.
     QString text = parser.positionalArguments().join(QLatin1Char('\n'));
     if (parser.isSet(idsFromOpt)) {
@@ -128,33 +159,21 @@ int runWatch(const QStringList& arguments) {
                 printErr(tr("warning: not a task id: %1").arg(SafeText::singleLine(arg, 80)));
         }
     }
-    if (extracted.ids.isEmpty()) {
-        printErr(tr("No task ids given. Pass ids as arguments or with --ids-from FILE|-."));
+    if (extracted.ids.isEmpty() && !discover) {
+        printErr(
+            tr("No task ids given. Pass ids as arguments or with --ids-from FILE|-, or use --discover."));
         return ExitUsage;
     }
 
-    // Credentials, profile, region, endpoint: one resolution for watch and the GUI (RunSettings).
-    CredentialStore credentials;
-    const RunSettings settings = RunSettings::resolve(
-        {parser.value(profileOpt).trimmed(), parser.value(regionOpt), parser.value(endpointOpt)},
-        credentials.resolve(parser.value(profileOpt).trimmed()));
+    // Credentials, profile, region, endpoint: one resolution for watch, list and the GUI (RunSettings).
+    RunSettings settings;
+    if (const int rc =
+            resolveSettings(parser.value(profileOpt), regions.value(0), parser.value(endpointOpt), &settings);
+        rc >= 0)
+        return rc;
     const QString region = settings.region;
-    if (settings.region.isEmpty()) {
-        printErr(tr("No region: pass --region (e.g. ap-guangzhou) or set TENCENTCLOUD_REGION."));
-        return ExitUsage;
-    }
-    if (!settings.usable()) {
-        printErr(SafeText::singleLine(settings.problem, 500));
-        return ExitUsage;
-    }
-    if (!settings.credential.isComplete()) {
-        const CredentialStore::Resolved resolved = credentials.resolve(parser.value(profileOpt).trimmed());
-        printErr(resolved.status.message.isEmpty() ? tr("No credentials: set TENCENTCLOUD_SECRET_ID and "
-                                                        "TENCENTCLOUD_SECRET_KEY, or store a profile "
-                                                        "with 'cdb-taskwatch credentials set'.")
-                                                   : resolved.status.message);
-        return ExitCredentials;
-    }
+    if (regions.isEmpty())
+        regions.append(region);
 
     // History.
     std::unique_ptr<TaskStore> store;
@@ -243,12 +262,46 @@ int runWatch(const QStringList& arguments) {
             printErr(QStringLiteral("%1 %2").arg(d.meaning, d.hint));
             finish(ExitCredentials);
         });
-    QObject::connect(&board, &TaskBoard::allDone, [&] {
+    // With --discover, the end is decided only once every region was listed (and never while following).
+    int regionsListing = discover ? int(regions.size()) : 0;
+    bool discoveryDenied = false;
+    const auto finishIfDone = [&] {
+        if (regionsListing > 0 || parser.isSet(followOpt) || board.activeCount() > 0)
+            return;
+        if (board.count() == 0) {
+            printErr(discoveryDenied ? tr("No task to watch: discovery is not permitted for this account.")
+                                     : tr("No unfinished task found."));
+            finish(discoveryDenied ? ExitCredentials : ExitOk);
+            return;
+        }
         bool failed = false;
         for (const QString& key : board.keys())
             failed = failed || permanentFailure(*board.task(key));
         finish(failed ? ExitTaskFailed : ExitOk);
-    });
+    };
+    QObject::connect(&board, &TaskBoard::allDone, finishIfDone);
+    QObject::connect(
+        &board, &TaskBoard::discoveryFinished,
+        [&](const QString&, const QString& listed, int found, int added, int, const QString& warning) {
+            if (!warning.isEmpty())
+                printErr(tr("warning: %1: %2").arg(listed, SafeText::singleLine(warning, 500)));
+            if (!json && added > 0)
+                printErr(tr("Discovered %1 unfinished task(s) in %2 (%3 listed).")
+                             .arg(QString::number(added), listed, QString::number(found)));
+            if (regionsListing > 0 && --regionsListing == 0)
+                finishIfDone();
+        });
+    QObject::connect(&board, &TaskBoard::discoveryFailed,
+                     [&](const QString&, const QString& failedRegion, TaskBoard::DiscoveryFailure kind,
+                         const QString& message) {
+                         printErr(SafeText::singleLine(message, 800));
+                         if (kind == TaskBoard::DiscoveryFailure::PermissionDenied ||
+                             kind == TaskBoard::DiscoveryFailure::AuthRejected)
+                             discoveryDenied = true;
+                         Q_UNUSED(failedRegion);
+                         if (regionsListing > 0 && --regionsListing == 0)
+                             finishIfDone();
+                     });
     QTimer timeoutTimer;
     timeoutTimer.setSingleShot(true);
     QObject::connect(&timeoutTimer, &QTimer::timeout, [&] {
@@ -266,12 +319,29 @@ int runWatch(const QStringList& arguments) {
                         tr("Interrupted by %1: stopped polling.").arg(SignalWatcher::name(signalNumber)));
     });
 
-    if (!Regions::isKnown(region)) // still sent: a region newer than our list may be valid
-        printErr(tr("warning: %1 is not a known cdb region (known: %2); it is used anyway.")
-                     .arg(region, Regions::cdb().join(QStringLiteral(", "))));
-    if (!json)
-        printErr(WatchOutput::startLine(int(extracted.ids.size()), region));
-    board.addIds(extracted.ids, settings.profile, region);
+    for (const QString& r : std::as_const(regions)) {
+        if (!Regions::isKnown(r)) // still sent: a region newer than our list may be valid
+            printErr(tr("warning: %1 is not a known cdb region (known: %2); it is used anyway.")
+                         .arg(SafeText::singleLine(r, 80), Regions::cdb().join(QStringLiteral(", "))));
+    }
+    if (!extracted.ids.isEmpty()) {
+        if (!json)
+            printErr(WatchOutput::startLine(int(extracted.ids.size()), region));
+        board.addIds(extracted.ids, settings.profile, region);
+    }
+    if (discover) {
+        if (!json)
+            printErr(
+                tr("Discovering unfinished tasks in %1 started since %2.")
+                    .arg(regions.join(QStringLiteral(", ")), since->toLocalTime().toString(Qt::ISODate)));
+        DiscoveryRequest request;
+        request.profile = settings.profile;
+        request.regions = regions;
+        request.query.since = *since;
+        request.query.onlyUnfinished = true;
+        request.follow = parser.isSet(followOpt);
+        board.discover(request);
+    }
     const int rc = QCoreApplication::exec();
     return exitCode >= 0 ? exitCode : rc;
 }

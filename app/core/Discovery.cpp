@@ -156,6 +156,33 @@ bool matchesStatus(const std::optional<QString>& status, const QStringList& filt
     return false;
 }
 
+std::optional<QDateTime> parseSince(const QString& text, const QDateTime& now) {
+    const QString t = text.trimmed();
+    static const QRegularExpression duration(
+        QRegularExpression::anchoredPattern(QStringLiteral("(\\d{1,7}(?:\\.\\d{1,3})?)\\s*([smhdw])")),
+        QRegularExpression::CaseInsensitiveOption);
+    if (const QRegularExpressionMatch m = duration.match(t); m.hasMatch()) {
+        static const QHash<QChar, double> unit{{QLatin1Char('s'), 1},
+                                               {QLatin1Char('m'), 60},
+                                               {QLatin1Char('h'), 3600},
+                                               {QLatin1Char('d'), 86400},
+                                               {QLatin1Char('w'), 604800}};
+        const double secs = m.captured(1).toDouble() * unit.value(m.captured(2).toLower().at(0));
+        if (secs > 10.0 * 366 * 86400)
+            return std::nullopt;
+        return now.toUTC().addMSecs(-qint64(secs * 1000));
+    }
+    QString iso = t;
+    if (iso.size() > 10 && iso.at(10) == QLatin1Char(' '))
+        iso[10] = QLatin1Char('T');
+    QDateTime dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(iso, Qt::ISODate);
+    if (!dt.isValid() || dt.toUTC() > now.toUTC())
+        return std::nullopt;
+    return dt.toUTC();
+}
+
 QByteArray tasksRequestBody(const Query& query, int offset, int limit) {
     QJsonObject body;
     if (query.instanceIds.size() == 1)

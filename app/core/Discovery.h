@@ -56,6 +56,12 @@ QString readableTaskType(const QString& vendor);
 bool isStatusFilterWord(const QString& word);
 bool matchesStatus(const std::optional<QString>& status, const QStringList& filterWords); // empty: all
 
+// `--since` and the GUI's custom start: a duration back from `now` ("90m", "24h", "7d", "2w", "45s") or an
+// ISO-8601 time ("2026-12-01T08:00:00Z", "2026-12-01 08:00"; without a zone: local time). nullopt when
+// neither, or in the future.
+std::optional<QDateTime> parseSince(const QString& text, const QDateTime& now);
+inline constexpr auto kDefaultSince = "24h";
+
 // What to list in one region.
 struct Query {
     QString region;
