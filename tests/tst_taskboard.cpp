@@ -55,6 +55,36 @@ ScriptedTask scripted(const QString& id, const QList<TimelineStep>& steps) {
     return task;
 }
 
+TimelineStep timed(qint64 afterMs, const char* status, int progress = -1, int taskCode = 0,
+                   const char* taskMessage = "") {
+    TimelineStep t;
+    t.afterMs = afterMs;
+    t.status = QString::fromLatin1(status);
+    t.progress = progress;
+    t.taskCode = taskCode;
+    t.taskMessage = QString::fromUtf8(taskMessage);
+    return t;
+}
+
+ScriptedTask discoverable(const QString& id, qint64 jobId, qint64 startedMsAgo,
+                          const QList<TimelineStep>& steps) {
+    ScriptedTask t;
+    t.id = id;
+    t.region = QStringLiteral("ap-guangzhou");
+    t.jobId = jobId;
+    t.instanceIds = {QStringLiteral("cdb-c1nl9rpv")};
+    t.startedAt = QDateTime::currentDateTimeUtc().addMSecs(-startedMsAgo);
+    t.steps = steps;
+    return t;
+}
+
+DiscoveryRequest everything() {
+    DiscoveryRequest r;
+    r.regions = {QStringLiteral("ap-guangzhou")};
+    r.query.since = QDateTime::currentDateTimeUtc().addDays(-1);
+    return r;
+}
+
 QStringList ids(char prefix, int count) {
     QStringList out;
     for (int i = 0; i < count; ++i)
@@ -301,6 +331,144 @@ private slots:
         QVERIFY(byBeta.intersects(alphaSet) == false);
         QVERIFY(alphaSet.contains(byAlpha));
         QVERIFY(betaSet.contains(byBeta));
+    }
+
+    // Discovered tasks join the board: an unfinished one with an AsyncRequestId is polled; one finished
+    // before it was discovered is shown with its final state (and DescribeTasks' error) and never polled; one
+    // without an AsyncRequestId is keyed by its JobId and refreshed from DescribeTasks only. Stored with
+    // their facts, restored with them.
+    void discoveredTasksJoinTheBoard() {
+        const QString running = idFor('d', 1), done = idFor('d', 2), failed = idFor('d', 3);
+        EmulatedInstance orders;
+        orders.id = QStringLiteral("cdb-c1nl9rpv");
+        orders.name = QStringLiteral("orders-primary");
+        orders.region = QStringLiteral("ap-guangzhou");
+        m_emulator->addInstance(orders);
+        m_emulator->addTask(
+            discoverable(running, 11, 1000, {timed(0, "RUNNING", 30), timed(2500, "SUCCESS", 100)}));
+        m_emulator->addTask(
+            discoverable(done, 12, 3600 * 1000, {timed(0, "RUNNING"), timed(60000, "SUCCESS")}));
+        m_emulator->addTask(discoverable(failed, 13, 7200 * 1000,
+                                         {timed(0, "RUNNING"), timed(1000, "FAILED", 100, 7, "disk full")}));
+        ScriptedTask job = discoverable(QStringLiteral("job-only"), 14, 1000,
+                                        {timed(0, "RUNNING", 10), timed(2500, "SUCCESS")});
+        job.listWithoutAsyncId = true;
+        job.taskType = QStringLiteral("REBOOT");
+        m_emulator->addTask(job);
+
+        QTemporaryDir dir;
+        TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        TaskBoard board(&store, fastPoll(300));
+        board.setSharedBudget(false);
+        board.setDiscoveryIntervals(300, 60000);
+        board.setDefaultProfile(kAlpha);
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        QSignalSpy finished(&board, &TaskBoard::discoveryFinished);
+        board.discover(everything());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(2).toInt(), 4); // found
+        QCOMPARE(finished.at(0).at(3).toInt(), 4); // added
+        QCOMPARE(board.count(), 4);
+
+        const TaskState* r = board.task(taskKey(kAlpha, running));
+        QVERIFY(r);
+        QCOMPARE(r->discovery.jobId, 11);
+        QCOMPARE(r->discovery.instanceName, QStringLiteral("orders-primary"));
+        QCOMPARE(r->discovery.taskType, QStringLiteral("MODIFY PARAM"));
+        const TaskState* d = board.task(taskKey(kAlpha, done));
+        QCOMPARE(d->status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(d->phase, TaskPhase::Finished);
+        QVERIFY(d->finishedAt.isValid());
+        const TaskState* f = board.task(taskKey(kAlpha, failed));
+        QCOMPARE(f->status, std::optional<QString>(QStringLiteral("FAILED")));
+        QCOMPARE(f->errorCode, QStringLiteral("TaskError.7"));
+        QCOMPARE(f->errorMessage, QStringLiteral("disk full"));
+        const TaskState* j = board.task(taskKey(kAlpha, jobTaskId(14)));
+        QVERIFY(j);
+        QVERIFY(j->isJobOnly());
+        QCOMPARE(j->discovery.taskType, QStringLiteral("REBOOT"));
+        QCOMPARE(j->status, std::optional<QString>(QStringLiteral("RUNNING")));
+
+        // The running one is polled to its end; the job-only one ends through DescribeTasks.
+        QVERIFY(QTest::qWaitFor([&] { return board.activeCount() == 0; }, 15000));
+        QCOMPARE(board.task(taskKey(kAlpha, running))->status,
+                 std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(board.task(taskKey(kAlpha, jobTaskId(14)))->status,
+                 std::optional<QString>(QStringLiteral("SUCCESS")));
+        QVERIFY(m_emulator->pollsOf(running) >= 1);
+        QCOMPARE(m_emulator->pollsOf(done), 0); // finished when discovered: never polled
+        QCOMPARE(m_emulator->pollsOf(failed), 0);
+        QCOMPARE(m_emulator->requestsOf(QStringLiteral("DescribeAsyncRequestInfo")),
+                 m_emulator->pollsOf(running));
+        // Nothing unfinished: discovery stops listing (not following).
+        board.flush(TaskBoard::FlushMode::All);
+        const int listings = m_emulator->requestsOf(QStringLiteral("DescribeTasks"));
+        QTest::qWait(1000);
+        QVERIFY(m_emulator->requestsOf(QStringLiteral("DescribeTasks")) <= listings + 1);
+
+        // Stored with their facts.
+        const QList<TaskState> stored = store.loadTasks();
+        QCOMPARE(stored.size(), 4);
+        for (const TaskState& t : stored)
+            QVERIFY2(t.discovery.isDiscovered() && t.discovery.jobId > 0, qPrintable(t.id));
+    }
+
+    // Once DescribeTasks shows a polled task finished, it gets at most one more DescribeAsyncRequestInfo (for
+    // its Info), then none — even when that poll does not answer.
+    void oneMorePollAfterDescribeTasksSaysFinished() {
+        const QString id = idFor('e', 1);
+        ScriptedTask t = discoverable(id, 21, 500, {timed(0, "RUNNING"), timed(1500, "SUCCESS")});
+        t.fault = Fault::Http502Html; // DescribeAsyncRequestInfo never answers usefully
+        m_emulator->addTask(t);
+        PollOptions poll = fastPoll(60000);
+        poll.backoffStartMs = 60000; // after the first 502 the poller waits a minute
+        poll.backoffCapMs = 60000;
+        TaskBoard board(nullptr, poll);
+        board.setSharedBudget(false);
+        board.setDiscoveryIntervals(300, 60000);
+        board.setDefaultProfile(kAlpha);
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        board.discover(everything());
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator->pollsOf(id) == 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return board.activeCount() == 0 && board.count() == 1; }, 10000));
+        const TaskState* s = board.task(taskKey(kAlpha, id));
+        QCOMPARE(s->status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(s->phase, TaskPhase::Finished);
+        QCOMPARE(m_emulator->pollsOf(id), 2);
+        QTest::qWait(800);
+        QCOMPARE(m_emulator->pollsOf(id), 2);
+    }
+
+    // A sub-account without cdb:DescribeTasks: discovery is off for it (said so, naming the permission),
+    // polling of pasted ids goes on.
+    void missingPermissionStopsDiscoveryNotPolling() {
+        const QString pasted = idFor('f', 1);
+        m_emulator->addTask(scripted(pasted, {step(0, "RUNNING"), step(2, "SUCCESS")}));
+        m_emulator->setActionError(QStringLiteral("DescribeTasks"),
+                                   QStringLiteral("AuthFailure.UnauthorizedOperation"),
+                                   QStringLiteral("no policy"));
+        TaskBoard board(nullptr, fastPoll(200));
+        board.setSharedBudget(false);
+        board.setDefaultProfile(kAlpha);
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        board.addIds({pasted});
+        QSignalSpy failed(&board, &TaskBoard::discoveryFailed);
+        DiscoveryRequest request = everything();
+        request.follow = true;
+        board.discover(request);
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.at(0).at(2).value<TaskBoard::DiscoveryFailure>(),
+                 TaskBoard::DiscoveryFailure::PermissionDenied);
+        QVERIFY(board.discoveryProblem(kAlpha).contains(QStringLiteral("cdb:DescribeTasks")));
+        QVERIFY(!board.isFollowing(kAlpha));
+        QCOMPARE(board.accountState(kAlpha), AccountState::Polling);
+        QVERIFY(QTest::qWaitFor([&] { return board.activeCount() == 0; }, 10000));
+        QCOMPARE(board.task(taskKey(kAlpha, pasted))->status,
+                 std::optional<QString>(QStringLiteral("SUCCESS")));
+        board.discover(everything()); // stays off
+        QTest::qWait(300);
+        QCOMPARE(m_emulator->requestsOf(QStringLiteral("DescribeTasks")), 1);
     }
 };
 

@@ -773,6 +773,13 @@ void TaskBoard::listRegion(const QString& profile, const QString& region) {
     a->discovery->list(it->second.query);
 }
 
+void TaskBoard::setDiscoveryIntervals(qint64 refreshMs, qint64 followMs) {
+    m_discoveryRefreshMs = std::max<qint64>(1, refreshMs);
+    m_followMs = std::max<qint64>(1, followMs);
+    m_discoveryTimer.setInterval(
+        int(std::clamp<qint64>(std::min(m_discoveryRefreshMs, m_followMs) / 4, 10, 1000)));
+}
+
 void TaskBoard::stopFollowing(const QString& profile) {
     for (auto& [key, watch] : m_regionWatches) {
         if (profile.isEmpty() || key.first == profile)
@@ -836,7 +843,7 @@ void TaskBoard::onDiscoveryTick() {
         any = any || refresh || watch.follow || watch.listing;
         if (watch.listing)
             continue;
-        const qint64 interval = refresh ? kDiscoveryRefreshMs : watch.follow ? kFollowIntervalMs : -1;
+        const qint64 interval = refresh ? m_discoveryRefreshMs : watch.follow ? m_followMs : -1;
         if (interval >= 0 && (watch.listedAt < 0 || now - watch.listedAt >= interval))
             listRegion(key.first, key.second);
     }

@@ -121,8 +121,11 @@ public:
     static constexpr qint64 kDiscoveryRefreshMs = 15000;
     static constexpr qint64 kFollowIntervalMs = 60000;
     enum class DiscoveryFailure { PermissionDenied, UnsupportedRegion, AuthRejected, Failed };
+    Q_ENUM(DiscoveryFailure)
     // Lists every region now (once per region even when asked again while listing). Needs the account.
     void discover(const DiscoveryRequest& request);
+    // For tests: shorter intervals than kDiscoveryRefreshMs / kFollowIntervalMs.
+    void setDiscoveryIntervals(qint64 refreshMs, qint64 followMs);
     void stopFollowing(const QString& profile = {}); // empty: every profile
     bool isFollowing(const QString& profile) const;
     bool isDiscovering() const; // a listing is under way
@@ -229,6 +232,8 @@ private:
     std::map<std::pair<QString, QString>, RegionWatch> m_regionWatches; // (profile, region)
     QSet<QString> m_finalPoll; // keys DescribeTasks showed finished: one more poll, then none
     QTimer m_discoveryTimer;
+    qint64 m_discoveryRefreshMs = kDiscoveryRefreshMs;
+    qint64 m_followMs = kFollowIntervalMs;
     QSet<QString> m_timelineLoaded;
     QTimer m_flushTimer;
     QString m_defaultProfile;
