@@ -83,6 +83,11 @@ int runEmulator(const QStringList& arguments) {
                            QString::fromLatin1(sim::Emulator::kDemoSecretKey));
     for (const sim::ScriptedTask& task : sim::Emulator::demoTasks())
         emulator.addTask(task);
+    // What DescribeTasks and DescribeDBInstances list (started relative to now).
+    for (const sim::ScriptedTask& task : sim::Emulator::demoDiscoverableTasks())
+        emulator.addTask(task);
+    for (const sim::EmulatedInstance& instance : sim::Emulator::demoInstances())
+        emulator.addInstance(instance);
     emulator.setRateLimit(rate);
     emulator.setClockOffset(qint64(clockOffset));
     if (parser.isSet(anyIdOpt)) {
