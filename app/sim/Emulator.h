@@ -36,11 +36,11 @@ struct TimelineStep {
     QString errorCode;             // non-empty: answer with this API error instead (Message = errorMessage)
     QString errorMessage;
     QString requestId; // non-empty: the answer's RequestId instead of a fresh UUID (hostile-server tests)
-    int progress =
-        -1; // DescribeTasks' Progress while this step is current; -1: derived (0 for INITIAL/
-            // WAITING/UNDEFINED, 50 for RUNNING/PAUSED and unknown words, 100 for a terminal status)
+    // DescribeTasks' Progress while this step is current; -1: derived (0 for INITIAL/WAITING/UNDEFINED, 50
+    // for RUNNING/PAUSED and unknown words, 100 for a terminal status).
+    int progress = -1;
     int taskCode = 0; // DescribeTasks' Code (0 = no error) and Message while this step is current
-    QString taskMessage;
+    QString taskMessage{};
     // DescribeTasks lists a task with the last current step that is not an error step (errorCode empty).
 };
 
@@ -68,34 +68,34 @@ struct ScriptedTask {
     // Discovery (DescribeTasks). jobId > 0 lists the task in DescribeTasks of its region (region must be
     // set).
     qint64 jobId = 0;
-    QStringList instanceIds;                           // e.g. {"cdb-c1nl9rpv"}
+    QStringList instanceIds{};                         // e.g. {"cdb-c1nl9rpv"}
     QString taskType = QStringLiteral("MODIFY PARAM"); // the vendor's TaskType string
-    QDateTime
-        startedAt; // UTC. Valid: the timeline's afterMs counts from here (server clock) for BOTH actions
-                   // and afterPolls is ignored by both, so DescribeTasks and DescribeAsyncRequestInfo
-                   // report the same step at the same moment. Invalid (default): from the first query
-                   // of either action (DescribeTasks' StartTime is then that moment).
-    QString
-        owner; // SecretId that owns the task; empty = every key sees it. DescribeTasks of another key never
-               // lists it, and DescribeAsyncRequestInfo by another key answers as for an unknown id.
-    bool listWithoutAsyncId =
-        false; // DescribeTasks shows AsyncRequestId "" (a job-only task; `id` is then
-               // only the emulator's internal key, DescribeAsyncRequestInfo does not know it)
+    // UTC. Valid: the timeline's afterMs counts from here (server clock) for BOTH actions and afterPolls is
+    // ignored by both, so DescribeTasks and DescribeAsyncRequestInfo report the same step at the same moment.
+    // Invalid (default): from the first query of either action (DescribeTasks' StartTime is then that
+    // moment).
+    QDateTime startedAt{};
+    // SecretId that owns the task; empty = every key sees it. DescribeTasks of another key never lists it,
+    // and DescribeAsyncRequestInfo by another key answers as for an unknown id.
+    QString owner{};
+    // DescribeTasks shows AsyncRequestId "" (a job-only task; `id` is then only the emulator's internal key,
+    // DescribeAsyncRequestInfo does not know it).
+    bool listWithoutAsyncId = false;
 };
 
 // An instance listed by DescribeDBInstances (a subset of the vendor's InstanceInfo).
 struct EmulatedInstance {
-    QString id;     // cdb-xxxxxxxx
-    QString name;   // InstanceName
-    QString region; // listed only in DescribeDBInstances of this region
-    QString zone;
+    QString id{};     // cdb-xxxxxxxx
+    QString name{};   // InstanceName
+    QString region{}; // listed only in DescribeDBInstances of this region
+    QString zone{};
     int status = 1;       // 0 creating, 1 running, 4 isolating, 5 isolated
     int taskStatus = 0;   // 0 no task
     int instanceType = 1; // 1 primary, 2 disaster recovery, 3 read-only
     QString engineVersion = QStringLiteral("8.0");
     QString vip = QStringLiteral("10.0.0.1");
     int vport = 3306;
-    QString owner; // SecretId that owns it; empty = every key sees it
+    QString owner{}; // SecretId that owns it; empty = every key sees it
 };
 
 struct EmulatorStats {
