@@ -1210,8 +1210,10 @@ struct Emulator::Private {
             if (numbers.isEmpty())
                 continue; // an empty filter does not filter
             QSet<QString> set;
-            for (qint64 n : numbers)
-                set.insert(toWord(n)); // unknown numbers match nothing
+            for (qint64 n : numbers) {
+                if (const QString word = toWord(n); !word.isEmpty())
+                    set.insert(word); // unknown numbers match nothing
+            }
             *words = set;
         }
 
