@@ -2,11 +2,15 @@
 // hostile server text, numeric options, unknown commands, region handling), against the emulator over
 // loopback HTTP.
 #include "Emulator.h"
+#include "Signer.h"
 #include "TimelineSteps.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -494,6 +498,56 @@ private slots:
         QVERIFY(lines.at(0).startsWith("http://127.0.0.1:")); // scripts read the URL from the first line
         QCOMPARE(lines.at(1), QByteArray("TENCENTCLOUD_SECRET_ID=") + Emulator::kDemoSecretId);
         QCOMPARE(lines.at(2), QByteArray("TENCENTCLOUD_SECRET_KEY=") + Emulator::kDemoSecretKey);
+    }
+
+    void emulatorServesDiscoveryData() {
+        // `emulator` also lists the demo discovery tasks (DescribeTasks) and instances (DescribeDBInstances)
+        // of both demo regions, signed with the demo key; its stdout contract stays the same.
+        auto p = start({QStringLiteral("emulator")}, environment(false));
+        QVERIFY(p);
+        QByteArray out;
+        const bool ready = QTest::qWaitFor(
+            [&] {
+                out += p->readAllStandardOutput();
+                return out.count('\n') >= 3;
+            },
+            20000);
+        QVERIFY2(ready, out.constData());
+        const QUrl url(QString::fromLatin1(out.split('\n').at(0)));
+        QNetworkAccessManager nam;
+        const auto post = [&](const QByteArray& action, const QString& region) {
+            SignInput in;
+            in.host = Signer::hostHeader(url);
+            in.contentType = "application/json";
+            in.payload = "{}";
+            in.timestamp = QDateTime::currentSecsSinceEpoch();
+            const SignOutput sig = Signer::sign(in, QString::fromLatin1(Emulator::kDemoSecretId),
+                                                QString::fromLatin1(Emulator::kDemoSecretKey));
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, in.contentType);
+            request.setRawHeader("X-TC-Action", action);
+            request.setRawHeader("X-TC-Version", "2017-03-20");
+            request.setRawHeader("X-TC-Region", region.toLatin1());
+            request.setRawHeader("X-TC-Timestamp", QByteArray::number(in.timestamp));
+            request.setRawHeader("Authorization", sig.authorization);
+            std::unique_ptr<QNetworkReply> reply(nam.post(request, in.payload));
+            [[maybe_unused]] const bool done = QTest::qWaitFor([&] { return reply->isFinished(); }, 10000);
+            return QJsonDocument::fromJson(reply->readAll()).object().value("Response").toObject();
+        };
+        int tasks = 0, instances = 0;
+        for (const QString& region : {Emulator::demoRegion(), Emulator::demoSecondRegion()}) {
+            const QJsonObject listed = post("DescribeTasks", region);
+            QVERIFY2(!listed.contains("Error"), qPrintable(QJsonDocument(listed).toJson()));
+            QVERIFY(listed.value("TotalCount").toInt() > 0);
+            tasks += listed.value("TotalCount").toInt();
+            const QJsonObject names = post("DescribeDBInstances", region);
+            QVERIFY2(!names.contains("Error"), qPrintable(QJsonDocument(names).toJson()));
+            instances += names.value("TotalCount").toInt();
+        }
+        p->terminate();
+        p->waitForFinished();
+        QCOMPARE(tasks, Emulator::demoDiscoverableTasks().size());
+        QCOMPARE(instances, Emulator::demoInstances().size());
     }
 
     void unknownRegionWarnsOnceAndIsSent() {

@@ -4,7 +4,9 @@
 #include "Signer.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -14,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 #include <memory>
 
 using namespace taskwatch;
@@ -25,6 +28,8 @@ const QString kKey = QStringLiteral("emulator-test-secret-key-0123456");
 const QString kTokenId = QStringLiteral("AKIDTOKENTEST000000000000000000000000");
 const QString kTokenKey = QStringLiteral("token-test-secret-key-0123456789");
 const QString kToken = QStringLiteral("sts-token-abcdef0123456789");
+const QString kOtherId = QStringLiteral("AKIDOTHERTEST0000000000000000000000000");
+const QString kOtherKey = QStringLiteral("other-test-secret-key-0123456789");
 const QByteArray kRegion = "ap-guangzhou";
 constexpr char kBinaryGarbage[] = "\x00\x01\x02\xff\xfe garbage\r\n\r\n";
 
@@ -80,13 +85,34 @@ QByteArray bodyFor(const char* id) {
         .toJson(QJsonDocument::Compact);
 }
 
+// Runs the event loop until `done()` holds or `timeoutMs` passes; wakes as soon as `socket` has news (unlike
+// QTest::qWaitFor, which sleeps 10 ms between checks), so a request costs well under a millisecond.
+template <typename Predicate> bool waitOn(QTcpSocket& socket, Predicate done, int timeoutMs) {
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (!done()) {
+        const qint64 left = timeoutMs - elapsed.elapsed();
+        if (left <= 0)
+            return false;
+        QEventLoop loop;
+        QTimer timer;
+        timer.setSingleShot(true);
+        QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+        QObject::connect(&socket, &QTcpSocket::readyRead, &loop, &QEventLoop::quit);
+        QObject::connect(&socket, &QTcpSocket::stateChanged, &loop, &QEventLoop::quit);
+        timer.start(int(std::min<qint64>(left, 50)));
+        loop.exec();
+    }
+    return true;
+}
+
 // A small HTTP/1.1 client over one QTcpSocket that never blocks the event loop (the emulator shares it).
 class RawClient {
 public:
     explicit RawClient(quint16 port) {
         m_socket.connectToHost(QHostAddress::LocalHost, port);
-        m_connected =
-            QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 5000);
+        m_connected = waitOn(
+            m_socket, [this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 5000);
     }
     bool connected() const { return m_connected; }
     void send(const QByteArray& data) { m_socket.write(data); }
@@ -94,7 +120,8 @@ public:
     // The next complete response, or nullopt when the connection closed (or nothing came) first.
     std::optional<HttpResponse> next(int timeoutMs = 10000) {
         std::optional<HttpResponse> result;
-        [[maybe_unused]] const bool done = QTest::qWaitFor(
+        [[maybe_unused]] const bool done = waitOn(
+            m_socket,
             [&] {
                 m_buffer += m_socket.readAll();
                 result = tryParse();
@@ -108,7 +135,8 @@ public:
         return result;
     }
     bool waitClosed(int timeoutMs = 10000) {
-        return QTest::qWaitFor(
+        return waitOn(
+            m_socket,
             [this] {
                 m_buffer += m_socket.readAll();
                 return m_socket.state() == QAbstractSocket::UnconnectedState;
@@ -209,11 +237,58 @@ class TestEmulator : public QObject {
         return spec;
     }
 
+    RequestSpec actionSpec(const QByteArray& action, const QJsonObject& body,
+                           const QByteArray& region = kRegion, const QString& secretId = kId,
+                           const QString& secretKey = kKey) const {
+        RequestSpec spec;
+        spec.action = action;
+        spec.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        spec.region = region;
+        spec.secretId = secretId;
+        spec.secretKey = secretKey;
+        return spec;
+    }
+    HttpResponse tasksCall(const QJsonObject& body, const QByteArray& region = kRegion) {
+        return call(actionSpec("DescribeTasks", body, region));
+    }
+    // The JobIds DescribeTasks lists, in order (fails the test on an API error).
+    QList<qint64> jobIds(const HttpResponse& r) const {
+        QList<qint64> ids;
+        for (const QJsonValue& item : r.response().value("Items").toArray())
+            ids.append(qint64(item.toObject().value("JobId").toDouble()));
+        return ids;
+    }
+    QList<qint64> listJobs(const QJsonObject& body) {
+        const HttpResponse r = tasksCall(body);
+        if (!r.errorCode().isEmpty())
+            qWarning("DescribeTasks error %s", qPrintable(r.errorCode()));
+        return jobIds(r);
+    }
+    static ScriptedTask job(const char* id, qint64 jobId, const QDateTime& startedAt,
+                            QList<TimelineStep> steps, const char* type = "MODIFY PARAM",
+                            const char* instance = "cdb-aaaa0001") {
+        ScriptedTask t = task(id, std::move(steps));
+        t.region = QString::fromLatin1(kRegion);
+        t.jobId = jobId;
+        t.startedAt = startedAt;
+        t.taskType = QString::fromLatin1(type);
+        t.instanceIds = {QString::fromLatin1(instance)};
+        return t;
+    }
+    static QJsonObject itemOf(const HttpResponse& r, qint64 jobId) {
+        for (const QJsonValue& item : r.response().value("Items").toArray()) {
+            if (qint64(item.toObject().value("JobId").toDouble()) == jobId)
+                return item.toObject();
+        }
+        return {};
+    }
+
 private slots:
     void init() {
         m_emu = std::make_unique<Emulator>();
         m_emu->addCredential(kId, kKey);
         m_emu->addCredential(kTokenId, kTokenKey, kToken);
+        m_emu->addCredential(kOtherId, kOtherKey);
         m_emu->addTask(task("aaaaaaaa-11111111-22222222-33333333",
                             {step(0, 0, QStringLiteral("SUCCESS"), QStringLiteral("Done"))}));
         QVERIFY2(m_emu->listen(), qPrintable(m_emu->errorString()));
@@ -422,7 +497,7 @@ private slots:
 
     void actionVersionAndMethod() {
         RequestSpec spec;
-        spec.action = "DescribeDBInstances";
+        spec.action = "DescribeDBInstanceZ";
         QCOMPARE(call(spec).errorCode(), QStringLiteral("InvalidAction"));
         spec = {};
         spec.action = QByteArray();
@@ -912,6 +987,518 @@ private slots:
         const auto r = client.next();
         QVERIFY(r);
         QCOMPARE(r->response().value("Status").toString(), QStringLiteral("RUNNING"));
+    }
+
+    void describeTasksPagingAndOrder() {
+        const QDateTime base = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        for (int i = 1; i <= 25; ++i) {
+            const QByteArray id = QStringLiteral("1000%1ab-11111111-22222222-33333333")
+                                      .arg(i, 2, 10, QLatin1Char('0'))
+                                      .toLatin1();
+            // Jobs 24 and 25 start in the same second: the higher JobId comes first.
+            const QDateTime started = base.addSecs(i >= 24 ? 24 * 60 : i * 60);
+            m_emu->addTask(job(id.constData(), i, started, {step(0, 0, QStringLiteral("RUNNING"), {})}));
+        }
+        HttpResponse r = tasksCall({});
+        QCOMPARE(r.errorCode(), QString());
+        QCOMPARE(r.response().value("TotalCount").toInt(), 25);
+        QList<qint64> expected;
+        for (int i = 25; i >= 6; --i)
+            expected.append(i);
+        QCOMPARE(jobIds(r), expected); // default Limit 20, newest first
+        QVERIFY(!r.response().value("RequestId").toString().isEmpty());
+
+        QCOMPARE(listJobs({{"Offset", 20}, {"Limit", 10}}), QList<qint64>({5, 4, 3, 2, 1}));
+        QCOMPARE(listJobs({{"Offset", 3}, {"Limit", 2}}), QList<qint64>({22, 21}));
+        QCOMPARE(listJobs({{"Offset", 25}}), QList<qint64>());
+        QCOMPARE(listJobs({{"Limit", 100}}).size(), 25);
+        r = tasksCall({{"Limit", 101}});
+        QCOMPARE(r.errorCode(), QStringLiteral("InvalidParameter"));
+        QVERIFY(r.errorMessage().contains(QLatin1String("Limit")));
+        QCOMPARE(tasksCall({{"Offset", 25}}).response().value("TotalCount").toInt(), 25);
+        // Another region lists none of them.
+        QCOMPARE(tasksCall({}, "ap-shanghai").response().value("TotalCount").toInt(), 0);
+        QCOMPARE(m_emu->requestsOf(QStringLiteral("DescribeTasks")), 8);
+    }
+
+    void describeTasksBadParameters_data() {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("array body") << QByteArray("[1]") << "InvalidParameter";
+        QTest::newRow("not json") << QByteArray("{") << "InvalidParameter";
+        QTest::newRow("types not array") << QByteArray(R"({"TaskTypes":5})") << "InvalidParameter";
+        QTest::newRow("types strings") << QByteArray(R"({"TaskTypes":["5"]})") << "InvalidParameter";
+        QTest::newRow("status fraction") << QByteArray(R"({"TaskStatus":[1.5]})") << "InvalidParameter";
+        QTest::newRow("offset negative") << QByteArray(R"({"Offset":-1})") << "InvalidParameter";
+        QTest::newRow("limit string") << QByteArray(R"({"Limit":"20"})") << "InvalidParameter";
+        QTest::newRow("limit zero") << QByteArray(R"({"Limit":0})") << "InvalidParameter";
+        QTest::newRow("instance number") << QByteArray(R"({"InstanceId":5})") << "InvalidParameter";
+        QTest::newRow("async null") << QByteArray(R"({"AsyncRequestId":null})") << "InvalidParameter";
+        QTest::newRow("bad month") << QByteArray(R"({"StartTimeBegin":"2025-13-01 00:00:00"})")
+                                   << "InvalidParameter";
+        QTest::newRow("iso time") << QByteArray(R"({"StartTimeEnd":"2025-01-01T00:00:00Z"})")
+                                  << "InvalidParameter";
+        QTest::newRow("unknown") << QByteArray(R"({"Status":[1]})") << "UnknownParameter";
+    }
+    void describeTasksBadParameters() {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        RequestSpec spec = actionSpec("DescribeTasks", {});
+        spec.body = body;
+        QCOMPARE(call(spec).errorCode(), code);
+    }
+
+    void describeTasksFilters() {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime fixed(QDate(2025, 3, 1), QTime(20, 30, 0), Qt::UTC); // 2025-03-02 04:30:00 UTC+8
+        m_emu->addTask(
+            job("a0000001-11111111-22222222-33333333", 11, fixed,
+                {step(0, 0, QStringLiteral("RUNNING"), {}), step(0, 1000, QStringLiteral("SUCCESS"), {})},
+                "MODIFY PARAM", "cdb-aaaa0001"));
+        m_emu->addTask(job("a0000002-11111111-22222222-33333333", 12, fixed.addSecs(3600),
+                           {step(0, 0, QStringLiteral("FAILED"), {})}, "REBOOT", "cdb-aaaa0002"));
+        m_emu->addTask(job("a0000003-11111111-22222222-33333333", 13, now.addSecs(-10),
+                           {step(0, 0, QStringLiteral("RUNNING"), {})}, "REBOOT", "cdb-aaaa0001"));
+        m_emu->addTask(job("a0000004-11111111-22222222-33333333", 14, now.addSecs(-5),
+                           {step(0, 0, QStringLiteral("PAUSED"), {})}, "DROP TABLES", "cdb-aaaa0003"));
+        QCOMPARE(listJobs({}), QList<qint64>({14, 13, 12, 11}));
+
+        QCOMPARE(listJobs({{"InstanceId", "cdb-aaaa0001"}}), QList<qint64>({13, 11}));
+        QCOMPARE(listJobs({{"InstanceId", "cdb-nothere0"}}), QList<qint64>());
+        QCOMPARE(listJobs({{"AsyncRequestId", "a0000002-11111111-22222222-33333333"}}), QList<qint64>({12}));
+        QCOMPARE(listJobs({{"AsyncRequestId", "A0000004-11111111-22222222-33333333"}}), QList<qint64>({14}));
+        QCOMPARE(listJobs({{"TaskTypes", QJsonArray{7}}}), QList<qint64>({13, 12}));
+        QCOMPARE(listJobs({{"TaskTypes", QJsonArray{5, 12}}}), QList<qint64>({14, 11}));
+        QCOMPARE(listJobs({{"TaskTypes", QJsonArray{4}}}), QList<qint64>());
+        QCOMPARE(listJobs({{"TaskTypes", QJsonArray{}}}).size(), 4); // an empty filter does not filter
+        QCOMPARE(listJobs({{"TaskStatus", QJsonArray{2}}}), QList<qint64>({11})); // SUCCEED
+        QCOMPARE(listJobs({{"TaskStatus", QJsonArray{1, 3}}}), QList<qint64>({13, 12}));
+        QCOMPARE(listJobs({{"TaskStatus", QJsonArray{6}}}), QList<qint64>({14}));
+        QCOMPARE(listJobs({{"TaskStatus", QJsonArray{0, -1, 4, 5}}}), QList<qint64>());
+        // Times are UTC+8: job 11 started 2025-03-02 04:30:00 there, job 12 an hour later (both inclusive).
+        QCOMPARE(
+            listJobs({{"StartTimeBegin", "2025-03-02 04:30:00"}, {"StartTimeEnd", "2025-03-02 05:30:00"}}),
+            QList<qint64>({12, 11}));
+        QCOMPARE(
+            listJobs({{"StartTimeBegin", "2025-03-02 04:30:01"}, {"StartTimeEnd", "2025-03-02 05:29:59"}}),
+            QList<qint64>());
+        QCOMPARE(listJobs({{"StartTimeEnd", "2025-03-02 04:30:00"}}), QList<qint64>({11}));
+        QCOMPARE(listJobs({{"StartTimeBegin", "2025-03-02 05:00:00"}}), QList<qint64>({14, 13, 12}));
+        // Read as UTC, 04:30 would be 8 hours later than job 11's start: nothing from the 1st, 20:30 UTC.
+        QCOMPARE(
+            listJobs({{"StartTimeBegin", "2025-03-01 20:30:00"}, {"StartTimeEnd", "2025-03-01 21:30:00"}}),
+            QList<qint64>());
+        // Filters combine.
+        QCOMPARE(listJobs({{"InstanceId", "cdb-aaaa0001"}, {"TaskTypes", QJsonArray{7}}}),
+                 QList<qint64>({13}));
+        const HttpResponse r = tasksCall({{"InstanceId", "cdb-aaaa0001"}, {"Limit", 1}});
+        QCOMPARE(r.response().value("TotalCount").toInt(), 2);
+        QCOMPARE(jobIds(r), QList<qint64>({13}));
+    }
+
+    void describeTasksItemFieldsAndTimes() {
+        // Started at a known UTC moment; done 90 s later: SUCCEED, times printed in UTC+8 without a zone.
+        const QDateTime fixed(QDate(2025, 3, 1), QTime(20, 30, 0), Qt::UTC);
+        TimelineStep running = step(0, 0, QStringLiteral("RUNNING"), QStringLiteral("working"));
+        TimelineStep done = step(0, 90000, QStringLiteral("SUCCESS"), QStringLiteral("done"));
+        ScriptedTask t = job("b0000001-11111111-22222222-33333333", 21, fixed, {running, done},
+                             "UPGRADE MASTER", "cdb-c1nl9rpv");
+        t.instanceIds.append(QStringLiteral("cdb-c1nl9rp2"));
+        m_emu->addTask(t);
+        TimelineStep failed = step(0, 0, QStringLiteral("FAILED"), {});
+        failed.taskCode = 10017;
+        failed.taskMessage = QStringLiteral("precheck failed");
+        m_emu->addTask(job("b0000002-11111111-22222222-33333333", 22, fixed, {failed}));
+
+        const HttpResponse r = tasksCall({});
+        QCOMPARE(r.errorCode(), QString());
+        const QJsonObject item = itemOf(r, 21);
+        QCOMPARE(item.value("TaskStatus").toString(), QStringLiteral("SUCCEED"));
+        QCOMPARE(item.value("Progress").toInt(), 100);
+        QCOMPARE(item.value("Code").toInt(), 0);
+        QCOMPARE(item.value("Message").toString(), QString());
+        QCOMPARE(item.value("TaskType").toString(), QStringLiteral("UPGRADE MASTER"));
+        QCOMPARE(item.value("StartTime").toString(), QStringLiteral("2025-03-02 04:30:00"));
+        QCOMPARE(item.value("EndTime").toString(), QStringLiteral("2025-03-02 04:31:30"));
+        QCOMPARE(item.value("InstanceIds").toArray(), QJsonArray({"cdb-c1nl9rpv", "cdb-c1nl9rp2"}));
+        QCOMPARE(item.value("AsyncRequestId").toString(),
+                 QStringLiteral("b0000001-11111111-22222222-33333333"));
+        QVERIFY(item.value("TaskAttachInfo").isArray());
+        QVERIFY(item.value("TaskAttachInfo").toArray().isEmpty());
+        QVERIFY(item.value("JobId").isDouble());
+
+        const QJsonObject bad = itemOf(r, 22);
+        QCOMPARE(bad.value("TaskStatus").toString(), QStringLiteral("FAILED"));
+        QCOMPARE(bad.value("Code").toInt(), 10017);
+        QCOMPARE(bad.value("Message").toString(), QStringLiteral("precheck failed"));
+        QCOMPARE(bad.value("EndTime").toString(), QStringLiteral("2025-03-02 04:30:00"));
+        QCOMPARE(bad.value("Progress").toInt(), 100);
+    }
+
+    void describeTasksUnfinishedAndProgress() {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        TimelineStep explicitProgress = step(0, 0, QStringLiteral("RUNNING"), {});
+        explicitProgress.progress = 37;
+        m_emu->addTask(job("c0000001-11111111-22222222-33333333", 31, now.addSecs(-60), {explicitProgress}));
+        m_emu->addTask(job("c0000002-11111111-22222222-33333333", 32, now.addSecs(-60),
+                           {step(0, 0, QStringLiteral("RUNNING"), {})}));
+        m_emu->addTask(job("c0000003-11111111-22222222-33333333", 33, now.addSecs(-60),
+                           {step(0, 0, QStringLiteral("WAITING"), {})}));
+        m_emu->addTask(job("c0000004-11111111-22222222-33333333", 34, now.addSecs(-60),
+                           {step(0, 0, QStringLiteral("INITIAL"), {}),
+                            step(0, 3600 * 1000, QStringLiteral("SUCCESS"), {})}));
+        const HttpResponse r = tasksCall({});
+        QCOMPARE(itemOf(r, 31).value("Progress").toInt(), 37);
+        QCOMPARE(itemOf(r, 32).value("Progress").toInt(), 50);
+        QCOMPARE(itemOf(r, 33).value("Progress").toInt(), 0);
+        QCOMPARE(itemOf(r, 33).value("TaskStatus").toString(), QStringLiteral("WAITING"));
+        QCOMPARE(itemOf(r, 34).value("TaskStatus").toString(), QStringLiteral("INITIAL"));
+        // Unfinished: both forms of "not ended" occur.
+        QCOMPARE(itemOf(r, 31).value("EndTime").toString(), QStringLiteral("0000-00-00 00:00:00"));
+        QCOMPARE(itemOf(r, 32).value("EndTime").toString(), QString());
+        QCOMPARE(itemOf(r, 33).value("EndTime").toString(), QStringLiteral("0000-00-00 00:00:00"));
+        QCOMPARE(itemOf(r, 34).value("EndTime").toString(), QString());
+        QVERIFY(itemOf(r, 34).value("EndTime").isString());
+    }
+
+    void describeTasksAgreesWithDescribeAsyncRequestInfo() {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // Finished 5 s ago: SUCCESS in one action, SUCCEED in the other, whatever the polls.
+        m_emu->addTask(job("d0000001-11111111-22222222-33333333", 41, now.addSecs(-10),
+                           {step(0, 0, QStringLiteral("RUNNING"), {}),
+                            step(0, 5000, QStringLiteral("SUCCESS"), QStringLiteral("ok"))}));
+        // Running for a minute more; afterPolls is ignored once startedAt is set (by both actions).
+        m_emu->addTask(
+            job("d0000002-11111111-22222222-33333333", 42, now.addSecs(-2),
+                {step(0, 0, QStringLiteral("INITIAL"), {}), step(50, 0, QStringLiteral("RUNNING"), {}),
+                 step(0, 60000, QStringLiteral("SUCCESS"), {})}));
+        // An error step in DescribeAsyncRequestInfo: DescribeTasks lists the step before it.
+        TimelineStep error;
+        error.errorCode = QStringLiteral("CdbError.TaskError");
+        error.afterMs = 1000;
+        m_emu->addTask(job("d0000003-11111111-22222222-33333333", 43, now.addSecs(-10),
+                           {step(0, 0, QStringLiteral("RUNNING"), {}), error}));
+        for (int round = 0; round < 2; ++round) {
+            QCOMPARE(statusOf(call(forId("d0000001-11111111-22222222-33333333"))), QStringLiteral("SUCCESS"));
+            QCOMPARE(statusOf(call(forId("d0000002-11111111-22222222-33333333"))), QStringLiteral("RUNNING"));
+            QCOMPARE(call(forId("d0000003-11111111-22222222-33333333")).errorCode(),
+                     QStringLiteral("CdbError.TaskError"));
+            const HttpResponse r = tasksCall({});
+            QCOMPARE(itemOf(r, 41).value("TaskStatus").toString(), QStringLiteral("SUCCEED"));
+            QCOMPARE(itemOf(r, 42).value("TaskStatus").toString(), QStringLiteral("RUNNING"));
+            QCOMPARE(itemOf(r, 43).value("TaskStatus").toString(), QStringLiteral("RUNNING"));
+        }
+        QCOMPARE(m_emu->pollsOf(QStringLiteral("d0000001-11111111-22222222-33333333")), 2);
+    }
+
+    void describeTasksWithoutStartedAtStartsAtFirstQuery() {
+        ScriptedTask t =
+            job("e0000001-11111111-22222222-33333333", 51, QDateTime(),
+                {step(0, 0, QStringLiteral("RUNNING"), {}), step(1, 0, QStringLiteral("SUCCESS"), {})});
+        m_emu->addTask(t);
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        HttpResponse r = tasksCall({});
+        QCOMPARE(itemOf(r, 51).value("TaskStatus").toString(), QStringLiteral("RUNNING"));
+        const QDateTime start = QDateTime::fromString(itemOf(r, 51).value("StartTime").toString(),
+                                                      QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        QVERIFY(start.isValid());
+        const QDateTime startUtc = QDateTime(start.date(), start.time(), Qt::UTC).addSecs(-8 * 3600);
+        QVERIFY(std::abs(startUtc.secsTo(before)) <= 2);
+        QCOMPARE(statusOf(call(forId("e0000001-11111111-22222222-33333333"))), QStringLiteral("RUNNING"));
+        r = tasksCall({}); // one earlier poll now: the second step
+        QCOMPARE(itemOf(r, 51).value("TaskStatus").toString(), QStringLiteral("SUCCEED"));
+    }
+
+    void describeTasksOwnership() {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        ScriptedTask owned = job("f0000001-11111111-22222222-33333333", 61, now.addSecs(-5),
+                                 {step(0, 0, QStringLiteral("RUNNING"), {})});
+        owned.owner = kOtherId;
+        m_emu->addTask(owned);
+        m_emu->addTask(job("f0000002-11111111-22222222-33333333", 62, now.addSecs(-5),
+                           {step(0, 0, QStringLiteral("RUNNING"), {})}));
+        QCOMPARE(listJobs({}), QList<qint64>({62}));
+        QCOMPARE(listJobs({{"AsyncRequestId", "f0000001-11111111-22222222-33333333"}}), QList<qint64>());
+        QCOMPARE(call(forId("f0000001-11111111-22222222-33333333")).errorCode(),
+                 QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+
+        const HttpResponse mine = call(actionSpec("DescribeTasks", {}, kRegion, kOtherId, kOtherKey));
+        QCOMPARE(jobIds(mine), QList<qint64>({62, 61}));
+        RequestSpec spec = forId("f0000001-11111111-22222222-33333333");
+        spec.secretId = kOtherId;
+        spec.secretKey = kOtherKey;
+        QCOMPARE(statusOf(call(spec)), QStringLiteral("RUNNING"));
+    }
+
+    void describeTasksJobOnly() {
+        ScriptedTask t = job("f1000001-11111111-22222222-33333333", 71, QDateTime::currentDateTimeUtc(),
+                             {step(0, 0, QStringLiteral("RUNNING"), {})}, "REBOOT");
+        t.listWithoutAsyncId = true;
+        m_emu->addTask(t);
+        const HttpResponse r = tasksCall({});
+        QCOMPARE(jobIds(r), QList<qint64>({71}));
+        QVERIFY(itemOf(r, 71).value("AsyncRequestId").isString());
+        QCOMPARE(itemOf(r, 71).value("AsyncRequestId").toString(), QString());
+        QCOMPARE(listJobs({{"AsyncRequestId", "f1000001-11111111-22222222-33333333"}}), QList<qint64>());
+        QCOMPARE(call(forId("f1000001-11111111-22222222-33333333")).errorCode(),
+                 QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+    }
+
+    void perActionRateLimits() {
+        // 40 DescribeAsyncRequestInfo and 51 DescribeTasks from one key in one burst: each action has its own
+        // window, so only the 51st DescribeTasks is over its limit of 50.
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        QByteArray burst;
+        for (int i = 0; i < 40; ++i)
+            burst += signedRequest({});
+        const QByteArray listing = signedRequest(actionSpec("DescribeTasks", {}));
+        for (int i = 0; i < 51; ++i)
+            burst += listing;
+        client.send(burst);
+        QStringList codes;
+        for (int i = 0; i < 91; ++i) {
+            const auto r = client.next();
+            QVERIFY2(r, qPrintable(QStringLiteral("response %1 missing").arg(i)));
+            codes.append(r->errorCode());
+        }
+        const QList<qint64> arrivals = m_emu->arrivalTimesMs();
+        QCOMPARE(arrivals.size(), 91);
+        if (arrivals.last() - arrivals.first() >= 1000)
+            QSKIP("the machine was too slow to put 91 requests in one second");
+        for (int i = 0; i < 90; ++i)
+            QVERIFY2(codes.at(i).isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(i).arg(codes.at(i))));
+        QCOMPARE(codes.at(90), QStringLiteral("RequestLimitExceeded"));
+        QCOMPARE(m_emu->requestsOf(QStringLiteral("DescribeAsyncRequestInfo")), 40);
+        QCOMPARE(m_emu->requestsOf(QStringLiteral("DescribeTasks")), 51);
+        QCOMPARE(m_emu->maxInAnyWindowOf(kId, QStringLiteral("DescribeTasks")), 51);
+        QCOMPARE(m_emu->maxInAnyWindowOf(kId, QStringLiteral("DescribeAsyncRequestInfo")), 40);
+        QCOMPARE(m_emu->maxInAnyWindowOf(kId), 91);
+        // Another key has its own DescribeTasks window.
+        QCOMPARE(call(actionSpec("DescribeTasks", {}, kRegion, kOtherId, kOtherKey)).errorCode(), QString());
+        // DescribeDBInstances has its own too.
+        QCOMPARE(call(actionSpec("DescribeDBInstances", {})).errorCode(), QString());
+    }
+
+    void actionRateLimitConfigurable() {
+        m_emu->setActionRateLimit(QStringLiteral("DescribeDBInstances"), 2);
+        RawClient client(m_emu->port());
+        QVERIFY(client.connected());
+        const QByteArray one = signedRequest(actionSpec("DescribeDBInstances", {}));
+        client.send(one + one + one + signedRequest({}));
+        QStringList codes;
+        for (int i = 0; i < 4; ++i)
+            codes << client.next().value_or(HttpResponse{}).errorCode();
+        const QList<qint64> arrivals = m_emu->arrivalTimesMs();
+        if (arrivals.size() == 4 && arrivals.last() - arrivals.first() >= 1000)
+            QSKIP("the machine was too slow to put 4 requests in one second");
+        QCOMPARE(codes, QStringList({"", "", "RequestLimitExceeded", ""}));
+        m_emu->setActionRateLimit(QStringLiteral("DescribeDBInstances"), 0);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(call(actionSpec("DescribeDBInstances", {})).errorCode(), QString());
+    }
+
+    void actionErrorAndUnsupportedRegion() {
+        m_emu->setActionError(QStringLiteral("DescribeTasks"),
+                              QStringLiteral("AuthFailure.UnauthorizedOperation"),
+                              QStringLiteral("no cdb:DescribeTasks"));
+        HttpResponse r = tasksCall({});
+        QCOMPARE(r.errorCode(), QStringLiteral("AuthFailure.UnauthorizedOperation"));
+        QCOMPARE(r.errorMessage(), QStringLiteral("no cdb:DescribeTasks"));
+        QCOMPARE(call({}).errorCode(), QString()); // other actions unaffected
+        QCOMPARE(call(actionSpec("DescribeDBInstances", {})).errorCode(), QString());
+        // The signature is still checked first.
+        RequestSpec badKey = actionSpec("DescribeTasks", {});
+        badKey.secretKey = QStringLiteral("wrong");
+        QCOMPARE(call(badKey).errorCode(), QStringLiteral("AuthFailure.SignatureFailure"));
+        m_emu->setActionError(QStringLiteral("DescribeTasks"), {});
+        QCOMPARE(tasksCall({}).errorCode(), QString());
+
+        m_emu->setUnsupportedRegions({QStringLiteral("ap-tokyo")});
+        QCOMPARE(tasksCall({}, "ap-tokyo").errorCode(), QStringLiteral("UnsupportedRegion"));
+        QCOMPARE(call(actionSpec("DescribeDBInstances", {}, "ap-tokyo")).errorCode(),
+                 QStringLiteral("UnsupportedRegion"));
+        QCOMPARE(tasksCall({}).errorCode(), QString());
+        RequestSpec poll;
+        poll.region = "ap-tokyo";
+        QCOMPARE(call(poll).errorCode(), QString()); // a region-less task, polled anywhere
+    }
+
+    void malformedTaskItems() {
+        m_emu->addTask(job("f2000001-11111111-22222222-33333333", 81, QDateTime::currentDateTimeUtc(),
+                           {step(0, 0, QStringLiteral("RUNNING"), {})}));
+        m_emu->setMalformedTaskItems(5);
+        HttpResponse r = tasksCall({});
+        QCOMPARE(r.response().value("TotalCount").toInt(), 6);
+        const QJsonArray items = r.response().value("Items").toArray();
+        QCOMPARE(items.size(), 6);
+        QCOMPARE(qint64(items.at(0).toObject().value("JobId").toDouble()), 81);
+        QVERIFY(items.at(1).toObject().value("JobId").isString());
+        QVERIFY(items.at(1).toObject().value("InstanceIds").isString());
+        QVERIFY(items.at(2).isString()); // not an object
+        QVERIFY(items.at(3).toObject().value("TaskStatus").isDouble());
+        QVERIFY(items.at(4).isNull());
+        QVERIFY(items.at(5).isObject());
+        // They page like real ones.
+        r = tasksCall({{"Offset", 4}, {"Limit", 10}});
+        QCOMPARE(r.response().value("TotalCount").toInt(), 6);
+        QCOMPARE(r.response().value("Items").toArray().size(), 2);
+        m_emu->setMalformedTaskItems(0);
+        QCOMPARE(tasksCall({}).response().value("TotalCount").toInt(), 1);
+    }
+
+    void describeDBInstances() {
+        const auto make = [](const char* id, const char* name, const char* region,
+                             const QString& owner = {}) {
+            EmulatedInstance i;
+            i.id = QString::fromLatin1(id);
+            i.name = QString::fromLatin1(name);
+            i.region = QString::fromLatin1(region);
+            i.zone = QString::fromLatin1(region) + QStringLiteral("-3");
+            i.owner = owner;
+            return i;
+        };
+        m_emu->addInstance(make("cdb-aaaa0001", "orders-primary", "ap-guangzhou"));
+        m_emu->addInstance(make("cdb-aaaa0002", "orders-ro-1", "ap-guangzhou"));
+        m_emu->addInstance(make("cdb-aaaa0003", "analytics", "ap-guangzhou"));
+        m_emu->addInstance(make("cdb-bbbb0001", "shanghai", "ap-shanghai"));
+        m_emu->addInstance(make("cdb-cccc0001", "someone-else", "ap-guangzhou", kOtherId));
+        EmulatedInstance ro = make("cdb-aaaa0002", "orders-ro-1", "ap-guangzhou");
+        ro.instanceType = 3;
+        ro.taskStatus = 1;
+        ro.engineVersion = QStringLiteral("5.7");
+        ro.vip = QStringLiteral("10.0.1.37");
+        ro.vport = 3307;
+        m_emu->addInstance(ro); // replaces
+
+        const auto ids = [](const HttpResponse& r) {
+            QStringList out;
+            for (const QJsonValue& item : r.response().value("Items").toArray())
+                out << item.toObject().value("InstanceId").toString();
+            return out;
+        };
+        const auto list = [&](const QJsonObject& body, const QByteArray& region = kRegion) {
+            return call(actionSpec("DescribeDBInstances", body, region));
+        };
+        HttpResponse r = list({});
+        QCOMPARE(r.errorCode(), QString());
+        QCOMPARE(r.response().value("TotalCount").toInt(), 3);
+        QCOMPARE(ids(r), QStringList({"cdb-aaaa0001", "cdb-aaaa0002", "cdb-aaaa0003"}));
+        const QJsonObject item = r.response().value("Items").toArray().at(1).toObject();
+        QCOMPARE(item.value("InstanceName").toString(), QStringLiteral("orders-ro-1"));
+        QCOMPARE(item.value("Region").toString(), QStringLiteral("ap-guangzhou"));
+        QCOMPARE(item.value("Zone").toString(), QStringLiteral("ap-guangzhou-3"));
+        QCOMPARE(item.value("Status").toInt(), 1);
+        QCOMPARE(item.value("TaskStatus").toInt(), 1);
+        QCOMPARE(item.value("InstanceType").toInt(), 3);
+        QCOMPARE(item.value("EngineVersion").toString(), QStringLiteral("5.7"));
+        QCOMPARE(item.value("Vip").toString(), QStringLiteral("10.0.1.37"));
+        QCOMPARE(item.value("Vport").toInt(), 3307);
+
+        r = list({{"Limit", 2}});
+        QCOMPARE(r.response().value("TotalCount").toInt(), 3);
+        QCOMPARE(ids(r), QStringList({"cdb-aaaa0001", "cdb-aaaa0002"}));
+        QCOMPARE(ids(list({{"Offset", 2}, {"Limit", 2}})), QStringList({"cdb-aaaa0003"}));
+        QCOMPARE(ids(list({{"InstanceIds", QJsonArray{"cdb-aaaa0003", "cdb-bbbb0001"}}})),
+                 QStringList({"cdb-aaaa0003"}));
+        QCOMPARE(ids(list({{"InstanceNames", QJsonArray{"orders-primary"}}})), QStringList({"cdb-aaaa0001"}));
+        QCOMPARE(ids(list({}, "ap-shanghai")), QStringList({"cdb-bbbb0001"}));
+        QCOMPARE(ids(call(actionSpec("DescribeDBInstances", {}, kRegion, kOtherId, kOtherKey))),
+                 QStringList({"cdb-aaaa0001", "cdb-aaaa0002", "cdb-aaaa0003", "cdb-cccc0001"}));
+        QCOMPARE(list({{"Limit", 2000}}).errorCode(), QString());
+        QCOMPARE(list({{"Limit", 2001}}).errorCode(), QStringLiteral("InvalidParameter"));
+        QCOMPARE(list({{"InstanceIds", "cdb-aaaa0001"}}).errorCode(), QStringLiteral("InvalidParameter"));
+        QCOMPARE(list({{"InstanceNames", QJsonArray{1}}}).errorCode(), QStringLiteral("InvalidParameter"));
+        QCOMPARE(list({{"Offset", 1.5}}).errorCode(), QStringLiteral("InvalidParameter"));
+        QCOMPARE(list({{"Bogus", 1}}).errorCode(), QStringLiteral("UnknownParameter"));
+    }
+
+    void demoDiscoverableTasksAreComplete() {
+        const QList<ScriptedTask> discoverable = Emulator::demoDiscoverableTasks();
+        const QList<EmulatedInstance> instances = Emulator::demoInstances();
+        QVERIFY(discoverable.size() >= 8);
+        QCOMPARE(instances.size(), 3);
+        QCOMPARE(Emulator::demoSecondRegion(), QStringLiteral("ap-shanghai"));
+        static const QRegularExpression idPattern(QStringLiteral("^[0-9a-f]{8}(-[0-9a-f]{8}){3}$"));
+        QSet<QString> ids, jobs, regions, types, finals;
+        for (const ScriptedTask& t : Emulator::demoTasks())
+            ids.insert(t.id);
+        QSet<QString> instanceIds;
+        for (const EmulatedInstance& i : instances) {
+            instanceIds.insert(i.id);
+            QVERIFY(!i.name.isEmpty());
+        }
+        bool jobOnly = false, failedWithCode = false, progressing = false;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const ScriptedTask& t : discoverable) {
+            QVERIFY2(idPattern.match(t.id).hasMatch(), qPrintable(t.id));
+            QVERIFY2(!ids.contains(t.id), qPrintable(t.id));
+            ids.insert(t.id);
+            QVERIFY(t.jobId > 0);
+            QVERIFY(!jobs.contains(QString::number(t.jobId)));
+            jobs.insert(QString::number(t.jobId));
+            QVERIFY(t.owner.isEmpty());
+            QVERIFY(t.startedAt.isValid() && t.startedAt <= now);
+            regions.insert(t.region);
+            types.insert(t.taskType);
+            for (const QString& instance : t.instanceIds) {
+                QVERIFY2(instanceIds.contains(instance), qPrintable(instance));
+                for (const EmulatedInstance& i : instances) {
+                    if (i.id == instance)
+                        QCOMPARE(i.region, t.region);
+                }
+            }
+            jobOnly = jobOnly || t.listWithoutAsyncId;
+            const TimelineStep& last = t.steps.last();
+            finals.insert(last.status.value_or(QString()));
+            failedWithCode = failedWithCode || (last.status == QStringLiteral("FAILED") &&
+                                                last.taskCode != 0 && !last.taskMessage.isEmpty());
+            const qint64 elapsed = t.startedAt.msecsTo(now);
+            progressing = progressing || (t.steps.size() >= 4 && elapsed < last.afterMs && elapsed > 60000);
+        }
+        QCOMPARE(regions, QSet<QString>({Emulator::demoRegion(), Emulator::demoSecondRegion()}));
+        QVERIFY(types.size() >= 5);
+        QVERIFY(jobOnly);
+        QVERIFY(failedWithCode);
+        QVERIFY(progressing);
+        QVERIFY(finals.contains(QStringLiteral("WAITING")));
+
+        // Served: each region lists its tasks, one of them already SUCCEED an hour ago; names resolve.
+        Emulator demo;
+        demo.addCredential(QString::fromLatin1(Emulator::kDemoSecretId),
+                           QString::fromLatin1(Emulator::kDemoSecretKey));
+        for (const ScriptedTask& t : discoverable)
+            demo.addTask(t);
+        for (const EmulatedInstance& i : instances)
+            demo.addInstance(i);
+        QVERIFY(demo.listen());
+        int total = 0;
+        QSet<QString> statuses;
+        for (const QString& region : {Emulator::demoRegion(), Emulator::demoSecondRegion()}) {
+            RequestSpec spec = actionSpec("DescribeTasks", {}, region.toLatin1(),
+                                          QString::fromLatin1(Emulator::kDemoSecretId),
+                                          QString::fromLatin1(Emulator::kDemoSecretKey));
+            spec.host = "127.0.0.1:" + QByteArray::number(demo.port());
+            RawClient client(demo.port());
+            QVERIFY(client.connected());
+            client.send(signedRequest(spec));
+            const auto r = client.next();
+            QVERIFY(r);
+            QCOMPARE(r->errorCode(), QString());
+            const int count = r->response().value("TotalCount").toInt();
+            QVERIFY(count >= 3);
+            total += count;
+            for (const QJsonValue& item : r->response().value("Items").toArray())
+                statuses.insert(item.toObject().value("TaskStatus").toString());
+            spec.action = "DescribeDBInstances";
+            client.send(signedRequest(spec));
+            const auto names = client.next();
+            QVERIFY(names);
+            QVERIFY(names->response().value("TotalCount").toInt() >= 1);
+        }
+        QCOMPARE(total, discoverable.size());
+        for (const char* status : {"RUNNING", "SUCCEED", "FAILED", "WAITING"})
+            QVERIFY2(statuses.contains(QLatin1String(status)), status);
     }
 
     void listenFailsOnABusyPort() {

@@ -12,10 +12,10 @@ namespace taskwatch::cli {
 int runEmulator(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Runs the built-in emulator of the cdb DescribeAsyncRequestInfo endpoint on 127.0.0.1, for trying "
-           "TaskWatch and for scripts. It verifies TC3 signatures made with the public demo credentials "
-           "(SecretId %1, SecretKey %2). Standard output: its URL on the first line, then "
-           "TENCENTCLOUD_SECRET_ID=… and TENCENTCLOUD_SECRET_KEY=… lines.")
+        tr("Runs the built-in emulator of the cdb endpoint (DescribeAsyncRequestInfo, DescribeTasks, "
+           "DescribeDBInstances) on 127.0.0.1, for trying TaskWatch and for scripts. It verifies TC3 "
+           "signatures made with the public demo credentials (SecretId %1, SecretKey %2). Standard output: "
+           "its URL on the first line, then TENCENTCLOUD_SECRET_ID=… and TENCENTCLOUD_SECRET_KEY=… lines.")
             .arg(QString::fromLatin1(sim::Emulator::kDemoSecretId),
                  QString::fromLatin1(sim::Emulator::kDemoSecretKey)));
     parser.addHelpOption();
@@ -24,9 +24,10 @@ int runEmulator(const QStringList& arguments) {
     const QCommandLineOption anyIdOpt(
         QStringLiteral("any-id"), tr("Answer every well-formed id (RUNNING, then SUCCESS after SECONDS)."),
         tr("SECONDS"));
-    const QCommandLineOption rateOpt(QStringLiteral("rate-limit"),
-                                     tr("Requests per second allowed (default 40)."), tr("N"),
-                                     QStringLiteral("40"));
+    const QCommandLineOption rateOpt(
+        QStringLiteral("rate-limit"),
+        tr("DescribeAsyncRequestInfo requests per second allowed per key (default 40)."), tr("N"),
+        QStringLiteral("40"));
     const QCommandLineOption clockOpt(
         QStringLiteral("clock-offset"),
         tr("The emulated server's clock is ahead by SECONDS (negative: behind)."), tr("SECONDS"),
@@ -83,6 +84,11 @@ int runEmulator(const QStringList& arguments) {
                            QString::fromLatin1(sim::Emulator::kDemoSecretKey));
     for (const sim::ScriptedTask& task : sim::Emulator::demoTasks())
         emulator.addTask(task);
+    // What DescribeTasks and DescribeDBInstances list (started relative to now).
+    for (const sim::ScriptedTask& task : sim::Emulator::demoDiscoverableTasks())
+        emulator.addTask(task);
+    for (const sim::EmulatedInstance& instance : sim::Emulator::demoInstances())
+        emulator.addInstance(instance);
     emulator.setRateLimit(rate);
     emulator.setClockOffset(qint64(clockOffset));
     if (parser.isSet(anyIdOpt)) {

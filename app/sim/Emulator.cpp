@@ -6,11 +6,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QLocale>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
@@ -18,12 +20,28 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUuid>
+#include <algorithm>
 #include <chrono>
+#include <climits>
+#include <cmath>
 
 namespace taskwatch::sim {
 
 namespace {
 constexpr char kActionName[] = "DescribeAsyncRequestInfo";
+constexpr char kTasksAction[] = "DescribeTasks";
+constexpr char kInstancesAction[] = "DescribeDBInstances";
+constexpr int kDefaultAsyncLimit = 40;
+constexpr int kDefaultListLimit = 50;
+constexpr qint64 kTasksDefaultLimit = 20;
+constexpr qint64 kTasksMaxLimit = 100;
+constexpr qint64 kInstancesDefaultLimit = 20;
+constexpr qint64 kInstancesMaxLimit = 2000;
+constexpr qint64 kMaxOffset = 1000 * 1000 * 1000;
+constexpr qsizetype kMaxFilterValues = 1000;
+constexpr qsizetype kMaxActionNamesCounted = 256;
+// The vendor's DescribeTasks times carry no zone: they are China Standard Time (UTC+8).
+constexpr qint64 kVendorTimeOffsetSecs = 8 * 3600;
 constexpr char kVersionName[] = "2017-03-20";
 constexpr qint64 kSignatureWindowSecs = 300;
 constexpr qint64 kRateWindowMs = 1000;
@@ -431,6 +449,167 @@ TimelineStep step(qint64 afterMs, std::optional<QString> status, std::optional<Q
     return s;
 }
 
+// The vendor's zone-less `YYYY-MM-DD HH:MM:SS` (UTC+8) of a UTC moment, and back (invalid when malformed).
+QString vendorTime(const QDateTime& utc) {
+    return QLocale::c().toString(utc.toUTC().addSecs(kVendorTimeOffsetSecs), u"yyyy-MM-dd HH:mm:ss");
+}
+
+QDateTime parseVendorTime(const QString& text) {
+    static const QRegularExpression re(
+        QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})$"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return {};
+    const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt());
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC).addSecs(-kVendorTimeOffsetSecs);
+}
+
+bool isTerminalWord(const QString& status) {
+    return status == QLatin1String("SUCCESS") || status == QLatin1String("SUCCEED") ||
+           status == QLatin1String("FAILED") || status == QLatin1String("KILLED") ||
+           status == QLatin1String("REMOVED");
+}
+
+// DescribeTasks' TaskStatus numbers (request filter) -> the words it lists.
+QString taskStatusWord(qint64 number) {
+    switch (number) {
+    case -1:
+        return QStringLiteral("UNDEFINED");
+    case 0:
+        return QStringLiteral("INITIAL");
+    case 1:
+        return QStringLiteral("RUNNING");
+    case 2:
+        return QStringLiteral("SUCCEED");
+    case 3:
+        return QStringLiteral("FAILED");
+    case 4:
+        return QStringLiteral("KILLED");
+    case 5:
+        return QStringLiteral("REMOVED");
+    case 6:
+        return QStringLiteral("PAUSED");
+    default:
+        return {};
+    }
+}
+
+// DescribeTasks' TaskTypes numbers -> TaskType strings (4 is not used by the vendor).
+QString taskTypeWord(qint64 number) {
+    switch (number) {
+    case 1:
+        return QStringLiteral("ROLLBACK");
+    case 2:
+        return QStringLiteral("SQL OPERATION");
+    case 3:
+        return QStringLiteral("IMPORT DATA");
+    case 5:
+        return QStringLiteral("MODIFY PARAM");
+    case 6:
+        return QStringLiteral("INITIAL");
+    case 7:
+        return QStringLiteral("REBOOT");
+    case 8:
+        return QStringLiteral("OPEN GTID");
+    case 9:
+        return QStringLiteral("UPGRADE RO");
+    case 10:
+        return QStringLiteral("BATCH ROLLBACK");
+    case 11:
+        return QStringLiteral("UPGRADE MASTER");
+    case 12:
+        return QStringLiteral("DROP TABLES");
+    case 13:
+        return QStringLiteral("SWITCH DR TO MASTER");
+    default:
+        return {};
+    }
+}
+
+int derivedProgress(const std::optional<QString>& status) {
+    if (!status)
+        return 0;
+    if (isTerminalWord(*status))
+        return 100;
+    if (*status == QLatin1String("INITIAL") || *status == QLatin1String("WAITING") ||
+        *status == QLatin1String("UNDEFINED"))
+        return 0;
+    return 50;
+}
+
+// A whole JSON number within [min, max].
+bool integerParam(const QJsonValue& value, qint64 min, qint64 max, qint64* out) {
+    if (!value.isDouble())
+        return false;
+    const double d = value.toDouble();
+    if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max))
+        return false;
+    *out = qint64(d);
+    return true;
+}
+
+// A JSON array of at most kMaxFilterValues whole numbers.
+bool integerListParam(const QJsonValue& value, QList<qint64>* out) {
+    if (!value.isArray() || value.toArray().size() > kMaxFilterValues)
+        return false;
+    for (const QJsonValue& v : value.toArray()) {
+        qint64 n = 0;
+        if (!integerParam(v, INT_MIN, INT_MAX, &n))
+            return false;
+        out->append(n);
+    }
+    return true;
+}
+
+bool stringListParam(const QJsonValue& value, QStringList* out) {
+    if (!value.isArray() || value.toArray().size() > kMaxFilterValues)
+        return false;
+    for (const QJsonValue& v : value.toArray()) {
+        if (!v.isString())
+            return false;
+        out->append(v.toString());
+    }
+    return true;
+}
+
+// The malformed DescribeTasks items of setMalformedTaskItems(), by index.
+QJsonValue malformedTaskItem(int index) {
+    switch (index % 5) {
+    case 0:
+        return QJsonObject{{QStringLiteral("Code"), 0},
+                           {QStringLiteral("Message"), QString()},
+                           {QStringLiteral("JobId"), QStringLiteral("not-a-number")},
+                           {QStringLiteral("Progress"), QStringLiteral("half")},
+                           {QStringLiteral("TaskStatus"), QStringLiteral("RUNNING")},
+                           {QStringLiteral("TaskType"), QStringLiteral("MODIFY PARAM")},
+                           {QStringLiteral("StartTime"), QStringLiteral("2024-05-11 03:00:00")},
+                           {QStringLiteral("EndTime"), QString()},
+                           {QStringLiteral("InstanceIds"), QStringLiteral("cdb-notarray")},
+                           {QStringLiteral("AsyncRequestId"), QStringLiteral("not an id")},
+                           {QStringLiteral("TaskAttachInfo"), QStringLiteral("not an array")}};
+    case 1:
+        return QStringLiteral("this item is not an object");
+    case 2:
+        return QJsonObject{{QStringLiteral("Code"), QStringLiteral("zero")},
+                           {QStringLiteral("JobId"), -7},
+                           {QStringLiteral("Progress"), 1e9},
+                           {QStringLiteral("TaskStatus"), 2},
+                           {QStringLiteral("TaskType"), QJsonValue(QJsonValue::Null)},
+                           {QStringLiteral("StartTime"), QStringLiteral("yesterday")},
+                           {QStringLiteral("EndTime"), 17},
+                           {QStringLiteral("InstanceIds"), QJsonArray{1, QJsonValue(QJsonValue::Null)}},
+                           {QStringLiteral("AsyncRequestId"), 12345},
+                           {QStringLiteral("TaskAttachInfo"), QJsonArray{QStringLiteral("x")}}};
+    case 3:
+        return QJsonValue(QJsonValue::Null);
+    default:
+        return QJsonObject{};
+    }
+}
+
 TimelineStep errorStep(qint64 afterMs, const QString& code, const QString& message) {
     TimelineStep s;
     s.afterMs = afterMs;
@@ -455,7 +634,8 @@ struct Emulator::Private {
     struct TaskRuntime {
         int polls = 0;
         int faultsServed = 0;
-        QElapsedTimer sinceFirstQuery;
+        QElapsedTimer sinceFirstQuery; // started by the first query of either action
+        QDateTime firstQueryAt;        // server clock, UTC
     };
     struct Connection {
         QByteArray buffer;
@@ -486,7 +666,15 @@ struct Emulator::Private {
     QHash<QString, TaskRuntime> runtime;
     std::optional<QList<TimelineStep>> defaultTimeline;
     qint64 clockOffset = 0;
-    int rateLimit = 40;
+    QHash<QString, int> actionLimits{{QString::fromLatin1(kActionName), kDefaultAsyncLimit},
+                                     {QString::fromLatin1(kTasksAction), kDefaultListLimit},
+                                     {QString::fromLatin1(kInstancesAction), kDefaultListLimit}};
+    QHash<QString, QPair<QString, QString>> actionErrors; // action -> (code, message)
+    QStringList unsupportedRegions;
+    int malformedTaskItems = 0;
+    QList<EmulatedInstance> instances;
+    QHash<QString, int> requestsByAction;
+    QHash<QString, KeyStats> keyActionStats; // "SecretId\nAction"
     QString forcedCode;
     QString forcedMessage;
     int forcedHttpStatus = 0; // non-zero: answer every request with this HTTP status
@@ -564,8 +752,24 @@ struct Emulator::Private {
                        : QString::fromUtf8(auth.mid(start, std::min<qsizetype>(end - start, 128)));
     }
 
-    // Records an arrival; returns false when the request is over its key's rate limit.
-    bool admit(const QString& key) {
+    static bool isServedAction(const QString& action) {
+        return action == QLatin1String(kActionName) || action == QLatin1String(kTasksAction) ||
+               action == QLatin1String(kInstancesAction);
+    }
+    // The rate-limit window of an action: its own for the served ones; any other shares
+    // DescribeAsyncRequestInfo's (as before the emulator served more than one action).
+    static QString rateBucket(const QString& action) {
+        return isServedAction(action) ? action : QString::fromLatin1(kActionName);
+    }
+    static QString keyActionKey(const QString& key, const QString& action) {
+        return key + QLatin1Char('\n') + action;
+    }
+
+    // Records an arrival; returns false when the request is over its key's rate limit for `bucket`.
+    bool admit(const QString& key, const QString& action) {
+        const QString bucket = rateBucket(action);
+        if (requestsByAction.contains(action) || requestsByAction.size() < kMaxActionNamesCounted)
+            ++requestsByAction[action];
         const qint64 now = steadyNowMs();
         ++q->m_stats.requests;
         if (arrivals.size() < kMaxArrivalsKept)
@@ -582,10 +786,18 @@ struct Emulator::Private {
             ks.window.pop_front();
         ks.maxInAnyWindow = std::max(ks.maxInAnyWindow, int(ks.window.size()));
 
-        std::deque<qint64>& accepted = acceptedByKey[key];
+        KeyStats& ka = keyActionStats[keyActionKey(key, bucket)];
+        ++ka.requests;
+        ka.window.push_back(now);
+        while (!ka.window.empty() && ka.window.front() <= now - kRateWindowMs)
+            ka.window.pop_front();
+        ka.maxInAnyWindow = std::max(ka.maxInAnyWindow, int(ka.window.size()));
+
+        std::deque<qint64>& accepted = acceptedByKey[keyActionKey(key, bucket)];
         while (!accepted.empty() && accepted.front() <= now - kRateWindowMs)
             accepted.pop_front();
-        if (rateLimit > 0 && qsizetype(accepted.size()) >= rateLimit)
+        const int limit = actionLimits.value(bucket);
+        if (limit > 0 && qsizetype(accepted.size()) >= limit)
             return false;
         accepted.push_back(now);
         return true;
@@ -743,12 +955,14 @@ struct Emulator::Private {
         lastHeaders = req.headers;
         lastBody = req.body;
         const QString claimedKey = claimedSecretId(req);
-        if (!admit(claimedKey))
+        const QByteArray action = req.header("x-tc-action");
+        const QString actionName = QString::fromUtf8(action.left(kMaxEchoChars));
+        if (!admit(claimedKey, actionName))
             return apiError(
                 QStringLiteral("RequestLimitExceeded"),
                 QStringLiteral("Your current request times exceeds the frequency limit `%1` for a "
                                "second. Please reduce the frequency of calls.")
-                    .arg(rateLimit),
+                    .arg(actionLimits.value(rateBucket(actionName))),
                 outcome);
         if (forcedHttpStatus != 0) {
             *outcome = QStringLiteral("http:%1").arg(forcedHttpStatus);
@@ -780,11 +994,10 @@ struct Emulator::Private {
                 QStringLiteral("UnsupportedProtocol"),
                 QStringLiteral("The request URI `%1` is not supported; use `/`.").arg(echo(req.target)),
                 outcome);
-        const QByteArray action = req.header("x-tc-action");
         if (action.isEmpty())
             return apiError(QStringLiteral("MissingParameter"),
                             QStringLiteral("The request is missing a required parameter `Action`."), outcome);
-        if (action != kActionName)
+        if (!isServedAction(QString::fromUtf8(action)))
             return apiError(QStringLiteral("InvalidAction"),
                             QStringLiteral("The requested action `%1` does not exist.").arg(echo(action)),
                             outcome);
@@ -813,12 +1026,26 @@ struct Emulator::Private {
                             QStringLiteral("The region `%1` is not supported.").arg(echo(regionBytes)),
                             outcome);
 
+        const auto actionError = actionErrors.constFind(actionName);
+        if (actionError != actionErrors.constEnd())
+            return apiError(actionError->first,
+                            actionError->second.isEmpty() ? QStringLiteral("Forced by the emulator.")
+                                                          : actionError->second,
+                            outcome);
+        if (actionName != QLatin1String(kActionName) && unsupportedRegions.contains(region))
+            return apiError(QStringLiteral("UnsupportedRegion"),
+                            QStringLiteral("The region `%1` is not supported.").arg(region), outcome);
+
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(req.body, &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject())
             return apiError(QStringLiteral("InvalidParameter"),
                             QStringLiteral("The request body is not a JSON object."), outcome);
         const QJsonObject params = doc.object();
+        if (actionName == QLatin1String(kTasksAction))
+            return describeTasks(params, claimedKey, region, outcome);
+        if (actionName == QLatin1String(kInstancesAction))
+            return describeInstances(params, claimedKey, region, outcome);
         for (auto it = params.begin(); it != params.end(); ++it) {
             if (it.key() != QLatin1String("AsyncRequestId"))
                 return apiError(
@@ -854,12 +1081,14 @@ struct Emulator::Private {
         }
         if (!task->region.isEmpty() && task->region != region)
             return notFound();
+        if (task->listWithoutAsyncId || (!task->owner.isEmpty() && task->owner != claimedKey))
+            return notFound();
 
-        TaskRuntime& rt = runtime[id];
-        if (rt.polls == 0 || !rt.sinceFirstQuery.isValid())
-            rt.sinceFirstQuery.start();
+        TaskRuntime& rt = startRuntime(id);
         const int earlierPolls = rt.polls++;
-        const TimelineStep* current = currentStep(task->steps, earlierPolls, rt.sinceFirstQuery.elapsed());
+        const TimelineStep* current =
+            task->startedAt.isValid() ? currentStep(task->steps, INT_MAX, sinceStartMs(*task))
+                                      : currentStep(task->steps, earlierPolls, rt.sinceFirstQuery.elapsed());
 
         Reply r;
         if (task->fault != Fault::None && (task->faultTimes < 0 || rt.faultsServed < task->faultTimes)) {
@@ -877,6 +1106,253 @@ struct Emulator::Private {
         if (current && !current->requestId.isEmpty() && r.kind == Reply::Kind::Normal)
             r.body = withRequestId(r.body, current->requestId);
         r.delayMs = task->delayMs;
+        return r;
+    }
+
+    TaskRuntime& startRuntime(const QString& id) {
+        TaskRuntime& rt = runtime[id];
+        if (!rt.sinceFirstQuery.isValid()) {
+            rt.sinceFirstQuery.start();
+            rt.firstQueryAt = serverNow();
+        }
+        return rt;
+    }
+
+    qint64 sinceStartMs(const ScriptedTask& task) const { return task.startedAt.msecsTo(serverNow()); }
+
+    // The step DescribeTasks lists: the last current one that is not an error step.
+    static const TimelineStep* listedStep(const QList<TimelineStep>& steps, int earlierPolls,
+                                          qint64 elapsedMs) {
+        const TimelineStep* current = nullptr;
+        for (const TimelineStep& s : steps) {
+            if (s.errorCode.isEmpty() &&
+                (current == nullptr || (earlierPolls >= s.afterPolls && elapsedMs >= s.afterMs)))
+                current = &s;
+        }
+        return current;
+    }
+
+    Reply invalidParameter(const QString& message, QString* outcome) {
+        return apiError(QStringLiteral("InvalidParameter"), message, outcome);
+    }
+
+    // Validates the paging fields shared by both list actions.
+    bool pagingParams(const QJsonObject& params, qint64 defaultLimit, qint64 maxLimit, qint64* offset,
+                      qint64* limit, QString* message) const {
+        *offset = 0;
+        *limit = defaultLimit;
+        if (params.contains(QStringLiteral("Offset")) &&
+            !integerParam(params.value(QStringLiteral("Offset")), 0, kMaxOffset, offset)) {
+            *message = QStringLiteral("The parameter `Offset` must be a whole number from 0.");
+            return false;
+        }
+        if (params.contains(QStringLiteral("Limit")) &&
+            !integerParam(params.value(QStringLiteral("Limit")), 1, maxLimit, limit)) {
+            *message =
+                QStringLiteral("The parameter `Limit` must be a whole number from 1 to %1.").arg(maxLimit);
+            return false;
+        }
+        return true;
+    }
+
+    Reply describeTasks(const QJsonObject& params, const QString& key, const QString& region,
+                        QString* outcome) {
+        static const QStringList known = {QStringLiteral("InstanceId"),     QStringLiteral("AsyncRequestId"),
+                                          QStringLiteral("TaskTypes"),      QStringLiteral("TaskStatus"),
+                                          QStringLiteral("StartTimeBegin"), QStringLiteral("StartTimeEnd"),
+                                          QStringLiteral("Offset"),         QStringLiteral("Limit")};
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            if (!known.contains(it.key()))
+                return apiError(
+                    QStringLiteral("UnknownParameter"),
+                    QStringLiteral("The parameter `%1` is not recognized.").arg(echo(it.key().toUtf8())),
+                    outcome);
+        }
+        QString message;
+        qint64 offset = 0, limit = 0;
+        if (!pagingParams(params, kTasksDefaultLimit, kTasksMaxLimit, &offset, &limit, &message))
+            return invalidParameter(message, outcome);
+        const auto optionalString = [&](const char* name, QString* out) {
+            const QJsonValue v = params.value(QLatin1String(name));
+            if (v.isUndefined())
+                return true;
+            if (!v.isString())
+                return false;
+            *out = v.toString();
+            return true;
+        };
+        QString instanceId, asyncId, beginText, endText;
+        for (const auto& [name, out] :
+             {std::pair{"InstanceId", &instanceId}, std::pair{"AsyncRequestId", &asyncId},
+              std::pair{"StartTimeBegin", &beginText}, std::pair{"StartTimeEnd", &endText}}) {
+            if (!optionalString(name, out))
+                return invalidParameter(
+                    QStringLiteral("The parameter `%1` must be a string.").arg(QLatin1String(name)), outcome);
+        }
+        QDateTime begin, end;
+        if (!beginText.isEmpty() && !(begin = parseVendorTime(beginText)).isValid())
+            return invalidParameter(
+                QStringLiteral("The parameter `StartTimeBegin` must be `YYYY-MM-DD HH:MM:SS`."), outcome);
+        if (!endText.isEmpty() && !(end = parseVendorTime(endText)).isValid())
+            return invalidParameter(
+                QStringLiteral("The parameter `StartTimeEnd` must be `YYYY-MM-DD HH:MM:SS`."), outcome);
+        std::optional<QSet<QString>> types, statuses;
+        for (const auto& [name, words, toWord] : {std::tuple{"TaskTypes", &types, &taskTypeWord},
+                                                  std::tuple{"TaskStatus", &statuses, &taskStatusWord}}) {
+            const QJsonValue v = params.value(QLatin1String(name));
+            if (v.isUndefined())
+                continue;
+            QList<qint64> numbers;
+            if (!integerListParam(v, &numbers))
+                return invalidParameter(QStringLiteral("The parameter `%1` must be an array of integers.")
+                                            .arg(QLatin1String(name)),
+                                        outcome);
+            if (numbers.isEmpty())
+                continue; // an empty filter does not filter
+            QSet<QString> set;
+            for (qint64 n : numbers) {
+                if (const QString word = toWord(n); !word.isEmpty())
+                    set.insert(word); // unknown numbers match nothing
+            }
+            *words = set;
+        }
+
+        struct Listed {
+            const ScriptedTask* task;
+            QDateTime start;
+            const TimelineStep* step;
+            std::optional<QString> status;
+        };
+        QList<Listed> listed;
+        for (auto it = tasks.constBegin(); it != tasks.constEnd(); ++it) {
+            const ScriptedTask& t = it.value();
+            if (t.jobId <= 0 || t.region.isEmpty() || t.region != region)
+                continue;
+            if (!t.owner.isEmpty() && t.owner != key)
+                continue;
+            Listed l{&t, {}, nullptr, std::nullopt};
+            if (t.startedAt.isValid()) {
+                l.start = t.startedAt.toUTC();
+                l.step = listedStep(t.steps, INT_MAX, sinceStartMs(t));
+            } else {
+                TaskRuntime& rt = startRuntime(t.id);
+                l.start = rt.firstQueryAt;
+                l.step = listedStep(t.steps, rt.polls, rt.sinceFirstQuery.elapsed());
+            }
+            if (l.step && l.step->status)
+                l.status =
+                    *l.step->status == QLatin1String("SUCCESS") ? QStringLiteral("SUCCEED") : *l.step->status;
+
+            if (!instanceId.isEmpty() && !t.instanceIds.contains(instanceId, Qt::CaseInsensitive))
+                continue;
+            if (!asyncId.isEmpty() && (t.listWithoutAsyncId || t.id != asyncId.toLower()))
+                continue;
+            if (types && !types->contains(t.taskType))
+                continue;
+            if (statuses && (!l.status || !statuses->contains(*l.status)))
+                continue;
+            const qint64 startSecs = l.start.toSecsSinceEpoch();
+            if (begin.isValid() && startSecs < begin.toSecsSinceEpoch())
+                continue;
+            if (end.isValid() && startSecs > end.toSecsSinceEpoch())
+                continue;
+            listed.append(l);
+        }
+        std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
+            const qint64 as = a.start.toSecsSinceEpoch(), bs = b.start.toSecsSinceEpoch();
+            return as != bs ? as > bs : a.task->jobId > b.task->jobId;
+        });
+
+        const qint64 total = listed.size() + malformedTaskItems;
+        QJsonArray items;
+        for (qint64 i = offset; i < total && i < offset + limit; ++i) {
+            if (i >= listed.size()) {
+                items.append(malformedTaskItem(int(i - listed.size())));
+                continue;
+            }
+            const Listed& l = listed.at(i);
+            const ScriptedTask& t = *l.task;
+            const bool terminal = l.status && isTerminalWord(*l.status);
+            QString endTime;
+            if (terminal)
+                endTime = vendorTime(l.start.addMSecs(l.step->afterMs));
+            else if (t.jobId % 2 != 0)
+                endTime = QStringLiteral("0000-00-00 00:00:00"); // both forms occur while unfinished
+            const int progress =
+                l.step && l.step->progress >= 0 ? std::min(l.step->progress, 100) : derivedProgress(l.status);
+            QJsonObject item{{QStringLiteral("Code"), l.step ? l.step->taskCode : 0},
+                             {QStringLiteral("Message"), l.step ? l.step->taskMessage : QString()},
+                             {QStringLiteral("JobId"), double(t.jobId)},
+                             {QStringLiteral("Progress"), progress},
+                             {QStringLiteral("TaskStatus"),
+                              l.status ? QJsonValue(*l.status) : QJsonValue(QJsonValue::Null)},
+                             {QStringLiteral("TaskType"), t.taskType},
+                             {QStringLiteral("StartTime"), vendorTime(l.start)},
+                             {QStringLiteral("EndTime"), endTime},
+                             {QStringLiteral("InstanceIds"), QJsonArray::fromStringList(t.instanceIds)},
+                             {QStringLiteral("AsyncRequestId"), t.listWithoutAsyncId ? QString() : t.id},
+                             {QStringLiteral("TaskAttachInfo"), QJsonArray()}};
+            items.append(item);
+        }
+        *outcome = QStringLiteral("%1:%2").arg(QLatin1String(kTasksAction)).arg(items.size());
+        Reply r;
+        r.body = envelope(
+            QJsonObject{{QStringLiteral("TotalCount"), double(total)}, {QStringLiteral("Items"), items}});
+        return r;
+    }
+
+    Reply describeInstances(const QJsonObject& params, const QString& key, const QString& region,
+                            QString* outcome) {
+        static const QStringList known = {QStringLiteral("InstanceIds"), QStringLiteral("InstanceNames"),
+                                          QStringLiteral("Offset"), QStringLiteral("Limit")};
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            if (!known.contains(it.key()))
+                return apiError(
+                    QStringLiteral("UnknownParameter"),
+                    QStringLiteral("The parameter `%1` is not recognized.").arg(echo(it.key().toUtf8())),
+                    outcome);
+        }
+        QString message;
+        qint64 offset = 0, limit = 0;
+        if (!pagingParams(params, kInstancesDefaultLimit, kInstancesMaxLimit, &offset, &limit, &message))
+            return invalidParameter(message, outcome);
+        QStringList ids, names;
+        if (params.contains(QStringLiteral("InstanceIds")) &&
+            !stringListParam(params.value(QStringLiteral("InstanceIds")), &ids))
+            return invalidParameter(
+                QStringLiteral("The parameter `InstanceIds` must be an array of strings."), outcome);
+        if (params.contains(QStringLiteral("InstanceNames")) &&
+            !stringListParam(params.value(QStringLiteral("InstanceNames")), &names))
+            return invalidParameter(
+                QStringLiteral("The parameter `InstanceNames` must be an array of strings."), outcome);
+        QList<const EmulatedInstance*> listed;
+        for (const EmulatedInstance& instance : instances) {
+            if (instance.region != region || (!instance.owner.isEmpty() && instance.owner != key))
+                continue;
+            if (!ids.isEmpty() && !ids.contains(instance.id, Qt::CaseInsensitive))
+                continue;
+            if (!names.isEmpty() && !names.contains(instance.name))
+                continue;
+            listed.append(&instance);
+        }
+        QJsonArray items;
+        for (qint64 i = offset; i < listed.size() && i < offset + limit; ++i) {
+            const EmulatedInstance& in = *listed.at(i);
+            items.append(QJsonObject{{QStringLiteral("InstanceId"), in.id},
+                                     {QStringLiteral("InstanceName"), in.name},
+                                     {QStringLiteral("Region"), in.region},
+                                     {QStringLiteral("Zone"), in.zone},
+                                     {QStringLiteral("Status"), in.status},
+                                     {QStringLiteral("TaskStatus"), in.taskStatus},
+                                     {QStringLiteral("InstanceType"), in.instanceType},
+                                     {QStringLiteral("EngineVersion"), in.engineVersion},
+                                     {QStringLiteral("Vip"), in.vip},
+                                     {QStringLiteral("Vport"), in.vport}});
+        }
+        *outcome = QStringLiteral("%1:%2").arg(QLatin1String(kInstancesAction)).arg(items.size());
+        Reply r;
+        r.body = envelope(QJsonObject{{QStringLiteral("TotalCount"), double(listed.size())},
+                                      {QStringLiteral("Items"), items}});
         return r;
     }
 
@@ -1175,8 +1651,47 @@ void Emulator::setClockOffset(qint64 seconds) {
 }
 
 void Emulator::setRateLimit(int perSecond) {
-    d->rateLimit = std::max(0, perSecond);
+    setActionRateLimit(QString::fromLatin1(kActionName), perSecond);
+}
+
+void Emulator::setActionRateLimit(const QString& action, int perSecond) {
+    if (!Private::isServedAction(action))
+        return; // other actions share DescribeAsyncRequestInfo's window
+    d->actionLimits.insert(action, std::max(0, perSecond));
     d->acceptedByKey.clear();
+}
+
+void Emulator::setActionError(const QString& action, const QString& code, const QString& message) {
+    if (code.isEmpty())
+        d->actionErrors.remove(action);
+    else
+        d->actionErrors.insert(action, {code, message});
+}
+
+void Emulator::setUnsupportedRegions(const QStringList& regions) {
+    d->unsupportedRegions = regions;
+}
+
+void Emulator::setMalformedTaskItems(int count) {
+    d->malformedTaskItems = std::max(0, count);
+}
+
+void Emulator::addInstance(const EmulatedInstance& instance) {
+    for (EmulatedInstance& existing : d->instances) {
+        if (existing.id == instance.id) {
+            existing = instance;
+            return;
+        }
+    }
+    d->instances.append(instance);
+}
+
+int Emulator::requestsOf(const QString& action) const {
+    return d->requestsByAction.value(action);
+}
+
+int Emulator::maxInAnyWindowOf(const QString& secretId, const QString& action) const {
+    return d->keyActionStats.value(Private::keyActionKey(secretId, action)).maxInAnyWindow;
 }
 
 void Emulator::setForcedError(const QString& code, const QString& message) {
@@ -1206,6 +1721,8 @@ void Emulator::resetStats() {
     d->arrivalWindow.clear();
     d->acceptedByKey.clear();
     d->keyStats.clear();
+    d->keyActionStats.clear();
+    d->requestsByAction.clear();
 }
 
 QStringList Emulator::secretIdsSeen() const {
@@ -1323,6 +1840,112 @@ QList<ScriptedTask> Emulator::demoTasks() {
     // Chinese Info text.
     add("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7",
         {step(0, s("RUNNING"), s("正在删除库表")), step(12000, s("SUCCESS"), s("删除库表成功"))});
+    return tasks;
+}
+
+QString Emulator::demoSecondRegion() {
+    return QStringLiteral("ap-shanghai");
+}
+
+QList<EmulatedInstance> Emulator::demoInstances() {
+    const auto make = [](const char* id, const char* name, const QString& region, const char* zone, int type,
+                         const char* version, const char* vip, int taskStatus) {
+        EmulatedInstance i;
+        i.id = QString::fromLatin1(id);
+        i.name = QString::fromLatin1(name);
+        i.region = region;
+        i.zone = QString::fromLatin1(zone);
+        i.instanceType = type;
+        i.engineVersion = QString::fromLatin1(version);
+        i.vip = QString::fromLatin1(vip);
+        i.taskStatus = taskStatus;
+        return i;
+    };
+    return {make("cdb-7q2m9x4k", "orders-primary", demoRegion(), "ap-guangzhou-3", 1, "8.0", "10.0.1.12", 0),
+            make("cdb-3h8v5n1r", "orders-ro-1", demoRegion(), "ap-guangzhou-4", 3, "8.0", "10.0.1.37", 1),
+            make("cdb-9k4t6w2p", "analytics", demoSecondRegion(), "ap-shanghai-2", 1, "5.7", "10.1.4.8", 13)};
+}
+
+QList<ScriptedTask> Emulator::demoDiscoverableTasks() {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto s = [](const char* text) { return std::optional<QString>(QString::fromUtf8(text)); };
+    const auto p = [](TimelineStep st, int progress) {
+        st.progress = progress;
+        return st;
+    };
+    constexpr qint64 kMin = 60 * 1000;
+    const QString orders = QStringLiteral("cdb-7q2m9x4k"), ordersRo = QStringLiteral("cdb-3h8v5n1r"),
+                  analytics = QStringLiteral("cdb-9k4t6w2p");
+    QList<ScriptedTask> tasks;
+    const auto add = [&](const char* id, qint64 jobId, const QString& region, const QString& instance,
+                         const char* type, qint64 startedSecsAgo, QList<TimelineStep> steps) {
+        ScriptedTask t;
+        t.id = QString::fromLatin1(id);
+        t.region = region;
+        t.jobId = jobId;
+        t.instanceIds = {instance};
+        t.taskType = QString::fromLatin1(type);
+        t.startedAt = now.addSecs(-startedSecsAgo);
+        t.steps = std::move(steps);
+        tasks.append(t);
+        return &tasks.last();
+    };
+
+    // Parameter change, started 2 min ago, progressing for about 3.5 more minutes.
+    add("4a7c2e91-b3d05f68-91e4c27a-0d6b8f35", 2751301, demoRegion(), orders, "MODIFY PARAM", 120,
+        {p(step(0, s("INITIAL"), s("Task created, waiting for scheduling")), 0),
+         p(step(5000, s("RUNNING"), s("Modify parameters: checking innodb_buffer_pool_size")), 10),
+         p(step(1 * kMin, s("RUNNING"), s("Modify parameters: applying to the replica")), 30),
+         p(step(150000, s("RUNNING"), s("Modify parameters: applying to the primary")), 55),
+         p(step(4 * kMin, s("RUNNING"), s("Modify parameters: restarting cdb-7q2m9x4k")), 80),
+         step(330000, s("SUCCESS"), s("Parameters modified successfully"))});
+    // Read-only instance upgrade, started 4 min ago, done in about 5 more minutes.
+    add("d2e8b4a0-6c1f9357-3a0e7d2b-c95f1e84", 2751288, demoRegion(), ordersRo, "UPGRADE RO", 240,
+        {p(step(0, s("RUNNING"), s("Upgrade read-only instance cdb-3h8v5n1r: preparing")), 5),
+         p(step(1 * kMin, s("RUNNING"), s("Upgrade read-only instance cdb-3h8v5n1r: data sync 20%")), 20),
+         p(step(3 * kMin, s("RUNNING"), s("Upgrade read-only instance cdb-3h8v5n1r: data sync 40%")), 40),
+         p(step(5 * kMin, s("RUNNING"), s("Upgrade read-only instance cdb-3h8v5n1r: data sync 60%")), 60),
+         p(step(7 * kMin, s("RUNNING"), s("Upgrade read-only instance cdb-3h8v5n1r: switching")), 85),
+         step(9 * kMin, s("SUCCESS"), s("Upgrade read-only instance cdb-3h8v5n1r finished"))});
+    // Data import that failed 13 min ago.
+    {
+        TimelineStep failed = step(12 * kMin, s("FAILED"),
+                                   s("Import failed: analytics.events line 18234: duplicate key 'PRIMARY'"));
+        failed.taskCode = 10017;
+        failed.taskMessage = QStringLiteral("Import failed: analytics.events line 18234: duplicate entry for "
+                                            "key 'PRIMARY'");
+        add("7b1f0c3d-e84a2659-c0d7f1e3-2a96b5c8", 1980442, demoSecondRegion(), analytics, "IMPORT DATA",
+            25 * 60,
+            {p(step(0, s("RUNNING"), s("Import data: downloading events.sql.gz")), 10),
+             p(step(5 * kMin, s("RUNNING"), s("Import data: loading analytics.events")), 45), failed});
+    }
+    // SQL operation that succeeded an hour ago.
+    add("e05c9a72-1d3b8f46-b7a2e5c9-6f1d0384", 2749870, demoRegion(), orders, "SQL OPERATION", 65 * 60,
+        {p(step(0, s("RUNNING"), s("SQL operation: ALTER TABLE shop.orders ADD INDEX idx_created")), 20),
+         step(3 * kMin, s("SUCCESS"), s("SQL operation finished"))});
+    // A reboot that has no AsyncRequestId (a job only), started a minute ago.
+    ScriptedTask* reboot =
+        add("93d6f2b8-4e0a7c15-68b3d9f0-e1c4a527", 2751342, demoRegion(), ordersRo, "REBOOT", 60,
+            {p(step(0, s("RUNNING"), s("Reboot: stopping")), 20),
+             p(step(1 * kMin, s("RUNNING"), s("Reboot: starting")), 60),
+             step(150000, s("SUCCESS"), s("Reboot finished"))});
+    reboot->listWithoutAsyncId = true;
+    // Waiting for the maintenance window.
+    add("5f8e1d3c-a2b7094e-d4c1f862-7e3a9b05", 1980460, demoSecondRegion(), analytics, "OPEN GTID", 30,
+        {step(0, s("WAITING"), s("Open GTID: waiting for the maintenance window (03:00-04:00 UTC+8)"))});
+    // Dropping tables, started 3 min ago, done in 3 more minutes.
+    add("c1a4e7f0-95d2b836-2f7c0e4a-b8d5e319", 1980451, demoSecondRegion(), analytics, "DROP TABLES", 180,
+        {p(step(0, s("RUNNING"), s("Drop tables: analytics.tmp_2023_*")), 5),
+         p(step(90000, s("RUNNING"), s("Drop tables: 14 of 28 dropped")), 50),
+         p(step(4 * kMin, s("RUNNING"), s("Drop tables: 24 of 28 dropped")), 85),
+         step(6 * kMin, s("SUCCESS"), s("Drop tables: 28 tables dropped"))});
+    // A rollback, started 10 min ago, done in about 6 more minutes.
+    add("28b0d5e6-f7c3a194-e9a6b2d1-4c07f85e", 2751104, demoRegion(), orders, "ROLLBACK", 10 * 60,
+        {p(step(0, s("INITIAL"), s("Rollback: waiting for a backup")), 0),
+         p(step(30000, s("RUNNING"), s("Rollback shop.orders to 2024-05-11 03:00:00 (UTC+8): restoring")),
+           15),
+         p(step(8 * kMin, s("RUNNING"), s("Rollback shop.orders: applying binlog")), 70),
+         step(16 * kMin, s("SUCCESS"), s("Rollback finished"))});
     return tasks;
 }
 

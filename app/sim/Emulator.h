@@ -1,8 +1,13 @@
-// A built-in emulator of the cdb DescribeAsyncRequestInfo endpoint, over real HTTP/1.1 on 127.0.0.1, plain or
-// over TLS (QSslServer; HTTP/1.1 only, no ALPN, so clients do not use HTTP/2).
-// It checks requests the way the vendor does (TC3 signature recomputed from the request it received and the
-// secret it knows, 5-minute timestamp window, 40 requests per 1000 ms), and serves scripted task timelines,
-// documented business errors and transport faults. Used by --demo, the integration tests and the benchmarks.
+// A built-in emulator of the cdb endpoint, over real HTTP/1.1 on 127.0.0.1, plain or over TLS (QSslServer;
+// HTTP/1.1 only, no ALPN, so clients do not use HTTP/2). It serves three actions (X-TC-Action):
+// - DescribeAsyncRequestInfo: scripted task timelines, documented business errors and transport faults;
+// - DescribeTasks: the tasks with a JobId of the request's region (filters, paging, times in UTC+8 without a
+//   zone, SUCCEED spelling, ownership by SecretId), consistent with DescribeAsyncRequestInfo;
+// - DescribeDBInstances: the emulated instances of the region (a subset of the vendor's fields);
+// any other action is answered InvalidAction. It checks requests the way the vendor does (TC3 signature
+// recomputed from the request it received and the secret it knows, 5-minute timestamp window, a rate limit
+// per SecretId and action: 40 DescribeAsyncRequestInfo, 50 DescribeTasks, 50 DescribeDBInstances per 1000
+// ms). Used by --demo, the `emulator` command, the integration tests and the benchmarks.
 #pragma once
 
 #include <QDateTime>
@@ -13,6 +18,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QString>
+#include <QStringList>
 #include <deque>
 #include <optional>
 
@@ -30,6 +36,12 @@ struct TimelineStep {
     QString errorCode;             // non-empty: answer with this API error instead (Message = errorMessage)
     QString errorMessage;
     QString requestId; // non-empty: the answer's RequestId instead of a fresh UUID (hostile-server tests)
+    // DescribeTasks' Progress while this step is current; -1: derived (0 for INITIAL/WAITING/UNDEFINED, 50
+    // for RUNNING/PAUSED and unknown words, 100 for a terminal status).
+    int progress = -1;
+    int taskCode = 0; // DescribeTasks' Code (0 = no error) and Message while this step is current
+    QString taskMessage{};
+    // DescribeTasks lists a task with the last current step that is not an error step (errorCode empty).
 };
 
 enum class Fault {
@@ -52,6 +64,38 @@ struct ScriptedTask {
     Fault fault = Fault::None;
     int faultTimes = -1; // how many queries the fault affects before the timeline answers (-1: always)
     int delayMs = 0;     // answer this late
+
+    // Discovery (DescribeTasks). jobId > 0 lists the task in DescribeTasks of its region (region must be
+    // set).
+    qint64 jobId = 0;
+    QStringList instanceIds{};                         // e.g. {"cdb-c1nl9rpv"}
+    QString taskType = QStringLiteral("MODIFY PARAM"); // the vendor's TaskType string
+    // UTC. Valid: the timeline's afterMs counts from here (server clock) for BOTH actions and afterPolls is
+    // ignored by both, so DescribeTasks and DescribeAsyncRequestInfo report the same step at the same moment.
+    // Invalid (default): from the first query of either action (DescribeTasks' StartTime is then that
+    // moment).
+    QDateTime startedAt{};
+    // SecretId that owns the task; empty = every key sees it. DescribeTasks of another key never lists it,
+    // and DescribeAsyncRequestInfo by another key answers as for an unknown id.
+    QString owner{};
+    // DescribeTasks shows AsyncRequestId "" (a job-only task; `id` is then only the emulator's internal key,
+    // DescribeAsyncRequestInfo does not know it).
+    bool listWithoutAsyncId = false;
+};
+
+// An instance listed by DescribeDBInstances (a subset of the vendor's InstanceInfo).
+struct EmulatedInstance {
+    QString id{};     // cdb-xxxxxxxx
+    QString name{};   // InstanceName
+    QString region{}; // listed only in DescribeDBInstances of this region
+    QString zone{};
+    int status = 1;       // 0 creating, 1 running, 4 isolating, 5 isolated
+    int taskStatus = 0;   // 0 no task
+    int instanceType = 1; // 1 primary, 2 disaster recovery, 3 read-only
+    QString engineVersion = QStringLiteral("8.0");
+    QString vip = QStringLiteral("10.0.0.1");
+    int vport = 3306;
+    QString owner{}; // SecretId that owns it; empty = every key sees it
 };
 
 struct EmulatorStats {
@@ -91,7 +135,23 @@ public:
     // Unknown ids that are well formed get this timeline instead of InvalidAsyncRequestId (benchmarks).
     void setDefaultTimeline(const QList<TimelineStep>& steps);
     void setClockOffset(qint64 seconds); // the server's clock = local clock + offset (Date header, window)
-    void setRateLimit(int perSecond);    // default 40; 0 disables the check
+    void setRateLimit(int perSecond);    // DescribeAsyncRequestInfo's limit (default 40); 0 disables it
+    // Per action (X-TC-Action) limits, per SecretId, each action with its own 1000 ms window:
+    // DescribeAsyncRequestInfo 40 (what setRateLimit() sets), DescribeTasks 50, DescribeDBInstances 50. 0
+    // disables. Requests of any other action (answered InvalidAction) share DescribeAsyncRequestInfo's
+    // window.
+    void setActionRateLimit(const QString& action, int perSecond);
+    // Answer every request of this action (after the signature is verified) with this API error (empty code:
+    // off), e.g. "AuthFailure.UnauthorizedOperation" for a sub-account without cdb:DescribeTasks. Other
+    // actions are unaffected.
+    void setActionError(const QString& action, const QString& code, const QString& message = {});
+    // DescribeTasks and DescribeDBInstances answer UnsupportedRegion for these regions.
+    void setUnsupportedRegions(const QStringList& regions);
+    // DescribeTasks adds this many malformed items after the real ones (JobId a string, InstanceIds not an
+    // array, an item that is not an object, null...); they count in TotalCount like real ones. 0: off.
+    void setMalformedTaskItems(int count);
+    // DescribeDBInstances lists it (replaces an instance with the same id).
+    void addInstance(const EmulatedInstance& instance);
     void setForcedError(const QString& code,
                         const QString& message = {}); // answer every request with it (empty: off)
     // Answer every request (after the rate limit) with this HTTP status and a small HTML page, plus a
@@ -106,7 +166,9 @@ public:
     // seen, how many requests each sent, its most in any 1000 ms, and the task ids it queried (signed).
     QStringList secretIdsSeen() const;
     int requestsBy(const QString& secretId) const;
-    int maxInAnyWindowOf(const QString& secretId) const;
+    int maxInAnyWindowOf(const QString& secretId) const; // every action together
+    int maxInAnyWindowOf(const QString& secretId, const QString& action) const;
+    int requestsOf(const QString& action) const; // requests received with this X-TC-Action
     QSet<QString> taskIdsQueriedBy(const QString& secretId) const;
     void resetStats();
 
@@ -127,6 +189,12 @@ public:
     static constexpr auto kDemoSecretId = "AKIDDEMO0000000000000000000000000000";
     static constexpr auto kDemoSecretKey = "demo-secret-key-not-a-real-one";
     static QString demoRegion(); // ap-guangzhou
+    // Tasks that DescribeTasks lists (and DescribeAsyncRequestInfo answers, except the job-only one), in
+    // demoRegion() and demoSecondRegion(), on demoInstances(), started relative to now (call it when
+    // serving).
+    static QList<ScriptedTask> demoDiscoverableTasks();
+    static QList<EmulatedInstance> demoInstances();
+    static QString demoSecondRegion(); // ap-shanghai
 
 signals:
     void requestHandled(const QString& taskId, const QString& outcome);

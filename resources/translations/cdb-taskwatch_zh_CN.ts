@@ -1191,8 +1191,8 @@ TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY（+ TENCENTCLOUD_TOKEN）中的
         <translation>SECONDS</translation>
     </message>
     <message>
-        <source>Requests per second allowed (default 40).</source>
-        <translation>每秒允许的请求数（默认 40）。</translation>
+        <source>DescribeAsyncRequestInfo requests per second allowed per key (default 40).</source>
+        <translation>每个密钥每秒允许的 DescribeAsyncRequestInfo 请求数（默认 40）。</translation>
     </message>
     <message>
         <source>N</source>
@@ -1387,8 +1387,8 @@ observed_at,task_id,region,status,info,error_code,error_message,request_id
         <translation>命令：%1（参见 &apos;cdb-taskwatch COMMAND --help&apos;）；不带命令或带任务 ID 时启动图形界面（参见 &apos;cdb-taskwatch --help&apos;）。</translation>
     </message>
     <message>
-        <source>Runs the built-in emulator of the cdb DescribeAsyncRequestInfo endpoint on 127.0.0.1, for trying TaskWatch and for scripts. It verifies TC3 signatures made with the public demo credentials (SecretId %1, SecretKey %2). Standard output: its URL on the first line, then TENCENTCLOUD_SECRET_ID=… and TENCENTCLOUD_SECRET_KEY=… lines.</source>
-        <translation>在 127.0.0.1 上运行内置的 cdb DescribeAsyncRequestInfo 接入点模拟器，用于试用 TaskWatch 和编写脚本。它会校验使用公开演示凭证（SecretId %1，SecretKey %2）生成的 TC3 签名。标准输出：第一行是其 URL，随后是 TENCENTCLOUD_SECRET_ID=… 和 TENCENTCLOUD_SECRET_KEY=… 两行。</translation>
+        <source>Runs the built-in emulator of the cdb endpoint (DescribeAsyncRequestInfo, DescribeTasks, DescribeDBInstances) on 127.0.0.1, for trying TaskWatch and for scripts. It verifies TC3 signatures made with the public demo credentials (SecretId %1, SecretKey %2). Standard output: its URL on the first line, then TENCENTCLOUD_SECRET_ID=… and TENCENTCLOUD_SECRET_KEY=… lines.</source>
+        <translation>在 127.0.0.1 上运行内置的 cdb 接入点模拟器（DescribeAsyncRequestInfo、DescribeTasks、DescribeDBInstances），用于试用 TaskWatch 和编写脚本。它会校验使用公开演示凭证（SecretId %1，SecretKey %2）生成的 TC3 签名。标准输出：第一行是其 URL，随后是 TENCENTCLOUD_SECRET_ID=… 和 TENCENTCLOUD_SECRET_KEY=… 两行。</translation>
     </message>
     <message>
         <source>--port must be a whole number from 0 to 65535.</source>
