@@ -324,8 +324,10 @@ void ApiClient::onFinished(QNetworkReply* reply) {
     } else {
         // Redirects are never followed (ManualRedirectPolicy): the target is only reported.
         const QString location = QString::fromLatin1(reply->rawHeader("Location"));
-        result = state.isCall ? parseEnvelope(httpStatus, body, false, location, &result.response)
+        QJsonObject response;
+        result = state.isCall ? parseEnvelope(httpStatus, body, false, location, &response)
                               : parseResponse(httpStatus, body, false, location);
+        result.response = std::move(response);
     }
     result.serverDate = parseHttpDate(reply->rawHeader("Date"));
     if (state.isCall)
