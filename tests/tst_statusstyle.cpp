@@ -213,6 +213,8 @@ void TestStatusStyle::unknownStatusKeepsItsText() {
     QCOMPARE(StatusStyle::keyFor(s), StatusKey::Unknown);
     QCOMPARE(StatusStyle::text(s), QStringLiteral("WAITING_FOR_SWITCH"));
     QCOMPARE(StatusStyle::text(stateWith(QStringLiteral("success"))), QStringLiteral("success"));
+    // DescribeTasks' WAITING (discovered tasks) is shown like UNDEFINED: scheduled, not started.
+    QCOMPARE(StatusStyle::keyFor(stateWith(QStringLiteral("WAITING"))), StatusKey::Undefined);
 
     // Verbatim, but never able to act: control characters and bidi overrides are neutralised.
     const TaskState hostile = stateWith(QStringLiteral("DONE\u202E\nevil"));

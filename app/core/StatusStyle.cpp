@@ -34,7 +34,7 @@ constexpr KeyInfo kKeys[] = {
     {StatusKey::Initial, "INITIAL", QT_TRANSLATE_NOOP("StatusStyle", "Initial"),
      QT_TRANSLATE_NOOP("StatusStyle", "The task was created and has not started yet."), 30, 0xff0f6e75, 0xff39c5cf},
     {StatusKey::Undefined, "UNDEFINED", QT_TRANSLATE_NOOP("StatusStyle", "Scheduled"),
-     QT_TRANSLATE_NOOP("StatusStyle", "UNDEFINED: created but not started, e.g. waiting for the maintenance window."), 35,
+     QT_TRANSLATE_NOOP("StatusStyle", "UNDEFINED or WAITING: created but not started, e.g. waiting for the maintenance window."), 35,
      0xff6b4fbb, 0xffb59cf5},
     {StatusKey::Running, "RUNNING", QT_TRANSLATE_NOOP("StatusStyle", "Running"),
      QT_TRANSLATE_NOOP("StatusStyle", "The task is running."), 40, 0xff0a5fcc, 0xff58a6ff},
@@ -83,7 +83,8 @@ StatusKey keyOfStatus(const QString& status) {
         return StatusKey::Removed;
     if (status == QLatin1String(TaskStatus::Paused))
         return StatusKey::Paused;
-    if (status == QLatin1String(TaskStatus::Undefined))
+    // DescribeTasks' WAITING (waiting to start, can be cancelled) looks like UNDEFINED: scheduled.
+    if (status == QLatin1String(TaskStatus::Undefined) || status == QLatin1String(TaskStatus::Waiting))
         return StatusKey::Undefined;
     return StatusKey::Unknown;
 }

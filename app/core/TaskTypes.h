@@ -32,6 +32,7 @@ inline constexpr auto Killed = "KILLED";
 inline constexpr auto Removed = "REMOVED";
 inline constexpr auto Paused = "PAUSED";
 inline constexpr auto Undefined = "UNDEFINED";
+inline constexpr auto Waiting = "WAITING"; // DescribeTasks only: waiting to start, can be cancelled
 
 bool isTerminal(const std::optional<QString>& status); // SUCCESS FAILED KILLED REMOVED
 bool isKnown(const std::optional<QString>& status);    // one of the eight documented values
