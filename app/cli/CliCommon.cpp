@@ -66,6 +66,19 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const 
     return -1;
 }
 
+QCommandLineOption profileOption() {
+    return QCommandLineOption(QStringLiteral("profile"),
+                              tr("Keychain profile to use when no TENCENTCLOUD_SECRET_ID/KEY are set."),
+                              tr("NAME"));
+}
+
+QCommandLineOption endpointOption() {
+    return QCommandLineOption(QStringLiteral("endpoint"),
+                              tr("API endpoint. Default: the profile's, else "
+                                 "https://cdb.intl.tencentcloudapi.com. Plain http only for loopback."),
+                              tr("URL"));
+}
+
 bool collectRegions(const QStringList& values, QStringList* regions) {
     regions->clear();
     for (const QString& value : values) {

@@ -1,6 +1,7 @@
 // Small pieces shared by the headless commands: exit codes, stderr/stdout writers, reading id text.
 #pragma once
 
+#include <QCommandLineOption>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +39,10 @@ bool readText(const QString& fileOrDash, QString* text, QString* error, qint64 m
 // Parses the arguments after the command name; prints help/usage as QCommandLineParser does.
 // Returns -1 when the caller should go on, otherwise the exit status to return (0 for --help).
 int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const QString& command);
+
+// Options with the same meaning in every command that talks to the API.
+QCommandLineOption profileOption();  // --profile NAME
+QCommandLineOption endpointOption(); // --endpoint URL
 
 // The values of a repeatable --region, trimmed, without repeats. Returns false (after printing why, exit 2)
 // when one is not a well-formed region id.

@@ -114,14 +114,8 @@ int runList(const QStringList& arguments) {
                                         "repeated."),
                                      tr("T"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("One JSON object per task and line."));
-    const QCommandLineOption profileOpt(
-        QStringLiteral("profile"), tr("Keychain profile to use when no TENCENTCLOUD_SECRET_ID/KEY are set."),
-        tr("NAME"));
-    const QCommandLineOption endpointOpt(
-        QStringLiteral("endpoint"),
-        tr("API endpoint. Default: the profile's, else https://cdb.intl.tencentcloudapi.com. Plain http only "
-           "for loopback."),
-        tr("URL"));
+    const QCommandLineOption profileOpt = profileOption();
+    const QCommandLineOption endpointOpt = endpointOption();
     parser.addOptions(
         {regionOpt, sinceOpt, instanceOpt, statusOpt, typeOpt, jsonOpt, profileOpt, endpointOpt});
     if (const int rc = parseOrExit(parser, arguments, QStringLiteral("list")); rc >= 0)

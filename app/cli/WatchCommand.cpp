@@ -45,11 +45,7 @@ int runWatch(const QStringList& arguments) {
         tr("Region of the tasks, e.g. ap-guangzhou. Default: $TENCENTCLOUD_REGION, "
            "then the profile's region. With --discover it may be given several times."),
         tr("REGION"));
-    const QCommandLineOption endpointOpt(
-        QStringLiteral("endpoint"),
-        tr("API endpoint. Default: the profile's, else "
-           "https://cdb.intl.tencentcloudapi.com. Plain http only for loopback."),
-        tr("URL"));
+    const QCommandLineOption endpointOpt = endpointOption();
     const QCommandLineOption idsFromOpt(
         QStringLiteral("ids-from"),
         tr("Read task ids from FILE (or standard input for -): any text, ids are "
@@ -71,9 +67,7 @@ int runWatch(const QStringList& arguments) {
         tr("At most N requests per second for the credential, 1 to 40 (default 40)."), tr("N"),
         QStringLiteral("40"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("One JSON object per line."));
-    const QCommandLineOption profileOpt(
-        QStringLiteral("profile"), tr("Keychain profile to use when no TENCENTCLOUD_SECRET_ID/KEY are set."),
-        tr("NAME"));
+    const QCommandLineOption profileOpt = profileOption();
     const QCommandLineOption noHistoryOpt(QStringLiteral("no-history"),
                                           tr("Do not record the changes in the history."));
     const QCommandLineOption discoverOpt(

@@ -359,21 +359,26 @@ QStringList TaskBoard::addIds(const QStringList& ids, const QString& profileName
     if (added.isEmpty())
         return added;
     m_allDoneEmitted = false;
-    if (m_store) {
-        const qint64 steady = PollScheduler::steadyNowMs();
-        const bool ok = m_store->transaction([&] {
-            for (const QString& key : std::as_const(added)) {
-                if (!m_store->upsertTask(m_tasks.value(key), profile))
-                    return false;
-                m_writtenAt.insert(key, steady);
-            }
-            return true;
-        });
-        if (!ok)
-            storeFailure();
-    }
+    writeAdded(added, profile);
     emit tasksAdded(added);
     return added;
+}
+
+// New tasks of one profile, in one transaction.
+void TaskBoard::writeAdded(const QStringList& keys, const QString& profile) {
+    if (!m_store)
+        return;
+    const qint64 steady = PollScheduler::steadyNowMs();
+    const bool ok = m_store->transaction([&] {
+        for (const QString& key : keys) {
+            if (!m_store->upsertTask(m_tasks.value(key), profile))
+                return false;
+            m_writtenAt.insert(key, steady);
+        }
+        return true;
+    });
+    if (!ok)
+        storeFailure();
 }
 
 int TaskBoard::restore() {
@@ -951,19 +956,7 @@ void TaskBoard::onListed(const QString& profile, const DiscoveryClient::Result& 
         mergeDiscovered(profile, item, query, now, &added, &entries);
     if (!added.isEmpty()) {
         m_allDoneEmitted = false;
-        if (m_store) {
-            const qint64 steady = PollScheduler::steadyNowMs();
-            const bool ok = m_store->transaction([&] {
-                for (const QString& key : std::as_const(added)) {
-                    if (!m_store->upsertTask(m_tasks.value(key), profile))
-                        return false;
-                    m_writtenAt.insert(key, steady);
-                }
-                return true;
-            });
-            if (!ok)
-                storeFailure();
-        }
+        writeAdded(added, profile);
         emit tasksAdded(added);
     }
     // Observed changes of tasks refreshed from DescribeTasks (and the final state of those discovered

@@ -198,6 +198,7 @@ private:
     void onFinished(const QString& profile, const TaskState& state);
     void scheduleFlush();
     void storeFailure();
+    void writeAdded(const QStringList& keys, const QString& profile);
     void holdTasks(const QString& profile);
     QString resolveProfile(const QString& profile) const;
     void startDiscovery(const QString& profile, Account& account);
