@@ -1,5 +1,7 @@
-// libFuzzer: response parsing on arbitrary bodies must not crash and must respect its bounds.
+// libFuzzer: response parsing on arbitrary bodies must not crash and must respect its bounds — the
+// DescribeAsyncRequestInfo envelope, and the DescribeTasks / DescribeDBInstances pages of discovery.
 #include "ApiClient.h"
+#include "Discovery.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -18,6 +20,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             std::abort();
         if (status != 200 && r.kind != taskwatch::ResultKind::TransportError)
             std::abort();
+    }
+    QJsonObject response;
+    const taskwatch::QueryResult envelope =
+        taskwatch::ApiClient::parseEnvelope(200, body, false, {}, &response);
+    if (envelope.kind == taskwatch::ResultKind::Success) {
+        const taskwatch::Discovery::TasksPage page =
+            taskwatch::Discovery::parseTasksPage(response, QStringLiteral("ap-guangzhou"));
+        for (const taskwatch::Discovery::Item& item : page.items) {
+            if (item.id.isEmpty() || item.id.size() > 160 ||
+                item.facts.taskMessage.size() > taskwatch::kMaxMessageChars + 64)
+                std::abort();
+            if (item.facts.progress && (*item.facts.progress < 0 || *item.facts.progress > 100))
+                std::abort();
+            if (item.facts.instanceIds.size() > 100)
+                std::abort();
+        }
+        const taskwatch::Discovery::InstancesPage names = taskwatch::Discovery::parseInstancesPage(response);
+        for (const QString& name : names.names)
+            if (name.size() > 256 + 64)
+                std::abort();
     }
     return 0;
 }
