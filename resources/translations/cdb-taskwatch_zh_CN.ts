@@ -96,6 +96,76 @@
     </message>
 </context>
 <context>
+    <name>Discovery</name>
+    <message>
+        <source>Rollback</source>
+        <translation>回档</translation>
+    </message>
+    <message>
+        <source>SQL operation</source>
+        <translation>SQL 操作</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>Modify parameters</source>
+        <translation>修改参数</translation>
+    </message>
+    <message>
+        <source>Initialise instance</source>
+        <translation>初始化实例</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Enable GTID</source>
+        <translation>开启 GTID</translation>
+    </message>
+    <message>
+        <source>Upgrade read-only instance</source>
+        <translation>升级只读实例</translation>
+    </message>
+    <message>
+        <source>Batch rollback</source>
+        <translation>批量回档</translation>
+    </message>
+    <message>
+        <source>Upgrade primary instance</source>
+        <translation>升级主实例</translation>
+    </message>
+    <message>
+        <source>Drop tables</source>
+        <translation>删除表</translation>
+    </message>
+    <message>
+        <source>Promote disaster-recovery instance</source>
+        <translation>灾备实例提升为主实例</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryClient</name>
+    <message>
+        <source>The account may not call %1: its CAM policy lacks the permission %2 (%3: %4). Discovery is off for this account; pasted ids are still polled.</source>
+        <translation>该账号无权调用 %1：其 CAM 策略缺少权限 %2（%3：%4）。此账号的任务发现已关闭；粘贴的任务 ID 仍会继续轮询。</translation>
+    </message>
+    <message>
+        <source>The region %1 is not available to this account (%2: %3): skipped.</source>
+        <translation>此账号不可用地域 %1（%2：%3）：已跳过。</translation>
+    </message>
+    <message>
+        <source>The credentials were rejected (%1: %2).</source>
+        <translation>凭据被拒绝（%1：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2: %3).</source>
+        <translation>%1 失败（%2：%3）。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorCatalog</name>
     <message>
         <source>The request&apos;s timestamp differs from the server&apos;s clock by more than 5 minutes.</source>
@@ -377,6 +447,14 @@
         <source>HTTP status %1 from the server.</source>
         <translation>服务器返回 HTTP 状态码 %1。</translation>
     </message>
+    <message>
+        <source>The task itself failed: DescribeTasks reports this code and message for it.</source>
+        <translation>任务本身失败：DescribeTasks 为其报告了此错误码和消息。</translation>
+    </message>
+    <message>
+        <source>Read the message, fix the cause on the instance (see its task list in the console) and run the operation again.</source>
+        <translation>请阅读消息，在实例上排除原因（参见控制台中该实例的任务列表），然后重新执行该操作。</translation>
+    </message>
 </context>
 <context>
     <name>SendBudget</name>
@@ -422,10 +500,6 @@
     <message>
         <source>Scheduled</source>
         <translation>待执行</translation>
-    </message>
-    <message>
-        <source>UNDEFINED: created but not started, e.g. waiting for the maintenance window.</source>
-        <translation>UNDEFINED：已创建但尚未开始，例如正在等待维护时间窗口。</translation>
     </message>
     <message>
         <source>Running</source>
@@ -506,6 +580,10 @@
     <message>
         <source>Waiting</source>
         <translation>等待中</translation>
+    </message>
+    <message>
+        <source>UNDEFINED or WAITING: created but not started, e.g. waiting for the maintenance window.</source>
+        <translation>UNDEFINED 或 WAITING：已创建但尚未开始，例如正在等待维护时间窗。</translation>
     </message>
 </context>
 <context>
@@ -843,6 +921,14 @@
     <message>
         <source>HTTP status %1</source>
         <translation>HTTP 状态码 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed task(s) skipped</source>
+        <translation><numerusform>已跳过 %n 个格式错误的任务</numerusform></translation>
+    </message>
+    <message>
+        <source>only the newest %1 tasks were read</source>
+        <translation>仅读取了最新的 %1 个任务</translation>
     </message>
 </context>
 <context>
@@ -1255,10 +1341,6 @@ observed_at,task_id,region,status,info,error_code,error_message,request_id
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <source>Region of the tasks, e.g. ap-guangzhou. Default: $TENCENTCLOUD_REGION, then the profile&apos;s region.</source>
-        <translation>任务所在的地域，例如 ap-guangzhou。默认：$TENCENTCLOUD_REGION，其次为配置中的地域。</translation>
-    </message>
-    <message>
         <source>REGION</source>
         <translation>REGION</translation>
     </message>
@@ -1325,10 +1407,6 @@ observed_at,task_id,region,status,info,error_code,error_message,request_id
     <message>
         <source>warning: not a task id: %1</source>
         <translation>警告：不是任务 ID：%1</translation>
-    </message>
-    <message>
-        <source>No task ids given. Pass ids as arguments or with --ids-from FILE|-.</source>
-        <translation>未指定任务 ID。请以参数形式传入 ID，或使用 --ids-from FILE|-。</translation>
     </message>
     <message>
         <source>No region: pass --region (e.g. ap-guangzhou) or set TENCENTCLOUD_REGION.</source>
@@ -1407,14 +1485,6 @@ observed_at,task_id,region,status,info,error_code,error_message,request_id
         <translation>--any-id 必须是 0 到 86400 之间的秒数。</translation>
     </message>
     <message>
-        <source>Polls TencentDB for MySQL asynchronous tasks (DescribeAsyncRequestInfo) until every one has finished, printing one line per observed change of a task.
-
-Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or REMOVED, or failed permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached; 130/143 stopped by SIGINT/SIGTERM (a summary of the tasks is printed on standard error).</source>
-        <translation>轮询云数据库 MySQL 的异步任务（DescribeAsyncRequestInfo），直到全部任务结束；任务每发生一次变更就输出一行。
-
-退出状态：0 所有任务均以 SUCCESS 结束；1 至少有一个任务以 FAILED、KILLED 或 REMOVED 结束，或永久失败；2 用法错误；3 没有凭证或凭证被服务器拒绝；4 已达到 --timeout；130/143 被 SIGINT/SIGTERM 终止（任务摘要输出到标准错误）。</translation>
-    </message>
-    <message>
         <source>--timeout must be a number of seconds greater than 0 and at most %1.</source>
         <translation>--timeout 必须是大于 0 且不超过 %1 的秒数。</translation>
     </message>
@@ -1429,6 +1499,170 @@ Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or 
     <message>
         <source>Only changes observed with this credential profile (&quot;environment&quot; for environment credentials).</source>
         <translation>仅导出使用此凭据配置观察到的变更（&quot;environment&quot; 表示环境变量凭据）。</translation>
+    </message>
+    <message>
+        <source>Not a region id: %1</source>
+        <translation>不是地域 ID：%1</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>INSTANCE</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>PROG</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Lists the account&apos;s TencentDB for MySQL tasks (DescribeTasks) in one or more regions, newest first, with their instance names (DescribeDBInstances).
+
+Exit status: 0 listed; 1 a region could not be listed (network, server); 2 usage error; 3 no credentials, the server rejected them, or the account may not call DescribeTasks (CAM).</source>
+        <translation>列出账号在一个或多个地域中的云数据库 MySQL 任务（DescribeTasks），最新的在前，并附实例名称（DescribeDBInstances）。
+
+退出状态：0 已列出；1 某个地域无法列出（网络、服务器）；2 用法错误；3 没有凭据、服务器拒绝了凭据，或账号无权调用 DescribeTasks（CAM）。</translation>
+    </message>
+    <message>
+        <source>Region to list, e.g. ap-guangzhou; may be given several times. Default: $TENCENTCLOUD_REGION, then the profile&apos;s region.</source>
+        <translation>要列出的地域，例如 ap-guangzhou；可多次指定。默认：$TENCENTCLOUD_REGION，然后是配置档的地域。</translation>
+    </message>
+    <message>
+        <source>Tasks started since WHEN: a duration (90m, 24h, 7d) or an ISO-8601 time (default 24h).</source>
+        <translation>自 WHEN 起开始的任务：时长（90m、24h、7d）或 ISO-8601 时间（默认 24h）。</translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation>WHEN</translation>
+    </message>
+    <message>
+        <source>Only tasks of this instance (cdb-…); may be repeated.</source>
+        <translation>仅此实例（cdb-…）的任务；可重复指定。</translation>
+    </message>
+    <message>
+        <source>Only tasks with this status: running (every unfinished task), success, failed, killed, removed, paused, initial, waiting, undefined; may be repeated.</source>
+        <translation>仅此状态的任务：running（所有未完成的任务）、success、failed、killed、removed、paused、initial、waiting、undefined；可重复指定。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Only tasks of this type: the vendor&apos;s name (&quot;MODIFY PARAM&quot;, modify-param) or number (5); may be repeated.</source>
+        <translation>仅此类型的任务：厂商的名称（&quot;MODIFY PARAM&quot;、modify-param）或编号（5）；可重复指定。</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>One JSON object per task and line.</source>
+        <translation>每个任务一行，一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>list takes no arguments (got %1).</source>
+        <translation>list 不接受参数（收到 %1）。</translation>
+    </message>
+    <message>
+        <source>--since must be a duration such as 90m, 24h or 7d, or an ISO-8601 time in the past.</source>
+        <translation>--since 必须是时长（如 90m、24h 或 7d），或过去的 ISO-8601 时间。</translation>
+    </message>
+    <message>
+        <source>Not an instance id: %1</source>
+        <translation>不是实例 ID：%1</translation>
+    </message>
+    <message>
+        <source>Unknown --status %1 (running, success, failed, killed, removed, paused, initial, waiting, undefined).</source>
+        <translation>未知的 --status %1（running、success、failed、killed、removed、paused、initial、waiting、undefined）。</translation>
+    </message>
+    <message>
+        <source>Unknown --type %1 (known: %2).</source>
+        <translation>未知的 --type %1（已知：%2）。</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2 malformed task(s) skipped.</source>
+        <translation>警告：%1：已跳过 %2 个格式错误的任务。</translation>
+    </message>
+    <message>
+        <source>warning: %1: only the newest %2 tasks were read.</source>
+        <translation>警告：%1：仅读取了最新的 %2 个任务。</translation>
+    </message>
+    <message>
+        <source>warning: %1: instance names unavailable: %2</source>
+        <translation>警告：%1：实例名称不可用：%2</translation>
+    </message>
+    <message>
+        <source>No tasks found.</source>
+        <translation>未找到任务。</translation>
+    </message>
+    <message>
+        <source>Polls TencentDB for MySQL asynchronous tasks (DescribeAsyncRequestInfo) until every one has finished, printing one line per observed change of a task.
+
+Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or REMOVED, or failed permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached; 130/143 stopped by SIGINT/SIGTERM (a summary of the tasks is printed on standard error).
+
+With --discover, the account&apos;s unfinished tasks (DescribeTasks) in every --region are watched too, without pasting ids; --follow keeps discovering new ones every 60 s.</source>
+        <translation>轮询云数据库 MySQL 异步任务（DescribeAsyncRequestInfo）直到全部结束，任务每发生一次观察到的变化就输出一行。
+
+退出状态：0 所有任务均以 SUCCESS 结束；1 至少一个以 FAILED、KILLED 或 REMOVED 结束，或永久失败；2 用法错误；3 没有凭据或服务器拒绝了凭据；4 达到 --timeout；130/143 被 SIGINT/SIGTERM 停止（任务摘要输出到标准错误）。
+
+使用 --discover 时，还会监视账号在每个 --region 中未完成的任务（DescribeTasks），无需粘贴 ID；--follow 每 60 秒继续发现新任务。</translation>
+    </message>
+    <message>
+        <source>Region of the tasks, e.g. ap-guangzhou. Default: $TENCENTCLOUD_REGION, then the profile&apos;s region. With --discover it may be given several times.</source>
+        <translation>任务所在地域，例如 ap-guangzhou。默认：$TENCENTCLOUD_REGION，然后是配置档的地域。使用 --discover 时可多次指定。</translation>
+    </message>
+    <message>
+        <source>Also watch every unfinished task of the account in the regions (DescribeTasks).</source>
+        <translation>同时监视账号在这些地域中所有未完成的任务（DescribeTasks）。</translation>
+    </message>
+    <message>
+        <source>With --discover: tasks started since WHEN, a duration (90m, 24h, 7d) or an ISO-8601 time (default 24h).</source>
+        <translation>配合 --discover：自 WHEN 起开始的任务，时长（90m、24h、7d）或 ISO-8601 时间（默认 24h）。</translation>
+    </message>
+    <message>
+        <source>With --discover: keep discovering new tasks every 60 s (until --timeout or a signal).</source>
+        <translation>配合 --discover：每 60 秒继续发现新任务（直到 --timeout 或收到信号）。</translation>
+    </message>
+    <message>
+        <source>--follow and --since go with --discover.</source>
+        <translation>--follow 和 --since 需与 --discover 一起使用。</translation>
+    </message>
+    <message>
+        <source>--region may be given several times only with --discover.</source>
+        <translation>只有使用 --discover 时才可多次指定 --region。</translation>
+    </message>
+    <message>
+        <source>No task ids given. Pass ids as arguments or with --ids-from FILE|-, or use --discover.</source>
+        <translation>未提供任务 ID。请以参数或 --ids-from FILE|- 传入 ID，或使用 --discover。</translation>
+    </message>
+    <message>
+        <source>No task to watch: discovery is not permitted for this account.</source>
+        <translation>没有可监视的任务：此账号不允许任务发现。</translation>
+    </message>
+    <message>
+        <source>No unfinished task found.</source>
+        <translation>未找到未完成的任务。</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <translation>警告：%1：%2</translation>
+    </message>
+    <message>
+        <source>Discovered %1 unfinished task(s) in %2 (%3 listed).</source>
+        <translation>在 %2 中发现 %1 个未完成的任务（共列出 %3 个）。</translation>
+    </message>
+    <message>
+        <source>Discovering unfinished tasks in %1 started since %2.</source>
+        <translation>正在发现 %1 中自 %2 起开始的未完成任务。</translation>
     </message>
 </context>
 <context>
