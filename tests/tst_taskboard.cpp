@@ -440,6 +440,34 @@ private slots:
         QCOMPARE(m_emulator->pollsOf(id), 2);
     }
 
+    // Following lists again every interval: new tasks join; one the user removed is not brought back (until
+    // added again by hand).
+    void followingAddsNewTasksNotRemovedOnes() {
+        const QString first = idFor('g', 1), second = idFor('g', 2);
+        m_emulator->addTask(discoverable(first, 31, 1000, {timed(0, "RUNNING")}));
+        TaskBoard board(nullptr, fastPoll(60000));
+        board.setSharedBudget(false);
+        board.setDiscoveryIntervals(60000, 300);
+        board.setDefaultProfile(kAlpha);
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        DiscoveryRequest request = everything();
+        request.follow = true;
+        board.discover(request);
+        QVERIFY(QTest::qWaitFor([&] { return board.count() == 1; }, 5000));
+        QVERIFY(board.isFollowing(kAlpha));
+        m_emulator->addTask(discoverable(second, 32, 0, {timed(0, "RUNNING")}));
+        QVERIFY(QTest::qWaitFor([&] { return board.count() == 2; }, 5000));
+        board.remove({taskKey(kAlpha, first)});
+        QSignalSpy listed(&board, &TaskBoard::discoveryFinished);
+        QVERIFY(QTest::qWaitFor([&] { return listed.count() >= 2; }, 5000));
+        QCOMPARE(board.count(), 1);
+        QVERIFY(!board.task(taskKey(kAlpha, first)));
+        board.addIds({first});
+        QCOMPARE(board.count(), 2);
+        board.stopFollowing();
+        QVERIFY(!board.isFollowing(kAlpha));
+    }
+
     // A sub-account without cdb:DescribeTasks: discovery is off for it (said so, naming the permission),
     // polling of pasted ids goes on.
     void missingPermissionStopsDiscoveryNotPolling() {

@@ -342,6 +342,7 @@ QStringList TaskBoard::addIds(const QStringList& ids, const QString& profileName
         const QString key = taskKey(profile, id);
         if (id.isEmpty() || m_tasks.contains(key))
             continue;
+        m_dismissed.remove(key);
         TaskState state;
         if (scheduler && scheduler->addTask(id, region)) {
             state = *scheduler->task(id);
@@ -397,6 +398,7 @@ QStringList TaskBoard::adopt(const QList<TaskState>& states) {
         const QString key = taskKey(state);
         if (state.id.isEmpty() || m_tasks.contains(key))
             continue;
+        m_dismissed.remove(key);
         if (state.isJobOnly()) {
             // Refreshed from DescribeTasks only: never polled.
         } else if (PollScheduler* s = scheduler(state.profile)) {
@@ -440,6 +442,11 @@ void TaskBoard::remove(const QStringList& keys) {
         return;
     emit tasksAboutToBeRemoved(present);
     const QSet<QString> gone(present.cbegin(), present.cend());
+    // A discovered task the user removed is not brought back by the next listing (until added again).
+    for (const QString& key : std::as_const(present)) {
+        if (m_tasks.value(key).discovery.isDiscovered())
+            m_dismissed.insert(key);
+    }
     const auto work = [&] {
         for (const QString& key : std::as_const(present)) {
             const TaskState& state = m_tasks[key];
@@ -848,7 +855,11 @@ void TaskBoard::onDiscoveryTick() {
         any = any || refresh || watch.follow || watch.listing;
         if (watch.listing)
             continue;
-        const qint64 interval = refresh ? m_discoveryRefreshMs : watch.follow ? m_followMs : -1;
+        qint64 interval = -1; // the shorter of the applicable ones
+        if (refresh)
+            interval = m_discoveryRefreshMs;
+        if (watch.follow)
+            interval = interval < 0 ? m_followMs : std::min(interval, m_followMs);
         if (interval >= 0 && (watch.listedAt < 0 || now - watch.listedAt >= interval))
             listRegion(key.first, key.second);
     }
@@ -909,7 +920,7 @@ void TaskBoard::mergeDiscovered(const QString& profile, const Discovery::Item& i
         }
         return;
     }
-    if (!Discovery::matches(query, item))
+    if (!Discovery::matches(query, item) || m_dismissed.contains(key))
         return;
     TaskState t;
     t.profile = profile;

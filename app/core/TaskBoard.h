@@ -142,8 +142,9 @@ public:
     // Adds tasks whose state is known already (restore() uses it; also imports and tests). Not written to the
     // store. A task without a profile goes to the default one. Returns the new keys.
     QStringList adopt(const QList<TaskState>& states);
-    void remove(const QStringList& keys); // their history stays
-    QStringList clearFinished();          // removes every finished task; returns their keys
+    void
+    remove(const QStringList& keys); // their history stays; removed discovered tasks are not rediscovered
+    QStringList clearFinished();     // removes every finished task; returns their keys
     void retry(const QStringList& keys);
     void refreshNow(const QStringList& keys = {}); // empty: every unfinished task (still paced)
     // The user looks at these tasks: back to the minimum interval (adaptive polling), no extra poll.
@@ -232,6 +233,7 @@ private:
     };
     std::map<std::pair<QString, QString>, RegionWatch> m_regionWatches; // (profile, region)
     QSet<QString> m_finalPoll; // keys DescribeTasks showed finished: one more poll, then none
+    QSet<QString> m_dismissed; // discovered tasks the user removed: not added again by discovery
     QTimer m_discoveryTimer;
     qint64 m_discoveryRefreshMs = kDiscoveryRefreshMs;
     qint64 m_followMs = kFollowIntervalMs;
