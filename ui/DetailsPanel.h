@@ -29,6 +29,11 @@ public:
     void showTask(const TaskState* state, const QList<HistoryEntry>& history);
     QString taskId() const { return m_taskId; }
     void setDarkTheme(bool dark);
+    // While polling is paused the summary says so instead of a next query time (applies at the next
+    // showTask).
+    void setPaused(bool paused);
+    // The focusable widgets in tab order: the tabs, their pages, the RequestId's copy button.
+    QList<QWidget*> focusChain() const;
 
     // For tests and the main window.
     QString infoText() const;
@@ -46,6 +51,7 @@ private:
     QString m_taskId;
     QString m_requestIdValue;
     bool m_dark = false;
+    bool m_paused = false;
     qsizetype m_timelineCount = -1;
     QStackedWidget* m_stack;
     QLabel* m_statusIcon;

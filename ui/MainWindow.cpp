@@ -3,6 +3,7 @@
 #include "ActionIcons.h"
 #include "AddReportBar.h"
 #include "AddTasksDialog.h"
+#include "Announce.h"
 #include "Banner.h"
 #include "DetailsPanel.h"
 #include "ErrorCatalog.h"
@@ -85,6 +86,7 @@ MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
     createMenus();
     createToolBar();
     createStatusBar();
+    setTabOrderChain();
 
     m_notifier = new Notifier(board, this);
     m_notifier->setEnabled(m_notificationsAction->isChecked());
@@ -145,7 +147,7 @@ void MainWindow::createActions() {
     m_exportAction = make(tr("&Export History…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportHistoryAction",
                           &MainWindow::exportHistoryRequested);
     m_exportAction->setEnabled(false); // enabled by whoever handles exportHistoryRequested()
-    m_credentialsAction = make(tr("Cr&edentials…"), QKeySequence(), "credentialsAction",
+    m_credentialsAction = make(tr("&Credentials…"), QKeySequence(), "credentialsAction",
                                [this] { emit credentialsRequested(QString()); });
     m_quitAction = make(tr("&Quit"), QKeySequence::Quit, "quitAction", &MainWindow::close);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -202,9 +204,9 @@ void MainWindow::createMenus() {
     language->setObjectName(QStringLiteral("languageMenu"));
     auto* languages = new QActionGroup(language);
     const QString current = Language::configured();
-    const QList<QPair<QString, QString>> choices{{QString(), tr("System default")},
-                                                 {QStringLiteral("en"), QStringLiteral("English")},
-                                                 {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    const QList<QPair<QString, QString>> choices{{QString(), tr("&System default")},
+                                                 {QStringLiteral("en"), QStringLiteral("&English")},
+                                                 {QStringLiteral("zh_CN"), QStringLiteral("简体中文 (&C)")}};
     for (const auto& [id, name] : choices) {
         QAction* action = language->addAction(name);
         action->setCheckable(true);
@@ -247,6 +249,15 @@ void MainWindow::createToolBar() {
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setPlaceholderText(tr("Filter by ID, status, Info or error"));
     m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter tasks"));
+    m_filterEdit->setAccessibleDescription(
+        tr("Shows only the tasks whose id, status, Info, error or profile contains this text (Ctrl+F)"));
+    // The line edit's own clear button: named for screen readers.
+    for (QToolButton* clear : m_filterEdit->findChildren<QToolButton*>()) {
+        clear->setObjectName(QStringLiteral("filterClearButton"));
+        clear->setAccessibleName(tr("Clear the filter"));
+        clear->setToolTip(tr("Clear the filter"));
+    }
     m_filterEdit->setMinimumWidth(240);
     m_filterEdit->setMaximumWidth(360);
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &TaskFilterProxyModel::setFilterText);
@@ -320,6 +331,19 @@ void MainWindow::createStatusBar() {
         label->setContentsMargins(8, 0, 8, 0);
         bar->addPermanentWidget(label);
     }
+    // The temporary messages ("Tasks removed: 1") are painted, not widgets: announced for screen readers.
+    bar->setAccessibleName(tr("Status"));
+    connect(bar, &QStatusBar::messageChanged, bar,
+            [bar](const QString& message) { announce(bar, message, tr("Status")); });
+}
+
+void MainWindow::setTabOrderChain() {
+    // toolbar (profile filter, filter) → table → details tabs → details content → status bar
+    QList<QWidget*> chain{m_profileFilter, m_filterEdit, m_view};
+    chain += m_details->focusChain();
+    chain += m_report->focusChain();
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
 }
 
 void MainWindow::restoreSettings() {
@@ -509,6 +533,8 @@ void MainWindow::addTasksInteractively() {
         QSettings().setValue(QLatin1String(Key::LastRegion), dialog->region());
         addTaskText(dialog->text(), dialog->region(), dialog->profile());
     });
+    // Back to the table (not the filter, where Ctrl+E and friends would be typed away).
+    connect(dialog, &QDialog::finished, m_view, [this] { m_view->setFocus(Qt::OtherFocusReason); });
     dialog->open();
 }
 
@@ -642,6 +668,9 @@ void MainWindow::setPollingPaused(bool paused) {
     m_pauseAction->setIcon(actionIcon(paused ? ActionIcon::Resume : ActionIcon::Pause, palette()));
     if (m_board->isPaused() != paused)
         m_board->setPaused(paused);
+    m_details->setPaused(paused);
+    updateActions(); // Refresh Now is off while paused
+    updateDetails();
     updateStatusBar();
 }
 
@@ -677,7 +706,8 @@ void MainWindow::updateActions() {
     m_copyRequestIdAction->setEnabled(anyRequestId);
     m_removeAction->setEnabled(!keys.isEmpty());
     m_retryAction->setEnabled(polling && anyRetryable);
-    m_refreshAction->setEnabled(polling && m_board->activeCount() > 0);
+    // Paused: nothing is sent, so Refresh Now would promise a query that does not come.
+    m_refreshAction->setEnabled(polling && !m_board->isPaused() && m_board->activeCount() > 0);
     m_pauseAction->setEnabled(polling);
     m_clearFinishedAction->setEnabled(m_board->finishedCount() > 0);
 }

@@ -104,6 +104,7 @@ private:
     void createToolBar();
     void createCentralWidgets();
     void createStatusBar();
+    void setTabOrderChain();
     void restoreSettings();
     void connectBoard();
 

@@ -1557,16 +1557,8 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>添加任务</translation>
     </message>
     <message>
-        <source>Paste AsyncRequestIds, one per line, or any text that contains them (an API response, log lines, tccli output).</source>
-        <translation>粘贴 AsyncRequestId（每行一个），或任何包含 AsyncRequestId 的文本（API 响应、日志行、tccli 输出）。</translation>
-    </message>
-    <message>
         <source>The region of the instance the tasks belong to: a task exists only in its region</source>
         <translation>任务所属实例的地域：任务仅存在于其所在地域</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
@@ -1603,6 +1595,30 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>&amp;Profile:</source>
         <translation>配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Task &amp;IDs: paste AsyncRequestIds, one per line, or any text that contains them (an API response, log lines, tccli output).</source>
+        <translation>任务 ID(&amp;I)：粘贴 AsyncRequestId（每行一个），或任何包含它们的文本（API 响应、日志行、tccli 输出）。</translation>
+    </message>
+    <message>
+        <source>Task IDs</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>AsyncRequestIds, one per line, or any text that contains them. Ctrl+Enter adds them.</source>
+        <translation>AsyncRequestId（每行一个），或任何包含它们的文本。按 Ctrl+Enter 添加。</translation>
+    </message>
+    <message>
+        <source>How many task ids the text holds</source>
+        <translation>文本中包含的任务 ID 数量</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add the task ids found (Ctrl+Enter)</source>
+        <translation>添加找到的任务 ID（Ctrl+Enter）</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2028,18 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>接入点</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>接入点 URL</translation>
+    </message>
+    <message>
+        <source>The https:// URL of a custom API endpoint</source>
+        <translation>自定义 API 接入点的 https:// URL</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::DetailsPanel</name>
@@ -2147,6 +2175,66 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>Last status: %1</source>
         <translation>最近状态：%1</translation>
     </message>
+    <message>
+        <source>Paused (no query is sent until polling resumes)</source>
+        <translation>已暂停（恢复轮询前不发送查询）</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <source>Copy the RequestId</source>
+        <translation>复制 RequestId</translation>
+    </message>
+    <message>
+        <source>The full Info text the server sent for this task</source>
+        <translation>服务器为此任务发送的完整 Info 文本</translation>
+    </message>
+    <message>
+        <source>Every observed change of the task, oldest first</source>
+        <translation>观察到的此任务的每次变化，按时间先后排列</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>错误信息</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <source>The last response of the server, as received (bounded)</source>
+        <translation>服务器最近一次的原始响应（有长度上限）</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::GuiController</name>
@@ -2252,10 +2340,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>&amp;Export History…</source>
         <translation>导出历史记录(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Cr&amp;edentials…</source>
-        <translation>凭证(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2390,10 +2474,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>System default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
         <source>The language changes when TaskWatch starts again</source>
         <translation>重新启动 TaskWatch 后语言才会更改</translation>
     </message>
@@ -2416,6 +2496,30 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>The server asked %1 to slow down (%2): polling at a lower rate for a while</source>
         <translation>服务器要求 %1 降低请求频率（%2）：暂时以较低频率轮询</translation>
+    </message>
+    <message>
+        <source>&amp;Credentials…</source>
+        <translation>凭据(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;System default</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Filter tasks</source>
+        <translation>筛选任务</translation>
+    </message>
+    <message>
+        <source>Shows only the tasks whose id, status, Info, error or profile contains this text (Ctrl+F)</source>
+        <translation>只显示 ID、状态、Info、错误或配置中包含此文本的任务（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
