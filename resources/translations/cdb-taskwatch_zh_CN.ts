@@ -2042,6 +2042,13 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
 </context>
 <context>
+    <name>taskwatch::ui::DesktopNotifier</name>
+    <message>
+        <source>Show TaskWatch</source>
+        <translation>显示 TaskWatch</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::ui::DetailsPanel</name>
     <message>
         <source>Waiting for the first query</source>
