@@ -5,6 +5,7 @@
 #include "AddTasksDialog.h"
 #include "Announce.h"
 #include "Banner.h"
+#include "CloseGuard.h"
 #include "DetailsPanel.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
@@ -81,6 +82,8 @@ MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
     setAcceptDrops(true);
     m_proxy->setSourceModel(m_model);
 
+    m_closeGuard = new CloseGuard(this);
+    connect(m_closeGuard, &CloseGuard::quitRequested, this, &MainWindow::quit);
     createActions();
     createCentralWidgets();
     createMenus();
@@ -149,7 +152,7 @@ void MainWindow::createActions() {
     m_exportAction->setEnabled(false); // enabled by whoever handles exportHistoryRequested()
     m_credentialsAction = make(tr("&Credentials…"), QKeySequence(), "credentialsAction",
                                [this] { emit credentialsRequested(QString()); });
-    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, "quitAction", &MainWindow::close);
+    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, "quitAction", &MainWindow::quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_hideFinishedAction = new QAction(tr("&Hide Finished"), this);
     m_hideFinishedAction->setObjectName(QStringLiteral("hideFinishedAction"));
@@ -198,6 +201,8 @@ void MainWindow::createMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_hideFinishedAction);
     view->addAction(m_notificationsAction);
+    view->addAction(m_closeGuard->confirmAction());
+    view->addAction(m_closeGuard->toTrayAction());
     view->addSeparator();
     // The interface language: the system's unless chosen here (takes effect at the next start).
     QMenu* language = view->addMenu(tr("&Language"));
@@ -807,9 +812,31 @@ void MainWindow::changeEvent(QEvent* event) {
         applyTheme();
 }
 
+void MainWindow::quit() {
+    m_quitRequested = true;
+    if (!close() && !isVisible())
+        show(); // hidden to the tray, and the user cancelled: show the window again
+    m_quitRequested = false;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    switch (m_closeGuard->decide(m_board->activeCount(), m_quitRequested)) {
+    case CloseGuard::Decision::Cancel:
+        event->ignore();
+        return;
+    case CloseGuard::Decision::Hide:
+        saveSettings();
+        event->ignore();
+        hide(); // polling goes on; the tray icon brings the window back
+        statusBar()->clearMessage();
+        return;
+    case CloseGuard::Decision::Close:
+        break;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
+    if (isHidden() && QApplication::quitOnLastWindowClosed() && m_quitRequested)
+        QApplication::quit(); // a window hidden to the tray: closing it emits no lastWindowClosed
 }
 
 } // namespace taskwatch::ui

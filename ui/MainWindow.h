@@ -28,6 +28,7 @@ namespace taskwatch::ui {
 
 class AddReportBar;
 class Banner;
+class CloseGuard;
 class DetailsPanel;
 class Notifier;
 
@@ -68,6 +69,7 @@ public:
     QTableView* view() const { return m_view; }
     DetailsPanel* detailsPanel() const { return m_details; }
     QAction* exportHistoryAction() const { return m_exportAction; }
+    CloseGuard* closeGuard() const { return m_closeGuard; }
     QString reportText() const;
     QStringList selectedKeys() const;
 
@@ -84,6 +86,9 @@ public slots:
     void setPollingPaused(bool paused);
     void clearFinished();
     void showUnrecognisedLines();
+    // Quit (Ctrl+Q, the tray's Quit): closes the window (asking first when tasks are unfinished), never hides
+    // it to the tray.
+    void quit();
 
 signals:
     // The user asked to set up credentials: for `profile` (empty: the default one).
@@ -136,6 +141,8 @@ private:
     QLabel* m_nextPollLabel = nullptr;
     AddReportBar* m_report = nullptr;
     Notifier* m_notifier = nullptr;
+    CloseGuard* m_closeGuard = nullptr;
+    bool m_quitRequested = false;
 
     QAction* m_addAction = nullptr;
     QAction* m_pasteAction = nullptr;

@@ -1693,6 +1693,51 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
 </context>
 <context>
+    <name>taskwatch::ui::CloseGuard</name>
+    <message>
+        <source>&amp;Ask Before Quitting</source>
+        <translation>退出前询问(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close to &amp;Tray</source>
+        <translation>关闭时最小化到托盘(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ask before closing the window stops watching unfinished tasks</source>
+        <translation>关闭窗口将停止监视未完成的任务时先询问</translation>
+    </message>
+    <message>
+        <source>Closing the window hides it in the system tray and polling goes on (Quit ends TaskWatch)</source>
+        <translation>关闭窗口时将其隐藏到系统托盘，轮询继续进行（“退出”才会结束 TaskWatch）</translation>
+    </message>
+    <message>
+        <source>Quit TaskWatch</source>
+        <translation>退出 TaskWatch</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quit and stop watching %n task(s)?</source>
+        <translation>
+            <numerusform>退出并停止监视 %n 个任务？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unfinished tasks are kept and polled again at the next start.</source>
+        <translation>未完成的任务会被保留，下次启动时继续轮询。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation>不再询问(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Show TaskWatch</source>
+        <translation>显示 TaskWatch(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::ui::CredentialsDialog</name>
     <message>
         <source>Credentials</source>
