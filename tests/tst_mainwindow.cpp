@@ -193,6 +193,8 @@ private slots:
     void tabOrderReachesEveryControl();
     void controlsHaveAccessibleNames();
     void statusChangesAreAnnounced();
+    void undoRemoveAndClearFinished();
+    void copyRowsInfoAndError();
     void screenshot();
 
 private:
@@ -876,7 +878,8 @@ void TestMainWindow::tabOrderReachesEveryControl() {
     QVERIFY2(position(QStringLiteral("taskTable")) == 0, qPrintable(names.join(QLatin1Char(' '))));
     QCOMPARE(forward.indexOf(const_cast<QTabBar*>(tabs)), 1);
     QCOMPARE(position(QStringLiteral("detailsInfo")), 2);
-    QCOMPARE(position(QStringLiteral("copyRequestIdButton")), 3);
+    QCOMPARE(position(QStringLiteral("copyTabButton")), 3);
+    QCOMPARE(position(QStringLiteral("copyRequestIdButton")), 4);
     QVERIFY2(position(QStringLiteral("showUnrecognisedButton")) > 3,
              qPrintable(names.join(QLatin1Char(' '))));
     QVERIFY2(position(QStringLiteral("dismissReportButton")) > 3, qPrintable(names.join(QLatin1Char(' '))));
@@ -979,6 +982,90 @@ void TestMainWindow::statusChangesAreAnnounced() {
     QCOMPARE(announced.at(0).at(1).toString(), QStringLiteral("2 task ids found"));
     QCOMPARE(accessibleName(dialog.findChild<QLabel*>(QStringLiteral("addTasksCount"))),
              QStringLiteral("2 task ids found"));
+}
+
+void TestMainWindow::undoRemoveAndClearFinished() {
+    QTemporaryDir dir;
+    TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+    QVERIFY2(store.open(), qPrintable(store.lastError()));
+    PausedBoard fb(&store);
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    TaskState stopped = stateFor(3, std::nullopt, TaskPhase::Stopped);
+    stopped.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+    fb.board.adopt({stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling, QStringLiteral("working")),
+                    stateFor(2, QStringLiteral("SUCCESS"), TaskPhase::Finished, QStringLiteral("done")),
+                    stopped});
+    auto* undo = window.findChild<QAction*>(QStringLiteral("undoRemoveAction"));
+    QVERIFY(undo && !undo->isEnabled());
+
+    // Del, then Ctrl+Z: the task is back with its state, in the store too.
+    selectFirstRow(window);
+    window.view()->setFocus();
+    QTest::keyClick(window.view(), Qt::Key_Delete);
+    QCOMPARE(window.model()->rowCount(), 2);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Ctrl+Z")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(undo->isEnabled());
+    QTest::keyClick(window.view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window.model()->rowCount(), 3);
+    QCOMPARE(window.model()->stateOf(idFor(1))->info, std::optional<QString>(QStringLiteral("working")));
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("put back: 1")));
+    QCOMPARE(store.loadTasks().size(), 1); // the one put back (the adopted ones were never written)
+
+    // Clear Finished removes the finished and the stopped task, and says that one had an error.
+    window.clearFinished();
+    QCOMPARE(window.model()->rowCount(), 1);
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QLatin1String("cleared: 2")) &&
+                 message.contains(QLatin1String("1 stopped by an error")),
+             qPrintable(message));
+    undo->trigger();
+    QCOMPARE(window.model()->rowCount(), 3);
+    QCOMPARE(window.model()->stateOf(idFor(3))->errorCode, stopped.errorCode);
+    QCOMPARE(window.model()->stateOf(idFor(2))->status, std::optional<QString>(QStringLiteral("SUCCESS")));
+}
+
+void TestMainWindow::copyRowsInfoAndError() {
+    PausedBoard fb;
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    TaskState stopped = stateFor(2, std::nullopt, TaskPhase::Stopped, QStringLiteral("line 1\nline 2"));
+    stopped.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+    stopped.errorMessage = QStringLiteral("The async task does not exist.");
+    fb.board.adopt(
+        {stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling, QStringLiteral("a\tb")), stopped});
+    window.view()->selectionModel()->select(
+        QItemSelection(window.proxy()->index(0, 0), window.proxy()->index(1, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    window.view()->setFocus();
+    QTest::keyClick(window.view(), Qt::Key_C, Qt::ControlModifier | Qt::AltModifier);
+    const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    int visible = 0;
+    for (int c = 0; c < window.proxy()->columnCount(); ++c)
+        visible += window.view()->isColumnHidden(c) ? 0 : 1;
+    QCOMPARE(int(lines.at(0).count(QLatin1Char('\t'))), visible - 1); // one cell per visible column
+    QVERIFY(lines.at(0).startsWith(idFor(1) + QLatin1Char('\t')));
+    QVERIFY(lines.at(1).contains(stopped.errorCode));
+
+    window.view()->selectionModel()->setCurrentIndex(
+        window.proxy()->index(1, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    window.findChild<QAction*>(QStringLiteral("copyInfoAction"))->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("line 1\nline 2"));
+    window.findChild<QAction*>(QStringLiteral("copyErrorAction"))->trigger();
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("InvalidParameter.InvalidAsyncRequestId: The async task does not exist."));
+
+    // The details panel copies the current tab.
+    ui::DetailsPanel* details = window.detailsPanel();
+    auto* tabs = details->findChild<QTabWidget*>(QStringLiteral("detailsTabs"));
+    tabs->setCurrentWidget(details->findChild<QPlainTextEdit*>(QStringLiteral("detailsInfo")));
+    QApplication::clipboard()->clear();
+    details->findChild<QToolButton*>(QStringLiteral("copyTabButton"))->click();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("line 1\nline 2"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Info copied")));
 }
 
 void TestMainWindow::screenshot() {

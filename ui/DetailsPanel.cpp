@@ -251,6 +251,16 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_raw->setAccessibleDescription(tr("The last response of the server, as received (bounded)"));
     m_tabs->addTab(m_raw, tr("Raw response"));
 
+    // Copies what the current tab shows (Info, the timeline as tab-separated lines, the error, the response).
+    m_copyTab = new QToolButton(m_tabs);
+    m_copyTab->setObjectName(QStringLiteral("copyTabButton"));
+    m_copyTab->setText(tr("Copy"));
+    m_copyTab->setToolTip(tr("Copy the text of this tab to the clipboard"));
+    m_copyTab->setAccessibleName(tr("Copy the text of this tab"));
+    m_copyTab->setAutoRaise(true);
+    connect(m_copyTab, &QToolButton::clicked, this, &DetailsPanel::copyCurrentTab);
+    m_tabs->setCornerWidget(m_copyTab, Qt::TopRightCorner);
+
     pageLayout->addWidget(m_tabs, 5);
     m_stack->setCurrentIndex(0);
 
@@ -260,7 +270,39 @@ DetailsPanel::DetailsPanel(QWidget* parent)
 }
 
 QList<QWidget*> DetailsPanel::focusChain() const {
-    return {m_tabs, m_info, m_timeline, m_raw, m_copyRequestId};
+    return {m_tabs, m_info, m_timeline, m_raw, m_copyTab, m_copyRequestId};
+}
+
+QString DetailsPanel::currentTabText() const {
+    QWidget* page = m_tabs->currentWidget();
+    if (page == m_info)
+        return m_info->toPlainText();
+    if (page == m_raw)
+        return m_raw->toPlainText();
+    if (page == m_timeline) {
+        QStringList lines;
+        for (int i = 0; i < m_timeline->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem* item = m_timeline->topLevelItem(i);
+            QStringList cells;
+            for (int c = 0; c < m_timeline->columnCount(); ++c)
+                cells << item->text(c);
+            lines << cells.join(QLatin1Char('\t'));
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+    if (page == m_errorPage && m_errorCode->isVisibleTo(m_errorPage)) {
+        return QStringLiteral("%1: %2\n%3\n%4")
+            .arg(m_errorCode->text(), m_errorMessage->text(), m_errorMeaning->text(), m_errorHint->text());
+    }
+    return {};
+}
+
+void DetailsPanel::copyCurrentTab() {
+    const QString text = currentTabText();
+    if (text.isEmpty())
+        return;
+    QApplication::clipboard()->setText(text);
+    emit tabTextCopied(m_tabs->tabText(m_tabs->currentIndex()));
 }
 
 void DetailsPanel::setPaused(bool paused) {

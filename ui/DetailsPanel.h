@@ -39,9 +39,13 @@ public:
     QString infoText() const;
     int timelineRowCount() const;
     QString requestId() const { return m_requestIdValue; }
+    // What the current tab shows, as text (what its Copy button copies).
+    QString currentTabText() const;
+    void copyCurrentTab();
 
 signals:
     void requestIdCopied(const QString& requestId);
+    void tabTextCopied(const QString& tabName);
 
 private:
     void copyRequestId();
@@ -65,6 +69,7 @@ private:
     QLabel* m_httpValue;
     QLabel* m_requestIdLabel;
     QToolButton* m_copyRequestId;
+    QToolButton* m_copyTab;
     QTabWidget* m_tabs;
     QPlainTextEdit* m_info;
     QTreeWidget* m_timeline;

@@ -11,6 +11,7 @@
 #include "Language.h"
 #include "Notifier.h"
 #include "Regions.h"
+#include "RemovalUndo.h"
 #include "SafeText.h"
 #include "StatusStyle.h"
 #include "TaskIdExtractor.h"
@@ -147,6 +148,19 @@ void MainWindow::createActions() {
                                  "copyRequestIdAction", &MainWindow::copySelectedRequestIds);
     m_clearFinishedAction = make(tr("C&lear Finished"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
                                  "clearFinishedAction", &MainWindow::clearFinished);
+    m_clearFinishedAction->setToolTip(
+        tr("Remove every finished task, also those stopped by an error (Ctrl+Shift+Del; Ctrl+Z undoes)"));
+    m_copyRowsAction = make(tr("Copy &Rows"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), "copyRowsAction",
+                            &MainWindow::copySelectedRows);
+    m_copyRowsAction->setToolTip(
+        tr("Copy the selected rows: their visible columns, tab-separated (Ctrl+Alt+C)"));
+    m_copyInfoAction = make(tr("Copy I&nfo"), QKeySequence(), "copyInfoAction", &MainWindow::copyCurrentInfo);
+    m_copyErrorAction =
+        make(tr("Copy &Error"), QKeySequence(), "copyErrorAction", &MainWindow::copyCurrentError);
+    m_undo = new RemovalUndo(m_board, this);
+    addAction(m_undo->action());
+    connect(m_undo, &RemovalUndo::undone, this,
+            [this](int n) { statusBar()->showMessage(tr("Tasks put back: %1").arg(n), 4000); });
     m_exportAction = make(tr("&Export History…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportHistoryAction",
                           &MainWindow::exportHistoryRequested);
     m_exportAction->setEnabled(false); // enabled by whoever handles exportHistoryRequested()
@@ -185,8 +199,13 @@ void MainWindow::createMenus() {
     file->addAction(m_quitAction);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undo->action());
+    edit->addSeparator();
     edit->addAction(m_copyIdsAction);
     edit->addAction(m_copyRequestIdAction);
+    edit->addAction(m_copyRowsAction);
+    edit->addAction(m_copyInfoAction);
+    edit->addAction(m_copyErrorAction);
     edit->addSeparator();
     edit->addAction(m_removeAction);
     edit->addAction(m_clearFinishedAction);
@@ -311,6 +330,9 @@ void MainWindow::createCentralWidgets() {
     m_splitter->setStretchFactor(1, 2);
     connect(m_details, &DetailsPanel::requestIdCopied, this,
             [this] { statusBar()->showMessage(tr("RequestId copied to the clipboard"), 3000); });
+    connect(m_details, &DetailsPanel::tabTextCopied, this, [this](const QString& tab) {
+        statusBar()->showMessage(tr("%1 copied to the clipboard").arg(tab), 3000);
+    });
 
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
@@ -641,14 +663,69 @@ void MainWindow::removeSelected() {
     const QStringList keys = selectedKeys();
     if (keys.isEmpty())
         return;
-    m_board->remove(keys);
-    statusBar()->showMessage(tr("Tasks removed: %1").arg(keys.size()), 4000);
+    const QList<TaskState> removed = m_undo->record([&] { m_board->remove(keys); });
+    statusBar()->showMessage(tr("Tasks removed: %1 (Ctrl+Z puts them back)").arg(removed.size()), 8000);
 }
 
 void MainWindow::clearFinished() {
-    const QStringList keys = m_board->clearFinished();
-    if (!keys.isEmpty())
-        statusBar()->showMessage(tr("Finished tasks cleared: %1").arg(keys.size()), 4000);
+    const QList<TaskState> removed = m_undo->record([this] { m_board->clearFinished(); });
+    if (removed.isEmpty())
+        return;
+    const auto stopped = std::count_if(removed.cbegin(), removed.cend(), [](const TaskState& s) {
+        return !s.errorCode.isEmpty() && !TaskStatus::isTerminal(s.status);
+    });
+    // Tasks stopped by an error are finished too: said, never removed silently.
+    statusBar()->showMessage(
+        stopped > 0
+            ? tr("Finished tasks cleared: %1, of which %2 stopped by an error (Ctrl+Z puts them back)")
+                  .arg(removed.size())
+                  .arg(stopped)
+            : tr("Finished tasks cleared: %1 (Ctrl+Z puts them back)").arg(removed.size()),
+        10000);
+}
+
+void MainWindow::copySelectedRows() {
+    QList<QModelIndex> rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    const QHeaderView* header = m_view->horizontalHeader();
+    QStringList lines;
+    for (const QModelIndex& row : std::as_const(rows)) {
+        QStringList cells;
+        for (int visual = 0; visual < header->count(); ++visual) {
+            const int column = header->logicalIndex(visual);
+            if (header->isSectionHidden(column))
+                continue;
+            // Display text is neutralised already; no tab or line break may split the cell.
+            cells << SafeText::singleLine(m_proxy->index(row.row(), column).data().toString(),
+                                          TaskTableModel::kDisplayInfoChars);
+        }
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    statusBar()->showMessage(tr("Rows copied: %1").arg(lines.size()), 3000);
+}
+
+void MainWindow::copyCurrentInfo() {
+    const TaskState* state = m_board->task(currentKey());
+    if (!state || !state->info || state->info->isEmpty())
+        return;
+    QApplication::clipboard()->setText(
+        boundText(SafeText::multiLine(*state->info), DetailsPanel::kMaxInfoChars));
+    statusBar()->showMessage(tr("Info copied to the clipboard"), 3000);
+}
+
+void MainWindow::copyCurrentError() {
+    const TaskState* state = m_board->task(currentKey());
+    if (!state || state->errorCode.isEmpty())
+        return;
+    QString text = SafeText::singleLine(state->errorCode, TaskTableModel::kDisplayErrorChars);
+    if (!state->errorMessage.isEmpty())
+        text += QLatin1String(": ") + boundText(SafeText::multiLine(state->errorMessage), kMaxMessageChars);
+    QApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Error copied to the clipboard"), 3000);
 }
 
 void MainWindow::retrySelected() {
@@ -686,9 +763,13 @@ void MainWindow::showTableContextMenu(const QPoint& pos) {
     menu.addSeparator();
     menu.addAction(m_copyIdsAction);
     menu.addAction(m_copyRequestIdAction);
+    menu.addAction(m_copyRowsAction);
+    menu.addAction(m_copyInfoAction);
+    menu.addAction(m_copyErrorAction);
     menu.addSeparator();
     menu.addAction(m_removeAction);
     menu.addAction(m_clearFinishedAction);
+    menu.addAction(m_undo->action());
     menu.addSeparator();
     menu.addAction(m_pauseAction);
     menu.addAction(m_addAction);
@@ -708,6 +789,10 @@ void MainWindow::updateActions() {
         anyRetryable = anyRetryable || state->isDone() || !state->errorCode.isEmpty();
     }
     m_copyIdsAction->setEnabled(!keys.isEmpty());
+    m_copyRowsAction->setEnabled(!keys.isEmpty());
+    const TaskState* current = m_board->task(currentKey());
+    m_copyInfoAction->setEnabled(current && current->info && !current->info->isEmpty());
+    m_copyErrorAction->setEnabled(current && !current->errorCode.isEmpty());
     m_copyRequestIdAction->setEnabled(anyRequestId);
     m_removeAction->setEnabled(!keys.isEmpty());
     m_retryAction->setEnabled(polling && anyRetryable);

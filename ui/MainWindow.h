@@ -29,6 +29,7 @@ namespace taskwatch::ui {
 class AddReportBar;
 class Banner;
 class CloseGuard;
+class RemovalUndo;
 class DetailsPanel;
 class Notifier;
 
@@ -80,6 +81,9 @@ public slots:
     void pasteIds();
     void copySelectedIds();
     void copySelectedRequestIds();
+    void copySelectedRows(); // visible columns, tab-separated, one line per row
+    void copyCurrentInfo();  // the current task's full Info
+    void copyCurrentError(); // its error code and message
     void removeSelected();
     void retrySelected();
     void refreshNow();
@@ -153,6 +157,10 @@ private:
     QAction* m_copyIdsAction = nullptr;
     QAction* m_copyRequestIdAction = nullptr;
     QAction* m_clearFinishedAction = nullptr;
+    QAction* m_copyRowsAction = nullptr;
+    QAction* m_copyInfoAction = nullptr;
+    QAction* m_copyErrorAction = nullptr;
+    RemovalUndo* m_undo = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_credentialsAction = nullptr;
     QAction* m_quitAction = nullptr;

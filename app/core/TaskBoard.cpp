@@ -462,6 +462,25 @@ void TaskBoard::remove(const QStringList& keys) {
         [&gone](const HistoryEntry& e) { return gone.contains(taskKey(e.profile, e.taskId)); });
 }
 
+QStringList TaskBoard::reinstate(const QList<TaskState>& states) {
+    const QStringList added = adopt(states);
+    if (!m_store || added.isEmpty())
+        return added;
+    const qint64 steady = PollScheduler::steadyNowMs();
+    const bool ok = m_store->transaction([&] {
+        for (const QString& key : added) {
+            const TaskState& state = m_tasks[key];
+            if (!m_store->upsertTask(state, state.profile))
+                return false;
+            m_writtenAt.insert(key, steady);
+        }
+        return true;
+    });
+    if (!ok)
+        storeFailure();
+    return added;
+}
+
 QStringList TaskBoard::clearFinished() {
     QStringList keys;
     for (const QString& key : std::as_const(m_order)) {

@@ -143,7 +143,10 @@ public:
     // store. A task without a profile goes to the default one. Returns the new keys.
     QStringList adopt(const QList<TaskState>& states);
     void remove(const QStringList& keys); // their history stays
-    QStringList clearFinished();          // removes every finished task; returns their keys
+    // Puts removed tasks back (undo of remove()/clearFinished()): adopt()s the states and writes them to the
+    // store again. Unfinished ones are polled again. Returns the keys put back.
+    QStringList reinstate(const QList<TaskState>& states);
+    QStringList clearFinished(); // removes every finished task; returns their keys
     void retry(const QStringList& keys);
     void refreshNow(const QStringList& keys = {}); // empty: every unfinished task (still paced)
     // The user looks at these tasks: back to the minimum interval (adaptive polling), no extra poll.

@@ -2287,6 +2287,14 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>The last response of the server, as received (bounded)</source>
         <translation>服务器最近一次的原始响应（有长度上限）</translation>
     </message>
+    <message>
+        <source>Copy the text of this tab to the clipboard</source>
+        <translation>将此标签页的文本复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Copy the text of this tab</source>
+        <translation>复制此标签页的文本</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::GuiController</name>
@@ -2462,14 +2470,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>已复制任务 ID：%1 个</translation>
     </message>
     <message>
-        <source>Tasks removed: %1</source>
-        <translation>已移除任务：%1 个</translation>
-    </message>
-    <message>
-        <source>Finished tasks cleared: %1</source>
-        <translation>已清除已结束的任务：%1 个</translation>
-    </message>
-    <message>
         <source>Refreshing every unfinished task</source>
         <translation>正在刷新所有未结束的任务</translation>
     </message>
@@ -2573,6 +2573,58 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Remove every finished task, also those stopped by an error (Ctrl+Shift+Del; Ctrl+Z undoes)</source>
+        <translation>移除所有已结束的任务，包括因错误停止的任务（Ctrl+Shift+Del；Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Rows</source>
+        <translation>复制行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows: their visible columns, tab-separated (Ctrl+Alt+C)</source>
+        <translation>复制所选行：其可见列，以制表符分隔（Ctrl+Alt+C）</translation>
+    </message>
+    <message>
+        <source>Copy I&amp;nfo</source>
+        <translation>复制 Info(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Error</source>
+        <translation>复制错误(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Tasks put back: %1</source>
+        <translation>已恢复任务：%1</translation>
+    </message>
+    <message>
+        <source>%1 copied to the clipboard</source>
+        <translation>%1 已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Tasks removed: %1 (Ctrl+Z puts them back)</source>
+        <translation>已移除任务：%1（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Finished tasks cleared: %1, of which %2 stopped by an error (Ctrl+Z puts them back)</source>
+        <translation>已清除结束的任务：%1，其中 %2 个因错误停止（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Finished tasks cleared: %1 (Ctrl+Z puts them back)</source>
+        <translation>已清除结束的任务：%1（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Rows copied: %1</source>
+        <translation>已复制行：%1</translation>
+    </message>
+    <message>
+        <source>Info copied to the clipboard</source>
+        <translation>Info 已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Error copied to the clipboard</source>
+        <translation>错误已复制到剪贴板</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::Notifier</name>
@@ -2590,6 +2642,19 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::RemovalUndo</name>
+    <message>
+        <source>&amp;Undo Remove</source>
+        <translation>撤销移除(&amp;U)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo Remove (%n task(s))</source>
+        <translation>
+            <numerusform>撤销移除（%n 个任务）(&amp;U)</numerusform>
         </translation>
     </message>
 </context>
