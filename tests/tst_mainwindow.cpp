@@ -496,7 +496,7 @@ void TestMainWindow::settingsPersist() {
         showAndActivate(window);
         window.findChild<QLineEdit*>(QStringLiteral("filterEdit"))->setText(QStringLiteral("upgrade"));
         window.findChild<QAction*>(QStringLiteral("hideFinishedAction"))->setChecked(true);
-        window.view()->setColumnWidth(TaskTableModel::InfoColumn, 222);
+        window.view()->setColumnWidth(TaskTableModel::ErrorColumn, 222);
         window.view()->sortByColumn(TaskTableModel::StatusColumn, Qt::DescendingOrder);
         window.resize(1111, 700);
         window.close(); // saves
@@ -508,7 +508,7 @@ void TestMainWindow::settingsPersist() {
     QCOMPARE(restored.proxy()->filterText(), QStringLiteral("upgrade"));
     QVERIFY(restored.proxy()->hideFinished());
     QVERIFY(restored.findChild<QAction*>(QStringLiteral("hideFinishedAction"))->isChecked());
-    QCOMPARE(restored.view()->columnWidth(TaskTableModel::InfoColumn), 222);
+    QCOMPARE(restored.view()->columnWidth(TaskTableModel::ErrorColumn), 222);
     QCOMPARE(restored.proxy()->sortColumn(), int(TaskTableModel::StatusColumn));
     QCOMPARE(restored.width(), 1111);
 }

@@ -6,6 +6,7 @@
 #include "Announce.h"
 #include "Banner.h"
 #include "CloseGuard.h"
+#include "ColumnMenu.h"
 #include "DetailsPanel.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
@@ -219,6 +220,7 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_hideFinishedAction);
+    view->addMenu(m_columns->menu());
     view->addAction(m_notificationsAction);
     view->addAction(m_closeGuard->confirmAction());
     view->addAction(m_closeGuard->toTrayAction());
@@ -314,6 +316,7 @@ void MainWindow::createCentralWidgets() {
     m_splitter->setChildrenCollapsible(false);
 
     m_view = new TaskTableView(m_proxy, m_splitter);
+    m_columns = new ColumnMenu(m_view);
     connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
@@ -388,6 +391,7 @@ void MainWindow::restoreSettings() {
         m_splitter->setSizes({400, 240});
     if (const QByteArray header = settings.value(QLatin1String(Key::Header)).toByteArray(); !header.isEmpty())
         m_view->horizontalHeader()->restoreState(header);
+    m_columns->apply(); // a saved width never cuts a value; hidden columns as chosen
     m_filterEdit->setText(settings.value(QLatin1String(Key::Filter)).toString());
     m_hideFinishedAction->setChecked(settings.value(QLatin1String(Key::HideFinished), false).toBool());
     if (const QString region = settings.value(QLatin1String(Key::LastRegion)).toString();
@@ -474,7 +478,7 @@ bool MainWindow::anyPolling() const {
 
 void MainWindow::updateProfileViews() {
     const QStringList profiles = m_model->profiles();
-    m_view->setColumnHidden(TaskTableModel::ProfileColumn, profiles.size() <= 1);
+    m_columns->setAutoHidden(TaskTableModel::ProfileColumn, profiles.size() <= 1);
     m_profileFilterAction->setVisible(profiles.size() > 1);
     const QString current = m_profileFilter->currentData().toString();
     QStringList shown;

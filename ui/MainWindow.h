@@ -29,6 +29,7 @@ namespace taskwatch::ui {
 class AddReportBar;
 class Banner;
 class CloseGuard;
+class ColumnMenu;
 class RemovalUndo;
 class DetailsPanel;
 class Notifier;
@@ -71,6 +72,7 @@ public:
     DetailsPanel* detailsPanel() const { return m_details; }
     QAction* exportHistoryAction() const { return m_exportAction; }
     CloseGuard* closeGuard() const { return m_closeGuard; }
+    ColumnMenu* columnMenu() const { return m_columns; }
     QString reportText() const;
     QStringList selectedKeys() const;
 
@@ -161,6 +163,7 @@ private:
     QAction* m_copyInfoAction = nullptr;
     QAction* m_copyErrorAction = nullptr;
     RemovalUndo* m_undo = nullptr;
+    ColumnMenu* m_columns = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_credentialsAction = nullptr;
     QAction* m_quitAction = nullptr;

@@ -1738,6 +1738,13 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
 </context>
 <context>
+    <name>taskwatch::ui::ColumnMenu</name>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>列(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::ui::CredentialsDialog</name>
     <message>
         <source>Credentials</source>
