@@ -2304,6 +2304,59 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
 </context>
 <context>
+    <name>taskwatch::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>The &amp;selected tasks (%n)</source>
+        <translation>
+            <numerusform>所选任务（%n 个）(&amp;S)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;All tasks</source>
+        <translation>所有任务(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Excel-compatible (UTF-8 with a byte order mark)</source>
+        <translation>兼容 Excel（带字节顺序标记的 UTF-8）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export History</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <source>History of</source>
+        <translation>导出范围</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Excel needs the byte order mark to read UTF-8; LibreOffice asks for the character set on import (choose UTF-8)</source>
+        <translation>Excel 需要字节顺序标记才能识别 UTF-8；LibreOffice 导入时会询问字符集（请选择 UTF-8）</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8, one line per observed change. LibreOffice asks for the character set when it opens the file: choose UTF-8.</source>
+        <translation>CSV 格式，UTF-8 编码，每个观察到的变化一行。LibreOffice 打开文件时会询问字符集：请选择 UTF-8。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::ui::GuiController</name>
     <message>
         <source>History disabled: %1</source>
@@ -2316,20 +2369,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>The demo uses built-in credentials; run without --demo to set up your own.</source>
         <translation>演示模式使用内置凭证；如需设置自己的凭证，请不带 --demo 运行。</translation>
-    </message>
-    <message>
-        <source>Export the history of all tasks</source>
-        <translation>导出所有任务的历史记录</translation>
-    </message>
-    <message numerus="yes">
-        <source>Export the history of %n selected task(s)</source>
-        <translation>
-            <numerusform>导出 %n 个所选任务的历史记录</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
