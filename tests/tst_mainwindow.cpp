@@ -3,6 +3,7 @@
 // persisted settings, notifications, a full INITIAL → RUNNING → SUCCESS cycle against the emulator, and a
 // screenshot of the window with tasks in every status.
 #include "AddTasksDialog.h"
+#include "Announce.h"
 #include "Banner.h"
 #include "DetailsPanel.h"
 #include "Emulator.h"
@@ -16,22 +17,30 @@
 #include "TaskStore.h"
 #include "TaskTableModel.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QtTest>
 #include <memory>
 
@@ -105,6 +114,52 @@ int sourceRowsWithStatus(const TaskTableModel* model, const QString& key) {
     return n;
 }
 
+// The mnemonic letter of a menu or action text ("E&xport" → 'x'), lowercase; null without one.
+QChar mnemonicOf(const QString& text) {
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+// Every menu (and submenu) has unique mnemonics among its visible entries; the duplicates otherwise.
+QStringList duplicateMnemonics(const QMenu* menu) {
+    QStringList problems;
+    QHash<QChar, QString> seen;
+    const QList<QAction*> actions = menu->actions();
+    for (const QAction* action : actions) {
+        if (action->isSeparator() || !action->isVisible())
+            continue;
+        const QChar m = mnemonicOf(action->text());
+        if (m.isNull())
+            problems << QStringLiteral("%1: \"%2\" has no mnemonic").arg(menu->title(), action->text());
+        else if (seen.contains(m))
+            problems << QStringLiteral("%1: \"%2\" and \"%3\" share &%4")
+                            .arg(menu->title(), seen.value(m), action->text(), QString(m));
+        seen.insert(m, action->text());
+        if (action->menu())
+            problems += duplicateMnemonics(action->menu());
+    }
+    return problems;
+}
+
+// Selects and makes current the first row (whatever modifier state earlier key clicks left).
+void selectFirstRow(MainWindow& window) {
+    window.view()->selectionModel()->setCurrentIndex(
+        window.proxy()->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+QString accessibleName(QObject* object) {
+    QAccessibleInterface* iface = object ? QAccessible::queryAccessibleInterface(object) : nullptr;
+    return iface ? iface->text(QAccessible::Name) : QString();
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -132,6 +187,14 @@ private slots:
     void timelineFromTheStore();
     void offlineBanner();
     void fullCycleAgainstEmulator();
+    void menuMnemonicsAreUnique();
+    void addTasksDialogKeyboard();
+    void pauseIsConsistent();
+    void tabOrderReachesEveryControl();
+    void controlsHaveAccessibleNames();
+    void statusChangesAreAnnounced();
+    void undoRemoveAndClearFinished();
+    void copyRowsInfoAndError();
     void screenshot();
 
 private:
@@ -433,7 +496,7 @@ void TestMainWindow::settingsPersist() {
         showAndActivate(window);
         window.findChild<QLineEdit*>(QStringLiteral("filterEdit"))->setText(QStringLiteral("upgrade"));
         window.findChild<QAction*>(QStringLiteral("hideFinishedAction"))->setChecked(true);
-        window.view()->setColumnWidth(TaskTableModel::InfoColumn, 222);
+        window.view()->setColumnWidth(TaskTableModel::ErrorColumn, 222);
         window.view()->sortByColumn(TaskTableModel::StatusColumn, Qt::DescendingOrder);
         window.resize(1111, 700);
         window.close(); // saves
@@ -445,7 +508,7 @@ void TestMainWindow::settingsPersist() {
     QCOMPARE(restored.proxy()->filterText(), QStringLiteral("upgrade"));
     QVERIFY(restored.proxy()->hideFinished());
     QVERIFY(restored.findChild<QAction*>(QStringLiteral("hideFinishedAction"))->isChecked());
-    QCOMPARE(restored.view()->columnWidth(TaskTableModel::InfoColumn), 222);
+    QCOMPARE(restored.view()->columnWidth(TaskTableModel::ErrorColumn), 222);
     QCOMPARE(restored.proxy()->sortColumn(), int(TaskTableModel::StatusColumn));
     QCOMPARE(restored.width(), 1111);
 }
@@ -468,7 +531,7 @@ void TestMainWindow::detailsShowErrorAndTimeline() {
     error.errorMessage = QStringLiteral("The async task does not exist.");
     error.lastRawResponse = R"({"Response":{"Error":{"Code":"InvalidParameter.InvalidAsyncRequestId"}}})";
     board.adopt({error});
-    window.view()->selectRow(0);
+    selectFirstRow(window);
     ui::DetailsPanel* details = window.detailsPanel();
     QCOMPARE(details->taskId(), idFor(5));
     QCOMPARE(details->infoText(), QStringLiteral("line 1\nline 2")); // full Info, line breaks kept
@@ -498,7 +561,7 @@ void TestMainWindow::detailsNeutraliseHostileServerText() {
     TaskState hostile = stateFor(6, QStringLiteral("<b>BIG</b><img src=x>"), TaskPhase::Polling, {});
     hostile.requestId = QStringLiteral("6ef60bec\x1b]8;;http://evil\x07\u202e-0242");
     fb.board.adopt({hostile});
-    window.view()->selectRow(0);
+    selectFirstRow(window);
     ui::DetailsPanel* details = window.detailsPanel();
     QCOMPARE(details->taskId(), idFor(6));
     const QString tip = details->findChild<QLabel*>(QStringLiteral("detailsStatus"))->toolTip();
@@ -620,7 +683,7 @@ void TestMainWindow::timelineFromTheStore() {
     MainWindow window(&fb.board);
     showAndActivate(window);
     fb.board.adopt({stateFor(4, QStringLiteral("RUNNING"), TaskPhase::Polling)});
-    window.view()->selectRow(0);
+    selectFirstRow(window);
     QCOMPARE(window.detailsPanel()->timelineRowCount(), 2); // from before this run
 
     // Observed during this run: merged in.
@@ -682,7 +745,7 @@ void TestMainWindow::fullCycleAgainstEmulator() {
     QSignalSpy finished(&board, &TaskBoard::tasksFinished);
     window.addTaskText(id);
     QCOMPARE(window.model()->rowCount(), 1);
-    window.view()->selectRow(0);
+    selectFirstRow(window);
     QTRY_COMPARE_WITH_TIMEOUT(sourceRowsWithStatus(window.model(), QStringLiteral("SUCCESS")), 1, 20000);
     QCOMPARE(seen,
              (QStringList{QStringLiteral("INITIAL"), QStringLiteral("RUNNING"), QStringLiteral("SUCCESS")}));
@@ -696,6 +759,313 @@ void TestMainWindow::fullCycleAgainstEmulator() {
     QCOMPARE(window.history(id).at(2).status, std::optional<QString>(QStringLiteral("SUCCESS")));
     QTRY_COMPARE(window.detailsPanel()->timelineRowCount(), 3);
     QCOMPARE(window.model()->activeCount(), 0);
+}
+
+void TestMainWindow::menuMnemonicsAreUnique() {
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
+    QStringList problems;
+    QHash<QChar, QString> bar;
+    const QList<QAction*> menus = window.menuBar()->actions();
+    QVERIFY(menus.size() >= 4);
+    for (const QAction* action : menus) {
+        const QChar m = mnemonicOf(action->text());
+        QVERIFY2(!m.isNull() && !bar.contains(m), qPrintable(action->text()));
+        bar.insert(m, action->text());
+        problems += duplicateMnemonics(action->menu());
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestMainWindow::addTasksDialogKeyboard() {
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
+    showAndActivate(window);
+    window.findChild<QLineEdit*>(QStringLiteral("filterEdit"))->setFocus();
+    window.addTasksInteractively();
+    ui::AddTasksDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<ui::AddTasksDialog*>()) != nullptr);
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    auto* text = dialog->findChild<QPlainTextEdit*>(QStringLiteral("addTasksText"));
+    QTRY_VERIFY(text->hasFocus());
+    // The Add button and the fields have mnemonics; the instruction labels the text (Alt+I).
+    auto* add = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QVERIFY2(!mnemonicOf(add->text()).isNull(), qPrintable(add->text()));
+    auto* intro = dialog->findChild<QLabel*>(QStringLiteral("addTasksIntro"));
+    QCOMPARE(intro->buddy(), text);
+    QVERIFY(!mnemonicOf(intro->text()).isNull());
+    QTest::keyClicks(text, idFor(21));
+    QTest::keyClick(text, Qt::Key_Return); // Enter is a new line in the text
+    QTest::keyClicks(text, idFor(22));
+    QVERIFY(dialog->isVisible());
+    QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier); // Ctrl+Enter adds
+    QTRY_VERIFY(window.findChild<ui::AddTasksDialog*>() == nullptr);
+    QCOMPARE(window.model()->rowCount(), 2);
+    QCOMPARE(window.focusWidget(), window.view()); // focus back on the table, not the filter
+
+    // Esc cancels.
+    window.addTasksInteractively();
+    QTRY_VERIFY((dialog = window.findChild<ui::AddTasksDialog*>()) != nullptr);
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    text = dialog->findChild<QPlainTextEdit*>(QStringLiteral("addTasksText"));
+    QTest::keyClicks(text, idFor(23));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(window.findChild<ui::AddTasksDialog*>() == nullptr);
+    QCOMPARE(window.model()->rowCount(), 2);
+    QCOMPARE(window.focusWidget(), window.view());
+}
+
+void TestMainWindow::pauseIsConsistent() {
+    PausedBoard fb;
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    TaskState running = stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling);
+    running.nextPollAt = QDateTime::currentDateTimeUtc().addSecs(30);
+    fb.board.adopt({running});
+    selectFirstRow(window);
+    window.view()->setFocus();
+    auto* refresh = window.findChild<QAction*>(QStringLiteral("refreshAction"));
+    auto* phase = window.detailsPanel()->findChild<QLabel*>(QStringLiteral("detailsPhase"));
+    QVERIFY(phase);
+    // Paused: F5 promises nothing, and no place shows a next query time.
+    QVERIFY(!refresh->isEnabled());
+    QTest::keyClick(window.view(), Qt::Key_F5);
+    QVERIFY2(window.statusBar()->currentMessage().isEmpty(),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY2(phase->text().contains(QLatin1String("Paused")), qPrintable(phase->text()));
+    QCOMPARE(window.findChild<QLabel*>(QStringLiteral("nextPollLabel"))->text(),
+             QStringLiteral("Polling paused"));
+
+    window.setPollingPaused(false);
+    QVERIFY(refresh->isEnabled());
+    QVERIFY2(phase->text().contains(QLatin1String("next query at")), qPrintable(phase->text()));
+    window.setPollingPaused(true);
+    QVERIFY(!refresh->isEnabled());
+    QVERIFY2(phase->text().contains(QLatin1String("Paused")), qPrintable(phase->text()));
+}
+
+void TestMainWindow::tabOrderReachesEveryControl() {
+    PausedBoard fb;
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    fb.board.adopt({stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling, QStringLiteral("x")),
+                    stateFor(2, QStringLiteral("SUCCESS"), TaskPhase::Finished)});
+    window.addTaskText(QStringLiteral("%1\nnot an id\n").arg(idFor(1))); // the report bar and its buttons
+    selectFirstRow(window);
+    auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    filter->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), filter);
+    QWidgetList forward;
+    for (int i = 0; i < 40; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget* now = QApplication::focusWidget();
+        QVERIFY(now);
+        if (now == filter)
+            break;
+        QVERIFY2(!forward.contains(now),
+                 qPrintable(now->objectName())); // a cycle that misses the filter: a trap
+        forward << now;
+    }
+    QCOMPARE(QApplication::focusWidget(), filter); // came round: nothing traps Tab
+    QStringList names;
+    for (QWidget* w : std::as_const(forward))
+        names << (w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
+                                            : w->objectName());
+    const auto position = [&](const QString& name) { return names.indexOf(name); };
+    const QTabBar* tabs =
+        window.detailsPanel()->findChild<QTabWidget*>(QStringLiteral("detailsTabs"))->tabBar();
+    // table → details tabs → details content → the RequestId's copy button → the status bar's buttons
+    QVERIFY2(position(QStringLiteral("taskTable")) == 0, qPrintable(names.join(QLatin1Char(' '))));
+    QCOMPARE(forward.indexOf(const_cast<QTabBar*>(tabs)), 1);
+    QCOMPARE(position(QStringLiteral("detailsInfo")), 2);
+    QCOMPARE(position(QStringLiteral("copyTabButton")), 3);
+    QCOMPARE(position(QStringLiteral("copyRequestIdButton")), 4);
+    QVERIFY2(position(QStringLiteral("showUnrecognisedButton")) > 3,
+             qPrintable(names.join(QLatin1Char(' '))));
+    QVERIFY2(position(QStringLiteral("dismissReportButton")) > 3, qPrintable(names.join(QLatin1Char(' '))));
+
+    // Shift+Tab walks the same way back.
+    QWidgetList backward;
+    for (int i = 0; i < 40; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+        if (QApplication::focusWidget() == filter)
+            break;
+        backward.prepend(QApplication::focusWidget());
+    }
+    QCOMPARE(QApplication::focusWidget(), filter);
+    QCOMPARE(backward, forward);
+
+    // Only one object reports focus.
+    int focused = 0;
+    for (QWidget* w : window.findChildren<QWidget*>()) {
+        if (QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(w);
+            iface && iface->state().focused)
+            ++focused;
+    }
+    QCOMPARE(focused, 1);
+}
+
+void TestMainWindow::controlsHaveAccessibleNames() {
+    PausedBoard fb;
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    fb.board.adopt({stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling, QStringLiteral("x"))});
+    selectFirstRow(window);
+    auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    QCOMPARE(accessibleName(filter), QStringLiteral("Filter tasks"));
+    QCOMPARE(accessibleName(window.findChild<QToolButton*>(QStringLiteral("filterClearButton"))),
+             QStringLiteral("Clear the filter"));
+    QCOMPARE(accessibleName(window.view()), QStringLiteral("Tasks"));
+    ui::DetailsPanel* details = window.detailsPanel();
+    QCOMPARE(accessibleName(details->findChild<QPlainTextEdit*>(QStringLiteral("detailsInfo"))),
+             QStringLiteral("Info"));
+    QCOMPARE(accessibleName(details->findChild<QPlainTextEdit*>(QStringLiteral("detailsRawResponse"))),
+             QStringLiteral("Raw response"));
+    QCOMPARE(accessibleName(details->findChild<QTreeWidget*>(QStringLiteral("detailsTimeline"))),
+             QStringLiteral("Timeline"));
+    auto* requestId = details->findChild<QLabel*>(QStringLiteral("detailsRequestId"));
+    QCOMPARE(accessibleName(requestId), QStringLiteral("RequestId"));
+    QAccessibleInterface* requestIdIface = QAccessible::queryAccessibleInterface(requestId);
+    QCOMPARE(requestIdIface->text(QAccessible::Description),
+             fb.board.task(fb.board.keys().first())->requestId);
+    // Every focusable control of the window has a name (its own, its text, or its label's).
+    for (QWidget* w : window.findChildren<QWidget*>()) {
+        if (!w->isVisible() || w->focusPolicy() == Qt::NoFocus || w->focusProxy())
+            continue;
+        QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(w);
+        QVERIFY(iface);
+        QString name = iface->text(QAccessible::Name);
+        const auto labels = iface->relations(QAccessible::Label);
+        for (const auto& [label, relation] : labels)
+            name += label->text(QAccessible::Name);
+        QVERIFY2(!name.isEmpty(),
+                 qPrintable(w->objectName() + QLatin1Char(' ') + w->metaObject()->className()));
+    }
+
+    // The Add dialog's text field: named and labelled by its instruction.
+    ui::AddTasksDialog dialog;
+    auto* text = dialog.findChild<QPlainTextEdit*>(QStringLiteral("addTasksText"));
+    QCOMPARE(accessibleName(text), QStringLiteral("Task IDs"));
+    QAccessibleInterface* textIface = QAccessible::queryAccessibleInterface(text);
+    bool labelled = false;
+    for (const auto& [label, relation] : textIface->relations(QAccessible::Label))
+        labelled = labelled || label->object() == dialog.findChild<QLabel*>(QStringLiteral("addTasksIntro"));
+    QVERIFY(labelled);
+}
+
+void TestMainWindow::statusChangesAreAnnounced() {
+    TaskBoard board(nullptr);
+    MainWindow window(&board);
+    showAndActivate(window);
+    QSignalSpy announced(ui::Announcer::instance(), &ui::Announcer::announced);
+    window.addTaskText(QStringLiteral("%1\n").arg(idFor(1)));
+    QVERIFY(!announced.isEmpty());
+    QCOMPARE(announced.last().at(1).toString(), window.reportText());
+    announced.clear();
+    selectFirstRow(window);
+    QCOMPARE(window.selectedKeys().size(), 1);
+    window.removeSelected();
+    QCOMPARE(announced.size(), 1);
+    QCOMPARE(announced.at(0).at(0).value<QWidget*>(), window.statusBar());
+    QVERIFY2(announced.at(0).at(1).toString().startsWith(QLatin1String("Tasks removed: 1")),
+             qPrintable(announced.at(0).at(1).toString()));
+    // The status bar is the live region: its accessible name is the message, then "Status" again.
+    QCOMPARE(accessibleName(window.statusBar()), announced.at(0).at(1).toString());
+    window.statusBar()->clearMessage();
+    QCOMPARE(accessibleName(window.statusBar()), QStringLiteral("Status"));
+
+    // The Add dialog's live count.
+    announced.clear();
+    ui::AddTasksDialog dialog;
+    dialog.setText(QStringLiteral("%1\n%2\n").arg(idFor(2), idFor(3)));
+    QCOMPARE(announced.size(), 1);
+    QCOMPARE(announced.at(0).at(1).toString(), QStringLiteral("2 task ids found"));
+    QCOMPARE(accessibleName(dialog.findChild<QLabel*>(QStringLiteral("addTasksCount"))),
+             QStringLiteral("2 task ids found"));
+}
+
+void TestMainWindow::undoRemoveAndClearFinished() {
+    QTemporaryDir dir;
+    TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+    QVERIFY2(store.open(), qPrintable(store.lastError()));
+    PausedBoard fb(&store);
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    TaskState stopped = stateFor(3, std::nullopt, TaskPhase::Stopped);
+    stopped.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+    fb.board.adopt({stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling, QStringLiteral("working")),
+                    stateFor(2, QStringLiteral("SUCCESS"), TaskPhase::Finished, QStringLiteral("done")),
+                    stopped});
+    auto* undo = window.findChild<QAction*>(QStringLiteral("undoRemoveAction"));
+    QVERIFY(undo && !undo->isEnabled());
+
+    // Del, then Ctrl+Z: the task is back with its state, in the store too.
+    selectFirstRow(window);
+    window.view()->setFocus();
+    QTest::keyClick(window.view(), Qt::Key_Delete);
+    QCOMPARE(window.model()->rowCount(), 2);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Ctrl+Z")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(undo->isEnabled());
+    QTest::keyClick(window.view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window.model()->rowCount(), 3);
+    QCOMPARE(window.model()->stateOf(idFor(1))->info, std::optional<QString>(QStringLiteral("working")));
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("put back: 1")));
+    QCOMPARE(store.loadTasks().size(), 1); // the one put back (the adopted ones were never written)
+
+    // Clear Finished removes the finished and the stopped task, and says that one had an error.
+    window.clearFinished();
+    QCOMPARE(window.model()->rowCount(), 1);
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QLatin1String("cleared: 2")) &&
+                 message.contains(QLatin1String("1 stopped by an error")),
+             qPrintable(message));
+    undo->trigger();
+    QCOMPARE(window.model()->rowCount(), 3);
+    QCOMPARE(window.model()->stateOf(idFor(3))->errorCode, stopped.errorCode);
+    QCOMPARE(window.model()->stateOf(idFor(2))->status, std::optional<QString>(QStringLiteral("SUCCESS")));
+}
+
+void TestMainWindow::copyRowsInfoAndError() {
+    PausedBoard fb;
+    MainWindow window(&fb.board);
+    showAndActivate(window);
+    TaskState stopped = stateFor(2, std::nullopt, TaskPhase::Stopped, QStringLiteral("line 1\nline 2"));
+    stopped.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+    stopped.errorMessage = QStringLiteral("The async task does not exist.");
+    fb.board.adopt(
+        {stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling, QStringLiteral("a\tb")), stopped});
+    window.view()->selectionModel()->select(
+        QItemSelection(window.proxy()->index(0, 0), window.proxy()->index(1, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    window.view()->setFocus();
+    QTest::keyClick(window.view(), Qt::Key_C, Qt::ControlModifier | Qt::AltModifier);
+    const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    int visible = 0;
+    for (int c = 0; c < window.proxy()->columnCount(); ++c)
+        visible += window.view()->isColumnHidden(c) ? 0 : 1;
+    QCOMPARE(int(lines.at(0).count(QLatin1Char('\t'))), visible - 1); // one cell per visible column
+    QVERIFY(lines.at(0).startsWith(idFor(1) + QLatin1Char('\t')));
+    QVERIFY(lines.at(1).contains(stopped.errorCode));
+
+    window.view()->selectionModel()->setCurrentIndex(
+        window.proxy()->index(1, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    window.findChild<QAction*>(QStringLiteral("copyInfoAction"))->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("line 1\nline 2"));
+    window.findChild<QAction*>(QStringLiteral("copyErrorAction"))->trigger();
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("InvalidParameter.InvalidAsyncRequestId: The async task does not exist."));
+
+    // The details panel copies the current tab.
+    ui::DetailsPanel* details = window.detailsPanel();
+    auto* tabs = details->findChild<QTabWidget*>(QStringLiteral("detailsTabs"));
+    tabs->setCurrentWidget(details->findChild<QPlainTextEdit*>(QStringLiteral("detailsInfo")));
+    QApplication::clipboard()->clear();
+    details->findChild<QToolButton*>(QStringLiteral("copyTabButton"))->click();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("line 1\nline 2"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Info copied")));
 }
 
 void TestMainWindow::screenshot() {

@@ -275,6 +275,44 @@ private slots:
         QVERIFY(!board.scheduler(kAlpha)->task(idFor('h', 1)));
     }
 
+    // The undo of Remove / Clear Finished: the states come back, in the store too, and unfinished ones are
+    // polled again.
+    void reinstateAfterRemove() {
+        QTemporaryDir dir;
+        TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        TaskBoard board(&store, fastPoll());
+        board.setSharedBudget(false);
+        m_emulator->addTask(scripted(idFor('u', 0), {step(0, "SUCCESS", "Done")}));
+        m_emulator->addTask(
+            scripted(idFor('u', 1), {step(0, "RUNNING", "Working"), step(60000, "SUCCESS", "")}));
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        board.addIds({idFor('u', 0), idFor('u', 1)}, kAlpha);
+        const QString done = taskKey(kAlpha, idFor('u', 0));
+        const QString running = taskKey(kAlpha, idFor('u', 1));
+        QTRY_COMPARE_WITH_TIMEOUT(board.finishedCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            board.task(running)->status == std::optional<QString>(QStringLiteral("RUNNING")), 10000);
+        board.flush(TaskBoard::FlushMode::All);
+        const QList<TaskState> saved{*board.task(done), *board.task(running)};
+        board.remove({done, running});
+        QCOMPARE(board.count(), 0);
+        QCOMPARE(store.loadTasks().size(), 0);
+
+        QSignalSpy added(&board, &TaskBoard::tasksAdded);
+        QCOMPARE(board.reinstate(saved), (QStringList{done, running}));
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(board.count(), 2);
+        QCOMPARE(board.task(done)->status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(board.task(done)->info, std::optional<QString>(QStringLiteral("Done")));
+        QVERIFY(board.task(done)->isFinished());
+        QCOMPARE(store.loadTasks().size(), 2);                 // written again: survives a restart
+        QVERIFY(board.scheduler(kAlpha)->task(idFor('u', 1))); // polled again
+        QVERIFY(!board.scheduler(kAlpha)->task(idFor('u', 0)) ||
+                board.scheduler(kAlpha)->task(idFor('u', 0))->isFinished());
+        QCOMPARE(board.reinstate(saved), QStringList()); // already there: nothing twice
+    }
+
     void modelFedByTheBoard() {
         TaskBoard board(nullptr, fastPoll());
         board.setSharedBudget(false);

@@ -1,5 +1,6 @@
 #include "AddReportBar.h"
 
+#include "Announce.h"
 #include "SafeText.h"
 
 #include <QDialog>
@@ -27,7 +28,7 @@ AddReportBar::AddReportBar(QWidget* parent)
     m_showLinesButton->setToolTip(tr("Show the lines in which no task id was found"));
     m_showLinesButton->setAutoRaise(true);
     connect(m_showLinesButton, &QToolButton::clicked, this, &AddReportBar::showUnrecognisedLines);
-    auto* dismiss = new QToolButton(this);
+    auto* dismiss = m_dismissButton = new QToolButton(this);
     dismiss->setObjectName(QStringLiteral("dismissReportButton"));
     dismiss->setAutoRaise(true);
     dismiss->setText(QStringLiteral("×"));
@@ -42,8 +43,13 @@ AddReportBar::AddReportBar(QWidget* parent)
 void AddReportBar::showReport(const TaskBoard::AddReport& report) {
     m_lastReport = report;
     m_label->setText(report.text());
+    announce(m_label, m_label->text());
     m_showLinesButton->setVisible(report.unrecognisedLineCount > 0);
     show();
+}
+
+QList<QWidget*> AddReportBar::focusChain() const {
+    return {m_showLinesButton, m_dismissButton};
 }
 
 QString AddReportBar::text() const {

@@ -19,10 +19,12 @@ public:
     void showReport(const TaskBoard::AddReport& report);
     QString text() const; // empty while hidden
     void showUnrecognisedLines();
+    QList<QWidget*> focusChain() const; // in tab order
 
 private:
     QLabel* m_label;
     QToolButton* m_showLinesButton;
+    QToolButton* m_dismissButton;
     TaskBoard::AddReport m_lastReport;
 };
 

@@ -2,11 +2,14 @@
 
 #include "Regions.h"
 
+#include "Announce.h"
 #include "TaskIdExtractor.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -27,15 +30,21 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     setObjectName(QStringLiteral("addTasksDialog"));
     setWindowTitle(tr("Add Tasks"));
 
-    auto* intro = new QLabel(tr("Paste AsyncRequestIds, one per line, or any text that contains them "
-                                "(an API response, log lines, tccli output)."),
+    auto* intro = new QLabel(tr("Task &IDs: paste AsyncRequestIds, one per line, or any text that contains "
+                                "them (an API response, log lines, tccli output)."),
                              this);
+    intro->setObjectName(QStringLiteral("addTasksIntro"));
     intro->setWordWrap(true);
+    intro->setBuddy(m_text); // Alt+I, and the text field's label relation for screen readers
 
     m_text->setObjectName(QStringLiteral("addTasksText"));
     m_text->setPlaceholderText(QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7"));
     m_text->setTabChangesFocus(true);
     m_text->setMinimumSize(480, 200);
+    m_text->setAccessibleName(tr("Task IDs"));
+    m_text->setAccessibleDescription(
+        tr("AsyncRequestIds, one per line, or any text that contains them. Ctrl+Enter adds them."));
+    m_text->installEventFilter(this); // Ctrl+Enter in the text adds (Enter is a new line there)
 
     m_region->setObjectName(QStringLiteral("addTasksRegion"));
     m_region->setEditable(true);
@@ -51,8 +60,10 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
 
     m_count->setObjectName(QStringLiteral("addTasksCount"));
     m_count->setTextFormat(Qt::PlainText);
+    m_count->setAccessibleDescription(tr("How many task ids the text holds"));
 
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Add"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add"));
+    m_buttons->button(QDialogButtonBox::Ok)->setToolTip(tr("Add the task ids found (Ctrl+Enter)"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -78,6 +89,34 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     connect(m_text, &QPlainTextEdit::textChanged, this, &AddTasksDialog::scheduleCount);
     connect(m_region, &QComboBox::currentTextChanged, this, &AddTasksDialog::updateCount);
     updateCount();
+}
+
+bool AddTasksDialog::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_text && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            (key->modifiers() & Qt::ControlModifier)) {
+            acceptIfPossible();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void AddTasksDialog::keyPressEvent(QKeyEvent* event) {
+    // Ctrl+Enter anywhere in the dialog (Enter alone already presses the default button outside the text).
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        (event->modifiers() & Qt::ControlModifier)) {
+        acceptIfPossible();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
+void AddTasksDialog::acceptIfPossible() {
+    updateCount(); // the count may still be waiting for its debounce
+    if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+        accept();
 }
 
 void AddTasksDialog::setProfiles(const QStringList& profiles, const QString& current) {
@@ -134,7 +173,10 @@ void AddTasksDialog::updateCount() {
     else if (found.unrecognisedLineCount > 1)
         parts << tr("%n lines not recognised", nullptr, found.unrecognisedLineCount);
     const QString text = parts.join(QLatin1String("; "));
-    m_count->setText(text);
+    if (m_count->text() != text) {
+        m_count->setText(text);
+        announce(m_count, text); // for screen readers, as the user types
+    }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_found > 0 && Regions::isWellFormed(region()));
 }
 

@@ -1,5 +1,6 @@
 // "Add tasks…": a multi-line text (task ids, or any text that contains them: JSON, logs, tccli output) and
-// the region of the instance. The number of ids found is shown as the user types.
+// the region of the instance. The number of ids found is shown (and announced) as the user types; Ctrl+Enter
+// adds, Esc cancels.
 #pragma once
 
 #include <QDialog>
@@ -28,7 +29,12 @@ public:
 
     // The cdb regions (DescribeCdbZoneConfig, 2025-10).
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
+    void acceptIfPossible();
     void scheduleCount();
     void updateCount();
 

@@ -205,6 +205,7 @@ void CredentialsDialog::buildUi() {
     endpointLayout->setContentsMargins(0, 0, 0, 0);
     m_endpointCombo = new QComboBox(endpointBox);
     m_endpointCombo->setObjectName(QStringLiteral("endpointCombo"));
+    m_endpointCombo->setAccessibleName(tr("Endpoint"));
     m_endpointCombo->addItem(tr("International — cdb.intl.tencentcloudapi.com"),
                              static_cast<int>(EndpointKind::International));
     m_endpointCombo->addItem(tr("Mainland China — cdb.tencentcloudapi.com"),
@@ -220,6 +221,8 @@ void CredentialsDialog::buildUi() {
     m_customEndpointEdit = new QLineEdit(endpointBox);
     m_customEndpointEdit->setObjectName(QStringLiteral("customEndpointEdit"));
     m_customEndpointEdit->setPlaceholderText(tr("https://…"));
+    m_customEndpointEdit->setAccessibleName(tr("Endpoint URL"));
+    m_customEndpointEdit->setAccessibleDescription(tr("The https:// URL of a custom API endpoint"));
     m_customEndpointEdit->setHidden(true);
     endpointLayout->addWidget(m_customEndpointEdit);
 

@@ -42,8 +42,11 @@ QLabel* valueLabel(QWidget* parent) {
 }
 
 void setTextIfChanged(QLabel* label, const QString& text) {
-    if (label->text() != text)
-        label->setText(text);
+    if (label->text() == text)
+        return;
+    label->setText(text);
+    if (!label->accessibleName().isEmpty()) // a named value: screen readers read the value as its description
+        label->setAccessibleDescription(text);
 }
 
 void setTextIfChanged(QPlainTextEdit* edit, const QString& text) {
@@ -51,7 +54,9 @@ void setTextIfChanged(QPlainTextEdit* edit, const QString& text) {
         edit->setPlainText(text);
 }
 
-QString phaseText(const TaskState& s) {
+QString phaseText(const TaskState& s, bool paused) {
+    if (paused && !s.isDone())
+        return DetailsPanel::tr("Paused (no query is sent until polling resumes)");
     switch (s.phase) {
     case TaskPhase::Waiting:
         return DetailsPanel::tr("Waiting for the first query");
@@ -137,6 +142,7 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     form->setVerticalSpacing(4);
     m_regionValue = valueLabel(summary);
     m_phaseValue = valueLabel(summary);
+    m_phaseValue->setObjectName(QStringLiteral("detailsPhase"));
     m_phaseValue->setWordWrap(true);
     m_addedValue = valueLabel(summary);
     m_checkedValue = valueLabel(summary);
@@ -161,7 +167,20 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     form->addRow(tr("Last checked:"), m_checkedValue);
     form->addRow(tr("Finished:"), m_finishedValue);
     form->addRow(tr("HTTP status:"), m_httpValue);
-    form->addRow(tr("RequestId:"), requestIdRow);
+    auto* requestIdCaption = new QLabel(tr("RequestId:"), summary);
+    requestIdCaption->setBuddy(m_requestIdLabel);
+    form->addRow(requestIdCaption, requestIdRow);
+    // Screen readers: each value is named after its caption; the value is its description.
+    m_idLabel->setAccessibleName(tr("Task ID"));
+    m_statusLabel->setAccessibleName(tr("Status"));
+    m_regionValue->setAccessibleName(tr("Region"));
+    m_phaseValue->setAccessibleName(tr("Polling"));
+    m_addedValue->setAccessibleName(tr("Added"));
+    m_checkedValue->setAccessibleName(tr("Last checked"));
+    m_finishedValue->setAccessibleName(tr("Finished"));
+    m_httpValue->setAccessibleName(tr("HTTP status"));
+    m_requestIdLabel->setAccessibleName(tr("RequestId"));
+    m_copyRequestId->setAccessibleName(tr("Copy the RequestId"));
     summaryLayout->addLayout(form);
     summaryLayout->addStretch(1);
     pageLayout->addWidget(summary, 2);
@@ -175,6 +194,9 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_info->setObjectName(QStringLiteral("detailsInfo"));
     m_info->setReadOnly(true);
     m_info->setPlaceholderText(tr("The server has not sent any Info for this task."));
+    m_info->setTabChangesFocus(true);
+    m_info->setAccessibleName(tr("Info"));
+    m_info->setAccessibleDescription(tr("The full Info text the server sent for this task"));
     m_tabs->addTab(m_info, tr("Info"));
 
     m_timeline = new QTreeWidget(m_tabs);
@@ -183,6 +205,8 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_timeline->setUniformRowHeights(true);
     m_timeline->setAlternatingRowColors(true);
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_timeline->setAccessibleName(tr("Timeline"));
+    m_timeline->setAccessibleDescription(tr("Every observed change of the task, oldest first"));
     m_timeline->setHeaderLabels({tr("Observed"), tr("Status"), tr("Info"), tr("Error"), tr("RequestId")});
     m_timeline->header()->setStretchLastSection(true);
     m_timeline->setColumnWidth(0, 150);
@@ -203,6 +227,10 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_errorMeaning = valueLabel(m_errorPage);
     m_errorMeaning->setObjectName(QStringLiteral("detailsErrorMeaning"));
     m_errorHint = valueLabel(m_errorPage);
+    m_errorCode->setAccessibleName(tr("Error code"));
+    m_errorMessage->setAccessibleName(tr("Error message"));
+    m_errorMeaning->setAccessibleName(tr("Meaning"));
+    m_errorHint->setAccessibleName(tr("What to do"));
     for (QLabel* label : {m_errorMessage, m_errorMeaning, m_errorHint})
         label->setWordWrap(true);
     errorLayout->addRow(m_noError);
@@ -218,10 +246,67 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_raw->setPlaceholderText(tr("No response received yet."));
+    m_raw->setTabChangesFocus(true);
+    m_raw->setAccessibleName(tr("Raw response"));
+    m_raw->setAccessibleDescription(tr("The last response of the server, as received (bounded)"));
     m_tabs->addTab(m_raw, tr("Raw response"));
+
+    // Copies what the current tab shows (Info, the timeline as tab-separated lines, the error, the response).
+    m_copyTab = new QToolButton(m_tabs);
+    m_copyTab->setObjectName(QStringLiteral("copyTabButton"));
+    m_copyTab->setText(tr("Copy"));
+    m_copyTab->setToolTip(tr("Copy the text of this tab to the clipboard"));
+    m_copyTab->setAccessibleName(tr("Copy the text of this tab"));
+    m_copyTab->setAutoRaise(true);
+    connect(m_copyTab, &QToolButton::clicked, this, &DetailsPanel::copyCurrentTab);
+    m_tabs->setCornerWidget(m_copyTab, Qt::TopRightCorner);
 
     pageLayout->addWidget(m_tabs, 5);
     m_stack->setCurrentIndex(0);
+
+    const QList<QWidget*> chain = focusChain();
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
+QList<QWidget*> DetailsPanel::focusChain() const {
+    return {m_tabs, m_info, m_timeline, m_raw, m_copyTab, m_copyRequestId};
+}
+
+QString DetailsPanel::currentTabText() const {
+    QWidget* page = m_tabs->currentWidget();
+    if (page == m_info)
+        return m_info->toPlainText();
+    if (page == m_raw)
+        return m_raw->toPlainText();
+    if (page == m_timeline) {
+        QStringList lines;
+        for (int i = 0; i < m_timeline->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem* item = m_timeline->topLevelItem(i);
+            QStringList cells;
+            for (int c = 0; c < m_timeline->columnCount(); ++c)
+                cells << item->text(c);
+            lines << cells.join(QLatin1Char('\t'));
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+    if (page == m_errorPage && m_errorCode->isVisibleTo(m_errorPage)) {
+        return QStringLiteral("%1: %2\n%3\n%4")
+            .arg(m_errorCode->text(), m_errorMessage->text(), m_errorMeaning->text(), m_errorHint->text());
+    }
+    return {};
+}
+
+void DetailsPanel::copyCurrentTab() {
+    const QString text = currentTabText();
+    if (text.isEmpty())
+        return;
+    QApplication::clipboard()->setText(text);
+    emit tabTextCopied(m_tabs->tabText(m_tabs->currentIndex()));
+}
+
+void DetailsPanel::setPaused(bool paused) {
+    m_paused = paused;
 }
 
 void DetailsPanel::setDarkTheme(bool dark) {
@@ -264,7 +349,7 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
     m_statusLabel->setToolTip(SafeText::toolTip(statusTip));
 
     setTextIfChanged(m_regionValue, SafeText::singleLine(state->region, 64));
-    setTextIfChanged(m_phaseValue, phaseText(*state));
+    setTextIfChanged(m_phaseValue, phaseText(*state, m_paused));
     setTextIfChanged(m_addedValue, formatTime(state->addedAt));
     setTextIfChanged(m_checkedValue, formatTime(state->lastCheckedAt));
     setTextIfChanged(m_finishedValue, formatTime(state->finishedAt));

@@ -29,14 +29,23 @@ public:
     void showTask(const TaskState* state, const QList<HistoryEntry>& history);
     QString taskId() const { return m_taskId; }
     void setDarkTheme(bool dark);
+    // While polling is paused the summary says so instead of a next query time (applies at the next
+    // showTask).
+    void setPaused(bool paused);
+    // The focusable widgets in tab order: the tabs, their pages, the RequestId's copy button.
+    QList<QWidget*> focusChain() const;
 
     // For tests and the main window.
     QString infoText() const;
     int timelineRowCount() const;
     QString requestId() const { return m_requestIdValue; }
+    // What the current tab shows, as text (what its Copy button copies).
+    QString currentTabText() const;
+    void copyCurrentTab();
 
 signals:
     void requestIdCopied(const QString& requestId);
+    void tabTextCopied(const QString& tabName);
 
 private:
     void copyRequestId();
@@ -46,6 +55,7 @@ private:
     QString m_taskId;
     QString m_requestIdValue;
     bool m_dark = false;
+    bool m_paused = false;
     qsizetype m_timelineCount = -1;
     QStackedWidget* m_stack;
     QLabel* m_statusIcon;
@@ -59,6 +69,7 @@ private:
     QLabel* m_httpValue;
     QLabel* m_requestIdLabel;
     QToolButton* m_copyRequestId;
+    QToolButton* m_copyTab;
     QTabWidget* m_tabs;
     QPlainTextEdit* m_info;
     QTreeWidget* m_timeline;

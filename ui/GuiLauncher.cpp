@@ -7,6 +7,7 @@
 #include "CredentialsDialog.h"
 #include "CsvWriter.h"
 #include "Emulator.h"
+#include "ExportDialog.h"
 #include "MainWindow.h"
 #include "RunSettings.h"
 #include "TaskBoard.h"
@@ -16,7 +17,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
-#include <QFileDialog>
 #include <QItemSelectionModel>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
@@ -205,29 +205,30 @@ private:
     void exportHistory() {
         if (!m_store)
             return;
-        HistoryQuery query;
         const QStringList keys = m_window->selectedKeys();
-        for (const QString& key : keys)
-            query.ids << idOfKey(key);
         const QString suggested =
             QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
             QStringLiteral("/cdb-taskwatch-history-%1.csv")
                 .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-        const QString title = query.ids.isEmpty() ? tr("Export the history of all tasks")
-                                                  : tr("Export the history of %n selected task(s)", nullptr,
-                                                       int(query.ids.size()));
-        const QString file = QFileDialog::getSaveFileName(m_window.get(), title, suggested,
-                                                          tr("CSV files (*.csv);;All files (*)"));
-        if (file.isEmpty())
-            return;
-        QString error;
-        qint64 rows = 0;
-        if (!CsvWriter::exportHistory(*m_store, query, file, false, &error, &rows)) {
-            m_window->statusBar()->showMessage(tr("Export failed: %1").arg(error), 15000);
-            return;
-        }
-        m_window->statusBar()->showMessage(tr("%n row(s) exported to %1", nullptr, int(rows)).arg(file),
-                                           10000);
+        auto* dialog = new ExportDialog(int(keys.size()), suggested, m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, keys] {
+            HistoryQuery query;
+            if (dialog->selectedOnly()) {
+                for (const QString& key : keys)
+                    query.ids << idOfKey(key);
+            }
+            const QString file = dialog->path();
+            QString error;
+            qint64 rows = 0;
+            if (!CsvWriter::exportHistory(*m_store, query, file, dialog->excel(), &error, &rows)) {
+                m_window->statusBar()->showMessage(tr("Export failed: %1").arg(error), 15000);
+                return;
+            }
+            m_window->statusBar()->showMessage(tr("%n row(s) exported to %1", nullptr, int(rows)).arg(file),
+                                               10000);
+        });
+        dialog->open();
     }
 
     Options m_options;

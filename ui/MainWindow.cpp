@@ -3,12 +3,16 @@
 #include "ActionIcons.h"
 #include "AddReportBar.h"
 #include "AddTasksDialog.h"
+#include "Announce.h"
 #include "Banner.h"
+#include "CloseGuard.h"
+#include "ColumnMenu.h"
 #include "DetailsPanel.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
 #include "Notifier.h"
 #include "Regions.h"
+#include "RemovalUndo.h"
 #include "SafeText.h"
 #include "StatusStyle.h"
 #include "TaskIdExtractor.h"
@@ -80,11 +84,14 @@ MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
     setAcceptDrops(true);
     m_proxy->setSourceModel(m_model);
 
+    m_closeGuard = new CloseGuard(this);
+    connect(m_closeGuard, &CloseGuard::quitRequested, this, &MainWindow::quit);
     createActions();
     createCentralWidgets();
     createMenus();
     createToolBar();
     createStatusBar();
+    setTabOrderChain();
 
     m_notifier = new Notifier(board, this);
     m_notifier->setEnabled(m_notificationsAction->isChecked());
@@ -142,12 +149,25 @@ void MainWindow::createActions() {
                                  "copyRequestIdAction", &MainWindow::copySelectedRequestIds);
     m_clearFinishedAction = make(tr("C&lear Finished"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
                                  "clearFinishedAction", &MainWindow::clearFinished);
+    m_clearFinishedAction->setToolTip(
+        tr("Remove every finished task, also those stopped by an error (Ctrl+Shift+Del; Ctrl+Z undoes)"));
+    m_copyRowsAction = make(tr("Copy &Rows"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), "copyRowsAction",
+                            &MainWindow::copySelectedRows);
+    m_copyRowsAction->setToolTip(
+        tr("Copy the selected rows: their visible columns, tab-separated (Ctrl+Alt+C)"));
+    m_copyInfoAction = make(tr("Copy I&nfo"), QKeySequence(), "copyInfoAction", &MainWindow::copyCurrentInfo);
+    m_copyErrorAction =
+        make(tr("Copy &Error"), QKeySequence(), "copyErrorAction", &MainWindow::copyCurrentError);
+    m_undo = new RemovalUndo(m_board, this);
+    addAction(m_undo->action());
+    connect(m_undo, &RemovalUndo::undone, this,
+            [this](int n) { statusBar()->showMessage(tr("Tasks put back: %1").arg(n), 4000); });
     m_exportAction = make(tr("&Export History…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportHistoryAction",
                           &MainWindow::exportHistoryRequested);
     m_exportAction->setEnabled(false); // enabled by whoever handles exportHistoryRequested()
-    m_credentialsAction = make(tr("Cr&edentials…"), QKeySequence(), "credentialsAction",
+    m_credentialsAction = make(tr("&Credentials…"), QKeySequence(), "credentialsAction",
                                [this] { emit credentialsRequested(QString()); });
-    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, "quitAction", &MainWindow::close);
+    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, "quitAction", &MainWindow::quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_hideFinishedAction = new QAction(tr("&Hide Finished"), this);
     m_hideFinishedAction->setObjectName(QStringLiteral("hideFinishedAction"));
@@ -180,8 +200,13 @@ void MainWindow::createMenus() {
     file->addAction(m_quitAction);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undo->action());
+    edit->addSeparator();
     edit->addAction(m_copyIdsAction);
     edit->addAction(m_copyRequestIdAction);
+    edit->addAction(m_copyRowsAction);
+    edit->addAction(m_copyInfoAction);
+    edit->addAction(m_copyErrorAction);
     edit->addSeparator();
     edit->addAction(m_removeAction);
     edit->addAction(m_clearFinishedAction);
@@ -195,16 +220,19 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_hideFinishedAction);
+    view->addMenu(m_columns->menu());
     view->addAction(m_notificationsAction);
+    view->addAction(m_closeGuard->confirmAction());
+    view->addAction(m_closeGuard->toTrayAction());
     view->addSeparator();
     // The interface language: the system's unless chosen here (takes effect at the next start).
     QMenu* language = view->addMenu(tr("&Language"));
     language->setObjectName(QStringLiteral("languageMenu"));
     auto* languages = new QActionGroup(language);
     const QString current = Language::configured();
-    const QList<QPair<QString, QString>> choices{{QString(), tr("System default")},
-                                                 {QStringLiteral("en"), QStringLiteral("English")},
-                                                 {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    const QList<QPair<QString, QString>> choices{{QString(), tr("&System default")},
+                                                 {QStringLiteral("en"), QStringLiteral("&English")},
+                                                 {QStringLiteral("zh_CN"), QStringLiteral("简体中文 (&C)")}};
     for (const auto& [id, name] : choices) {
         QAction* action = language->addAction(name);
         action->setCheckable(true);
@@ -247,6 +275,15 @@ void MainWindow::createToolBar() {
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setPlaceholderText(tr("Filter by ID, status, Info or error"));
     m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter tasks"));
+    m_filterEdit->setAccessibleDescription(
+        tr("Shows only the tasks whose id, status, Info, error or profile contains this text (Ctrl+F)"));
+    // The line edit's own clear button: named for screen readers.
+    for (QToolButton* clear : m_filterEdit->findChildren<QToolButton*>()) {
+        clear->setObjectName(QStringLiteral("filterClearButton"));
+        clear->setAccessibleName(tr("Clear the filter"));
+        clear->setToolTip(tr("Clear the filter"));
+    }
     m_filterEdit->setMinimumWidth(240);
     m_filterEdit->setMaximumWidth(360);
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &TaskFilterProxyModel::setFilterText);
@@ -279,6 +316,7 @@ void MainWindow::createCentralWidgets() {
     m_splitter->setChildrenCollapsible(false);
 
     m_view = new TaskTableView(m_proxy, m_splitter);
+    m_columns = new ColumnMenu(m_view);
     connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
@@ -295,6 +333,9 @@ void MainWindow::createCentralWidgets() {
     m_splitter->setStretchFactor(1, 2);
     connect(m_details, &DetailsPanel::requestIdCopied, this,
             [this] { statusBar()->showMessage(tr("RequestId copied to the clipboard"), 3000); });
+    connect(m_details, &DetailsPanel::tabTextCopied, this, [this](const QString& tab) {
+        statusBar()->showMessage(tr("%1 copied to the clipboard").arg(tab), 3000);
+    });
 
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
@@ -320,6 +361,19 @@ void MainWindow::createStatusBar() {
         label->setContentsMargins(8, 0, 8, 0);
         bar->addPermanentWidget(label);
     }
+    // The temporary messages ("Tasks removed: 1") are painted, not widgets: announced for screen readers.
+    bar->setAccessibleName(tr("Status"));
+    connect(bar, &QStatusBar::messageChanged, bar,
+            [bar](const QString& message) { announce(bar, message, tr("Status")); });
+}
+
+void MainWindow::setTabOrderChain() {
+    // toolbar (profile filter, filter) → table → details tabs → details content → status bar
+    QList<QWidget*> chain{m_profileFilter, m_filterEdit, m_view};
+    chain += m_details->focusChain();
+    chain += m_report->focusChain();
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
 }
 
 void MainWindow::restoreSettings() {
@@ -337,6 +391,7 @@ void MainWindow::restoreSettings() {
         m_splitter->setSizes({400, 240});
     if (const QByteArray header = settings.value(QLatin1String(Key::Header)).toByteArray(); !header.isEmpty())
         m_view->horizontalHeader()->restoreState(header);
+    m_columns->apply(); // a saved width never cuts a value; hidden columns as chosen
     m_filterEdit->setText(settings.value(QLatin1String(Key::Filter)).toString());
     m_hideFinishedAction->setChecked(settings.value(QLatin1String(Key::HideFinished), false).toBool());
     if (const QString region = settings.value(QLatin1String(Key::LastRegion)).toString();
@@ -423,7 +478,7 @@ bool MainWindow::anyPolling() const {
 
 void MainWindow::updateProfileViews() {
     const QStringList profiles = m_model->profiles();
-    m_view->setColumnHidden(TaskTableModel::ProfileColumn, profiles.size() <= 1);
+    m_columns->setAutoHidden(TaskTableModel::ProfileColumn, profiles.size() <= 1);
     m_profileFilterAction->setVisible(profiles.size() > 1);
     const QString current = m_profileFilter->currentData().toString();
     QStringList shown;
@@ -509,6 +564,8 @@ void MainWindow::addTasksInteractively() {
         QSettings().setValue(QLatin1String(Key::LastRegion), dialog->region());
         addTaskText(dialog->text(), dialog->region(), dialog->profile());
     });
+    // Back to the table (not the filter, where Ctrl+E and friends would be typed away).
+    connect(dialog, &QDialog::finished, m_view, [this] { m_view->setFocus(Qt::OtherFocusReason); });
     dialog->open();
 }
 
@@ -610,14 +667,69 @@ void MainWindow::removeSelected() {
     const QStringList keys = selectedKeys();
     if (keys.isEmpty())
         return;
-    m_board->remove(keys);
-    statusBar()->showMessage(tr("Tasks removed: %1").arg(keys.size()), 4000);
+    const QList<TaskState> removed = m_undo->record([&] { m_board->remove(keys); });
+    statusBar()->showMessage(tr("Tasks removed: %1 (Ctrl+Z puts them back)").arg(removed.size()), 8000);
 }
 
 void MainWindow::clearFinished() {
-    const QStringList keys = m_board->clearFinished();
-    if (!keys.isEmpty())
-        statusBar()->showMessage(tr("Finished tasks cleared: %1").arg(keys.size()), 4000);
+    const QList<TaskState> removed = m_undo->record([this] { m_board->clearFinished(); });
+    if (removed.isEmpty())
+        return;
+    const auto stopped = std::count_if(removed.cbegin(), removed.cend(), [](const TaskState& s) {
+        return !s.errorCode.isEmpty() && !TaskStatus::isTerminal(s.status);
+    });
+    // Tasks stopped by an error are finished too: said, never removed silently.
+    statusBar()->showMessage(
+        stopped > 0
+            ? tr("Finished tasks cleared: %1, of which %2 stopped by an error (Ctrl+Z puts them back)")
+                  .arg(removed.size())
+                  .arg(stopped)
+            : tr("Finished tasks cleared: %1 (Ctrl+Z puts them back)").arg(removed.size()),
+        10000);
+}
+
+void MainWindow::copySelectedRows() {
+    QList<QModelIndex> rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    const QHeaderView* header = m_view->horizontalHeader();
+    QStringList lines;
+    for (const QModelIndex& row : std::as_const(rows)) {
+        QStringList cells;
+        for (int visual = 0; visual < header->count(); ++visual) {
+            const int column = header->logicalIndex(visual);
+            if (header->isSectionHidden(column))
+                continue;
+            // Display text is neutralised already; no tab or line break may split the cell.
+            cells << SafeText::singleLine(m_proxy->index(row.row(), column).data().toString(),
+                                          TaskTableModel::kDisplayInfoChars);
+        }
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    statusBar()->showMessage(tr("Rows copied: %1").arg(lines.size()), 3000);
+}
+
+void MainWindow::copyCurrentInfo() {
+    const TaskState* state = m_board->task(currentKey());
+    if (!state || !state->info || state->info->isEmpty())
+        return;
+    QApplication::clipboard()->setText(
+        boundText(SafeText::multiLine(*state->info), DetailsPanel::kMaxInfoChars));
+    statusBar()->showMessage(tr("Info copied to the clipboard"), 3000);
+}
+
+void MainWindow::copyCurrentError() {
+    const TaskState* state = m_board->task(currentKey());
+    if (!state || state->errorCode.isEmpty())
+        return;
+    QString text = SafeText::singleLine(state->errorCode, TaskTableModel::kDisplayErrorChars);
+    if (!state->errorMessage.isEmpty())
+        text += QLatin1String(": ") + boundText(SafeText::multiLine(state->errorMessage), kMaxMessageChars);
+    QApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Error copied to the clipboard"), 3000);
 }
 
 void MainWindow::retrySelected() {
@@ -642,6 +754,9 @@ void MainWindow::setPollingPaused(bool paused) {
     m_pauseAction->setIcon(actionIcon(paused ? ActionIcon::Resume : ActionIcon::Pause, palette()));
     if (m_board->isPaused() != paused)
         m_board->setPaused(paused);
+    m_details->setPaused(paused);
+    updateActions(); // Refresh Now is off while paused
+    updateDetails();
     updateStatusBar();
 }
 
@@ -652,9 +767,13 @@ void MainWindow::showTableContextMenu(const QPoint& pos) {
     menu.addSeparator();
     menu.addAction(m_copyIdsAction);
     menu.addAction(m_copyRequestIdAction);
+    menu.addAction(m_copyRowsAction);
+    menu.addAction(m_copyInfoAction);
+    menu.addAction(m_copyErrorAction);
     menu.addSeparator();
     menu.addAction(m_removeAction);
     menu.addAction(m_clearFinishedAction);
+    menu.addAction(m_undo->action());
     menu.addSeparator();
     menu.addAction(m_pauseAction);
     menu.addAction(m_addAction);
@@ -674,10 +793,15 @@ void MainWindow::updateActions() {
         anyRetryable = anyRetryable || state->isDone() || !state->errorCode.isEmpty();
     }
     m_copyIdsAction->setEnabled(!keys.isEmpty());
+    m_copyRowsAction->setEnabled(!keys.isEmpty());
+    const TaskState* current = m_board->task(currentKey());
+    m_copyInfoAction->setEnabled(current && current->info && !current->info->isEmpty());
+    m_copyErrorAction->setEnabled(current && !current->errorCode.isEmpty());
     m_copyRequestIdAction->setEnabled(anyRequestId);
     m_removeAction->setEnabled(!keys.isEmpty());
     m_retryAction->setEnabled(polling && anyRetryable);
-    m_refreshAction->setEnabled(polling && m_board->activeCount() > 0);
+    // Paused: nothing is sent, so Refresh Now would promise a query that does not come.
+    m_refreshAction->setEnabled(polling && !m_board->isPaused() && m_board->activeCount() > 0);
     m_pauseAction->setEnabled(polling);
     m_clearFinishedAction->setEnabled(m_board->finishedCount() > 0);
 }
@@ -777,9 +901,31 @@ void MainWindow::changeEvent(QEvent* event) {
         applyTheme();
 }
 
+void MainWindow::quit() {
+    m_quitRequested = true;
+    if (!close() && !isVisible())
+        show(); // hidden to the tray, and the user cancelled: show the window again
+    m_quitRequested = false;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    switch (m_closeGuard->decide(m_board->activeCount(), m_quitRequested)) {
+    case CloseGuard::Decision::Cancel:
+        event->ignore();
+        return;
+    case CloseGuard::Decision::Hide:
+        saveSettings();
+        event->ignore();
+        hide(); // polling goes on; the tray icon brings the window back
+        statusBar()->clearMessage();
+        return;
+    case CloseGuard::Decision::Close:
+        break;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
+    if (isHidden() && QApplication::quitOnLastWindowClosed() && m_quitRequested)
+        QApplication::quit(); // a window hidden to the tray: closing it emits no lastWindowClosed
 }
 
 } // namespace taskwatch::ui

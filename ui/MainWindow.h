@@ -28,6 +28,9 @@ namespace taskwatch::ui {
 
 class AddReportBar;
 class Banner;
+class CloseGuard;
+class ColumnMenu;
+class RemovalUndo;
 class DetailsPanel;
 class Notifier;
 
@@ -68,6 +71,8 @@ public:
     QTableView* view() const { return m_view; }
     DetailsPanel* detailsPanel() const { return m_details; }
     QAction* exportHistoryAction() const { return m_exportAction; }
+    CloseGuard* closeGuard() const { return m_closeGuard; }
+    ColumnMenu* columnMenu() const { return m_columns; }
     QString reportText() const;
     QStringList selectedKeys() const;
 
@@ -78,12 +83,18 @@ public slots:
     void pasteIds();
     void copySelectedIds();
     void copySelectedRequestIds();
+    void copySelectedRows(); // visible columns, tab-separated, one line per row
+    void copyCurrentInfo();  // the current task's full Info
+    void copyCurrentError(); // its error code and message
     void removeSelected();
     void retrySelected();
     void refreshNow();
     void setPollingPaused(bool paused);
     void clearFinished();
     void showUnrecognisedLines();
+    // Quit (Ctrl+Q, the tray's Quit): closes the window (asking first when tasks are unfinished), never hides
+    // it to the tray.
+    void quit();
 
 signals:
     // The user asked to set up credentials: for `profile` (empty: the default one).
@@ -104,6 +115,7 @@ private:
     void createToolBar();
     void createCentralWidgets();
     void createStatusBar();
+    void setTabOrderChain();
     void restoreSettings();
     void connectBoard();
 
@@ -135,6 +147,8 @@ private:
     QLabel* m_nextPollLabel = nullptr;
     AddReportBar* m_report = nullptr;
     Notifier* m_notifier = nullptr;
+    CloseGuard* m_closeGuard = nullptr;
+    bool m_quitRequested = false;
 
     QAction* m_addAction = nullptr;
     QAction* m_pasteAction = nullptr;
@@ -145,6 +159,11 @@ private:
     QAction* m_copyIdsAction = nullptr;
     QAction* m_copyRequestIdAction = nullptr;
     QAction* m_clearFinishedAction = nullptr;
+    QAction* m_copyRowsAction = nullptr;
+    QAction* m_copyInfoAction = nullptr;
+    QAction* m_copyErrorAction = nullptr;
+    RemovalUndo* m_undo = nullptr;
+    ColumnMenu* m_columns = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_credentialsAction = nullptr;
     QAction* m_quitAction = nullptr;

@@ -1,5 +1,6 @@
 #include "Notifier.h"
 
+#include "DesktopNotifier.h"
 #include "SafeText.h"
 #include "StatusStyle.h"
 #include "TaskBoard.h"
@@ -12,10 +13,18 @@ namespace taskwatch::ui {
 Notifier::Notifier(TaskBoard* board, QWidget* window)
     : QObject(window)
     , m_board(board)
-    , m_window(window) {
+    , m_window(window)
+    , m_desktop(new DesktopNotifier(this)) {
+    connect(m_desktop, &DesktopNotifier::activated, this, &Notifier::showWindow);
     m_timer.setSingleShot(true);
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &Notifier::flush);
+}
+
+void Notifier::showWindow() {
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
 }
 
 void Notifier::tasksFinished(const QStringList& keys) {
@@ -51,16 +60,15 @@ void Notifier::flush() {
         message = lines.join(QLatin1Char('\n'));
     }
     emit notified(title, message);
+    // The desktop's notification service when there is one (also without a tray), else the tray.
+    if (m_desktop->notify(title, message))
+        return;
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(m_window->windowIcon(), this);
         m_tray->setToolTip(m_window->windowTitle());
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            m_window->showNormal();
-            m_window->raise();
-            m_window->activateWindow();
-        });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, &Notifier::showWindow);
     }
     m_tray->show();
     m_tray->showMessage(title, message, QSystemTrayIcon::Information, 8000);

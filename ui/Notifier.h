@@ -1,5 +1,6 @@
 // Desktop notifications of finished tasks: batched (one notification for the tasks that finish within a
-// second), summary = task and status, body = Info (neutralised), through the system tray when there is one.
+// second), summary = task and status, body = Info (neutralised), through the desktop's notification service
+// (DesktopNotifier, D-Bus) when there is one, else through the system tray.
 #pragma once
 
 #include <QObject>
@@ -14,6 +15,8 @@ class TaskBoard;
 }
 
 namespace taskwatch::ui {
+
+class DesktopNotifier;
 
 class Notifier : public QObject {
     Q_OBJECT
@@ -30,11 +33,13 @@ signals:
 
 private:
     void flush();
+    void showWindow();
 
     TaskBoard* m_board;
     QWidget* m_window;
     QStringList m_pending;
     QTimer m_timer;
+    DesktopNotifier* m_desktop;
     QSystemTrayIcon* m_tray = nullptr;
     bool m_enabled = true;
 };

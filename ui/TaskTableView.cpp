@@ -28,7 +28,7 @@ TaskTableView::TaskTableView(QAbstractItemModel* model, QWidget* parent)
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView* header = horizontalHeader();
     header->setHighlightSections(false);
-    header->setStretchLastSection(true);
+    header->setStretchLastSection(false); // Info stretches (ColumnMenu)
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder); // insertion order until the user sorts
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -42,7 +42,7 @@ TaskTableView::TaskTableView(QAbstractItemModel* model, QWidget* parent)
     setColumnWidth(TaskTableModel::InfoColumn, charWidth * 36);
     setColumnWidth(TaskTableModel::LastCheckedColumn, charWidth * 13);
     setColumnWidth(TaskTableModel::ElapsedColumn, charWidth * 9);
-    setColumnWidth(TaskTableModel::ErrorColumn, charWidth * 22);
+    setColumnWidth(TaskTableModel::ErrorColumn, charWidth * 18);
     setColumnWidth(TaskTableModel::ProfileColumn, charWidth * 12);
     header->moveSection(TaskTableModel::ProfileColumn, 1); // next to the id (hidden with one profile)
     setColumnHidden(TaskTableModel::ProfileColumn, true);

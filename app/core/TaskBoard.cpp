@@ -360,19 +360,20 @@ QStringList TaskBoard::addIds(const QStringList& ids, const QString& profileName
     if (added.isEmpty())
         return added;
     m_allDoneEmitted = false;
-    writeAdded(added, profile);
+    writeAdded(added);
     emit tasksAdded(added);
     return added;
 }
 
-// New tasks of one profile, in one transaction.
-void TaskBoard::writeAdded(const QStringList& keys, const QString& profile) {
+// New tasks, each under its profile, in one transaction.
+void TaskBoard::writeAdded(const QStringList& keys) {
     if (!m_store)
         return;
     const qint64 steady = PollScheduler::steadyNowMs();
     const bool ok = m_store->transaction([&] {
         for (const QString& key : keys) {
-            if (!m_store->upsertTask(m_tasks.value(key), profile))
+            const TaskState& state = m_tasks[key];
+            if (!m_store->upsertTask(state, state.profile))
                 return false;
             m_writtenAt.insert(key, steady);
         }
@@ -472,6 +473,12 @@ void TaskBoard::remove(const QStringList& keys) {
     m_order.removeIf([&gone](const QString& key) { return gone.contains(key); });
     m_pendingEntries.removeIf(
         [&gone](const HistoryEntry& e) { return gone.contains(taskKey(e.profile, e.taskId)); });
+}
+
+QStringList TaskBoard::reinstate(const QList<TaskState>& states) {
+    const QStringList added = adopt(states);
+    writeAdded(added);
+    return added;
 }
 
 QStringList TaskBoard::clearFinished() {
@@ -967,7 +974,7 @@ void TaskBoard::onListed(const QString& profile, const DiscoveryClient::Result& 
         mergeDiscovered(profile, item, query, now, &added, &entries);
     if (!added.isEmpty()) {
         m_allDoneEmitted = false;
-        writeAdded(added, profile);
+        writeAdded(added);
         emit tasksAdded(added);
     }
     // Observed changes of tasks refreshed from DescribeTasks (and the final state of those discovered

@@ -142,9 +142,13 @@ public:
     // Adds tasks whose state is known already (restore() uses it; also imports and tests). Not written to the
     // store. A task without a profile goes to the default one. Returns the new keys.
     QStringList adopt(const QList<TaskState>& states);
-    void
-    remove(const QStringList& keys); // their history stays; removed discovered tasks are not rediscovered
-    QStringList clearFinished();     // removes every finished task; returns their keys
+    // Their history stays; a removed discovered task is not added again by discovery (until added by hand or
+    // reinstated).
+    void remove(const QStringList& keys);
+    // Puts removed tasks back (undo of remove()/clearFinished()): adopt()s the states and writes them to the
+    // store again. Unfinished ones are polled again. Returns the keys put back.
+    QStringList reinstate(const QList<TaskState>& states);
+    QStringList clearFinished(); // removes every finished task; returns their keys
     void retry(const QStringList& keys);
     void refreshNow(const QStringList& keys = {}); // empty: every unfinished task (still paced)
     // The user looks at these tasks: back to the minimum interval (adaptive polling), no extra poll.
@@ -199,7 +203,7 @@ private:
     void onFinished(const QString& profile, const TaskState& state);
     void scheduleFlush();
     void storeFailure();
-    void writeAdded(const QStringList& keys, const QString& profile);
+    void writeAdded(const QStringList& keys);
     void holdTasks(const QString& profile);
     QString resolveProfile(const QString& profile) const;
     void startDiscovery(const QString& profile, Account& account);

@@ -1791,16 +1791,8 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>添加任务</translation>
     </message>
     <message>
-        <source>Paste AsyncRequestIds, one per line, or any text that contains them (an API response, log lines, tccli output).</source>
-        <translation>粘贴 AsyncRequestId（每行一个），或任何包含 AsyncRequestId 的文本（API 响应、日志行、tccli 输出）。</translation>
-    </message>
-    <message>
         <source>The region of the instance the tasks belong to: a task exists only in its region</source>
         <translation>任务所属实例的地域：任务仅存在于其所在地域</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
@@ -1837,6 +1829,30 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>&amp;Profile:</source>
         <translation>配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Task &amp;IDs: paste AsyncRequestIds, one per line, or any text that contains them (an API response, log lines, tccli output).</source>
+        <translation>任务 ID(&amp;I)：粘贴 AsyncRequestId（每行一个），或任何包含它们的文本（API 响应、日志行、tccli 输出）。</translation>
+    </message>
+    <message>
+        <source>Task IDs</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>AsyncRequestIds, one per line, or any text that contains them. Ctrl+Enter adds them.</source>
+        <translation>AsyncRequestId（每行一个），或任何包含它们的文本。按 Ctrl+Enter 添加。</translation>
+    </message>
+    <message>
+        <source>How many task ids the text holds</source>
+        <translation>文本中包含的任务 ID 数量</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add the task ids found (Ctrl+Enter)</source>
+        <translation>添加找到的任务 ID（Ctrl+Enter）</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +1924,58 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>The endpoint of profile %1 refuses the requests: its tasks stopped</source>
         <translation>配置 %1 的接入点拒绝了请求：其任务已停止</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::CloseGuard</name>
+    <message>
+        <source>&amp;Ask Before Quitting</source>
+        <translation>退出前询问(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close to &amp;Tray</source>
+        <translation>关闭时最小化到托盘(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ask before closing the window stops watching unfinished tasks</source>
+        <translation>关闭窗口将停止监视未完成的任务时先询问</translation>
+    </message>
+    <message>
+        <source>Closing the window hides it in the system tray and polling goes on (Quit ends TaskWatch)</source>
+        <translation>关闭窗口时将其隐藏到系统托盘，轮询继续进行（“退出”才会结束 TaskWatch）</translation>
+    </message>
+    <message>
+        <source>Quit TaskWatch</source>
+        <translation>退出 TaskWatch</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quit and stop watching %n task(s)?</source>
+        <translation>
+            <numerusform>退出并停止监视 %n 个任务？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unfinished tasks are kept and polled again at the next start.</source>
+        <translation>未完成的任务会被保留，下次启动时继续轮询。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation>不再询问(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Show TaskWatch</source>
+        <translation>显示 TaskWatch(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::ColumnMenu</name>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>列(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2314,25 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>接入点</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>接入点 URL</translation>
+    </message>
+    <message>
+        <source>The https:// URL of a custom API endpoint</source>
+        <translation>自定义 API 接入点的 https:// URL</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::DesktopNotifier</name>
+    <message>
+        <source>Show TaskWatch</source>
+        <translation>显示 TaskWatch</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::DetailsPanel</name>
@@ -2381,6 +2468,127 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>Last status: %1</source>
         <translation>最近状态：%1</translation>
     </message>
+    <message>
+        <source>Paused (no query is sent until polling resumes)</source>
+        <translation>已暂停（恢复轮询前不发送查询）</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <source>Copy the RequestId</source>
+        <translation>复制 RequestId</translation>
+    </message>
+    <message>
+        <source>The full Info text the server sent for this task</source>
+        <translation>服务器为此任务发送的完整 Info 文本</translation>
+    </message>
+    <message>
+        <source>Every observed change of the task, oldest first</source>
+        <translation>观察到的此任务的每次变化，按时间先后排列</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>错误信息</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <source>The last response of the server, as received (bounded)</source>
+        <translation>服务器最近一次的原始响应（有长度上限）</translation>
+    </message>
+    <message>
+        <source>Copy the text of this tab to the clipboard</source>
+        <translation>将此标签页的文本复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Copy the text of this tab</source>
+        <translation>复制此标签页的文本</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>The &amp;selected tasks (%n)</source>
+        <translation>
+            <numerusform>所选任务（%n 个）(&amp;S)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;All tasks</source>
+        <translation>所有任务(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Excel-compatible (UTF-8 with a byte order mark)</source>
+        <translation>兼容 Excel（带字节顺序标记的 UTF-8）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export History</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <source>History of</source>
+        <translation>导出范围</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Excel needs the byte order mark to read UTF-8; LibreOffice asks for the character set on import (choose UTF-8)</source>
+        <translation>Excel 需要字节顺序标记才能识别 UTF-8；LibreOffice 导入时会询问字符集（请选择 UTF-8）</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8, one line per observed change. LibreOffice asks for the character set when it opens the file: choose UTF-8.</source>
+        <translation>CSV 格式，UTF-8 编码，每个观察到的变化一行。LibreOffice 打开文件时会询问字符集：请选择 UTF-8。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::GuiController</name>
@@ -2395,20 +2603,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>The demo uses built-in credentials; run without --demo to set up your own.</source>
         <translation>演示模式使用内置凭证；如需设置自己的凭证，请不带 --demo 运行。</translation>
-    </message>
-    <message>
-        <source>Export the history of all tasks</source>
-        <translation>导出所有任务的历史记录</translation>
-    </message>
-    <message numerus="yes">
-        <source>Export the history of %n selected task(s)</source>
-        <translation>
-            <numerusform>导出 %n 个所选任务的历史记录</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
@@ -2488,10 +2682,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>导出历史记录(&amp;E)…</translation>
     </message>
     <message>
-        <source>Cr&amp;edentials…</source>
-        <translation>凭证(&amp;E)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2560,14 +2750,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>已复制任务 ID：%1 个</translation>
     </message>
     <message>
-        <source>Tasks removed: %1</source>
-        <translation>已移除任务：%1 个</translation>
-    </message>
-    <message>
-        <source>Finished tasks cleared: %1</source>
-        <translation>已清除已结束的任务：%1 个</translation>
-    </message>
-    <message>
         <source>Refreshing every unfinished task</source>
         <translation>正在刷新所有未结束的任务</translation>
     </message>
@@ -2624,10 +2806,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>System default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
         <source>The language changes when TaskWatch starts again</source>
         <translation>重新启动 TaskWatch 后语言才会更改</translation>
     </message>
@@ -2651,6 +2829,82 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>The server asked %1 to slow down (%2): polling at a lower rate for a while</source>
         <translation>服务器要求 %1 降低请求频率（%2）：暂时以较低频率轮询</translation>
     </message>
+    <message>
+        <source>&amp;Credentials…</source>
+        <translation>凭据(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;System default</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Filter tasks</source>
+        <translation>筛选任务</translation>
+    </message>
+    <message>
+        <source>Shows only the tasks whose id, status, Info, error or profile contains this text (Ctrl+F)</source>
+        <translation>只显示 ID、状态、Info、错误或配置中包含此文本的任务（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Remove every finished task, also those stopped by an error (Ctrl+Shift+Del; Ctrl+Z undoes)</source>
+        <translation>移除所有已结束的任务，包括因错误停止的任务（Ctrl+Shift+Del；Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Rows</source>
+        <translation>复制行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows: their visible columns, tab-separated (Ctrl+Alt+C)</source>
+        <translation>复制所选行：其可见列，以制表符分隔（Ctrl+Alt+C）</translation>
+    </message>
+    <message>
+        <source>Copy I&amp;nfo</source>
+        <translation>复制 Info(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Error</source>
+        <translation>复制错误(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Tasks put back: %1</source>
+        <translation>已恢复任务：%1</translation>
+    </message>
+    <message>
+        <source>%1 copied to the clipboard</source>
+        <translation>%1 已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Tasks removed: %1 (Ctrl+Z puts them back)</source>
+        <translation>已移除任务：%1（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Finished tasks cleared: %1, of which %2 stopped by an error (Ctrl+Z puts them back)</source>
+        <translation>已清除结束的任务：%1，其中 %2 个因错误停止（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Finished tasks cleared: %1 (Ctrl+Z puts them back)</source>
+        <translation>已清除结束的任务：%1（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Rows copied: %1</source>
+        <translation>已复制行：%1</translation>
+    </message>
+    <message>
+        <source>Info copied to the clipboard</source>
+        <translation>Info 已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Error copied to the clipboard</source>
+        <translation>错误已复制到剪贴板</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::Notifier</name>
@@ -2668,6 +2922,19 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::RemovalUndo</name>
+    <message>
+        <source>&amp;Undo Remove</source>
+        <translation>撤销移除(&amp;U)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo Remove (%n task(s))</source>
+        <translation>
+            <numerusform>撤销移除（%n 个任务）(&amp;U)</numerusform>
         </translation>
     </message>
 </context>
