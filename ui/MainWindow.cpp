@@ -94,6 +94,7 @@ MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
     setTabOrderChain();
 
     m_notifier = new Notifier(board, this);
+    m_notifier->setSharedTray([this] { return m_closeGuard->trayIcon(); });
     m_notifier->setEnabled(m_notificationsAction->isChecked());
     connect(m_notificationsAction, &QAction::toggled, m_notifier, &Notifier::setEnabled);
     connect(m_notifier, &Notifier::notified, this, &MainWindow::taskNotification);

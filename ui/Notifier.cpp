@@ -65,6 +65,12 @@ void Notifier::flush() {
         return;
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
+    if (QSystemTrayIcon* shared = m_sharedTray ? m_sharedTray() : nullptr; shared && shared->isVisible()) {
+        if (m_tray)
+            m_tray->hide(); // one icon in the tray, never two
+        shared->showMessage(title, message, QSystemTrayIcon::Information, 8000);
+        return;
+    }
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(m_window->windowIcon(), this);
         m_tray->setToolTip(m_window->windowTitle());
@@ -72,6 +78,8 @@ void Notifier::flush() {
     }
     m_tray->show();
     m_tray->showMessage(title, message, QSystemTrayIcon::Information, 8000);
+    // Only for the message: it leaves the tray afterwards (the close-to-tray icon is the lasting one).
+    QTimer::singleShot(10000, m_tray, &QSystemTrayIcon::hide);
 }
 
 } // namespace taskwatch::ui

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <functional>
 
 class QSystemTrayIcon;
 class QWidget;
@@ -27,6 +28,8 @@ public:
     bool isEnabled() const { return m_enabled; }
     // Keys of tasks that just finished (TaskBoard::tasksFinished).
     void tasksFinished(const QStringList& keys);
+    // A tray icon shown by someone else (the window hidden to the tray): used instead of an own second icon.
+    void setSharedTray(std::function<QSystemTrayIcon*()> lookup) { m_sharedTray = std::move(lookup); }
 
 signals:
     void notified(const QString& title, const QString& message); // also without a system tray
@@ -41,6 +44,7 @@ private:
     QTimer m_timer;
     DesktopNotifier* m_desktop;
     QSystemTrayIcon* m_tray = nullptr;
+    std::function<QSystemTrayIcon*()> m_sharedTray;
     bool m_enabled = true;
 };
 
