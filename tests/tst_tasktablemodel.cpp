@@ -38,6 +38,21 @@ TaskState finished(int n, const QString& status = QStringLiteral("SUCCESS")) {
     return task(n, status, TaskPhase::Finished);
 }
 
+// A task as DescribeTasks lists it.
+TaskState discovered(int n, const QString& type, std::optional<int> progress,
+                     const QString& name = QStringLiteral("orders-primary")) {
+    TaskState s = task(n, QStringLiteral("RUNNING"));
+    s.discovery.jobId = 1000 + n;
+    s.discovery.taskType = type;
+    s.discovery.instanceIds = {QStringLiteral("cdb-c1nl9rpv")};
+    s.discovery.instanceName = name;
+    s.discovery.progress = progress;
+    s.discovery.startedAt = kT0.addSecs(-60 * n);
+    s.discovery.status = QStringLiteral("RUNNING");
+    s.discovery.listedAt = kT0.addSecs(5);
+    return s;
+}
+
 QList<int> rolesOf(const QList<QVariant>& signalArgs) {
     return signalArgs.at(2).value<QList<int>>();
 }
@@ -61,6 +76,8 @@ private slots:
     void proxySortsAndFilters();
     void darkThemeSwitchSignalsColourRolesOnly();
     void formatDuration();
+    void discoveryColumns();
+    void discoveryColumnsSortAndFilter();
 };
 
 void TestTaskTableModel::consistentUnderModelTester() {
@@ -462,6 +479,112 @@ void TestTaskTableModel::formatDuration() {
     QCOMPARE(TaskTableModel::formatDuration((2 * 86400 + 3600 + 61) * 1000LL),
              QStringLiteral("2 d 01:01:01"));
     QCOMPARE(TaskTableModel::formatDuration(-5), QStringLiteral("0 s"));
+}
+
+void TestTaskTableModel::discoveryColumns() {
+    TaskTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setClock([] { return kT0.addSecs(600); });
+    // The new columns come after the old ones: stored header states and scripts keep their numbers.
+    QCOMPARE(int(TaskTableModel::ProfileColumn), 8);
+    QCOMPARE(int(TaskTableModel::InstanceColumn), 9);
+    QCOMPARE(model.columnCount(), 14);
+    for (int c = TaskTableModel::InstanceColumn; c < TaskTableModel::ColumnCount; ++c)
+        QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
+
+    model.upsert(task(0, QStringLiteral("RUNNING"))); // pasted, never discovered
+    QVERIFY(!model.hasDiscoveredTasks());
+    for (int c = TaskTableModel::InstanceColumn; c < TaskTableModel::ColumnCount; ++c) {
+        QCOMPARE(model.index(0, c).data().toString(), QString());
+        QVERIFY(!model.index(0, c).data(Qt::ToolTipRole).isValid());
+    }
+    QVERIFY(!model.index(0, TaskTableModel::ProgressColumn).data(TaskTableModel::ProgressRole).isValid());
+    QCOMPARE(model.index(0, 0).data(TaskTableModel::DiscoveredRole).toBool(), false);
+
+    TaskState d = discovered(1, QStringLiteral("MODIFY PARAM"), 42);
+    d.discovery.endedAt = kT0.addSecs(300);
+    model.upsert(d);
+    QVERIFY(model.hasDiscoveredTasks());
+    const auto cell = [&model](int row, int column, int role = Qt::DisplayRole) {
+        return model.index(row, column).data(role);
+    };
+    QCOMPARE(cell(1, TaskTableModel::InstanceColumn).toString(),
+             QStringLiteral("orders-primary (cdb-c1nl9rpv)"));
+    QCOMPARE(cell(1, TaskTableModel::TypeColumn).toString(), QStringLiteral("Modify parameters"));
+    QVERIFY(cell(1, TaskTableModel::TypeColumn, Qt::ToolTipRole)
+                .toString()
+                .contains(QLatin1String("MODIFY PARAM")));
+    QCOMPARE(cell(1, TaskTableModel::TypeColumn, TaskTableModel::SortRole).toString(),
+             QStringLiteral("MODIFY PARAM"));
+    // The number as text (screen readers read it), the int for the delegate and for sorting.
+    QCOMPARE(cell(1, TaskTableModel::ProgressColumn).toString(), QStringLiteral("42 %"));
+    QCOMPARE(cell(1, TaskTableModel::ProgressColumn, TaskTableModel::ProgressRole).toInt(), 42);
+    QCOMPARE(cell(1, TaskTableModel::ProgressColumn, TaskTableModel::SortRole).toInt(), 42);
+    QCOMPARE(cell(1, TaskTableModel::StartedColumn).toString(),
+             kT0.addSecs(-60).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    QCOMPARE(cell(1, TaskTableModel::EndedColumn).toString(),
+             kT0.addSecs(300).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    QCOMPARE(cell(1, TaskTableModel::StartedColumn, TaskTableModel::SortRole).toLongLong(),
+             kT0.addSecs(-60).toMSecsSinceEpoch());
+    QCOMPARE(cell(1, 0, TaskTableModel::DiscoveredRole).toBool(), true);
+
+    // Not ended yet; no name known; several instances; an unknown type verbatim; progress 0 is a number.
+    TaskState other = discovered(2, QStringLiteral("FUTURE THING"), 0, QString());
+    other.discovery.instanceIds = {QStringLiteral("cdb-a"), QStringLiteral("cdb-b"), QStringLiteral("cdb-c"),
+                                   QStringLiteral("cdb-d"), QStringLiteral("cdb-e")};
+    model.upsert(other);
+    QCOMPARE(cell(2, TaskTableModel::InstanceColumn).toString(), QStringLiteral("cdb-a, cdb-b, cdb-c +2"));
+    QVERIFY(
+        cell(2, TaskTableModel::InstanceColumn, Qt::ToolTipRole).toString().contains(QLatin1String("cdb-e")));
+    QCOMPARE(cell(2, TaskTableModel::TypeColumn).toString(), QStringLiteral("FUTURE THING"));
+    QCOMPARE(cell(2, TaskTableModel::ProgressColumn).toString(), QStringLiteral("0 %"));
+    QCOMPARE(cell(2, TaskTableModel::ProgressColumn, TaskTableModel::ProgressRole).toInt(), 0);
+    QCOMPARE(cell(2, TaskTableModel::EndedColumn).toString(), QString());
+    QCOMPARE(cell(2, TaskTableModel::EndedColumn, Qt::ToolTipRole).toString(),
+             QStringLiteral("Not ended yet"));
+    QCOMPARE(cell(2, TaskTableModel::EndedColumn, TaskTableModel::SortRole).toLongLong(), -1);
+
+    // Server text is neutralised and bounded.
+    model.upsert(discovered(3, QStringLiteral("REBOOT\u202E\nrm -rf"), 7,
+                            QStringLiteral("evil\u202Ename\n") + QString(5000, QLatin1Char('x'))));
+    const QString instance = cell(3, TaskTableModel::InstanceColumn).toString();
+    QVERIFY(!instance.contains(QChar(0x202E)));
+    QVERIFY(!instance.contains(QLatin1Char('\n')));
+    QVERIFY(instance.size() < 300);
+    const QString type = cell(3, TaskTableModel::TypeColumn).toString();
+    QVERIFY(!type.contains(QChar(0x202E)));
+    QVERIFY(!type.contains(QLatin1Char('\n')));
+    QVERIFY(!cell(3, TaskTableModel::TypeColumn, Qt::ToolTipRole).toString().contains(QChar(0x202E)));
+    QVERIFY(!cell(3, TaskTableModel::InstanceColumn, Qt::ToolTipRole).toString().contains(QChar(0x202E)));
+}
+
+void TestTaskTableModel::discoveryColumnsSortAndFilter() {
+    TaskTableModel model;
+    model.upsertMany({discovered(1, QStringLiteral("REBOOT"), 80, QStringLiteral("billing")),
+                      discovered(2, QStringLiteral("MODIFY PARAM"), 10, QStringLiteral("orders")),
+                      task(3, QStringLiteral("RUNNING")), discovered(4, QStringLiteral("DROP TABLES"), 55)});
+    TaskFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const auto idAt = [&proxy](int row) {
+        return proxy.index(row, 0).data(TaskTableModel::TaskIdRole).toString();
+    };
+    proxy.sort(TaskTableModel::ProgressColumn, Qt::AscendingOrder);
+    QCOMPARE(idAt(0), idFor(3)); // no progress first
+    QCOMPARE(idAt(1), idFor(2));
+    QCOMPARE(idAt(2), idFor(4));
+    QCOMPARE(idAt(3), idFor(1));
+    proxy.sort(TaskTableModel::StartedColumn, Qt::DescendingOrder);
+    QCOMPARE(idAt(0), idFor(1)); // started most recently (60 s before kT0)
+    proxy.setFilterText(QStringLiteral("billing"));
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setFilterText(QStringLiteral("cdb-c1nl9rpv"));
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.setFilterText(QStringLiteral("modify param"));
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setFilterText(QStringLiteral("parameters")); // the readable name ("Modify parameters")
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(idAt(0), idFor(2));
 }
 
 QTEST_MAIN(TestTaskTableModel)

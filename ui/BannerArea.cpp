@@ -31,6 +31,7 @@ QIcon bannerIcon(BannerArea::Kind kind, bool dark) {
     case Kind::EndpointFailed:
     case Kind::KeychainUnavailable:
     case Kind::StoreFailed:
+    case Kind::DiscoveryDenied:
         break;
     }
     return StatusStyle::icon(StatusKey::Error, dark);
@@ -116,7 +117,7 @@ Banner* BannerArea::ensure(Kind kind) {
         banner->setIcon(bannerIcon(kind, dark));
         banner->setTitle(tr("Demo: tasks come from the built-in emulator, not from Tencent Cloud"));
         break;
-    case Kind::StoreFailed:
+    case Kind::StoreFailed: {
         banner->setObjectName(QStringLiteral("bannerStoreFailed"));
         banner->setTone(Banner::Tone::Warning);
         banner->setIcon(bannerIcon(kind, dark));
@@ -124,6 +125,19 @@ Banner* BannerArea::ensure(Kind kind) {
         QPushButton* dismiss = banner->addButton(tr("Dismiss"), QStringLiteral("dismissButton"));
         connect(dismiss, &QPushButton::clicked, this, [this] { setShown(Kind::StoreFailed, false); });
         break;
+    }
+    case Kind::DiscoveryDenied: {
+        banner->setObjectName(QStringLiteral("bannerDiscoveryDenied"));
+        banner->setTone(Banner::Tone::Warning);
+        banner->setIcon(bannerIcon(kind, dark));
+        QPushButton* edit =
+            banner->addButton(tr("Credentials…"), QStringLiteral("discoveryCredentialsButton"));
+        edit->setToolTip(tr("Use credentials whose CAM policy allows the permission"));
+        connect(edit, &QPushButton::clicked, this, [this] { emit credentialsRequested(m_discoveryProfile); });
+        QPushButton* dismiss = banner->addButton(tr("Dismiss"), QStringLiteral("dismissDiscoveryButton"));
+        connect(dismiss, &QPushButton::clicked, this, [this] { setShown(Kind::DiscoveryDenied, false); });
+        break;
+    }
     }
     // Keep a fixed order: the most important condition first.
     int position = 0;
@@ -212,6 +226,27 @@ void BannerArea::showAccounts(const TaskBoard& board, bool demo) {
         banner->setDetail(SafeText::singleLine(board.endpointProblem(endpointFailed.first()), 300));
     }
     setShown(Kind::EndpointFailed, !endpointFailed.isEmpty());
+    QStringList denied;
+    for (const QString& profile : board.profiles()) {
+        if (!board.discoveryProblem(profile).isEmpty())
+            denied << profile;
+    }
+    if (!denied.isEmpty()) {
+        Banner* banner = ensure(Kind::DiscoveryDenied);
+        const QString title = tr("Discovery is off for profile %1: a permission is missing; polling goes on")
+                                  .arg(denied.join(QLatin1String(", ")));
+        const QString detail = SafeText::singleLine(board.discoveryProblem(denied.first()), 500);
+        // Shown again only when something changed (a dismissed banner stays dismissed).
+        if (banner->title() != title || banner->detail() != detail || denied != m_discoveryDenied) {
+            banner->setTitle(title);
+            banner->setDetail(detail);
+            setShown(Kind::DiscoveryDenied, true);
+        }
+    } else {
+        setShown(Kind::DiscoveryDenied, false);
+    }
+    m_discoveryDenied = denied;
+    m_discoveryProfile = denied.value(0);
     const QStringList profiles = board.profiles();
     const bool polling = std::any_of(profiles.cbegin(), profiles.cend(),
                                      [&board](const QString& p) { return board.hasAccount(p); });

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QHash>
+#include <QStringList>
 #include <QWidget>
 
 class QVBoxLayout;
@@ -27,7 +28,8 @@ public:
         KeychainUnavailable,
         Offline,
         Demo,
-        StoreFailed
+        StoreFailed,
+        DiscoveryDenied // the CAM policy lacks cdb:DescribeTasks / cdb:DescribeDBInstances
     };
     Q_ENUM(Kind)
 
@@ -38,7 +40,8 @@ public:
     bool isShown(Kind kind) const;
     Banner* shown(Kind kind) const; // null when not shown
     void applyTheme(bool dark);
-    // The accounts' conditions: credentials rejected (the profiles named), credentials missing, none at all.
+    // The accounts' conditions: credentials rejected (the profiles named), credentials missing, none at all,
+    // discovery denied (a CAM permission missing).
     void showAccounts(const TaskBoard& board, bool demo);
 
 signals:
@@ -50,6 +53,8 @@ private:
     QVBoxLayout* m_layout;
     QHash<Kind, Banner*> m_banners;
     QString m_credentialsProfile;
+    QString m_discoveryProfile;
+    QStringList m_discoveryDenied;
 };
 
 } // namespace taskwatch::ui

@@ -1,5 +1,6 @@
 #include "DetailsPanel.h"
 
+#include "Discovery.h"
 #include "ErrorCatalog.h"
 #include "SafeText.h"
 #include "StatusStyle.h"
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -26,6 +28,7 @@ namespace taskwatch::ui {
 namespace {
 
 constexpr qsizetype kMaxRawChars = 16 * 1024;
+constexpr qsizetype kMaxTaskMessageChars = 1000; // DescribeTasks' Message in the summary
 
 QString formatTime(const QDateTime& when) {
     if (!when.isValid())
@@ -181,6 +184,41 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_httpValue->setAccessibleName(tr("HTTP status"));
     m_requestIdLabel->setAccessibleName(tr("RequestId"));
     m_copyRequestId->setAccessibleName(tr("Copy the RequestId"));
+    // What DescribeTasks says (rows shown for discovered tasks only).
+    m_form = form;
+    m_instanceValue = valueLabel(summary);
+    m_instanceValue->setObjectName(QStringLiteral("detailsInstance"));
+    m_instanceValue->setAccessibleName(tr("Instance"));
+    m_instanceValue->setWordWrap(true);
+    m_typeValue = valueLabel(summary);
+    m_typeValue->setObjectName(QStringLiteral("detailsTaskType"));
+    m_typeValue->setAccessibleName(tr("Task type"));
+    m_progressValue = new QProgressBar(summary);
+    m_progressValue->setObjectName(QStringLiteral("detailsProgress"));
+    m_progressValue->setAccessibleName(tr("Progress"));
+    m_progressValue->setRange(0, 100);
+    m_progressValue->setFormat(tr("%p %")); // the number as text: never a length alone
+    m_progressValue->setTextVisible(true);
+    m_startedValue = valueLabel(summary);
+    m_startedValue->setObjectName(QStringLiteral("detailsStarted"));
+    m_startedValue->setAccessibleName(tr("Started"));
+    m_endedValue = valueLabel(summary);
+    m_endedValue->setObjectName(QStringLiteral("detailsEnded"));
+    m_endedValue->setAccessibleName(tr("Ended"));
+    m_jobIdValue = valueLabel(summary);
+    m_jobIdValue->setObjectName(QStringLiteral("detailsJobId"));
+    m_jobIdValue->setAccessibleName(tr("JobId"));
+    m_taskResultValue = valueLabel(summary);
+    m_taskResultValue->setObjectName(QStringLiteral("detailsTaskResult"));
+    m_taskResultValue->setAccessibleName(tr("Task result"));
+    m_taskResultValue->setWordWrap(true);
+    form->addRow(tr("Instance:"), m_instanceValue);
+    form->addRow(tr("Type:"), m_typeValue);
+    form->addRow(tr("Progress:"), m_progressValue);
+    form->addRow(tr("Started:"), m_startedValue);
+    form->addRow(tr("Ended:"), m_endedValue);
+    form->addRow(tr("JobId:"), m_jobIdValue);
+    form->addRow(tr("Task result:"), m_taskResultValue);
     summaryLayout->addLayout(form);
     summaryLayout->addStretch(1);
     pageLayout->addWidget(summary, 2);
@@ -364,6 +402,7 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
     setTextIfChanged(m_info,
                      state->info ? boundText(SafeText::multiLine(*state->info), kMaxInfoChars) : QString());
     fillError(*state);
+    fillDiscovery(*state);
     setTextIfChanged(m_raw, rawText(state->lastRawResponse));
     if (!sameTask || history.size() != m_timelineCount)
         fillTimeline(history);
@@ -389,6 +428,57 @@ void DetailsPanel::fillError(const TaskState& s) {
                                          : boundText(SafeText::multiLine(s.errorMessage), kMaxMessageChars));
     setTextIfChanged(m_errorMeaning, d.meaning.isEmpty() ? QStringLiteral("—") : d.meaning);
     setTextIfChanged(m_errorHint, d.hint.isEmpty() ? QStringLiteral("—") : d.hint);
+}
+
+void DetailsPanel::fillDiscovery(const TaskState& s) {
+    const DiscoveryFacts& f = s.discovery;
+    const bool discovered = f.isDiscovered();
+    for (QWidget* field : std::initializer_list<QWidget*>{m_instanceValue, m_typeValue, m_progressValue,
+                                                          m_startedValue, m_endedValue, m_jobIdValue})
+        m_form->setRowVisible(field, discovered);
+    m_form->setRowVisible(m_taskResultValue, discovered && (f.taskCode != 0 || !f.taskMessage.isEmpty()));
+    if (!discovered)
+        return;
+    QStringList ids;
+    for (const QString& id : f.instanceIds.mid(0, 20))
+        ids << SafeText::singleLine(id, 64);
+    if (f.instanceIds.size() > 20)
+        ids << tr("and %n more", nullptr, int(f.instanceIds.size() - 20));
+    const QString idText = ids.join(QLatin1String(", "));
+    const QString name = SafeText::singleLine(f.instanceName, 200);
+    QString instance = name.isEmpty() ? idText : idText.isEmpty() ? name : tr("%1 (%2)").arg(name, idText);
+    setTextIfChanged(m_instanceValue, instance.isEmpty() ? QStringLiteral("—") : instance);
+    const QString vendorType = SafeText::singleLine(f.taskType, 120);
+    const QString readable = SafeText::singleLine(Discovery::readableTaskType(f.taskType), 120);
+    setTextIfChanged(m_typeValue, vendorType.isEmpty()     ? QStringLiteral("—")
+                                  : readable == vendorType ? vendorType
+                                                           : tr("%1 (%2)").arg(readable, vendorType));
+    m_progressValue->setValue(f.progress ? qBound(0, *f.progress, 100) : 0);
+    m_progressValue->setTextVisible(f.progress.has_value());
+    m_progressValue->setAccessibleDescription(f.progress ? tr("%1 %").arg(*f.progress) : tr("Not known"));
+    setTextIfChanged(m_startedValue, formatTime(f.startedAt));
+    setTextIfChanged(m_endedValue, f.endedAt.isValid() ? formatTime(f.endedAt) : tr("Not ended yet"));
+    setTextIfChanged(m_jobIdValue, f.jobId > 0 ? QString::number(f.jobId) : QStringLiteral("—"));
+    if (f.taskCode != 0 || !f.taskMessage.isEmpty()) {
+        const QString message = f.taskMessage.isEmpty()
+                                    ? QStringLiteral("—")
+                                    : SafeText::singleLine(f.taskMessage, kMaxTaskMessageChars);
+        setTextIfChanged(m_taskResultValue, tr("Code %1: %2").arg(QString::number(f.taskCode), message));
+    }
+}
+
+QString DetailsPanel::discoveryText() const {
+    if (!m_form || !m_form->isRowVisible(m_instanceValue))
+        return {};
+    QStringList parts{m_instanceValue->text(),
+                      m_typeValue->text(),
+                      m_progressValue->isTextVisible() ? m_progressValue->text() : QString(),
+                      m_startedValue->text(),
+                      m_endedValue->text(),
+                      m_jobIdValue->text()};
+    if (m_form->isRowVisible(m_taskResultValue))
+        parts << m_taskResultValue->text();
+    return parts.join(QLatin1Char('\n'));
 }
 
 void DetailsPanel::fillTimeline(const QList<HistoryEntry>& history) {

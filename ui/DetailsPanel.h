@@ -1,14 +1,17 @@
 // The details of the selected task, below the table: a summary (region, status, times, HTTP status, the
-// RequestId with a copy button) and tabs for the full Info, the status timeline (every observed change with
-// its time), the last error (code, message, meaning, hint) and the raw last response (bounded).
+// RequestId with a copy button; for a discovered task also its instance, type, progress, start, end, JobId
+// and DescribeTasks' code and message) and tabs for the full Info, the status timeline (every observed change
+// with its time), the last error (code, message, meaning, hint) and the raw last response (bounded).
 #pragma once
 
 #include "TaskTypes.h"
 
 #include <QWidget>
 
+class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
+class QProgressBar;
 class QStackedWidget;
 class QTabWidget;
 class QToolButton;
@@ -42,6 +45,8 @@ public:
     // What the current tab shows, as text (what its Copy button copies).
     QString currentTabText() const;
     void copyCurrentTab();
+    // The discovery facts as shown (empty when the task was never discovered), for tests.
+    QString discoveryText() const;
 
 signals:
     void requestIdCopied(const QString& requestId);
@@ -51,6 +56,7 @@ private:
     void copyRequestId();
     void fillTimeline(const QList<HistoryEntry>& history);
     void fillError(const TaskState& state);
+    void fillDiscovery(const TaskState& state);
 
     QString m_taskId;
     QString m_requestIdValue;
@@ -68,6 +74,14 @@ private:
     QLabel* m_finishedValue;
     QLabel* m_httpValue;
     QLabel* m_requestIdLabel;
+    QFormLayout* m_form = nullptr;
+    QLabel* m_instanceValue = nullptr;
+    QLabel* m_typeValue = nullptr;
+    QProgressBar* m_progressValue = nullptr;
+    QLabel* m_startedValue = nullptr;
+    QLabel* m_endedValue = nullptr;
+    QLabel* m_jobIdValue = nullptr;
+    QLabel* m_taskResultValue = nullptr;
     QToolButton* m_copyRequestId;
     QToolButton* m_copyTab;
     QTabWidget* m_tabs;

@@ -155,6 +155,8 @@ private:
         m_board->restore();
         addInitialIds();
         m_loader->loadMissing();
+        // "Keep discovering", if remembered for this profile: it lists once the account is set.
+        m_window->resumeRememberedDiscovery();
     }
 
     void useCredentials(const QString& profile, const Credential& credential, const QString& region,

@@ -8,6 +8,7 @@
 #include "CloseGuard.h"
 #include "ColumnMenu.h"
 #include "DetailsPanel.h"
+#include "DiscoverDialog.h"
 #include "ErrorCatalog.h"
 #include "Language.h"
 #include "Notifier.h"
@@ -38,6 +39,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkInformation>
 #include <QPainter>
@@ -184,6 +186,11 @@ void MainWindow::createActions() {
     m_notificationsAction->setToolTip(tr("Show a desktop notification when a task finishes"));
     connect(m_notificationsAction, &QAction::toggled, this,
             [](bool on) { QSettings().setValue(QLatin1String(Key::Notifications), on); });
+    m_discoverAction = make(tr("&Discover Tasks…"), QKeySequence(Qt::CTRL | Qt::Key_D), "discoverAction",
+                            &MainWindow::discoverInteractively);
+    m_discoverAction->setIconText(tr("Discover")); // short on the toolbar: the filter field stays visible
+    m_discoverAction->setToolTip(
+        tr("List the account's tasks (DescribeTasks) and watch them, without pasting ids (Ctrl+D)"));
     m_findAction = new QAction(tr("&Filter…"), this);
     m_findAction->setObjectName(QStringLiteral("findAction"));
     m_findAction->setShortcut(QKeySequence::Find);
@@ -215,6 +222,8 @@ void MainWindow::createMenus() {
     edit->addAction(m_findAction);
 
     QMenu* tasks = menuBar()->addMenu(tr("&Tasks"));
+    tasks->addAction(m_discoverAction);
+    tasks->addSeparator();
     tasks->addAction(m_refreshAction);
     tasks->addAction(m_retryAction);
     tasks->addAction(m_pauseAction);
@@ -254,6 +263,7 @@ void MainWindow::createToolBar() {
     bar->setFloatable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_addAction);
+    bar->addAction(m_discoverAction);
     bar->addAction(m_refreshAction);
     bar->addAction(m_pauseAction);
     bar->addSeparator();
@@ -451,6 +461,7 @@ void MainWindow::connectBoard() {
     });
     connect(m_board, &TaskBoard::pacingFallback, this,
             [this](const QString&, const QString& warning) { statusBar()->showMessage(warning, 15000); });
+    connectDiscovery();
     m_pauseAction->setChecked(m_board->isPaused());
     updateProfileViews();
     updateAccountBanners();
@@ -480,6 +491,7 @@ bool MainWindow::anyPolling() const {
 void MainWindow::updateProfileViews() {
     const QStringList profiles = m_model->profiles();
     m_columns->setAutoHidden(TaskTableModel::ProfileColumn, profiles.size() <= 1);
+    updateDiscoveryColumns();
     m_profileFilterAction->setVisible(profiles.size() > 1);
     const QString current = m_profileFilter->currentData().toString();
     QStringList shown;
@@ -568,6 +580,106 @@ void MainWindow::addTasksInteractively() {
     // Back to the table (not the filter, where Ctrl+E and friends would be typed away).
     connect(dialog, &QDialog::finished, m_view, [this] { m_view->setFocus(Qt::OtherFocusReason); });
     dialog->open();
+}
+
+// --------------------------------------------------------------------------------------------- discovery
+
+void MainWindow::discoverInteractively() {
+    auto* dialog = new DiscoverDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList profiles = m_board->profiles();
+    if (!profiles.contains(m_board->defaultProfile()))
+        profiles.prepend(m_board->defaultProfile());
+    QHash<QString, QString> regions;
+    for (const QString& p : std::as_const(profiles))
+        regions.insert(p, m_board->defaultRegion(p));
+    dialog->setProfiles(profiles, m_board->defaultProfile(), regions);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { discover(dialog->request()); });
+    dialog->open();
+}
+
+void MainWindow::discover(const DiscoveryRequest& request) {
+    const QString profile = request.profile.isEmpty() ? m_board->defaultProfile() : request.profile;
+    if (!request.follow)
+        m_board->stopFollowing(profile);
+    m_board->discover(request);
+    if (const QString problem = m_board->discoveryProblem(profile); !problem.isEmpty())
+        statusBar()->showMessage(SafeText::singleLine(problem, 300), 15000);
+    else if (!m_board->hasAccount(profile))
+        statusBar()->showMessage(
+            request.follow
+                ? tr("Profile %1 has no credentials yet: discovery starts once they are set").arg(profile)
+                : tr("Profile %1 has no credentials: set them up to discover its tasks").arg(profile),
+            15000);
+    else
+        statusBar()->showMessage(
+            tr("Discovering tasks in %1…").arg(request.regions.join(QLatin1String(", "))), 5000);
+}
+
+bool MainWindow::resumeRememberedDiscovery() {
+    const std::optional<DiscoveryRequest> request =
+        DiscoverDialog::rememberedFollow(m_board->defaultProfile());
+    if (!request)
+        return false;
+    m_board->discover(*request);
+    return true;
+}
+
+void MainWindow::connectDiscovery() {
+    connect(
+        m_board, &TaskBoard::discoveryFinished, this,
+        [this](const QString& profile, const QString& region, int found, int added, int,
+               const QString& warning) {
+            QString text =
+                tr("Discovered %n task(s) in %1, %2 new", nullptr, found).arg(region, QString::number(added));
+            if (m_board->profiles().size() > 1)
+                text = tr("%1: %2").arg(profile, text);
+            if (!warning.isEmpty())
+                text = tr("%1 (%2)").arg(text, SafeText::singleLine(warning, 300));
+            statusBar()->showMessage(text, 10000);
+            updateDiscoveryColumns();
+        });
+    connect(m_board, &TaskBoard::discoveryFailed, this,
+            [this](const QString& profile, const QString& region, TaskBoard::DiscoveryFailure kind,
+                   const QString& message) {
+                const QString safe = SafeText::singleLine(message, 500);
+                switch (kind) {
+                case TaskBoard::DiscoveryFailure::PermissionDenied:
+                    updateAccountBanners(); // the banner names the missing permission
+                    break;
+                case TaskBoard::DiscoveryFailure::UnsupportedRegion: {
+                    // Not modal: the other regions go on.
+                    const QString text =
+                        tr("Region %1 was skipped for profile %2: %3").arg(region, profile, safe);
+                    if (auto* box = qobject_cast<QMessageBox*>(m_unsupportedRegionMessage.data())) {
+                        box->setText(box->text() + QLatin1Char('\n') + text);
+                        break;
+                    }
+                    auto* box = new QMessageBox(QMessageBox::Information, tr("Region skipped"), text,
+                                                QMessageBox::Ok, this);
+                    box->setObjectName(QStringLiteral("unsupportedRegionMessage"));
+                    box->setTextFormat(Qt::PlainText);
+                    box->setWindowModality(Qt::NonModal);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    m_unsupportedRegionMessage = box;
+                    box->show();
+                    break;
+                }
+                case TaskBoard::DiscoveryFailure::AuthRejected:
+                case TaskBoard::DiscoveryFailure::Failed:
+                    statusBar()->showMessage(
+                        tr("Discovery in %1 failed for profile %2: %3").arg(region, profile, safe), 15000);
+                    break;
+                }
+            });
+}
+
+void MainWindow::updateDiscoveryColumns() {
+    // Shown once some task was discovered (as the Profile column once there are two profiles).
+    const bool shown = m_model->hasDiscoveredTasks();
+    for (int c : {TaskTableModel::InstanceColumn, TaskTableModel::TypeColumn, TaskTableModel::ProgressColumn,
+                  TaskTableModel::StartedColumn, TaskTableModel::EndedColumn})
+        m_columns->setAutoHidden(c, !shown);
 }
 
 void MainWindow::pasteIds() {
@@ -890,6 +1002,7 @@ void MainWindow::applyTheme() {
     m_removeAction->setIcon(actionIcon(ActionIcon::Remove, pal));
     m_hideFinishedAction->setIcon(actionIcon(ActionIcon::Filter, pal));
     m_copyIdsAction->setIcon(actionIcon(ActionIcon::Copy, pal));
+    m_discoverAction->setIcon(QIcon::fromTheme(QStringLiteral("system-search")));
     m_banners->applyTheme(dark);
     m_model->setDarkTheme(dark);
     m_details->setDarkTheme(dark);

@@ -16,6 +16,7 @@
 #include <QTimer>
 
 class QAction;
+class QDialog;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -95,6 +96,11 @@ public slots:
     // Quit (Ctrl+Q, the tray's Quit): closes the window (asking first when tasks are unfinished), never hides
     // it to the tray.
     void quit();
+    void discoverInteractively(); // opens "Discover…"
+    // Hands the request to the board (with "keep discovering" off, the profile's following stops).
+    void discover(const DiscoveryRequest& request);
+    // Starts "keep discovering" again if it was remembered for the active profile (start-up).
+    bool resumeRememberedDiscovery();
 
 signals:
     // The user asked to set up credentials: for `profile` (empty: the default one).
@@ -118,6 +124,8 @@ private:
     void setTabOrderChain();
     void restoreSettings();
     void connectBoard();
+    void connectDiscovery();
+    void updateDiscoveryColumns();
 
     void onTasksChanged(const QStringList& keys);
     void updateAccountBanners();
@@ -170,6 +178,8 @@ private:
     QAction* m_hideFinishedAction = nullptr;
     QAction* m_notificationsAction = nullptr;
     QAction* m_findAction = nullptr;
+    QAction* m_discoverAction = nullptr;
+    QPointer<QDialog> m_unsupportedRegionMessage;
 
     QTimer m_tickTimer;
     bool m_demo = false;

@@ -1,5 +1,6 @@
 #include "TaskTableView.h"
 
+#include "ProgressDelegate.h"
 #include "TaskTableModel.h"
 
 #include <QFontDatabase>
@@ -46,6 +47,25 @@ TaskTableView::TaskTableView(QAbstractItemModel* model, QWidget* parent)
     setColumnWidth(TaskTableModel::ProfileColumn, charWidth * 12);
     header->moveSection(TaskTableModel::ProfileColumn, 1); // next to the id (hidden with one profile)
     setColumnHidden(TaskTableModel::ProfileColumn, true);
+    // The discovery columns: instance and type next to the id, progress after the status, start and end
+    // before "last checked"; hidden until a task is discovered.
+    setItemDelegateForColumn(TaskTableModel::ProgressColumn, new ProgressDelegate(this));
+    setColumnWidth(TaskTableModel::InstanceColumn, charWidth * 28);
+    setColumnWidth(TaskTableModel::TypeColumn, charWidth * 18);
+    setColumnWidth(TaskTableModel::ProgressColumn, charWidth * 12);
+    setColumnWidth(TaskTableModel::StartedColumn, charWidth * 13);
+    setColumnWidth(TaskTableModel::EndedColumn, charWidth * 13);
+    const auto moveNextTo = [header](int column, int after) {
+        header->moveSection(header->visualIndex(column), header->visualIndex(after) + 1);
+    };
+    moveNextTo(TaskTableModel::InstanceColumn, TaskTableModel::ProfileColumn);
+    moveNextTo(TaskTableModel::TypeColumn, TaskTableModel::InstanceColumn);
+    moveNextTo(TaskTableModel::ProgressColumn, TaskTableModel::StatusColumn);
+    moveNextTo(TaskTableModel::StartedColumn, TaskTableModel::InfoColumn);
+    moveNextTo(TaskTableModel::EndedColumn, TaskTableModel::StartedColumn);
+    for (int c : {TaskTableModel::InstanceColumn, TaskTableModel::TypeColumn, TaskTableModel::ProgressColumn,
+                  TaskTableModel::StartedColumn, TaskTableModel::EndedColumn})
+        setColumnHidden(c, true);
 }
 
 } // namespace taskwatch::ui

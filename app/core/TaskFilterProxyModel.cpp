@@ -1,5 +1,6 @@
 #include "TaskFilterProxyModel.h"
 
+#include "Discovery.h"
 #include "StatusStyle.h"
 #include "TaskBoard.h"
 #include "TaskTableModel.h"
@@ -54,7 +55,12 @@ bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& so
            (s->info && s->info->contains(m_text, Qt::CaseInsensitive)) ||
            s->errorCode.contains(m_text, Qt::CaseInsensitive) ||
            s->errorMessage.contains(m_text, Qt::CaseInsensitive) ||
-           s->profile.contains(m_text, Qt::CaseInsensitive);
+           s->profile.contains(m_text, Qt::CaseInsensitive) ||
+           s->discovery.instanceName.contains(m_text, Qt::CaseInsensitive) ||
+           s->discovery.instanceIds.join(QLatin1Char(' ')).contains(m_text, Qt::CaseInsensitive) ||
+           s->discovery.taskType.contains(m_text, Qt::CaseInsensitive) ||
+           (!s->discovery.taskType.isEmpty() &&
+            Discovery::readableTaskType(s->discovery.taskType).contains(m_text, Qt::CaseInsensitive));
 }
 
 bool TaskFilterProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {

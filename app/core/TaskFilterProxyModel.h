@@ -6,7 +6,8 @@
 namespace taskwatch {
 
 // Sorts by TaskTableModel::SortRole; filters by a case-insensitive text found in the id, the status text, the
-// Info, the error code or message or the profile, optionally by one profile, and optionally hides finished
+// Info, the error code or message, the profile, the instance (id or name) or the task type (vendor or
+// readable), optionally by one profile, and optionally hides finished
 // tasks. Dynamic sort/filter is on.
 class TaskFilterProxyModel : public QSortFilterProxyModel {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "TaskTableModel.h"
 
+#include "Discovery.h"
 #include "ErrorCatalog.h"
 #include "SafeText.h"
 #include "TaskBoard.h"
@@ -26,6 +27,31 @@ QString formatTimestamp(const QDateTime& when, const QDateTime& now) {
     if (local.date() == now.toLocalTime().date())
         return local.toString(QStringLiteral("HH:mm:ss"));
     return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString longTime(const QDateTime& when) {
+    return QLocale().toString(when.toLocalTime(), QLocale::LongFormat);
+}
+
+qint64 sortTime(const QDateTime& when) {
+    return when.isValid() ? when.toMSecsSinceEpoch() : qint64(-1);
+}
+
+// "orders-primary (cdb-c1nl9rpv)", "cdb-c1nl9rpv", "cdb-a, cdb-b, cdb-c +2": server text, one line, bounded.
+QString instanceText(const DiscoveryFacts& f) {
+    QStringList ids;
+    const qsizetype shown = qMin<qsizetype>(f.instanceIds.size(), TaskTableModel::kMaxShownInstanceIds);
+    for (qsizetype i = 0; i < shown; ++i)
+        ids << SafeText::singleLine(f.instanceIds.at(i), 64);
+    QString idText = ids.join(QLatin1String(", "));
+    if (f.instanceIds.size() > shown)
+        idText = TaskTableModel::tr("%1 +%2").arg(idText, QString::number(f.instanceIds.size() - shown));
+    const QString name = SafeText::singleLine(f.instanceName, TaskTableModel::kDisplayNameChars);
+    if (name.isEmpty())
+        return idText;
+    if (idText.isEmpty())
+        return name;
+    return TaskTableModel::tr("%1 (%2)").arg(name, idText); // one pass: both are server text
 }
 
 } // namespace
@@ -74,6 +100,16 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
             return tr("RequestId");
         case ProfileColumn:
             return tr("Profile");
+        case InstanceColumn:
+            return tr("Instance");
+        case TypeColumn:
+            return tr("Type");
+        case ProgressColumn:
+            return tr("Progress");
+        case StartedColumn:
+            return tr("Started");
+        case EndedColumn:
+            return tr("Ended");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -91,6 +127,16 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
             return tr("The RequestId of the last response: quote it to Tencent Cloud support");
         case ProfileColumn:
             return tr("The credential profile (account) the task is polled with");
+        case InstanceColumn:
+            return tr("The instance the task acts on: its name and id (DescribeTasks)");
+        case TypeColumn:
+            return tr("What the task does (DescribeTasks' task type)");
+        case ProgressColumn:
+            return tr("How far the task is, in percent (DescribeTasks)");
+        case StartedColumn:
+            return tr("When the task started (DescribeTasks)");
+        case EndedColumn:
+            return tr("When the task ended (DescribeTasks); empty while it runs");
         default:
             return {};
         }
@@ -123,8 +169,11 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
             return StatusStyle::background(StatusStyle::keyFor(s), m_dark);
         return {};
     case Qt::TextAlignmentRole:
-        if (column == ElapsedColumn || column == LastCheckedColumn)
+        if (column == ElapsedColumn || column == LastCheckedColumn || column == StartedColumn ||
+            column == EndedColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        if (column == ProgressColumn)
+            return QVariant::fromValue(Qt::AlignCenter);
         return {};
     case Qt::FontRole:
         if ((column == IdColumn || column == RequestIdColumn) &&
@@ -145,6 +194,10 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
         return static_cast<int>(s.phase);
     case FinishedRole:
         return isFinished(s);
+    case ProgressRole:
+        return s.discovery.progress ? QVariant(*s.discovery.progress) : QVariant();
+    case DiscoveredRole:
+        return s.discovery.isDiscovered();
     default:
         return {};
     }
@@ -178,6 +231,20 @@ QVariant TaskTableModel::displayData(const TaskState& s, int column) const {
         return SafeText::singleLine(s.requestId, kDisplayErrorChars);
     case ProfileColumn:
         return s.profile;
+    case InstanceColumn:
+        return instanceText(s.discovery);
+    case TypeColumn:
+        return s.discovery.taskType.isEmpty()
+                   ? QString()
+                   : SafeText::singleLine(Discovery::readableTaskType(s.discovery.taskType),
+                                          kDisplayNameChars);
+    case ProgressColumn:
+        // The number as text, so that screen readers read it (the delegate draws the bar).
+        return s.discovery.progress ? tr("%1 %").arg(*s.discovery.progress) : QString();
+    case StartedColumn:
+        return formatTimestamp(s.discovery.startedAt, m_clock());
+    case EndedColumn:
+        return formatTimestamp(s.discovery.endedAt, m_clock());
     }
     return {};
 }
@@ -202,6 +269,17 @@ QVariant TaskTableModel::sortData(const TaskState& s, int column) const {
         return s.requestId;
     case ProfileColumn:
         return s.profile;
+    case InstanceColumn:
+        return s.discovery.instanceName.isEmpty() ? s.discovery.instanceIds.value(0)
+                                                  : s.discovery.instanceName;
+    case TypeColumn:
+        return s.discovery.taskType;
+    case ProgressColumn:
+        return s.discovery.progress.value_or(-1);
+    case StartedColumn:
+        return sortTime(s.discovery.startedAt);
+    case EndedColumn:
+        return sortTime(s.discovery.endedAt);
     }
     return {};
 }
@@ -248,6 +326,35 @@ QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
         if (s.requestId.isEmpty())
             return {};
         return tr("Quote this RequestId to Tencent Cloud support");
+    case InstanceColumn: {
+        const DiscoveryFacts& f = s.discovery;
+        if (f.instanceIds.isEmpty() && f.instanceName.isEmpty())
+            return {};
+        QStringList lines;
+        if (!f.instanceName.isEmpty())
+            lines << SafeText::singleLine(f.instanceName, kDisplayNameChars);
+        for (const QString& id : f.instanceIds.mid(0, 50))
+            lines << SafeText::singleLine(id, 64);
+        return plainToolTip(lines.join(QLatin1Char('\n')));
+    }
+    case TypeColumn:
+        if (s.discovery.taskType.isEmpty())
+            return {};
+        return plainToolTip(tr("Task type: %1").arg(SafeText::singleLine(s.discovery.taskType, 120)));
+    case ProgressColumn:
+        if (!s.discovery.progress)
+            return {};
+        if (!s.discovery.listedAt.isValid())
+            return tr("%1 % done").arg(*s.discovery.progress);
+        return tr("%1 % done, as listed at %2")
+            .arg(QString::number(*s.discovery.progress),
+                 s.discovery.listedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    case StartedColumn:
+        return s.discovery.startedAt.isValid() ? longTime(s.discovery.startedAt) : QVariant();
+    case EndedColumn:
+        if (s.discovery.endedAt.isValid())
+            return longTime(s.discovery.endedAt);
+        return s.discovery.isDiscovered() ? tr("Not ended yet") : QVariant();
     default:
         return {};
     }
@@ -487,6 +594,11 @@ QStringList TaskTableModel::ids() const {
 
 int TaskTableModel::finishedCount() const {
     return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), &TaskTableModel::isFinished));
+}
+
+bool TaskTableModel::hasDiscoveredTasks() const {
+    return std::any_of(m_rows.cbegin(), m_rows.cend(),
+                       [](const TaskState& s) { return s.discovery.isDiscovered(); });
 }
 
 void TaskTableModel::tick() {

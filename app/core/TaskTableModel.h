@@ -31,7 +31,12 @@ public:
         ElapsedColumn,
         ErrorColumn,
         RequestIdColumn,
-        ProfileColumn, // shown when more than one profile has tasks
+        ProfileColumn,  // shown when more than one profile has tasks
+        InstanceColumn, // the discovery columns (DescribeTasks): shown once a task was discovered
+        TypeColumn,
+        ProgressColumn,
+        StartedColumn,
+        EndedColumn,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -43,13 +48,17 @@ public:
         PhaseRole,                   // int: TaskPhase
         FinishedRole,                // bool: TaskState::isDone() or a terminal status
         TaskKeyRole,                 // QString: taskKey(profile, id)
-        ProfileRole                  // QString
+        ProfileRole,                 // QString
+        ProgressRole,                // int 0..100 (DescribeTasks' Progress); invalid when not known
+        DiscoveredRole               // bool: DescribeTasks listed the task
     };
     Q_ENUM(Role)
 
     static constexpr qsizetype kDisplayInfoChars = 300;  // Info in the table
     static constexpr qsizetype kToolTipInfoChars = 4000; // Info in tooltips
     static constexpr qsizetype kDisplayErrorChars = 120; // error codes and request ids in the table
+    static constexpr qsizetype kDisplayNameChars = 120;  // instance names and task types in the table
+    static constexpr int kMaxShownInstanceIds = 3;       // in the Instance column (the tooltip has them all)
 
     using Clock = std::function<QDateTime()>;
 
@@ -84,6 +93,7 @@ public:
     QStringList keys() const;
     QStringList profiles() const; // distinct, sorted
     int finishedCount() const;
+    bool hasDiscoveredTasks() const; // some task was listed by DescribeTasks (the discovery columns)
     int activeCount() const { return rowCount() - finishedCount(); }
 
     // Emits one dataChanged for the Elapsed column, spanning the unfinished rows (none: no signal).
