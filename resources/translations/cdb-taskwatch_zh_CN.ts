@@ -924,7 +924,9 @@
     </message>
     <message numerus="yes">
         <source>%n malformed task(s) skipped</source>
-        <translation><numerusform>已跳过 %n 个格式错误的任务</numerusform></translation>
+        <translation>
+            <numerusform>已跳过 %n 个格式错误的任务</numerusform>
+        </translation>
     </message>
     <message>
         <source>only the newest %1 tasks were read</source>
@@ -1028,6 +1030,74 @@
     <message>
         <source>The credential profile (account) the task is polled with</source>
         <translation>轮询该任务所用的凭证配置（账号）</translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <translation>%1 等另 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>The instance the task acts on: its name and id (DescribeTasks)</source>
+        <translation>任务所作用的实例：名称和 ID（DescribeTasks）</translation>
+    </message>
+    <message>
+        <source>What the task does (DescribeTasks&apos; task type)</source>
+        <translation>任务执行的操作（DescribeTasks 的任务类型）</translation>
+    </message>
+    <message>
+        <source>How far the task is, in percent (DescribeTasks)</source>
+        <translation>任务进度百分比（DescribeTasks）</translation>
+    </message>
+    <message>
+        <source>When the task started (DescribeTasks)</source>
+        <translation>任务开始时间（DescribeTasks）</translation>
+    </message>
+    <message>
+        <source>When the task ended (DescribeTasks); empty while it runs</source>
+        <translation>任务结束时间（DescribeTasks）；运行中时为空</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Task type: %1</source>
+        <translation>任务类型：%1</translation>
+    </message>
+    <message>
+        <source>%1 % done</source>
+        <translation>已完成 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 % done, as listed at %2</source>
+        <translation>已完成 %1 %（%2 时列出）</translation>
+    </message>
+    <message>
+        <source>Not ended yet</source>
+        <translation>尚未结束</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1995,14 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>The endpoint of profile %1 refuses the requests: its tasks stopped</source>
         <translation>配置 %1 的接入点拒绝了请求：其任务已停止</translation>
     </message>
+    <message>
+        <source>Use credentials whose CAM policy allows the permission</source>
+        <translation>请使用其 CAM 策略包含该权限的凭证</translation>
+    </message>
+    <message>
+        <source>Discovery is off for profile %1: a permission is missing; polling goes on</source>
+        <translation>配置 %1 的任务发现已关闭：缺少权限；轮询继续进行</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::CloseGuard</name>
@@ -2536,6 +2614,215 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>Copy the text of this tab</source>
         <translation>复制此标签页的文本</translation>
     </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>任务类型</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>%p %</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>JobId</source>
+        <translation>JobId</translation>
+    </message>
+    <message>
+        <source>Task result</source>
+        <translation>任务结果</translation>
+    </message>
+    <message>
+        <source>Instance:</source>
+        <translation>实例：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>进度：</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>开始时间：</translation>
+    </message>
+    <message>
+        <source>Ended:</source>
+        <translation>结束时间：</translation>
+    </message>
+    <message>
+        <source>JobId:</source>
+        <translation>JobId：</translation>
+    </message>
+    <message>
+        <source>Task result:</source>
+        <translation>任务结果：</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Not ended yet</source>
+        <translation>尚未结束</translation>
+    </message>
+    <message>
+        <source>Code %1: %2</source>
+        <translation>错误码 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::DiscoverDialog</name>
+    <message>
+        <source>Only &amp;unfinished tasks</source>
+        <translation>仅未结束的任务(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep discovering (every 60 s)</source>
+        <translation>持续发现（每 60 秒）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Discover Tasks</source>
+        <translation>发现任务</translation>
+    </message>
+    <message>
+        <source>List the account&apos;s tasks with DescribeTasks and watch them here, without pasting their ids.</source>
+        <translation>通过 DescribeTasks 列出该账号的任务并在此处监视，无需粘贴任务 ID。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>The credential profile (account) whose tasks are listed</source>
+        <translation>要列出其任务的凭证配置（账号）</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Check every region to list; Space checks or unchecks one</source>
+        <translation>勾选要列出的每个地域；按空格键勾选或取消勾选</translation>
+    </message>
+    <message>
+        <source>A task is listed only in its own region: check every region to look in</source>
+        <translation>任务仅在其所属地域中列出：请勾选要查找的每个地域</translation>
+    </message>
+    <message>
+        <source>Started since</source>
+        <translation>开始时间不早于</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>A chosen time</source>
+        <translation>指定时间</translation>
+    </message>
+    <message>
+        <source>Started since (local time)</source>
+        <translation>开始时间不早于（本地时间）</translation>
+    </message>
+    <message>
+        <source>Leave out tasks that had already finished</source>
+        <translation>不包括已经结束的任务</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>All instances (or ids: cdb-c1nl9rpv, cdb-…)</source>
+        <translation>所有实例（或输入 ID：cdb-c1nl9rpv, cdb-…）</translation>
+    </message>
+    <message>
+        <source>Only the tasks of these instances: ids separated by commas or spaces</source>
+        <translation>仅这些实例的任务：ID 之间用逗号或空格分隔</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>任务类型</translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <source>List these regions again every 60 s, also after TaskWatch starts again, so new tasks appear by themselves</source>
+        <translation>每 60 秒重新列出这些地域（TaskWatch 重新启动后也会继续），新任务会自动出现</translation>
+    </message>
+    <message>
+        <source>&amp;Discover</source>
+        <translation>发现(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Regions:</source>
+        <translation>地域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Started since:</source>
+        <translation>开始时间不早于(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Instances:</source>
+        <translation>实例(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Check at least one region.</source>
+        <translation>请至少勾选一个地域。</translation>
+    </message>
+    <message>
+        <source>The instance filter holds something that is not an instance id (like cdb-c1nl9rpv), or more than %1 ids.</source>
+        <translation>实例筛选中包含不是实例 ID（如 cdb-c1nl9rpv）的内容，或超过 %1 个 ID。</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::ExportDialog</name>
@@ -2904,6 +3191,56 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>Error copied to the clipboard</source>
         <translation>错误已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>&amp;Discover Tasks…</source>
+        <translation>发现任务(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Discover</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>List the account&apos;s tasks (DescribeTasks) and watch them, without pasting ids (Ctrl+D)</source>
+        <translation>列出该账号的任务（DescribeTasks）并进行监视，无需粘贴任务 ID（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Profile %1 has no credentials yet: discovery starts once they are set</source>
+        <translation>配置 %1 尚无凭证：设置凭证后即开始发现任务</translation>
+    </message>
+    <message>
+        <source>Profile %1 has no credentials: set them up to discover its tasks</source>
+        <translation>配置 %1 没有凭证：请先设置凭证再发现其任务</translation>
+    </message>
+    <message>
+        <source>Discovering tasks in %1…</source>
+        <translation>正在 %1 中发现任务…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discovered %n task(s) in %1, %2 new</source>
+        <translation>
+            <numerusform>在 %1 中发现 %n 个任务，其中 %2 个为新任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Region %1 was skipped for profile %2: %3</source>
+        <translation>配置 %2 已跳过地域 %1：%3</translation>
+    </message>
+    <message>
+        <source>Region skipped</source>
+        <translation>已跳过地域</translation>
+    </message>
+    <message>
+        <source>Discovery in %1 failed for profile %2: %3</source>
+        <translation>配置 %2 在 %1 中发现任务失败：%3</translation>
     </message>
 </context>
 <context>
