@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -31,6 +32,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
 #include <QtTest>
@@ -96,6 +98,10 @@ private slots:
     void discoveryColumnsAndDetails();
     void progressDelegatePaintsTheNumber();
     void headerSavedBeforeTheNewColumns();
+    void dialogDiscoversTasksFromTheEmulator();
+    void missingPermissionShowsBannerPollingGoesOn();
+    void unsupportedRegionIsANonModalMessage();
+    void screenshot();
 
 private:
     static DiscoverDialog* openDialog(MainWindow& window);
@@ -478,6 +484,200 @@ void TestDiscoverDialog::headerSavedBeforeTheNewColumns() {
         QVERIFY(!header->isSectionHidden(c));
         QVERIFY2(header->sectionSize(c) > 20, qPrintable(QString::number(c)));
     }
+}
+
+// The emulator serving the demo's discoverable tasks (two regions, three instances).
+struct DemoAccount {
+    sim::Emulator emulator;
+    TaskBoard board{nullptr};
+    bool start() {
+        emulator.addCredential(QLatin1String(sim::Emulator::kDemoSecretId),
+                               QLatin1String(sim::Emulator::kDemoSecretKey));
+        for (const sim::ScriptedTask& task : sim::Emulator::demoDiscoverableTasks())
+            emulator.addTask(task);
+        for (const sim::EmulatedInstance& instance : sim::Emulator::demoInstances())
+            emulator.addInstance(instance);
+        if (!emulator.listen())
+            return false;
+        board.setSharedBudget(false);
+        board.setAccount(kProfile, accountFor(emulator.url()));
+        return true;
+    }
+};
+
+int rowOfType(const TaskTableModel* model, const QString& readableType) {
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, TaskTableModel::TypeColumn).data().toString() == readableType)
+            return row;
+    }
+    return -1;
+}
+
+void TestDiscoverDialog::dialogDiscoversTasksFromTheEmulator() {
+    DemoAccount demo;
+    QVERIFY2(demo.start(), qPrintable(demo.emulator.errorString()));
+    MainWindow window(&demo.board);
+    window.resize(1400, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&demo.board, &TaskBoard::discoveryFinished);
+
+    DiscoverDialog* dialog = openDialog(window);
+    QVERIFY(dialog);
+    dialog->setRegions({sim::Emulator::demoRegion(), sim::Emulator::demoSecondRegion()});
+    QVERIFY(dialog->onlyUnfinished());
+    dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 15000);
+    // Unfinished only: 4 in ap-guangzhou (one without an AsyncRequestId), 2 in ap-shanghai.
+    TaskTableModel* model = window.model();
+    QTRY_COMPARE(model->rowCount(), 6);
+    QVERIFY(!window.view()->isColumnHidden(TaskTableModel::ProgressColumn));
+    const int modify = rowOfType(model, QStringLiteral("Modify parameters"));
+    QVERIFY(modify >= 0);
+    QCOMPARE(model->index(modify, TaskTableModel::IdColumn).data().toString(),
+             QStringLiteral("4a7c2e91-b3d05f68-91e4c27a-0d6b8f35"));
+    QCOMPARE(model->index(modify, TaskTableModel::InstanceColumn).data().toString(),
+             QStringLiteral("orders-primary (cdb-7q2m9x4k)"));
+    const QVariant progress =
+        model->index(modify, TaskTableModel::ProgressColumn).data(TaskTableModel::ProgressRole);
+    QVERIFY(progress.isValid());
+    QCOMPARE(model->index(modify, TaskTableModel::ProgressColumn).data().toString(),
+             QStringLiteral("%1 %").arg(progress.toInt()));
+    QVERIFY(!model->index(modify, TaskTableModel::StartedColumn).data().toString().isEmpty());
+    const int drop = rowOfType(model, QStringLiteral("Drop tables"));
+    QVERIFY(drop >= 0);
+    QCOMPARE(model->index(drop, TaskTableModel::RegionColumn).data().toString(),
+             sim::Emulator::demoSecondRegion());
+    QCOMPARE(model->index(drop, TaskTableModel::InstanceColumn).data().toString(),
+             QStringLiteral("analytics (cdb-9k4t6w2p)"));
+    const int reboot = rowOfType(model, QStringLiteral("Reboot"));
+    QVERIFY(reboot >= 0);
+    QCOMPARE(model->index(reboot, TaskTableModel::IdColumn).data().toString(), QStringLiteral("job:2751342"));
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Discovered")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::DiscoveryDenied));
+
+    // Again, finished ones too: the failed import with DescribeTasks' code and message, the finished SQL.
+    dialog = openDialog(window);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->regions().size(), 2); // remembered
+    checkBox(dialog, "discoverOnlyUnfinished")->setChecked(false);
+    finished.clear();
+    dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 15000);
+    QTRY_COMPARE(model->rowCount(), 8);
+    const int import = rowOfType(model, QStringLiteral("Import data"));
+    QVERIFY(import >= 0);
+    QCOMPARE(model->index(import, 0).data(TaskTableModel::StatusKeyRole).toString(),
+             QStringLiteral("FAILED"));
+    QVERIFY(!model->index(import, TaskTableModel::EndedColumn).data().toString().isEmpty());
+    window.view()->selectRow(window.proxy()->mapFromSource(model->index(import, 0)).row());
+    const QString details = window.detailsPanel()->discoveryText();
+    QVERIFY2(details.contains(QLatin1String("Code 10017: Import failed")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("1980442")), qPrintable(details));
+}
+
+void TestDiscoverDialog::missingPermissionShowsBannerPollingGoesOn() {
+    DemoAccount demo;
+    demo.emulator.setActionError(QStringLiteral("DescribeTasks"),
+                                 QStringLiteral("AuthFailure.UnauthorizedOperation"),
+                                 QStringLiteral("you are not authorized"));
+    QVERIFY2(demo.start(), qPrintable(demo.emulator.errorString()));
+    sim::ScriptedTask pasted;
+    pasted.id = idFor(7);
+    sim::TimelineStep running;
+    running.status = QStringLiteral("RUNNING");
+    pasted.steps = {running};
+    demo.emulator.addTask(pasted);
+    MainWindow window(&demo.board);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.addTaskText(idFor(7));
+    QSignalSpy failed(&demo.board, &TaskBoard::discoveryFailed);
+    DiscoveryRequest request;
+    request.regions = {sim::Emulator::demoRegion()};
+    request.follow = true;
+    window.discover(request);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QTRY_VERIFY(window.isBannerShown(MainWindow::BannerKind::DiscoveryDenied));
+    Banner* banner = window.banner(MainWindow::BannerKind::DiscoveryDenied);
+    QVERIFY2(banner->detail().contains(QLatin1String("cdb:DescribeTasks")), qPrintable(banner->detail()));
+    QVERIFY(banner->title().contains(kProfile));
+    QVERIFY(!demo.board.isFollowing(kProfile));
+    // Polling of the pasted id goes on.
+    QTRY_COMPARE_WITH_TIMEOUT(window.model()->stateOf(idFor(7))->status,
+                              std::optional<QString>(QStringLiteral("RUNNING")), 10000);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
+    // Dismissed, it stays away while nothing changes.
+    banner->findChild<QPushButton*>(QStringLiteral("dismissDiscoveryButton"))->click();
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::DiscoveryDenied));
+    emit demo.board.accountChanged(kProfile);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::DiscoveryDenied));
+}
+
+void TestDiscoverDialog::unsupportedRegionIsANonModalMessage() {
+    DemoAccount demo;
+    demo.emulator.setUnsupportedRegions({sim::Emulator::demoSecondRegion()});
+    QVERIFY2(demo.start(), qPrintable(demo.emulator.errorString()));
+    MainWindow window(&demo.board);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&demo.board, &TaskBoard::discoveryFinished);
+    DiscoveryRequest request;
+    request.regions = {sim::Emulator::demoRegion(), sim::Emulator::demoSecondRegion()};
+    window.discover(request);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = window.findChild<QMessageBox*>(QStringLiteral("unsupportedRegionMessage"))) != nullptr, 10000);
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->windowModality(), Qt::NonModal);
+    QVERIFY2(box->text().contains(sim::Emulator::demoSecondRegion()), qPrintable(box->text()));
+    // The other region is listed all the same.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    QCOMPARE(finished.at(0).at(1).toString(), sim::Emulator::demoRegion());
+    QTRY_VERIFY(window.model()->rowCount() > 0);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::DiscoveryDenied));
+    box->close();
+}
+
+// The README's screenshot of discovered tasks: the demo's discovery, everything of the last day.
+void TestDiscoverDialog::screenshot() {
+    DemoAccount demo;
+    QVERIFY2(demo.start(), qPrintable(demo.emulator.errorString()));
+    MainWindow window(&demo.board);
+    window.setDemoMode(true);
+    window.resize(1500, 760);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&demo.board, &TaskBoard::discoveryFinished);
+    DiscoveryRequest request;
+    request.regions = {sim::Emulator::demoRegion(), sim::Emulator::demoSecondRegion()};
+    request.query.since = QDateTime::currentDateTimeUtc().addDays(-1);
+    window.discover(request);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 15000);
+    QTRY_COMPARE(window.model()->rowCount(), 8);
+    // Let the first polls answer (statuses and Info from DescribeAsyncRequestInfo) for the 5 unfinished tasks
+    // with an AsyncRequestId.
+    const auto withInfo = [&window] {
+        int n = 0;
+        for (int row = 0; row < window.model()->rowCount(); ++row)
+            n += window.model()->index(row, TaskTableModel::InfoColumn).data().toString().isEmpty() ? 0 : 1;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(withInfo() >= 5, 15000);
+    window.proxy()->sort(TaskTableModel::StartedColumn, Qt::DescendingOrder);
+    window.view()->horizontalHeader()->setSortIndicator(TaskTableModel::StartedColumn, Qt::DescendingOrder);
+    window.view()->selectRow(0);
+    QTest::qWait(1200); // the status bar's counts follow the one-second tick
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    const QByteArray outDir = qgetenv("TASKWATCH_TEST_OUTPUT");
+    const QString dir = outDir.isEmpty() ? QDir::tempPath() + QStringLiteral("/taskwatch-test-output")
+                                         : QString::fromLocal8Bit(outDir);
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + QStringLiteral("/mainwindow-discovery.png");
+    QVERIFY2(window.grab().save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
 }
 
 QTEST_MAIN(TestDiscoverDialog)

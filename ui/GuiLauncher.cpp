@@ -108,6 +108,11 @@ private:
         const QList<sim::ScriptedTask> tasks = sim::Emulator::demoTasks();
         for (const sim::ScriptedTask& task : tasks)
             m_emulator->addTask(task);
+        // What Discover… finds: tasks on three instances in two regions (started relative to now).
+        for (const sim::ScriptedTask& task : sim::Emulator::demoDiscoverableTasks())
+            m_emulator->addTask(task);
+        for (const sim::EmulatedInstance& instance : sim::Emulator::demoInstances())
+            m_emulator->addInstance(instance);
         if (!m_emulator->listen()) {
             QTextStream(stderr) << tr("Cannot start the demo emulator: %1").arg(m_emulator->errorString())
                                 << '\n';
@@ -128,6 +133,12 @@ private:
         for (const sim::ScriptedTask& task : tasks)
             ids << task.id;
         m_window->addTaskText(ids.join(QLatin1Char('\n')), sim::Emulator::demoRegion());
+        // The demo discovers the account's tasks of the last day in both regions, finished ones included.
+        DiscoveryRequest discovery;
+        discovery.profile = demo;
+        discovery.regions = {sim::Emulator::demoRegion(), sim::Emulator::demoSecondRegion()};
+        discovery.query.since = QDateTime::currentDateTimeUtc().addDays(-1);
+        m_window->discover(discovery);
         addInitialIds();
         return true;
     }
