@@ -39,6 +39,13 @@ void circularArrow(QPainter& p, const QColor& c, bool clockwise) {
 
 void drawShape(QPainter& p, ActionIcon kind, const QColor& c) {
     switch (kind) {
+    case ActionIcon::Discover: // a magnifying glass
+        p.setPen(pen(c, 2.2));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(QPointF(10, 10), 6, 6);
+        p.setPen(pen(c, 3));
+        p.drawLine(QPointF(14.6, 14.6), QPointF(20, 20));
+        break;
     case ActionIcon::Add:
         p.setPen(pen(c, 2.4));
         p.drawLine(QPointF(12, 4.5), QPointF(12, 19.5));
@@ -111,6 +118,8 @@ QPixmap render(ActionIcon kind, const QColor& color, int side, qreal dpr) {
 
 const char* themeName(ActionIcon kind) {
     switch (kind) {
+    case ActionIcon::Discover:
+        return "system-search";
     case ActionIcon::Add:
         return "list-add";
     case ActionIcon::Refresh:

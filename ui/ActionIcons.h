@@ -9,7 +9,7 @@ class QPalette;
 
 namespace taskwatch::ui {
 
-enum class ActionIcon { Add, Refresh, Pause, Resume, Retry, Remove, Filter, Info, Copy };
+enum class ActionIcon { Add, Refresh, Pause, Resume, Retry, Remove, Filter, Info, Copy, Discover };
 
 // The theme's icon for `kind` when the theme has one, else the painted one.
 QIcon actionIcon(ActionIcon kind, const QPalette& palette);

@@ -612,8 +612,11 @@ void MainWindow::discover(const DiscoveryRequest& request) {
                 : tr("Profile %1 has no credentials: set them up to discover its tasks").arg(profile),
             15000);
     else
-        statusBar()->showMessage(
-            tr("Discovering tasks in %1…").arg(request.regions.join(QLatin1String(", "))), 5000);
+        statusBar()->showMessage(tr("Discovering tasks in %1…")
+                                     .arg(request.regions.isEmpty()
+                                              ? m_board->defaultRegion(profile)
+                                              : request.regions.join(QLatin1String(", "))),
+                                 5000);
 }
 
 bool MainWindow::resumeRememberedDiscovery() {
@@ -1002,7 +1005,7 @@ void MainWindow::applyTheme() {
     m_removeAction->setIcon(actionIcon(ActionIcon::Remove, pal));
     m_hideFinishedAction->setIcon(actionIcon(ActionIcon::Filter, pal));
     m_copyIdsAction->setIcon(actionIcon(ActionIcon::Copy, pal));
-    m_discoverAction->setIcon(QIcon::fromTheme(QStringLiteral("system-search")));
+    m_discoverAction->setIcon(actionIcon(ActionIcon::Discover, pal));
     m_banners->applyTheme(dark);
     m_model->setDarkTheme(dark);
     m_details->setDarkTheme(dark);
