@@ -264,6 +264,10 @@ void MainWindow::createToolBar() {
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_addAction);
     bar->addAction(m_discoverAction);
+    // Text only on the toolbar (the icon is in the menu): at the minimum width the filter field stays
+    // visible.
+    if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(m_discoverAction)))
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->addAction(m_refreshAction);
     bar->addAction(m_pauseAction);
     bar->addSeparator();
