@@ -646,7 +646,7 @@ void TestDiscoverDialog::screenshot() {
     QVERIFY2(demo.start(), qPrintable(demo.emulator.errorString()));
     MainWindow window(&demo.board);
     window.setDemoMode(true);
-    window.resize(1500, 760);
+    window.resize(1600, 760);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy finished(&demo.board, &TaskBoard::discoveryFinished);

@@ -119,6 +119,9 @@ int ColumnMenu::contentMinimum(int column) const {
     case TaskTableModel::LastCheckedColumn:
     case TaskTableModel::ElapsedColumn:
     case TaskTableModel::ProfileColumn:
+    case TaskTableModel::ProgressColumn:
+    case TaskTableModel::StartedColumn:
+    case TaskTableModel::EndedColumn:
         break;
     default:
         return 0; // Info stretches; the others are the user's

@@ -1,9 +1,9 @@
-// The task table's columns. Info stretches to take the width the others leave; the id, region, status, time
-// and profile columns are made at least as wide as their widest shown value and their title (measured with
-// the current fonts: after restoring saved widths, after a font change, when rows are added), so no value is
-// cut; the others keep the user's width. The header's context
-// menu, and View → Columns, show and hide columns; the choice is remembered in QSettings
-// (mainWindow/hiddenColumns, by column name, so columns added later keep their defaults).
+// The task table's columns. Info stretches to take the width the others leave; the id, region, status,
+// time, progress and profile columns are made at least as wide as their widest shown value and their title
+// (measured with the current fonts: after restoring saved widths, after a font change, when rows are added),
+// so no value is cut; the others keep the user's width. The header's context menu, and View → Columns, show
+// and hide columns; the choice is remembered in QSettings (mainWindow/hiddenColumns, by column name, so
+// columns added later keep their defaults).
 #pragma once
 
 #include <QObject>

@@ -50,11 +50,12 @@ TaskTableView::TaskTableView(QAbstractItemModel* model, QWidget* parent)
     // The discovery columns: instance and type next to the id, progress after the status, start and end
     // before "last checked"; hidden until a task is discovered.
     setItemDelegateForColumn(TaskTableModel::ProgressColumn, new ProgressDelegate(this));
-    setColumnWidth(TaskTableModel::InstanceColumn, charWidth * 28);
-    setColumnWidth(TaskTableModel::TypeColumn, charWidth * 18);
-    setColumnWidth(TaskTableModel::ProgressColumn, charWidth * 12);
-    setColumnWidth(TaskTableModel::StartedColumn, charWidth * 13);
-    setColumnWidth(TaskTableModel::EndedColumn, charWidth * 13);
+    // Narrow by default so Info keeps room (progress, start and end grow to their values: ColumnMenu).
+    setColumnWidth(TaskTableModel::InstanceColumn, charWidth * 24);
+    setColumnWidth(TaskTableModel::TypeColumn, charWidth * 15);
+    setColumnWidth(TaskTableModel::ProgressColumn, charWidth * 8);
+    setColumnWidth(TaskTableModel::StartedColumn, charWidth * 8);
+    setColumnWidth(TaskTableModel::EndedColumn, charWidth * 8);
     const auto moveNextTo = [header](int column, int after) {
         header->moveSection(header->visualIndex(column), header->visualIndex(after) + 1);
     };
