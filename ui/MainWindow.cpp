@@ -288,7 +288,7 @@ void MainWindow::createToolBar() {
     m_profileFilterAction->setVisible(false);
     m_filterEdit = new QLineEdit(bar);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter by ID, status, Info or error"));
+    m_filterEdit->setPlaceholderText(tr("Filter by ID, status, Info, error, instance or type"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setAccessibleName(tr("Filter tasks"));
     m_filterEdit->setAccessibleDescription(

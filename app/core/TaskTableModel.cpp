@@ -292,9 +292,11 @@ QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
         if (key == StatusKey::Error && s.status)
             text += QLatin1Char('\n') + tr("Last status: %1").arg(SafeText::singleLine(*s.status, 64));
         if (s.phase == TaskPhase::Retrying && s.nextPollAt.isValid())
-            text +=
-                QLatin1Char('\n') +
-                tr("Next attempt at %1").arg(s.nextPollAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+            text += QLatin1Char('\n') +
+                    (m_board && m_board->isPaused()
+                         ? tr("Paused: no attempt until polling resumes")
+                         : tr("Next attempt at %1")
+                               .arg(s.nextPollAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
         return plainToolTip(text);
     }
     case InfoColumn:

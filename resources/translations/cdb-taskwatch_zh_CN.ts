@@ -1099,6 +1099,10 @@
         <source>Not ended yet</source>
         <translation>尚未结束</translation>
     </message>
+    <message>
+        <source>Paused: no attempt until polling resumes</source>
+        <translation>已暂停：恢复轮询前不会重试</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::cli</name>
@@ -3109,10 +3113,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>所有配置</translation>
     </message>
     <message>
-        <source>Filter by ID, status, Info or error</source>
-        <translation>按 ID、状态、Info 或错误筛选</translation>
-    </message>
-    <message>
         <source>The server asked %1 to slow down (%2): polling at a lower rate for a while</source>
         <translation>服务器要求 %1 降低请求频率（%2）：暂时以较低频率轮询</translation>
     </message>
@@ -3241,6 +3241,10 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>Discovery in %1 failed for profile %2: %3</source>
         <translation>配置 %2 在 %1 中发现任务失败：%3</translation>
+    </message>
+    <message>
+        <source>Filter by ID, status, Info, error, instance or type</source>
+        <translation>按 ID、状态、Info、错误、实例或类型筛选</translation>
     </message>
 </context>
 <context>
