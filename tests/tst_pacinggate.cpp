@@ -199,6 +199,76 @@ private slots:
         QVERIFY(sends.size() >= 15);
     }
 
+    // The server (or this process) stalls: every request sent during the stall is stamped by the server when
+    // it ends, together, and the sends after it follow at the full rate. Without restamping, a stall longer
+    // than the guard puts 41 into one window at the server (the RequestLimitExceeded of the pacing runs under
+    // load); with the late answers restamped (as PollScheduler does: answer time - quickest answer - 10 ms)
+    // never more than 40. Half-open 1000 ms windows, like the emulator's.
+    void stalledServerNeverOver40_data() {
+        QTest::addColumn<int>("stallMs");
+        QTest::addColumn<int>("answerMs");
+        for (const int stall : {45, 60, 80, 150, 400})
+            for (const int answer : {1, 5, 30})
+                QTest::addRow("stall %d ms, answers in %d ms", stall, answer) << stall << answer;
+    }
+    void stalledServerNeverOver40() {
+        QFETCH(int, stallMs);
+        QFETCH(int, answerMs);
+        auto run = [&](bool restamp, qint64 stallAt) {
+            PacingGate gate;
+            std::vector<qint64> stamps;
+            std::vector<std::pair<qint64, qint64>> pending; // (answer time, send time)
+            for (qint64 now = 0; now < 4000; ++now) {
+                for (auto it = pending.begin(); it != pending.end();) {
+                    if (it->first > now) {
+                        ++it;
+                        continue;
+                    }
+                    const qint64 arrivedBy = now - answerMs - 10;
+                    if (restamp && arrivedBy > it->second)
+                        gate.restamp(it->second, arrivedBy);
+                    it = pending.erase(it);
+                }
+                if (!gate.canSend(now))
+                    continue;
+                gate.recordSend(now);
+                const qint64 stamp = now >= stallAt && now < stallAt + stallMs ? stallAt + stallMs : now;
+                stamps.push_back(stamp);
+                pending.emplace_back(stamp + answerMs, now);
+            }
+            std::sort(stamps.begin(), stamps.end());
+            return stamps;
+        };
+        int worstWithout = 0;
+        for (qint64 stallAt = 1500; stallAt < 1560; stallAt += 3) {
+            const std::vector<qint64> with = run(true, stallAt);
+            QVERIFY2(
+                maxInAnyWindow(with, 1000) <= 40,
+                qPrintable(QStringLiteral("stall at %1: %2").arg(stallAt).arg(maxInAnyWindow(with, 1000))));
+            // Still about 38/s: at most the requests bunched by the stall are made up for afterwards.
+            QVERIFY2(qsizetype(with.size()) >= 38 * 4 - 5 - stallMs / 26,
+                     qPrintable(QString::number(with.size())));
+            worstWithout = std::max(worstWithout, maxInAnyWindow(run(false, stallAt), 1000));
+        }
+        QVERIFY2(worstWithout > 40, qPrintable(QString::number(worstWithout))); // the test can fail
+    }
+
+    void restampAffectsOnlyTheGivenOwnersEarliestSendAtOrAfter() {
+        PacingGate gate;
+        PacingState s;
+        gate.recordSend(s, 100, 1);
+        gate.recordSend(s, 126, 2);
+        gate.recordSend(s, 152, 1);
+        gate.restamp(s, 110, 170, 1); // the owner's first send at or after 110: the one at 152
+        QCOMPARE(PacingGate::sentInLast(s, 160, 100, 1), 1);
+        QCOMPARE(PacingGate::sentInLast(s, 170, 1, 1), 1);
+        QCOMPARE(s.lastSend, qint64(170));
+        gate.restamp(s, 100, 90, 1); // never earlier
+        QCOMPARE(PacingGate::sentInLast(s, 100, 1, 1), 1);
+        gate.restamp(s, 500, 600, 1); // no such send: nothing
+        QCOMPARE(PacingGate::sentInLast(s, 1000, 1000, -1), 3);
+    }
+
     void sentInLastCountsTheWindow() {
         PacingGate gate;
         for (qint64 t : {0, 100, 200, 900, 1000})

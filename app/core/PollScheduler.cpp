@@ -273,6 +273,21 @@ void PollScheduler::setMaxRate(int perSecond) {
     schedule();
 }
 
+void PollScheduler::setMaxIntervalMs(int ms) {
+    m_options.maxIntervalMs = std::max(0, ms);
+    const qint64 now = m_clock();
+    std::vector<Entry*> sooner;
+    for (const Key& key : m_waiting) {
+        Entry* e = std::get<2>(key);
+        if (e->hasResult && e->state.consecutiveFailures == 0 &&
+            e->sentAt + intervalFor(e, now) < e->dueAt) // not a back-off: an adaptive interval over the cap
+            sooner.push_back(e);
+    }
+    for (Entry* e : sooner)
+        enqueue(e, std::max(now, e->sentAt + intervalFor(e, now)), now);
+    schedule();
+}
+
 void PollScheduler::setBudget(std::shared_ptr<SendBudget> budget) {
     m_rate.setBudget(std::move(budget), m_clock());
     schedule();
@@ -320,6 +335,31 @@ void PollScheduler::schedule() {
         return;
     }
     m_timer.start(int(std::clamp<qint64>(*wake - now, 0, kMaxTimerMs)));
+}
+
+// An answer that came much later than usual: the request sat somewhere (a stalled server, network or this
+// process) and may have reached the server only just before the answer left it, together with the requests
+// sent meanwhile. The pacing then counts it from that time (SendBudget::arrivedLate), so that no window at
+// the server holds more than the limit. "Much later": beyond the pacing guard and beyond three times the
+// usual spread of the recent answers (median - quickest), so that a server whose answers always vary widely
+// costs no rate.
+void PollScheduler::noteAnswerTime(qint64 sentAt, qint64 now) {
+    constexpr qint64 kSlackMs = 10;     // ordinary jitter, within the pacing guard
+    constexpr qint64 kMinExcessMs = 30; // smaller delays are the guard's
+    const qint64 latency = std::max<qint64>(0, now - sentAt);
+    m_latencies[m_latencyNext] = latency;
+    m_latencyNext = (m_latencyNext + 1) % kLatencySamples;
+    m_latencyCount = std::min(m_latencyCount + 1, kLatencySamples);
+    if (m_latencyCount < 4)
+        return; // nothing to compare with yet
+    qint64 sorted[kLatencySamples];
+    std::copy(m_latencies, m_latencies + m_latencyCount, sorted);
+    std::nth_element(sorted, sorted + m_latencyCount / 2, sorted + m_latencyCount);
+    const qint64 median = sorted[m_latencyCount / 2];
+    const qint64 quickest = *std::min_element(sorted, sorted + m_latencyCount);
+    if (latency - quickest <= std::max(kMinExcessMs, 3 * (median - quickest)))
+        return;
+    m_rate.budget().arrivedLate(sentAt, now - quickest - kSlackMs);
 }
 
 void PollScheduler::send(Entry* e, qint64 now) {
@@ -498,6 +538,7 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
     TaskState& s = e->state;
     e->inFlight = false;
     const qint64 now = m_clock();
+    noteAnswerTime(e->sentAt, now);
 
     if (!result.isError()) {
         m_backend->clockCorrector().noteUnskewedAnswer();

@@ -81,6 +81,9 @@ public:
     int inFlightCount() const { return int(m_inFlight.size()); }
     const PollOptions& options() const { return m_options; }
     void setMaxRate(int perSecond);
+    // The adaptive intervals' cap (PollOptions::maxIntervalMs). A lower cap applies at once to the tasks
+    // waiting for a longer interval; a higher one from each task's next result.
+    void setMaxIntervalMs(int ms);
     // The budget requests are paced by (default: a LocalBudget of this scheduler only). For the account's
     // budget shared with other processes, pass SharedBudget::forAccount(secretId, action).budget; the
     // scheduler's current limit (rate, slow-down) carries over. Null: a new LocalBudget.
@@ -123,6 +126,7 @@ private:
     void dequeue(Entry* e);
     void promoteDue(qint64 now);
     void setPhase(Entry* e, TaskPhase phase);
+    void noteAnswerTime(qint64 sentAt, qint64 now);
     void holdForAuth(const QString& code, const QString& message, const QString& exceptId);
     bool applyError(Entry* e, const QueryResult& result);
     void emitUpdated(const QStringList& ids);
@@ -149,6 +153,11 @@ private:
     bool m_authHeld = false;
     int m_endpointFailure = 0; // HTTP status of the current endpoint failure (0: none)
     QRandomGenerator m_rng;
+    // The time of the last answers (their smallest is what the network and server take when nothing stalls).
+    static constexpr int kLatencySamples = 32;
+    qint64 m_latencies[kLatencySamples] = {};
+    int m_latencyCount = 0; // samples held (at most kLatencySamples)
+    int m_latencyNext = 0;  // where the next one goes
 };
 
 } // namespace taskwatch
