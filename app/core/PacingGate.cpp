@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
 namespace taskwatch {
 
@@ -38,15 +37,9 @@ qint64 PacingGate::nextAllowedAt(const PacingState& s, qint64 nowMs) const {
         t = std::max(t, qint64(std::ceil(s.slot + spacingMs())));
         t = std::max(t, s.lastSend + minGapMs());
     }
-    // At most m_max sends in any guarded window: the m_max-th latest send must have left the window (by time:
-    // a restamped send may be later than sends recorded after it).
-    if (s.count >= m_max) {
-        qint64 times[kCap];
-        for (int k = 1; k <= s.count; ++k)
-            times[k - 1] = s.sends[indexOfLatest(s, k)];
-        std::nth_element(times, times + (m_max - 1), times + s.count, std::greater<>());
-        t = std::max(t, times[m_max - 1] + guardedWindowMs());
-    }
+    // At most m_max sends in any guarded window: the m_max-th latest send must have left the window.
+    if (s.count >= m_max)
+        t = std::max(t, s.sends[indexOfLatest(s, m_max)] + guardedWindowMs());
     return t;
 }
 
@@ -72,21 +65,6 @@ void PacingGate::recordSend(PacingState& s, qint64 nowMs, qint32 owner) const {
     }
     s.sends[index] = nowMs;
     s.owners[index] = owner;
-}
-
-void PacingGate::restamp(PacingState& s, qint64 sentMs, qint64 arrivedByMs, qint32 owner) const {
-    int found = -1;
-    for (int k = s.count; k >= 1; --k) { // oldest first
-        const int i = indexOfLatest(s, k);
-        if (s.owners[i] == owner && s.sends[i] >= sentMs && s.sends[i] < arrivedByMs) {
-            found = i;
-            break;
-        }
-    }
-    if (found < 0)
-        return;
-    s.sends[found] = arrivedByMs;
-    s.lastSend = std::max(s.lastSend, arrivedByMs); // the next send keeps the minimum gap to it
 }
 
 int PacingGate::sentInLast(const PacingState& s, qint64 nowMs, qint64 windowMs, qint32 owner) {

@@ -13,10 +13,6 @@
 //    shorter gaps (never shorter than minGapMs, 60 % of a spacing), so timer lateness costs no rate; after
 //    an idle time the schedule restarts from now (no burst).
 //
-//  - a send whose answer came late is restamped with the time it reached the server at the latest
-//    (restamp()): a stall of the server or of this process (requests written or stamped together when it
-//    ends) would otherwise bunch more than maxPerWindow into one window, whatever the guard.
-//
 // The state is a plain, fixed-size struct (PacingState) so that the same arithmetic runs on a state kept in
 // this process or on one shared by processes (SharedBudget's ledger file). Times are integer milliseconds of
 // one monotonic clock.
@@ -66,12 +62,6 @@ public:
     // The same arithmetic on an external state (e.g. one shared by processes). `owner` tags the send.
     qint64 nextAllowedAt(const PacingState& state, qint64 nowMs) const;
     void recordSend(PacingState& state, qint64 nowMs, qint32 owner) const;
-    // A send recorded at or after `sentMs` (the oldest such of `owner` not yet counted from `arrivedByMs` or
-    // later) reached the server only by
-    // `arrivedByMs` (its answer came late: the server, the network or this process stalled): it counts in
-    // the guarded window from then on, so that the sends after it cannot bunch with it at the server.
-    void restamp(PacingState& state, qint64 sentMs, qint64 arrivedByMs, qint32 owner) const;
-    void restamp(qint64 sentMs, qint64 arrivedByMs) { restamp(m_state, sentMs, arrivedByMs, 0); }
     // Sends in (nowMs - windowMs, nowMs]; with `owner` >= 0 only that owner's.
     static int sentInLast(const PacingState& state, qint64 nowMs, qint64 windowMs, qint32 owner = -1);
     // Makes a state read from outside consistent (indices in range); returns false when it had to reset it.

@@ -337,31 +337,6 @@ void PollScheduler::schedule() {
     m_timer.start(int(std::clamp<qint64>(*wake - now, 0, kMaxTimerMs)));
 }
 
-// An answer that came much later than usual: the request sat somewhere (a stalled server, network or this
-// process) and may have reached the server only just before the answer left it, together with the requests
-// sent meanwhile. The pacing then counts it from that time (SendBudget::arrivedLate), so that no window at
-// the server holds more than the limit. "Much later": beyond the pacing guard and beyond three times the
-// usual spread of the recent answers (median - quickest), so that a server whose answers always vary widely
-// costs no rate.
-void PollScheduler::noteAnswerTime(qint64 sentAt, qint64 now) {
-    constexpr qint64 kSlackMs = 10;     // ordinary jitter, within the pacing guard
-    constexpr qint64 kMinExcessMs = 30; // smaller delays are the guard's
-    const qint64 latency = std::max<qint64>(0, now - sentAt);
-    m_latencies[m_latencyNext] = latency;
-    m_latencyNext = (m_latencyNext + 1) % kLatencySamples;
-    m_latencyCount = std::min(m_latencyCount + 1, kLatencySamples);
-    if (m_latencyCount < 4)
-        return; // nothing to compare with yet
-    qint64 sorted[kLatencySamples];
-    std::copy(m_latencies, m_latencies + m_latencyCount, sorted);
-    std::nth_element(sorted, sorted + m_latencyCount / 2, sorted + m_latencyCount);
-    const qint64 median = sorted[m_latencyCount / 2];
-    const qint64 quickest = *std::min_element(sorted, sorted + m_latencyCount);
-    if (latency - quickest <= std::max(kMinExcessMs, 3 * (median - quickest)))
-        return;
-    m_rate.budget().arrivedLate(sentAt, now - quickest - kSlackMs);
-}
-
 void PollScheduler::send(Entry* e, qint64 now) {
     dequeue(e);
     const quint64 ticket = m_nextTicket++;
@@ -538,7 +513,6 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
     TaskState& s = e->state;
     e->inFlight = false;
     const qint64 now = m_clock();
-    noteAnswerTime(e->sentAt, now);
 
     if (!result.isError()) {
         m_backend->clockCorrector().noteUnskewedAnswer();

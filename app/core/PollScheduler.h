@@ -126,7 +126,6 @@ private:
     void dequeue(Entry* e);
     void promoteDue(qint64 now);
     void setPhase(Entry* e, TaskPhase phase);
-    void noteAnswerTime(qint64 sentAt, qint64 now);
     void holdForAuth(const QString& code, const QString& message, const QString& exceptId);
     bool applyError(Entry* e, const QueryResult& result);
     void emitUpdated(const QStringList& ids);
@@ -153,11 +152,6 @@ private:
     bool m_authHeld = false;
     int m_endpointFailure = 0; // HTTP status of the current endpoint failure (0: none)
     QRandomGenerator m_rng;
-    // The time of the last answers (their smallest is what the network and server take when nothing stalls).
-    static constexpr int kLatencySamples = 32;
-    qint64 m_latencies[kLatencySamples] = {};
-    int m_latencyCount = 0; // samples held (at most kLatencySamples)
-    int m_latencyNext = 0;  // where the next one goes
 };
 
 } // namespace taskwatch

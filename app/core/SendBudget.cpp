@@ -311,11 +311,6 @@ bool SharedBudget::tryAcquire(qint64 nowMs) {
     return true;
 }
 
-void SharedBudget::arrivedLate(qint64 sentMs, qint64 arrivedByMs) {
-    Locked l(*m_store);
-    m_gate.restamp(l.block->pacing, sentMs, arrivedByMs, m_tag);
-}
-
 int SharedBudget::sentInLast(qint64 nowMs, int windowMs) const {
     return m_mine.sentInLast(nowMs, windowMs);
 }

@@ -48,9 +48,6 @@ public:
     // The server said the account is too fast (RequestLimitExceeded): a shared budget lowers every
     // participant's rate to `maxPerWindow` until `untilMs`. The caller lowers its own limit separately.
     virtual void limitAccount(qint64 /*nowMs*/, qint64 /*untilMs*/, int /*maxPerWindow*/) {}
-    // The caller's send at `sentMs` reached the server only by `arrivedByMs` (its answer came late): it
-    // counts in the window from then on (PacingGate::restamp).
-    virtual void arrivedLate(qint64 sentMs, qint64 arrivedByMs) = 0;
 };
 
 class LocalBudget final : public SendBudget {
@@ -64,7 +61,6 @@ public:
     bool tryAcquire(qint64 nowMs) override;
     int sentInLast(qint64 nowMs, int windowMs) const override { return m_gate.sentInLast(nowMs, windowMs); }
     bool isShared() const override { return false; }
-    void arrivedLate(qint64 sentMs, qint64 arrivedByMs) override { m_gate.restamp(sentMs, arrivedByMs); }
     const PacingGate& gate() const { return m_gate; }
 
 private:
@@ -148,7 +144,6 @@ public:
     bool tryAcquire(qint64 nowMs) override;
     int sentInLast(qint64 nowMs, int windowMs) const override;
     bool isShared() const override { return true; }
-    void arrivedLate(qint64 sentMs, qint64 arrivedByMs) override;
 
     // Participants with a backlog now (including this one when it has).
     int activeParticipants(qint64 nowMs) const;
