@@ -19,7 +19,7 @@ int PollIntervalMenu::storedSeconds() {
 }
 
 PollIntervalMenu::PollIntervalMenu(TaskBoard* board, QWidget* parent)
-    : QMenu(tr("Slowest Poll tr("Slowest &Poll Interval")Interval"), parent)
+    : QMenu(tr("Slowest Poll &Interval"), parent)
     , m_board(board)
     , m_seconds(storedSeconds()) {
     setObjectName(QStringLiteral("maxIntervalMenu"));
