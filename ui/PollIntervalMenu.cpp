@@ -26,13 +26,25 @@ PollIntervalMenu::PollIntervalMenu(TaskBoard* board, QWidget* parent)
     setToolTipsVisible(true);
     auto* group = new QActionGroup(this);
     for (const int seconds : choices()) {
+        // Each with its own mnemonic (the menu's entries must have unique ones).
         QString text;
-        if (seconds == 5)
-            text = tr("Every 5 s (not adaptive)");
-        else if (seconds == kDefaultSeconds)
-            text = tr("%1 s (default)").arg(seconds);
-        else
-            text = tr("%1 s").arg(seconds);
+        switch (seconds) {
+        case 5:
+            text = tr("&Every 5 s (not adaptive)");
+            break;
+        case 10:
+            text = tr("&10 s");
+            break;
+        case 15:
+            text = tr("1&5 s (default)");
+            break;
+        case 30:
+            text = tr("&30 s");
+            break;
+        default:
+            text = tr("&60 s");
+            break;
+        }
         QAction* action = addAction(text);
         action->setObjectName(QStringLiteral("maxInterval%1Action").arg(seconds));
         action->setCheckable(true);
