@@ -494,7 +494,9 @@ int adaptive() {
     const QStringList keys{QStringLiteral("9a"), QStringLiteral("9b"), QStringLiteral("9c"),
                            QStringLiteral("9d"), QStringLiteral("9e"), QStringLiteral("9f")};
     int k = 0;
-    for (const int maxChanges : {4, 0, 10}) {
+    // First the issue's scenario (tasks RUNNING for 1–2 h, then SUCCESS: nothing changes meanwhile), then two
+    // harder models with Info changes while running (each change restarts at the 5 s interval).
+    for (const int maxChanges : {0, 4, 10}) {
         const AdaptiveResult fixed = simulateAdaptive(kTasks, maxChanges, 0, kSeed);
         const AdaptiveResult adaptiveRun = simulateAdaptive(kTasks, maxChanges, 15000, kSeed);
         const QString changesText = maxChanges == 0
@@ -793,6 +795,156 @@ int qnamFloor(const QString& url) {
     return 0;
 }
 
+// The bare QNAM loop as a process of its own (the reference of https-ratio): POSTs at 40/s to URL for
+// `seconds`, then exits. Its whole-process CPU is measured by the parent, as the `watch` child's is.
+int qnamLoop(const QString& url, int seconds) {
+    TlsTrust::ensureApplied(); // SSL_CERT_FILE: the test CA of the TLS emulator
+    QNetworkAccessManager nam;
+    QUrl target(url);
+    target.setPath(QStringLiteral("/"));
+    const QByteArray body = R"({"AsyncRequestId":"abcdefab-00000001-00000000-00000000"})";
+    QTimer pace;
+    pace.setTimerType(Qt::PreciseTimer);
+    pace.setInterval(25);
+    QObject::connect(&pace, &QTimer::timeout, [&] {
+        QNetworkRequest request(target);
+        request.setRawHeader("Content-Type", "application/json");
+        request.setRawHeader("X-TC-Action", "DescribeAsyncRequestInfo");
+        QNetworkReply* reply = nam.post(request, body);
+        QObject::connect(reply, &QNetworkReply::finished, [reply] {
+            reply->readAll();
+            reply->deleteLater();
+        });
+    });
+    pace.start();
+    runFor(seconds * 1000);
+    return 0;
+}
+
+// Issue 13's comparison, in one run and alternating: `BIN watch --json` (history on, 400 ids) over HTTPS,
+// the bare QNAM loop over HTTPS (a child process: qnam-loop) and, when GUIBIN is given, the GUI bench host
+// (GUIBIN cpu, offscreen) — each a whole process, its user+sys CPU (getrusage of the reaped child) per 1,000
+// requests counted at one TLS emulator in this process; kRounds rounds; medians.
+int httpsRatio(const QString& bin, const QString& guiBin) {
+    constexpr int kRounds = 3;
+    constexpr int kSeconds = 25;
+    if (tlsDir().isEmpty()) {
+        rowNotMeasured(QStringLiteral("2g"), QStringLiteral("`watch` over HTTPS vs the bare QNAM loop"),
+                       QStringLiteral("≤ 1.4×"), QStringLiteral("no test PKI (BENCH_TLS_DIR)"));
+        return 0;
+    }
+    auto emulator = startEmulator(true);
+    if (!emulator)
+        return 1;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), demoId()); // environment, never argv
+    env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), demoKey());
+    env.insert(QStringLiteral("SSL_CERT_FILE"), tlsDir() + QStringLiteral("/ca.pem"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QTemporaryDir data; // the watch and GUI runs record history here, not in the populated store
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    // Runs one child to its end; returns its CPU per 1,000 requests (-1 when it failed) and fills `detail`.
+    auto measure = [&](const QString& program, const QStringList& args, QString* detail) -> double {
+        QProcess child;
+        child.setProcessEnvironment(env);
+        child.setStandardOutputFile(QProcess::nullDevice());
+        child.setStandardErrorFile(QProcess::nullDevice());
+        const int requests0 = emulator->stats().requests;
+        const double cpu0 = rusageSeconds(RUSAGE_CHILDREN);
+        child.start(program, args);
+        if (!child.waitForStarted(10000)) {
+            *detail = child.errorString();
+            return -1;
+        }
+        runUntil([&] { return child.state() == QProcess::NotRunning; }, (kSeconds + 20) * 1000);
+        if (child.state() != QProcess::NotRunning) {
+            child.kill();
+            child.waitForFinished(5000);
+        }
+        const double cpu = rusageSeconds(RUSAGE_CHILDREN) - cpu0;
+        const int requests = emulator->stats().requests - requests0;
+        *detail = QStringLiteral("%1 s CPU / %2 requests").arg(num(cpu, 2)).arg(requests);
+        return requests > 0 ? cpu / requests * 1000.0 : -1;
+    };
+    QStringList watchArgs{QStringLiteral("watch"),      QStringLiteral("--interval"),
+                          QStringLiteral("5"),          QStringLiteral("--json"),
+                          QStringLiteral("--timeout"),  QString::number(kSeconds),
+                          QStringLiteral("--endpoint"), emulator->url(),
+                          QStringLiteral("--region"),   kRegion};
+    for (int i = 0; i < kBacklogTasks; ++i)
+        watchArgs << taskId('c', i);
+    const QString self = QCoreApplication::applicationFilePath();
+    std::vector<double> watch, loop, gui;
+    QStringList details;
+    for (int round = 1; round <= kRounds; ++round) {
+        QString d1, d2, d3;
+        const double w = measure(bin, watchArgs, &d1);
+        const double l =
+            measure(self, {QStringLiteral("qnam-loop"), emulator->url(), QString::number(kSeconds)}, &d2);
+        double g = -1;
+        if (!guiBin.isEmpty())
+            g = measure(guiBin, {QStringLiteral("cpu"), emulator->url(), QString::number(kSeconds)}, &d3);
+        if (w > 0)
+            watch.push_back(w);
+        if (l > 0)
+            loop.push_back(l);
+        if (g > 0)
+            gui.push_back(g);
+        details << QStringLiteral("round %1: watch %2 (%3), loop %4 (%5)%6")
+                       .arg(round)
+                       .arg(num(w, 3), d1, num(l, 3), d2)
+                       .arg(guiBin.isEmpty() ? QString()
+                                             : QStringLiteral(", GUI %1 (%2)").arg(num(g, 3), d3));
+        progress(details.last());
+    }
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.empty()      ? -1.0
+               : v.size() % 2 ? v[v.size() / 2]
+                              : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+    };
+    const double mw = median(watch), ml = median(loop), mg = median(gui);
+    if (mw <= 0 || ml <= 0) {
+        rowNotMeasured(QStringLiteral("2g"), QStringLiteral("`watch` over HTTPS vs the bare QNAM loop"),
+                       QStringLiteral("≤ 1.4×"), details.join(QStringLiteral("; ")));
+        return 0;
+    }
+    rowInfo(
+        QStringLiteral("2e"),
+        QStringLiteral("CPU (user+sys, whole process) per 1,000 polls, `cdb-taskwatch watch --json` (history "
+                       "on), %1 ids, HTTPS to the TLS emulator, %2 s; median of %3 (alternating with 2f, "
+                       "2h)")
+            .arg(kBacklogTasks)
+            .arg(kSeconds)
+            .arg(kRounds),
+        num(mw, 3) + QStringLiteral(" s"));
+    rowInfo(
+        QStringLiteral("2f"),
+        QStringLiteral("reference: bare QNetworkAccessManager POST loop at 40/s, own process, HTTPS to the "
+                       "same emulator, CPU per 1,000 requests, %1 s; median of %2")
+            .arg(kSeconds)
+            .arg(kRounds),
+        num(ml, 3) + QStringLiteral(" s"));
+    row(QStringLiteral("2g"), QStringLiteral("`watch` over HTTPS ÷ the bare QNAM loop over HTTPS (2e ÷ 2f)"),
+        mw / ml, 2, QStringLiteral("×"), 1.4, true);
+    if (mg > 0) {
+        rowInfo(
+            QStringLiteral("2h"),
+            QStringLiteral("CPU (user+sys, whole process) per 1,000 polls, GUI (bench host: MainWindow + "
+                           "TaskBoard recording history, offscreen), %1 tasks pasted, HTTPS, %2 s; median "
+                           "of %3")
+                .arg(kBacklogTasks)
+                .arg(kSeconds)
+                .arg(kRounds),
+            num(mg, 3) + QStringLiteral(" s"));
+        row(QStringLiteral("2i"), QStringLiteral("GUI over HTTPS ÷ the bare QNAM loop over HTTPS (2h ÷ 2f)"),
+            mg / ml, 2, QStringLiteral("×"), 2.0, true);
+    }
+    note(QStringLiteral("HTTPS ratio runs (CPU s per 1,000 requests): %1")
+             .arg(details.join(QStringLiteral("; "))));
+    return 0;
+}
+
 // -------------------------------------------------------------------------------------------------- stall
 
 int stall(const QString& externalUrl) {
@@ -939,6 +1091,10 @@ int main(int argc, char* argv[]) {
         return adaptive();
     if (mode == QLatin1String("watch-cpu") && args.size() > 2)
         return watchCpu(args.at(2), args.value(3) == QLatin1String("https"));
+    if (mode == QLatin1String("qnam-loop") && args.size() > 3)
+        return qnamLoop(args.at(2), args.at(3).toInt());
+    if (mode == QLatin1String("https-ratio") && args.size() > 2)
+        return httpsRatio(args.at(2), args.value(3));
     if (mode == QLatin1String("stall-inproc"))
         return stall({});
     if (mode == QLatin1String("qnam-floor") && args.size() > 2)
@@ -951,10 +1107,11 @@ int main(int argc, char* argv[]) {
         return guiReal(args.at(2));
     if (mode == QLatin1String("pacing-runs") && args.size() > 2)
         return pacingRuns(args.at(2));
-    std::fprintf(stderr,
-                 "usage: %s populate|loadtasks|csv BIN|signparse|rate|adaptive|watch-cpu "
-                 "BIN [https]|stall-inproc|stall-idle|qnam-floor URL|"
-                 "stall-ext URL|gui-real BIN|pacing-runs BIN\n",
-                 argv[0]);
+    std::fprintf(
+        stderr,
+        "usage: %s populate|loadtasks|csv BIN|signparse|rate|adaptive|watch-cpu "
+        "BIN [https]|https-ratio BIN [GUIBIN]|qnam-loop URL SECONDS|stall-inproc|stall-idle|qnam-floor URL|"
+        "stall-ext URL|gui-real BIN|pacing-runs BIN\n",
+        argv[0]);
     return 2;
 }

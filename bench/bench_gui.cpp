@@ -167,8 +167,9 @@ int rss(const QString& url) {
 
 // --------------------------------------------------------------------------------------------------- CPU
 
-int cpu(const QString& url) {
-    constexpr int kRunMs = 20000;
+// `seconds` > 0: runs that long (the parent then measures this whole process, as in bench_core https-ratio).
+int cpu(const QString& url, int seconds) {
+    const int kRunMs = seconds > 0 ? seconds * 1000 : 20000;
     constexpr int kTasks = 400;
     QTemporaryDir dir;
     TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
@@ -258,7 +259,7 @@ int main(int argc, char* argv[]) {
     const QString mode = args.value(1);
     const QString url = args.value(2);
     if (url.isEmpty()) {
-        std::fprintf(stderr, "usage: %s first-paint|rss|cpu|stall EMULATOR_URL\n", argv[0]);
+        std::fprintf(stderr, "usage: %s first-paint|rss|cpu|stall EMULATOR_URL [SECONDS (cpu)]\n", argv[0]);
         return 2;
     }
     if (mode == QLatin1String("first-paint"))
@@ -266,7 +267,7 @@ int main(int argc, char* argv[]) {
     if (mode == QLatin1String("rss"))
         return rss(url);
     if (mode == QLatin1String("cpu"))
-        return cpu(url);
+        return cpu(url, args.value(3).toInt());
     if (mode == QLatin1String("stall"))
         return stall(url);
     std::fprintf(stderr, "unknown mode %s\n", qPrintable(mode));

@@ -179,6 +179,7 @@ private slots:
     void credentialsMissingBannerNamesTheProfile();
     void filterAndHideFinished();
     void settingsPersist();
+    void maxIntervalSetting();
     void detailsShowErrorAndTimeline();
     void detailsNeutraliseHostileServerText();
     void notificationOnFinish();
@@ -511,6 +512,46 @@ void TestMainWindow::settingsPersist() {
     QCOMPARE(restored.view()->columnWidth(TaskTableModel::ErrorColumn), 222);
     QCOMPARE(restored.proxy()->sortColumn(), int(TaskTableModel::StatusColumn));
     QCOMPARE(restored.width(), 1111);
+}
+
+// Tasks > Slowest Poll Interval: the adaptive intervals' cap (watch's --max-interval), 15 s by default, kept
+// in QSettings and applied to every account's scheduler, also to accounts created later.
+void TestMainWindow::maxIntervalSetting() {
+    {
+        PausedBoard fb;
+        MainWindow window(&fb.board);
+        showAndActivate(window);
+        auto* menu = window.findChild<QMenu*>(QStringLiteral("maxIntervalMenu"));
+        QVERIFY(menu);
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("maxInterval15Action"))->isChecked());
+        QCOMPARE(fb.scheduler()->options().maxIntervalMs, 15000);
+        QCOMPARE(menu->actions().size(), 5);
+        for (QAction* action : menu->actions())
+            QVERIFY(!action->text().isEmpty() && !action->toolTip().isEmpty());
+        window.findChild<QAction*>(QStringLiteral("maxInterval60Action"))->trigger();
+        QCOMPARE(fb.scheduler()->options().maxIntervalMs, 60000);
+        QCOMPARE(fb.board.pollOptions().maxIntervalMs, 60000);
+        QCOMPARE(QSettings().value(QStringLiteral("polling/maxIntervalSeconds")).toInt(), 60);
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("maxInterval15Action"))->isChecked());
+        window.findChild<QAction*>(QStringLiteral("maxInterval5Action"))->trigger(); // not adaptive
+        QCOMPARE(fb.scheduler()->options().maxIntervalMs, 5000);
+        window.findChild<QAction*>(QStringLiteral("maxInterval30Action"))->trigger();
+    }
+    {
+        // The next start: the stored choice reaches an account set up after the window.
+        TaskBoard board(nullptr, pollFor(5000));
+        MainWindow window(&board);
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("maxInterval30Action"))->isChecked());
+        board.setPaused(true);
+        board.setAccount(kProfile, accountFor());
+        QCOMPARE(board.scheduler(kProfile)->options().maxIntervalMs, 30000);
+    }
+    // A stored value that is not a choice (edited by hand): the default.
+    QSettings().setValue(QStringLiteral("polling/maxIntervalSeconds"), QStringLiteral("7; rm"));
+    TaskBoard board(nullptr, pollFor(5000));
+    MainWindow window(&board);
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("maxInterval15Action"))->isChecked());
+    QCOMPARE(board.pollOptions().maxIntervalMs, 15000);
 }
 
 void TestMainWindow::detailsShowErrorAndTimeline() {

@@ -1053,6 +1053,48 @@ private slots:
             QVERIFY(pu[k].sentAt - pu[k - 1].sentAt == 20000); // 4 x 5 s, above the 15 s cap: stays 20 s
     }
 
+    // The cap changed while running (the GUI's setting): a lower cap applies at once to a task waiting for a
+    // longer interval; a higher one from its next result.
+    void adaptiveIntervalCapChanged() {
+        PollOptions options;
+        options.maxIntervalMs = 60'000;
+        Sim sim(options);
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        const QString t = QStringLiteral("t");
+        sim.sched.addTask(t, {});
+        sim.runUntil(1'800'000);
+        auto polls = sim.backend.queriesOf(t);
+        QCOMPARE(polls.back().sentAt - polls[polls.size() - 2].sentAt, qint64(60'000));
+        const qint64 lastSent = polls.back().sentAt;
+        sim.runUntil(lastSent + 20'000); // waiting for lastSent + 60 s
+        sim.sched.setMaxIntervalMs(15'000);
+        QCOMPARE(sim.sched.options().maxIntervalMs, 15'000);
+        QCOMPARE(sim.sched.msUntilNextPoll(), 0); // overdue under the new cap: at once
+        sim.runUntil(lastSent + 20'000 + 60'000);
+        polls = sim.backend.queriesOf(t);
+        std::size_t k = 0;
+        while (polls[k].sentAt <= lastSent)
+            ++k;
+        QCOMPARE(polls[k].sentAt, lastSent + 20'000);
+        for (std::size_t i = k + 1; i < polls.size(); ++i)
+            QCOMPARE(polls[i].sentAt - polls[i - 1].sentAt, qint64(15'000));
+
+        sim.runUntil(sim.now + 5000);       // between two polls
+        sim.sched.setMaxIntervalMs(30'000); // higher: the waiting task keeps its due time, then 30 s
+        const qint64 raisedAt = sim.now;
+        sim.runUntil(raisedAt + 100'000);
+        polls = sim.backend.queriesOf(t);
+        while (polls[k].sentAt <= raisedAt)
+            ++k;
+        QCOMPARE(polls[k].sentAt - polls[k - 1].sentAt, qint64(15'000));
+        for (std::size_t i = k + 1; i < polls.size(); ++i)
+            QCOMPARE(polls[i].sentAt - polls[i - 1].sentAt, qint64(30'000));
+        QVERIFY(!sim.spun);
+    }
+
     // A restored task keeps its quiet time (lastChangedAt): polled at once, then at the longer interval.
     void adaptiveIntervalRestored() {
         Sim sim;

@@ -3,6 +3,7 @@
 // tasks against the emulator); restore with profiles; the table model fed by the board under
 // QAbstractItemModelTester.
 #include "Emulator.h"
+#include "PollScheduler.h"
 #include "TaskBoard.h"
 #include "TaskStore.h"
 #include "TaskTableModel.h"
@@ -180,6 +181,44 @@ private slots:
         QCOMPARE(timeline.size(), 2);
         QCOMPARE(timeline.at(1).status, std::optional<QString>(QStringLiteral("SUCCESS")));
         QCOMPARE(timeline.at(1).profile, kAlpha);
+    }
+
+    // A poll that only moved "last checked" is not written per poll: once per kCheckedWriteMs (the first
+    // one at once), and every pending one at flush(All) (exit). A change is written with its batch.
+    void lastCheckedWrittenOncePerPeriod() {
+        QTemporaryDir dir;
+        TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        TaskBoard board(&store, fastPoll());
+        board.setSharedBudget(false);
+        board.setPaused(true); // nothing reaches the network: the test speaks for the scheduler
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        const QString id = idFor('l', 1);
+        board.addIds({id}, kAlpha);
+        PollScheduler* scheduler = board.scheduler(kAlpha);
+        auto storedCheck = [&] {
+            const QList<TaskState> tasks = store.loadTasks();
+            return tasks.size() == 1 ? tasks.first().lastCheckedAt : QDateTime();
+        };
+        TaskState state = *board.task(taskKey(kAlpha, id));
+        state.status = QStringLiteral("RUNNING");
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-30);
+        state.lastCheckedAt = t0;
+        emit scheduler->taskUpdated(state, true); // a change: written with its batch
+        board.flush();
+        QCOMPARE(storedCheck(), t0);
+        QCOMPARE(store.historyCount(), 1);
+        for (int i = 1; i <= 5; ++i) { // polls that changed nothing: kept in memory
+            state.lastCheckedAt = t0.addSecs(i);
+            emit scheduler->taskUpdated(state, false);
+            board.flush();
+        }
+        QCOMPARE(storedCheck(), t0);
+        QCOMPARE(board.task(taskKey(kAlpha, id))->lastCheckedAt, t0.addSecs(5));
+        QVERIFY(TaskBoard::kCheckedWriteMs >= 10000);
+        board.flush(TaskBoard::FlushMode::All); // exit, SIGINT, SIGTERM
+        QCOMPARE(storedCheck(), t0.addSecs(5));
+        QCOMPARE(store.historyCount(), 1);
     }
 
     void authFailureOfOneAccountLeavesTheOtherPolling() {

@@ -12,6 +12,7 @@
 #include "ErrorCatalog.h"
 #include "Language.h"
 #include "Notifier.h"
+#include "PollIntervalMenu.h"
 #include "Regions.h"
 #include "RemovalUndo.h"
 #include "SafeText.h"
@@ -227,6 +228,8 @@ void MainWindow::createMenus() {
     tasks->addAction(m_refreshAction);
     tasks->addAction(m_retryAction);
     tasks->addAction(m_pauseAction);
+    tasks->addSeparator();
+    tasks->addMenu(new PollIntervalMenu(m_board, tasks));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_hideFinishedAction);

@@ -273,6 +273,21 @@ void PollScheduler::setMaxRate(int perSecond) {
     schedule();
 }
 
+void PollScheduler::setMaxIntervalMs(int ms) {
+    m_options.maxIntervalMs = std::max(0, ms);
+    const qint64 now = m_clock();
+    std::vector<Entry*> sooner;
+    for (const Key& key : m_waiting) {
+        Entry* e = std::get<2>(key);
+        if (e->hasResult && e->state.consecutiveFailures == 0 &&
+            e->sentAt + intervalFor(e, now) < e->dueAt) // not a back-off: an adaptive interval over the cap
+            sooner.push_back(e);
+    }
+    for (Entry* e : sooner)
+        enqueue(e, std::max(now, e->sentAt + intervalFor(e, now)), now);
+    schedule();
+}
+
 void PollScheduler::setBudget(std::shared_ptr<SendBudget> budget) {
     m_rate.setBudget(std::move(budget), m_clock());
     schedule();

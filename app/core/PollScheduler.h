@@ -81,6 +81,9 @@ public:
     int inFlightCount() const { return int(m_inFlight.size()); }
     const PollOptions& options() const { return m_options; }
     void setMaxRate(int perSecond);
+    // The adaptive intervals' cap (PollOptions::maxIntervalMs). A lower cap applies at once to the tasks
+    // waiting for a longer interval; a higher one from each task's next result.
+    void setMaxIntervalMs(int ms);
     // The budget requests are paced by (default: a LocalBudget of this scheduler only). For the account's
     // budget shared with other processes, pass SharedBudget::forAccount(secretId, action).budget; the
     // scheduler's current limit (rate, slow-down) carries over. Null: a new LocalBudget.

@@ -551,6 +551,14 @@ void TaskBoard::setPaused(bool paused) {
     }
 }
 
+void TaskBoard::setMaxIntervalMs(int ms) {
+    m_poll.maxIntervalMs = std::max(0, ms);
+    for (const auto& [name, a] : m_accounts) {
+        if (a->scheduler)
+            a->scheduler->setMaxIntervalMs(m_poll.maxIntervalMs);
+    }
+}
+
 const TaskState* TaskBoard::task(const QString& key) const {
     const auto it = m_tasks.constFind(key);
     return it == m_tasks.constEnd() ? nullptr : &*it;
@@ -691,29 +699,41 @@ void TaskBoard::flush(FlushMode mode) {
         if (mode == FlushMode::All)
             toWrite.unite(m_unwritten);
         const qint64 now = PollScheduler::steadyNowMs();
-        const bool ok = m_store->transaction([&] {
+        // What is due is decided first: a batch with nothing to write opens no transaction at all.
+        QList<const TaskState*> due;
+        QStringList dueKeys;
+        for (const QString& key : std::as_const(toWrite)) {
+            const auto it = m_tasks.constFind(key);
+            if (it == m_tasks.constEnd())
+                continue;
+            const auto written = m_writtenAt.constFind(key);
+            if (mode == FlushMode::All || changed.contains(key) || written == m_writtenAt.constEnd() ||
+                now - *written >= kCheckedWriteMs) {
+                due.append(&*it);
+                dueKeys.append(key);
+            } else {
+                m_unwritten.insert(key);
+            }
+        }
+        const bool ok = (entries.isEmpty() && due.isEmpty()) || m_store->transaction([&] {
             for (const HistoryEntry& e : entries) {
                 if (!m_store->appendHistory(e))
                     return false;
             }
-            for (const QString& key : std::as_const(toWrite)) {
-                const auto it = m_tasks.constFind(key);
-                if (it == m_tasks.constEnd())
-                    continue;
-                const auto written = m_writtenAt.constFind(key);
-                const bool due = mode == FlushMode::All || changed.contains(key) ||
-                                 written == m_writtenAt.constEnd() || now - *written >= kCheckedWriteMs;
-                if (!due) {
-                    m_unwritten.insert(key);
-                    continue;
-                }
-                if (!m_store->upsertTask(*it, it->profile))
+            for (const TaskState* state : std::as_const(due)) {
+                if (!m_store->upsertTask(*state, state->profile))
                     return false;
-                m_writtenAt.insert(key, now);
-                m_unwritten.remove(key);
             }
             return true;
         });
+        for (const QString& key : std::as_const(dueKeys)) {
+            if (ok) {
+                m_writtenAt.insert(key, now);
+                m_unwritten.remove(key);
+            } else {
+                m_unwritten.insert(key); // written with the next batch, at the latest at exit
+            }
+        }
         if (!ok)
             storeFailure();
     }

@@ -60,8 +60,8 @@ class TaskBoard : public QObject {
     Q_OBJECT
 public:
     static constexpr int kDefaultFlushMs = 100;
-    static constexpr qint64 kCheckedWriteMs = 10000;
-    static constexpr int kMaxTimeline = 2000; // observed changes kept per task for the timeline
+    static constexpr qint64 kCheckedWriteMs = 60000; // "every >= 10 s" (issue 13): once a minute
+    static constexpr int kMaxTimeline = 2000;        // observed changes kept per task for the timeline
     static constexpr auto kEnvironmentProfile = "environment"; // TENCENTCLOUD_SECRET_ID/KEY as an account
 
     // What adding a text of ids did (shown as a one-line report).
@@ -155,6 +155,9 @@ public:
     void touch(const QStringList& keys);
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+    // The adaptive intervals' cap for every account (PollOptions::maxIntervalMs; the GUI's setting).
+    void setMaxIntervalMs(int ms);
+    const PollOptions& pollOptions() const { return m_poll; }
 
     const TaskState* task(const QString& key) const;
     QStringList keys() const; // in the order they were added

@@ -3267,6 +3267,37 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
 </context>
 <context>
+    <name>taskwatch::ui::PollIntervalMenu</name>
+    <message>
+        <source>Slowest Poll &amp;Interval</source>
+        <translation>最长轮询间隔(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A task that has not changed for a while is polled less often, at most every %1 s: a change may be noticed up to %1 s late</source>
+        <translation>一段时间没有变化的任务会降低轮询频率，最长每 %1 秒一次：变化最多可能晚 %1 秒才被发现</translation>
+    </message>
+    <message>
+        <source>&amp;Every 5 s (not adaptive)</source>
+        <translation>每 5 秒（不自适应）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;10 s</source>
+        <translation>10 秒(&amp;1)</translation>
+    </message>
+    <message>
+        <source>1&amp;5 s (default)</source>
+        <translation>15 秒（默认）(&amp;5)</translation>
+    </message>
+    <message>
+        <source>&amp;30 s</source>
+        <translation>30 秒(&amp;3)</translation>
+    </message>
+    <message>
+        <source>&amp;60 s</source>
+        <translation>60 秒(&amp;6)</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::ui::RemovalUndo</name>
     <message>
         <source>&amp;Undo Remove</source>
