@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -65,6 +66,23 @@ private slots:
         QVERIFY(!button->isEnabled());
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+
+    // Ctrl+Enter presses the default button from anywhere in the dialog (here: from the path field), and
+    // not while that button is disabled.
+    void ctrlEnterExports() {
+        ExportDialog dialog(0, QStringLiteral("/tmp/x.csv"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* path = dialog.findChild<QLineEdit*>(QStringLiteral("exportPath"));
+        path->setFocus();
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        path->setText(QStringLiteral(" "));
+        QTest::keyClick(path, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(accepted.count(), 0);
+        path->setText(QStringLiteral("/tmp/y.csv"));
+        QTest::keyClick(path, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(accepted.count(), 1);
     }
 };
 

@@ -1,5 +1,6 @@
 #include "CredentialsDialog.h"
 
+#include "DialogKeys.h"
 #include "Regions.h"
 
 #include "ApiClient.h"
@@ -285,6 +286,7 @@ void CredentialsDialog::buildUi() {
     m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::ApplyRole);
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
     m_saveButton->setDefault(true);
+    acceptOnCtrlEnter(this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* bottomRow = new QHBoxLayout;
     bottomRow->addWidget(m_importButton);

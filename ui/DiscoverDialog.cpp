@@ -1,5 +1,6 @@
 #include "DiscoverDialog.h"
 
+#include "DialogKeys.h"
 #include "Discovery.h"
 #include "Regions.h"
 
@@ -147,6 +148,7 @@ DiscoverDialog::DiscoverDialog(QWidget* parent)
         accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    acceptOnCtrlEnter(this);
 
     auto* form = new QFormLayout;
     const auto addRow = [this, form](const QString& text, QWidget* buddy, QLayout* field = nullptr) {

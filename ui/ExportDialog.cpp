@@ -1,5 +1,7 @@
 #include "ExportDialog.h"
 
+#include "DialogKeys.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -67,6 +69,7 @@ ExportDialog::ExportDialog(int selected, const QString& suggestedPath, QWidget* 
     m_export->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    acceptOnCtrlEnter(this);
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateButtons);
 
     auto* layout = new QVBoxLayout(this);
