@@ -291,6 +291,7 @@ private slots:
         QVERIFY(r.items.first().facts.instanceName.isEmpty());
         QVERIFY2(r.namesProblem.contains(QStringLiteral("cdb:DescribeDBInstances")),
                  qPrintable(r.namesProblem));
+        QVERIFY2(!r.namesProblem.contains(QStringLiteral("Discovery is off")), qPrintable(r.namesProblem));
     }
 };
 

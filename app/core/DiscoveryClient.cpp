@@ -179,6 +179,11 @@ QString DiscoveryClient::failureMessage(Action action, FailureKind kind, const Q
     const QString code = SafeText::singleLine(result.errorCode, 100);
     switch (kind) {
     case FailureKind::PermissionDenied:
+        if (action == Instances)
+            return QCoreApplication::translate(
+                       "DiscoveryClient", "The account may not call %1: its CAM policy lacks the permission "
+                                          "%2 (%3: %4). Tasks are listed without instance names.")
+                .arg(QLatin1String(actionName(action)), permissionName(actionName(action)), code, server);
         return QCoreApplication::translate(
                    "DiscoveryClient",
                    "The account may not call %1: its CAM policy lacks the permission %2 (%3: %4). Discovery "

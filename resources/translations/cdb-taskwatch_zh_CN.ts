@@ -164,6 +164,10 @@
         <source>%1 failed (%2: %3).</source>
         <translation>%1 失败（%2：%3）。</translation>
     </message>
+    <message>
+        <source>The account may not call %1: its CAM policy lacks the permission %2 (%3: %4). Tasks are listed without instance names.</source>
+        <translation>该账号无权调用 %1：其 CAM 策略缺少权限 %2（%3：%4）。任务将在不带实例名称的情况下列出。</translation>
+    </message>
 </context>
 <context>
     <name>ErrorCatalog</name>
