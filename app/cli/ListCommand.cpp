@@ -63,7 +63,7 @@ void printTable(const QList<Discovery::Item>& items) {
                      item.region, SafeText::singleLine(instance, 60), SafeText::singleLine(f.taskType, 24),
                      SafeText::singleLine(f.status.value_or(QStringLiteral("-")), 24),
                      f.progress ? QString::number(*f.progress) + QLatin1Char('%') : QStringLiteral("-"),
-                     item.hasAsyncRequestId() ? item.id : QStringLiteral("job ") + QString::number(f.jobId)});
+                     item.hasAsyncRequestId() ? item.id : tr("job %1").arg(f.jobId)});
     }
     QList<qsizetype> widths;
     for (qsizetype c = 0; c < header.size(); ++c) {

@@ -120,14 +120,14 @@ void DiscoveryClient::pump() {
         while (backlog() && budget.tryAcquire(now)) {
             Request r = std::move(queue.front());
             queue.pop_front();
-            send(std::move(r), now);
+            send(std::move(r));
         }
         budget.setBacklog(now, backlog());
     }
     schedule();
 }
 
-void DiscoveryClient::send(Request request, qint64 now) {
+void DiscoveryClient::send(Request request) {
     const quint64 ticket = m_nextTicket++;
     request.sentGeneration = m_rates[request.action].generation();
     request.sentOffset = m_client->clockOffset();
@@ -140,7 +140,6 @@ void DiscoveryClient::send(Request request, qint64 now) {
     } else {
         body = Discovery::instancesRequestBody({}, request.offset);
     }
-    Q_UNUSED(now);
     ++m_inFlightCount[request.action];
     const QString region = request.region;
     const Action action = request.action;

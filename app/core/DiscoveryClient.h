@@ -118,7 +118,7 @@ private:
 
     void enqueue(Request request);
     void schedule();
-    void send(Request request, qint64 now);
+    void send(Request request);
     void onFinished(quint64 ticket, const QueryResult& result);
     void onTasksPage(const Request& request, const QueryResult& result);
     void onInstancesPage(const Request& request, const QueryResult& result);

@@ -37,6 +37,16 @@ struct TaskBoard::Account {
 };
 
 namespace {
+// The poller's copy of a task replaces the board's, but the profile and what DescribeTasks said are the
+// board's (the poller knows neither).
+void takePolled(TaskState& task, const TaskState& polled) {
+    const QString profile = task.profile;
+    const DiscoveryFacts facts = task.discovery;
+    task = polled;
+    task.profile = profile;
+    task.discovery = facts;
+}
+
 // HTTP/1.1 has 6 connections per host in QNetworkAccessManager: more requests in flight would queue inside it
 // and could then leave in a burst that the pacing never produced. Plain http (loopback only) and https to a
 // loopback server (the emulator speaks HTTP/1.1) are limited to that; the vendor's hosts negotiate HTTP/2
@@ -197,10 +207,7 @@ void TaskBoard::startPoller(const QString& profile, Account& a) {
             continue;
         s->restoreTask(*it);
         if (const TaskState* polled = s->task(it->id)) {
-            const DiscoveryFacts facts = it->discovery;
-            *it = *polled;
-            it->profile = profile;
-            it->discovery = facts;
+            takePolled(*it, *polled);
             m_pending.insert(key);
         }
     }
@@ -404,13 +411,8 @@ QStringList TaskBoard::adopt(const QList<TaskState>& states) {
             // Refreshed from DescribeTasks only: never polled.
         } else if (PollScheduler* s = scheduler(state.profile)) {
             s->restoreTask(state);
-            if (const TaskState* polled = s->task(state.id)) {
-                const QString profile = state.profile;
-                const DiscoveryFacts facts = state.discovery;
-                state = *polled;
-                state.profile = profile;
-                state.discovery = facts;
-            }
+            if (const TaskState* polled = s->task(state.id))
+                takePolled(state, *polled);
         } else if (!state.isFinished()) {
             state.phase = TaskPhase::Held;
         }
@@ -503,11 +505,7 @@ void TaskBoard::retry(const QStringList& keys) {
             continue;
         s->retry(it->id);
         if (const TaskState* polled = s->task(it->id)) {
-            const QString profile = it->profile;
-            const DiscoveryFacts facts = it->discovery;
-            *it = *polled;
-            it->profile = profile;
-            it->discovery = facts;
+            takePolled(*it, *polled);
             m_pending.insert(key);
             m_allDoneEmitted = false;
         }
@@ -643,11 +641,8 @@ void TaskBoard::onUpdated(const QString& profile, const TaskState& state, bool o
     const QString key = taskKey(profile, state.id);
     auto it = m_tasks.find(key);
     if (it == m_tasks.end())
-        return;                                 // a reply for a task removed meanwhile
-    const DiscoveryFacts facts = it->discovery; // DescribeTasks' facts are the board's, not the poller's
-    *it = state;
-    it->profile = profile;
-    it->discovery = facts;
+        return; // a reply for a task removed meanwhile
+    takePolled(*it, state);
     m_pending.insert(key);
     if (observedChange)
         m_pendingEntries.append(TaskStore::entryFrom(*it));

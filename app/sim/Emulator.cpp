@@ -1155,12 +1155,9 @@ struct Emulator::Private {
         return true;
     }
 
-    Reply describeTasks(const QJsonObject& params, const QString& key, const QString& region,
-                        QString* outcome) {
-        static const QStringList known = {QStringLiteral("InstanceId"),     QStringLiteral("AsyncRequestId"),
-                                          QStringLiteral("TaskTypes"),      QStringLiteral("TaskStatus"),
-                                          QStringLiteral("StartTimeBegin"), QStringLiteral("StartTimeEnd"),
-                                          QStringLiteral("Offset"),         QStringLiteral("Limit")};
+    // The vendor refuses a body field the action does not document.
+    std::optional<Reply> unknownParameter(const QJsonObject& params, const QStringList& known,
+                                          QString* outcome) {
         for (auto it = params.begin(); it != params.end(); ++it) {
             if (!known.contains(it.key()))
                 return apiError(
@@ -1168,6 +1165,17 @@ struct Emulator::Private {
                     QStringLiteral("The parameter `%1` is not recognized.").arg(echo(it.key().toUtf8())),
                     outcome);
         }
+        return std::nullopt;
+    }
+
+    Reply describeTasks(const QJsonObject& params, const QString& key, const QString& region,
+                        QString* outcome) {
+        static const QStringList known = {QStringLiteral("InstanceId"),     QStringLiteral("AsyncRequestId"),
+                                          QStringLiteral("TaskTypes"),      QStringLiteral("TaskStatus"),
+                                          QStringLiteral("StartTimeBegin"), QStringLiteral("StartTimeEnd"),
+                                          QStringLiteral("Offset"),         QStringLiteral("Limit")};
+        if (std::optional<Reply> unknown = unknownParameter(params, known, outcome))
+            return *unknown;
         QString message;
         qint64 offset = 0, limit = 0;
         if (!pagingParams(params, kTasksDefaultLimit, kTasksMaxLimit, &offset, &limit, &message))
@@ -1305,13 +1313,8 @@ struct Emulator::Private {
                             QString* outcome) {
         static const QStringList known = {QStringLiteral("InstanceIds"), QStringLiteral("InstanceNames"),
                                           QStringLiteral("Offset"), QStringLiteral("Limit")};
-        for (auto it = params.begin(); it != params.end(); ++it) {
-            if (!known.contains(it.key()))
-                return apiError(
-                    QStringLiteral("UnknownParameter"),
-                    QStringLiteral("The parameter `%1` is not recognized.").arg(echo(it.key().toUtf8())),
-                    outcome);
-        }
+        if (std::optional<Reply> unknown = unknownParameter(params, known, outcome))
+            return *unknown;
         QString message;
         qint64 offset = 0, limit = 0;
         if (!pagingParams(params, kInstancesDefaultLimit, kInstancesMaxLimit, &offset, &limit, &message))

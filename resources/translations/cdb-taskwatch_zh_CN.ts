@@ -1742,6 +1742,10 @@ With --discover, the account&apos;s unfinished tasks (DescribeTasks) in every --
         <source>Discovering unfinished tasks in %1 started since %2.</source>
         <translation>正在发现 %1 中自 %2 起开始的未完成任务。</translation>
     </message>
+    <message>
+        <source>job %1</source>
+        <translation>作业 %1</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::cli::WatchOutput</name>
