@@ -116,22 +116,18 @@ private slots:
             QVERIFY2(!byAlpha.contains(id), qPrintable(id)); // beta's task never signed with alpha's key
         for (const QString& id : alpha)
             QVERIFY2(!byBeta.contains(id), qPrintable(id)); // alpha's stored task never with beta's key
-        // Each key within its own 40 per 1000 ms, together above one account's limit.
-        // KNOWN DEFECT (issue 13, open): since this session's GUI changes, the key whose 300 tasks are added
-        // while the window starts (beta) reaches the emulator as 41 in one 1000 ms window in most runs of
-        // this test on the project's machine (never under ASan), so the server answers one
-        // RequestLimitExceeded (the pacing then slows 10 % for 10 s). The sends are paced 40 per 1040 ms; the
-        // arrivals bunch. Until that is found, this test allows that one bunching — and no more: two refusals
-        // or 42 in a window fail.
+        // Each key within its own 40 per 1000 ms, together above one account's limit. Beta's 300 tasks are
+        // added while the window starts: its first request waits behind that work and leaves late, after the
+        // next ones were decided. Counted from the sends, 41 arrived in one 1000 ms window (issue 13); the
+        // budget counts each request from when it was written (QNetworkReply::requestSent).
         qInfo("per key in any 1000 ms: alpha %d, beta %d; rate limited %d",
               m_emulator.maxInAnyWindowOf(kAlphaId), m_emulator.maxInAnyWindowOf(kBetaId),
               m_emulator.stats().rateLimited);
-        QVERIFY2(m_emulator.stats().rateLimited <= 1,
-                 qPrintable(QString::number(m_emulator.stats().rateLimited)));
+        QCOMPARE(m_emulator.stats().rateLimited, 0);
         QCOMPARE(m_emulator.stats().authFailures, 0);
-        QVERIFY2(m_emulator.maxInAnyWindowOf(kAlphaId) <= 41,
+        QVERIFY2(m_emulator.maxInAnyWindowOf(kAlphaId) <= 40,
                  qPrintable(QString::number(m_emulator.maxInAnyWindowOf(kAlphaId))));
-        QVERIFY2(m_emulator.maxInAnyWindowOf(kBetaId) <= 41,
+        QVERIFY2(m_emulator.maxInAnyWindowOf(kBetaId) <= 40,
                  qPrintable(QString::number(m_emulator.maxInAnyWindowOf(kBetaId))));
         QVERIFY2(m_emulator.stats().maxInAnyWindow > 60,
                  qPrintable(QString::number(m_emulator.stats().maxInAnyWindow)));

@@ -413,6 +413,35 @@ private slots:
         QVERIFY(!r.errorMessage.isEmpty());
     }
 
+    // querySent tells when each request was written to its connection: once per ticket, after query()
+    // returned and before its queryFinished (pacing counts from it); call() says so with callSent.
+    void querySentOncePerTicketBeforeItsAnswer() {
+        ApiClient client(&m_nam, endpoint(15000), credential());
+        QList<QPair<char, quint64>> order;
+        connect(&client, &TaskQueryBackend::querySent, this, [&](quint64 t) { order.append({'s', t}); });
+        connect(&client, &TaskQueryBackend::queryFinished, this, [&](quint64 t, const QueryResult&) {
+            order.append({'f', t});
+        });
+        connect(&client, &ApiClient::callSent, this, [&](quint64 t) { order.append({'S', t}); });
+        connect(&client, &ApiClient::callFinished, this, [&](quint64 t, const QueryResult&) {
+            order.append({'F', t});
+        });
+        for (quint64 t = 1; t <= 5; ++t)
+            client.query(t, kSuccess, kRegion);
+        client.call(6, "DescribeTasks", kRegion, QByteArrayLiteral("{}"));
+        QVERIFY(order.isEmpty()); // never from inside query() or call()
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), 12, 30000);
+        QTest::qWait(50);
+        QCOMPARE(order.size(), 12);
+        for (quint64 t = 1; t <= 6; ++t) {
+            const char sent = t == 6 ? 'S' : 's';
+            const char finished = t == 6 ? 'F' : 'f';
+            QCOMPARE(order.count({sent, t}), 1);
+            QCOMPARE(order.count({finished, t}), 1);
+            QVERIFY(order.indexOf({sent, t}) < order.indexOf({finished, t}));
+        }
+    }
+
     // One deadline timer serves every request: each times out at its own deadline, in order, and a request
     // that is answered is not disturbed by the others' deadlines.
     void deadlinesOfManyRequests() {

@@ -199,6 +199,58 @@ private slots:
         QVERIFY(sends.size() >= 15);
     }
 
+    // A send that left later than it was recorded (amendSend) is counted from when it left. The sender's
+    // thread is busy right after the first send for 70 ms (and after one in 100 later ones for 30..90 ms):
+    // that send leaves when the work is done, and the sender wakes up then too and catches up with shorter
+    // gaps. Still at most 40 departures in any 1000 ms, at the even rate; counted from the sends, 41.
+    void lateDeparturesAreCountedWhenTheyLeave() {
+        PacingGate gate;
+        QRandomGenerator rng(9);
+        std::vector<std::pair<qint64, qint64>> unsent; // (recorded, leaves)
+        std::vector<qint64> departures;
+        qint64 now = 0;
+        qint64 busyUntil = 0;
+        for (int i = 0; i < 600; ++i) {
+            now = std::max(gate.nextAllowedAt(now) + rng.bounded(3), busyUntil);
+            for (auto it = unsent.begin(); it != unsent.end();) { // the departures reported by now
+                if (it->second <= now) {
+                    gate.amendSend(it->first, it->second);
+                    it = unsent.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            if (!gate.canSend(now))
+                continue;
+            gate.recordSend(now);
+            const qint64 lag = i == 0 ? 70 : (rng.bounded(100) == 0 ? 30 + rng.bounded(61) : 0);
+            departures.push_back(now + lag);
+            if (lag > 0) {
+                unsent.emplace_back(now, now + lag);
+                busyUntil = now + lag;
+            }
+        }
+        std::sort(departures.begin(), departures.end());
+        QVERIFY2(maxInAnyWindow(departures, 1000) <= 40,
+                 qPrintable(QString::number(maxInAnyWindow(departures, 1000))));
+        const double rate =
+            1000.0 * double(departures.size() - 1) / double(departures.back() - departures.front());
+        QVERIFY2(rate >= 38.0, qPrintable(QString::number(rate)));
+    }
+
+    void amendKeepsTheRingInTimeOrder() {
+        PacingGate gate(3, 1000, 0);
+        gate.recordSend(0);
+        gate.recordSend(400);
+        gate.recordSend(700);
+        QCOMPARE(gate.nextAllowedAt(700), 1000); // the oldest of three leaves the window at 1000
+        QVERIFY(gate.amendSend(0, 800));         // ... but it left at 800, after the other two
+        QCOMPARE(gate.nextAllowedAt(800), 1400); // now the oldest is the one of 400
+        QVERIFY(!gate.amendSend(700, 650));      // never earlier
+        QCOMPARE(gate.nextAllowedAt(800), 1400);
+        QCOMPARE(gate.sentInLast(1399, 1000), 3);
+    }
+
     void sentInLastCountsTheWindow() {
         PacingGate gate;
         for (qint64 t : {0, 100, 200, 900, 1000})

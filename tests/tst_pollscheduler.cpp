@@ -81,7 +81,13 @@ public:
             pending[ticket] = {0, q};
             return;
         }
-        pending[ticket] = {q.sentAt + (delay ? delay(q) : 50), q};
+        const qint64 lag = sendLag ? sendLag(q) : 0;
+        if (sendLag) {
+            unsent[ticket] = q.sentAt + lag;
+            departures.push_back(q.sentAt + lag);
+            busyUntil = std::max(busyUntil, q.sentAt + lag);
+        }
+        pending[ticket] = {q.sentAt + lag + (delay ? delay(q) : 50), q};
     }
     void setClockOffset(qint64 seconds) override { m_offset = seconds; }
     qint64 clockOffset() const override { return m_offset; }
@@ -96,6 +102,15 @@ public:
     }
     // Answers every pending query due by `now`, earliest first (a slot may change `pending`).
     void deliverDue(qint64 now) {
+        for (auto it = unsent.begin(); it != unsent.end();) { // querySent of the requests that left by now
+            if (it->second > now) {
+                ++it;
+                continue;
+            }
+            const quint64 ticket = it->first;
+            it = unsent.erase(it);
+            emit querySent(ticket);
+        }
         if (!responder)
             return;
         for (;;) {
@@ -119,6 +134,10 @@ public:
         for (const auto& [t, p] : pending) {
             if (!next || p.answerAt < *next)
                 next = p.answerAt;
+        }
+        for (const auto& [t, leavesAt] : unsent) {
+            if (!next || leavesAt < *next)
+                next = leavesAt;
         }
         return next;
     }
@@ -150,6 +169,12 @@ public:
     };
     Responder responder;
     std::function<qint64(const Query&)> delay;
+    // Set: each request leaves that many ms after query() (querySent then): the thread is busy meanwhile (its
+    // start waits behind that work, and so does everything else: busyUntil); `departures` are when they left.
+    std::function<qint64(const Query&)> sendLag;
+    qint64 busyUntil = 0;
+    std::map<quint64, qint64> unsent; // ticket -> when it leaves
+    std::vector<qint64> departures;
     bool immediate = false;
     std::vector<Query> queries;
     std::map<quint64, Pending> pending;
@@ -185,6 +210,8 @@ struct Sim {
                 next = now + ms + (wakeJitter > 0 ? rng.bounded(wakeJitter + 1) : 0);
             if (const auto answerAt = backend.nextAnswerAt())
                 next = std::min(next, std::max(*answerAt, now + 1));
+            if (next < backend.busyUntil)
+                next = backend.busyUntil; // a busy thread: the timer fires when the work is done
             if (next > until) {
                 now = std::max(now, until);
                 backend.deliverDue(now);
@@ -231,6 +258,38 @@ class TestPollScheduler : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { qRegisterMetaType<TaskState>(); }
+
+    // Requests that leave later than the scheduler sent them: the thread is busy right after the first send
+    // of a backlog for 80 ms (start-up work), later after every 50th for 30..90 ms; the request's start waits
+    // behind that work, and so does the scheduler's next wake-up, which then catches up with shorter gaps.
+    // The server sees the departures; counted from them (querySent), at most 40 leave in any 1000 ms, at
+    // >= 38/s. Counted from the sends, the late first one and the 40 after it fit into one 1000 ms window.
+    void lateDeparturesStayWithinTheWindow() {
+        Sim sim({}, 5);
+        sim.wakeJitter = 2;
+        QRandomGenerator lags(11);
+        sim.backend.sendLag = [&](const FakeBackend::Query& q) -> qint64 {
+            if (q.ticket == sim.backend.queries.front().ticket)
+                return 80;
+            return sim.backend.queries.size() % 50 == 0 ? 30 + lags.bounded(61) : 0;
+        };
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(40); };
+        sim.backend.responder = [](const FakeBackend::Query&) {
+            return ok(QString::fromLatin1(TaskStatus::Running));
+        };
+        for (int i = 0; i < 400; ++i)
+            sim.sched.addTask(taskId(i), QStringLiteral("ap-guangzhou"));
+        sim.runUntil(9'000);
+        QVERIFY(!sim.spun);
+        std::vector<qint64> departures = sim.backend.departures;
+        std::sort(departures.begin(), departures.end());
+        QVERIFY2(departures.size() >= 330, qPrintable(QString::number(departures.size())));
+        const int most = maxInAnyWindow(departures, 1000);
+        QVERIFY2(most <= 40, qPrintable(QString::number(most)));
+        const double rate =
+            1000.0 * double(departures.size() - 1) / double(departures.back() - departures.front());
+        QVERIFY2(rate >= 38.0, qPrintable(QString::number(rate)));
+    }
 
     void invariantsWith400Tasks_data() {
         QTest::addColumn<int>("wakeJitter");

@@ -169,6 +169,24 @@ private slots:
             QVERIFY2(mine.size() >= all.size() * 30 / 100, qPrintable(QString::number(mine.size())));
     }
 
+    // One participant's send that left late is moved in the shared ledger: the other participant's sends
+    // are counted against when it left.
+    void lateDepartureMovesInTheLedger() {
+        auto store = std::make_shared<MemoryLedgerStore>();
+        SharedBudget a(store), b(store);
+        QVERIFY(a.tryAcquire(0));
+        a.amendSend(0, 60); // it left at 60
+        qint64 now = 60;
+        int sent = 1;
+        while (sent < 40) { // b takes the rest of the window
+            now = b.nextAllowedAt(now);
+            if (b.tryAcquire(now))
+                ++sent;
+        }
+        QCOMPARE(b.nextAllowedAt(now), 60 + 1040); // not 0 + 1040
+        QCOMPARE(a.sentInLast(1099, 1040), 1);
+    }
+
     // A participant without a backlog leaves its share to the others at once.
     void unusedShareGoesToOthers() {
         auto store = std::make_shared<MemoryLedgerStore>();

@@ -283,6 +283,18 @@ void ApiClient::send(quint64 ticket, const char* action, const QString& region, 
         if (it != m_inFlight.end() && !drainBounded(reply, *it))
             reply->abort(); // over the bound: stop reading, report ResponseTooLarge
     });
+    // When it actually left (it may wait for the start, a connection, a free HTTP/1.1 channel): pacing counts
+    // from then.
+    connect(reply, &QNetworkReply::requestSent, this, [this, reply] {
+        const auto it = m_inFlight.find(reply);
+        if (it == m_inFlight.end() || it->sentReported)
+            return;
+        it->sentReported = true;
+        if (it->isCall)
+            emit callSent(it->ticket);
+        else
+            emit querySent(it->ticket);
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }
 

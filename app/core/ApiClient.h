@@ -69,13 +69,15 @@ public:
     static QByteArray requestBody(const QString& taskId);
 
 signals:
+    void callSent(quint64 ticket); // call()'s querySent
     void callFinished(quint64 ticket, const taskwatch::QueryResult& result);
 
 private:
     struct InFlight {
         quint64 ticket = 0;
-        bool isCall = false; // call() (callFinished) rather than query() (queryFinished)
-        QByteArray body;     // what was read so far, at most kMaxBodyBytes
+        bool isCall = false;       // call() (callFinished) rather than query() (queryFinished)
+        bool sentReported = false; // querySent / callSent emitted
+        QByteArray body;           // what was read so far, at most kMaxBodyBytes
         bool truncated = false;
         bool timedOut = false;
         qint64 deadlineAt = 0; // monotonic ms

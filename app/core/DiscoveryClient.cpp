@@ -29,6 +29,7 @@ DiscoveryClient::DiscoveryClient(ApiClient* client, Clock clock, QObject* parent
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &DiscoveryClient::pump);
+    connect(m_client, &ApiClient::callSent, this, &DiscoveryClient::onSent);
     connect(m_client, &ApiClient::callFinished, this, &DiscoveryClient::onFinished);
 }
 
@@ -120,15 +121,16 @@ void DiscoveryClient::pump() {
         while (backlog() && budget.tryAcquire(now)) {
             Request r = std::move(queue.front());
             queue.pop_front();
-            send(std::move(r));
+            send(std::move(r), now);
         }
         budget.setBacklog(now, backlog());
     }
     schedule();
 }
 
-void DiscoveryClient::send(Request request) {
+void DiscoveryClient::send(Request request, qint64 now) {
     const quint64 ticket = m_nextTicket++;
+    request.sentAt = now;
     request.sentGeneration = m_rates[request.action].generation();
     request.sentOffset = m_client->clockOffset();
     QByteArray body;
@@ -146,6 +148,12 @@ void DiscoveryClient::send(Request request) {
     m_inFlight.insert(ticket, std::move(request));
     m_client->call(ticket, actionName(action), region, body);
     emit requestSent(QLatin1String(actionName(action)), region);
+}
+
+void DiscoveryClient::onSent(quint64 ticket) {
+    const auto it = m_inFlight.constFind(ticket);
+    if (it != m_inFlight.cend())
+        m_rates[it->action].onSent(it->sentAt, m_clock());
 }
 
 void DiscoveryClient::onFinished(quint64 ticket, const QueryResult& result) {

@@ -96,6 +96,7 @@ private:
         qint64 dueAt = 0;
         quint64 sentGeneration = 0;
         qint64 sentOffset = 0;
+        qint64 sentAt = 0; // when the budget gave it its slot
     };
     struct Listing {
         Discovery::Query query;
@@ -118,7 +119,8 @@ private:
 
     void enqueue(Request request);
     void schedule();
-    void send(Request request);
+    void send(Request request, qint64 now);
+    void onSent(quint64 ticket);
     void onFinished(quint64 ticket, const QueryResult& result);
     void onTasksPage(const Request& request, const QueryResult& result);
     void onInstancesPage(const Request& request, const QueryResult& result);

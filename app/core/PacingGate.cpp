@@ -46,7 +46,7 @@ qint64 PacingGate::nextAllowedAt(const PacingState& s, qint64 nowMs) const {
 void PacingGate::recordSend(PacingState& s, qint64 nowMs, qint32 owner) const {
     const double spacing = spacingMs();
     const double now = double(nowMs);
-    if (!s.hasSent || now - (s.slot + spacing) > spacing) {
+    if (!s.hasSent || now - (s.slot + spacing) > kCatchUpSpacings * spacing) {
         s.slot = now; // the first send, or after an idle time (or a very late one): restart the schedule
     } else {
         // On time or a little late: the slot follows the schedule (fractions carry over), so that the
@@ -65,6 +65,27 @@ void PacingGate::recordSend(PacingState& s, qint64 nowMs, qint32 owner) const {
     }
     s.sends[index] = nowMs;
     s.owners[index] = owner;
+}
+
+bool PacingGate::amendSend(PacingState& s, qint64 recordedMs, qint64 sentMs, qint32 owner) {
+    for (int k = s.count; k >= 1; --k) { // oldest first: the first of the owner's sends since recordedMs
+        int i = indexOfLatest(s, k);
+        if (s.owners[i] != owner || s.sends[i] < recordedMs)
+            continue;
+        if (s.sends[i] >= sentMs)
+            return false;
+        s.sends[i] = sentMs;
+        for (int newer = k - 1; newer >= 1; --newer) { // keep the ring in time order
+            const int j = indexOfLatest(s, newer);
+            if (s.sends[j] >= s.sends[i])
+                break;
+            std::swap(s.sends[j], s.sends[i]);
+            std::swap(s.owners[j], s.owners[i]);
+            i = j;
+        }
+        return true;
+    }
+    return false;
 }
 
 int PacingGate::sentInLast(const PacingState& s, qint64 nowMs, qint64 windowMs, qint32 owner) {

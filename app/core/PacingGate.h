@@ -8,10 +8,15 @@
 //    connections that become free together, HTTP/2 multiplexing that lets two requests leave ~8 ms apart.
 //    Whatever the client-side spacing, 40 sends in any 1040 ms arrive as at most 40 in any 1000 ms while
 //    their network delays differ by less than 40 ms.
+//    A send is recorded when it is decided; a request that leaves later (its start waits behind other work of
+//    the thread, a new connection, a busy HTTP stack) is moved to when it left (amendSend), so that the
+//    window counts departures: a delay that hits one request and not the next would otherwise use up the
+//    guard.
 //  - the even schedule spreads the sends: one slot every (windowMs + guardMs) / maxPerWindow ms (26 ms by
 //    default, 38.5/s). A sender that wakes up late keeps its slot in the schedule and may catch up with
-//    shorter gaps (never shorter than minGapMs, 60 % of a spacing), so timer lateness costs no rate; after
-//    an idle time the schedule restarts from now (no burst).
+//    shorter gaps (never shorter than minGapMs, 60 % of a spacing), so timer lateness — or a send held back
+//    by the window after a late departure — costs no rate; a sender later than kCatchUpSpacings spacings
+//    (an idle time) restarts the schedule from now (no burst).
 //
 // The state is a plain, fixed-size struct (PacingState) so that the same arithmetic runs on a state kept in
 // this process or on one shared by processes (SharedBudget's ledger file). Times are integer milliseconds of
@@ -39,6 +44,7 @@ struct PacingState {
 class PacingGate {
 public:
     static constexpr int kDefaultGuardMs = 40;
+    static constexpr int kCatchUpSpacings = 4; // up to ~100 ms late: caught up with shorter gaps
 
     explicit PacingGate(int maxPerWindow = 40, int windowMs = 1000, int guardMs = kDefaultGuardMs);
 
@@ -58,10 +64,15 @@ public:
     qint64 nextAllowedAt(qint64 nowMs) const { return nextAllowedAt(m_state, nowMs); } // >= nowMs
     void recordSend(qint64 nowMs) { recordSend(m_state, nowMs, 0); }
     int sentInLast(qint64 nowMs, int windowMs) const { return sentInLast(m_state, nowMs, windowMs); }
+    bool amendSend(qint64 recordedMs, qint64 sentMs) { return amendSend(m_state, recordedMs, sentMs, 0); }
 
     // The same arithmetic on an external state (e.g. one shared by processes). `owner` tags the send.
     qint64 nextAllowedAt(const PacingState& state, qint64 nowMs) const;
     void recordSend(PacingState& state, qint64 nowMs, qint32 owner) const;
+    // `owner`'s send recorded at `recordedMs` (the first of its sends recorded then or later) left at
+    // `sentMs`: it is moved there (never earlier), the ring kept in time order. False when nothing had to
+    // move.
+    static bool amendSend(PacingState& state, qint64 recordedMs, qint64 sentMs, qint32 owner);
     // Sends in (nowMs - windowMs, nowMs]; with `owner` >= 0 only that owner's.
     static int sentInLast(const PacingState& state, qint64 nowMs, qint64 windowMs, qint32 owner = -1);
     // Makes a state read from outside consistent (indices in range); returns false when it had to reset it.

@@ -66,6 +66,7 @@ PollScheduler::PollScheduler(TaskQueryBackend* backend, PollOptions options, Clo
     m_timer.setTimerType(Qt::PreciseTimer); // the pacing works in 26 ms steps
     connect(&m_timer, &QTimer::timeout, this, &PollScheduler::pump);
     connect(m_backend, &TaskQueryBackend::queryFinished, this, &PollScheduler::onQueryFinished);
+    connect(m_backend, &TaskQueryBackend::querySent, this, &PollScheduler::onQuerySent);
 }
 
 PollScheduler::~PollScheduler() = default;
@@ -484,6 +485,15 @@ void PollScheduler::holdForAuth(const QString& code, const QString& message, con
     }
     emit authFailed(code, message);
     emitUpdated(changed);
+}
+
+void PollScheduler::onQuerySent(quint64 ticket) {
+    const auto inFlight = m_inFlight.constFind(ticket);
+    if (inFlight == m_inFlight.cend())
+        return;
+    const auto it = m_tasks.find(inFlight.value());
+    if (it != m_tasks.end() && it->second->inFlight && it->second->ticket == ticket)
+        m_rate.onSent(it->second->sentAt, m_clock());
 }
 
 void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {

@@ -120,6 +120,7 @@ private:
 
     void schedule();
     std::optional<qint64> nextWakeAt(qint64 now) const;
+    void onQuerySent(quint64 ticket);
     void onQueryFinished(quint64 ticket, const QueryResult& result);
     void send(Entry* e, qint64 now);
     void enqueue(Entry* e, qint64 dueAt, qint64 now);

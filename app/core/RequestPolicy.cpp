@@ -71,6 +71,11 @@ qint64 RateGovernor::nextAllowedAt(qint64 due) const {
     return wake;
 }
 
+void RateGovernor::onSent(qint64 acquiredAt, qint64 now) {
+    if (now - acquiredAt > kSendLagToleranceMs)
+        m_budget->amendSend(acquiredAt, now);
+}
+
 ClockCorrector::Verdict ClockCorrector::onSignatureExpired(const QueryResult& result, qint64 currentOffset,
                                                            qint64 sentOffset, qint64* newOffset) {
     if (currentOffset != sentOffset)

@@ -43,6 +43,12 @@ public:
     bool isSlowed() const { return m_slowUntil != 0; }
     // The earliest moment at or after `due` the budget allows a send, counting the end of a slow-down.
     qint64 nextAllowedAt(qint64 due) const;
+    // A request acquired at `acquiredAt` was written to its connection by `now` (QNetworkReply::requestSent):
+    // when it left more than kSendLagToleranceMs later, the budget counts it from `now`
+    // (SendBudget::amendSend).
+    void onSent(qint64 acquiredAt, qint64 now);
+    // Shorter delays are left to the guard (a shared ledger is not locked for them).
+    static constexpr qint64 kSendLagToleranceMs = 5;
 
     static int loweredRate(int rate); // -10 %: 40 -> 36
 

@@ -311,6 +311,12 @@ bool SharedBudget::tryAcquire(qint64 nowMs) {
     return true;
 }
 
+void SharedBudget::amendSend(qint64 acquiredMs, qint64 sentMs) {
+    Locked l(*m_store);
+    PacingGate::amendSend(l.block->pacing, acquiredMs, sentMs, m_tag);
+    m_mine.amendSend(acquiredMs, sentMs);
+}
+
 int SharedBudget::sentInLast(qint64 nowMs, int windowMs) const {
     return m_mine.sentInLast(nowMs, windowMs);
 }

@@ -42,6 +42,8 @@ public:
     virtual qint64 nextAllowedAt(qint64 nowMs) const = 0;
     // Takes a send slot at nowMs when the budget allows one (and records the send).
     virtual bool tryAcquire(qint64 nowMs) = 0;
+    // This caller's send acquired at `acquiredMs` left at `sentMs` (later): the budget counts it from then.
+    virtual void amendSend(qint64 acquiredMs, qint64 sentMs) = 0;
     // This caller's sends in (nowMs - windowMs, nowMs].
     virtual int sentInLast(qint64 nowMs, int windowMs) const = 0;
     virtual bool isShared() const = 0;
@@ -59,6 +61,7 @@ public:
     void setBacklog(qint64, bool) override {}
     qint64 nextAllowedAt(qint64 nowMs) const override { return m_gate.nextAllowedAt(nowMs); }
     bool tryAcquire(qint64 nowMs) override;
+    void amendSend(qint64 acquiredMs, qint64 sentMs) override { m_gate.amendSend(acquiredMs, sentMs); }
     int sentInLast(qint64 nowMs, int windowMs) const override { return m_gate.sentInLast(nowMs, windowMs); }
     bool isShared() const override { return false; }
     const PacingGate& gate() const { return m_gate; }
@@ -142,6 +145,7 @@ public:
     void setBacklog(qint64 nowMs, bool backlog) override;
     qint64 nextAllowedAt(qint64 nowMs) const override;
     bool tryAcquire(qint64 nowMs) override;
+    void amendSend(qint64 acquiredMs, qint64 sentMs) override;
     int sentInLast(qint64 nowMs, int windowMs) const override;
     bool isShared() const override { return true; }
 

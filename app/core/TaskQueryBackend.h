@@ -25,6 +25,9 @@ public:
     virtual void abortAll() = 0;
 
 signals:
+    // The request of `ticket` was written to its connection (it may have waited in the HTTP stack); at most
+    // once per ticket, before queryFinished. Optional: a backend that never says so is paced by its start.
+    void querySent(quint64 ticket);
     void queryFinished(quint64 ticket, const taskwatch::QueryResult& result);
 
 private:
