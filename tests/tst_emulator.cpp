@@ -16,8 +16,15 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <memory>
+#include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace taskwatch;
 using namespace taskwatch::sim;
@@ -664,6 +671,42 @@ private slots:
         QCOMPARE(m_emu->stats().requests, 0);
         QCOMPARE(m_emu->stats().maxInAnyWindow, 0);
         QVERIFY(m_emu->arrivalTimesMs().isEmpty());
+    }
+
+    // The emulator counts requests by when they arrived, not by when it got round to them: 45 requests, one
+    // every 30 ms (33 in any second), each on its own connection, arrive while the emulator's thread is
+    // blocked for 1.5 s. Handled together afterwards they are still at most 34 in any 1000 ms, and none is
+    // refused (stamped when handled, all 45 would be within a few ms: 5 refused).
+    void arrivalsAreCountedWhenTheyArrived() {
+        const QByteArray request = signedRequest({});
+        const quint16 port = m_emu->port();
+        std::vector<int> fds;
+        std::thread client([&] {
+            for (int i = 0; i < 45; ++i) {
+                const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+                sockaddr_in addr{};
+                addr.sin_family = AF_INET;
+                addr.sin_port = htons(port);
+                addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0)
+                    (void)::send(fd, request.constData(), size_t(request.size()), 0);
+                fds.push_back(fd);
+                std::this_thread::sleep_for(std::chrono::milliseconds(30));
+            }
+        });
+        QThread::msleep(1500); // the emulator's thread is busy: nothing is accepted or read meanwhile
+        client.join();
+        QTRY_COMPARE_WITH_TIMEOUT(m_emu->stats().requests, 45, 10000);
+        const QList<qint64> arrivals = m_emu->arrivalTimesMs();
+        QVERIFY2(arrivals.last() - arrivals.first() >= 1200,
+                 qPrintable(QString::number(arrivals.last() - arrivals.first())));
+        QVERIFY2(m_emu->stats().maxInAnyWindow <= 34,
+                 qPrintable(QString::number(m_emu->stats().maxInAnyWindow)));
+        QCOMPARE(m_emu->stats().rateLimited, 0);
+        for (const int fd : fds) {
+            if (fd >= 0)
+                ::close(fd);
+        }
     }
 
     void rateLimitConfigurable() {

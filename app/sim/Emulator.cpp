@@ -24,6 +24,12 @@
 #include <chrono>
 #include <climits>
 #include <cmath>
+#include <deque>
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
 
 namespace taskwatch::sim {
 
@@ -45,6 +51,7 @@ constexpr qint64 kVendorTimeOffsetSecs = 8 * 3600;
 constexpr char kVersionName[] = "2017-03-20";
 constexpr qint64 kSignatureWindowSecs = 300;
 constexpr qint64 kRateWindowMs = 1000;
+constexpr qint64 kMaxArrivalAgeMs = 10000; // an older arrival is taken as this old (a bound, not expected)
 constexpr qsizetype kMaxArrivalsKept = 1000 * 1000;
 constexpr qsizetype kMaxBufferedBytes = 4 * (Emulator::kMaxHeaderBytes + Emulator::kMaxBodyBytes);
 constexpr int kMaxConnections = 512;
@@ -56,10 +63,50 @@ constexpr int kTlsHandshakeTimeoutMs = 10000;
 constexpr qint64 kMaxPemBytes = 1024 * 1024;
 constexpr char kTlsCountedProperty[] = "taskwatch_tls_failure_counted";
 
+// Arrival times in a sliding window, kept sorted: requests on different connections may be handled in
+// another order than they arrived (their arrival is the kernel's, see arrivalMs). Inserts `t`, forgets what
+// no window of interest holds any more, and returns the most arrivals in any kRateWindowMs window holding t.
+int insertArrival(std::deque<qint64>& window, qint64 t) {
+    window.insert(std::upper_bound(window.begin(), window.end(), t), t);
+    while (!window.empty() && window.front() <= window.back() - 2 * kRateWindowMs)
+        window.pop_front();
+    int most = 0;
+    for (auto end = std::lower_bound(window.begin(), window.end(), t);
+         end != window.end() && *end < t + kRateWindowMs; ++end) {
+        const auto begin = std::upper_bound(window.begin(), end, *end - kRateWindowMs);
+        most = std::max(most, int(end - begin) + 1);
+    }
+    return most;
+}
+
+// Arrivals in (t - kRateWindowMs, t].
+int arrivalsBefore(const std::deque<qint64>& window, qint64 t) {
+    return int(std::upper_bound(window.begin(), window.end(), t) -
+               std::upper_bound(window.begin(), window.end(), t - kRateWindowMs));
+}
+
 qint64 steadyNowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
+}
+
+// When the bytes now readable on `socket` reached this machine, on the steady clock: `now` minus the age of
+// the connection's last data segment (Linux TCP_INFO, a few ms of resolution). The vendor counts requests by
+// arrival; an emulator that was not scheduled for a while (a loaded machine) would otherwise stamp what
+// arrived meanwhile together, and refuse requests that were never too fast.
+qint64 arrivalMs(const QTcpSocket* socket, qint64 now) {
+#ifdef Q_OS_LINUX
+    tcp_info info{};
+    socklen_t size = sizeof info;
+    const qintptr fd = socket->socketDescriptor();
+    if (fd >= 0 && ::getsockopt(int(fd), IPPROTO_TCP, TCP_INFO, &info, &size) == 0 &&
+        size >= socklen_t(offsetof(tcp_info, tcpi_last_data_recv) + sizeof info.tcpi_last_data_recv))
+        return now - std::min<qint64>(info.tcpi_last_data_recv, kMaxArrivalAgeMs);
+#else
+    Q_UNUSED(socket);
+#endif
+    return now;
 }
 
 bool isTchar(char c) {
@@ -622,7 +669,7 @@ TimelineStep errorStep(qint64 afterMs, const QString& code, const QString& messa
 struct KeyStats {
     int requests = 0;
     int maxInAnyWindow = 0;
-    std::deque<qint64> window; // arrival times, last 1000 ms
+    std::deque<qint64> window; // arrival times, sorted (insertArrival)
     QSet<QString> taskIds;     // ids queried with a valid signature of this key
 };
 
@@ -643,6 +690,7 @@ struct Emulator::Private {
         bool stalled = false;      // never answered; input is discarded
         bool closing = false;      // input is ignored, the socket closes after the last write
         bool continueSent = false; // 100 Continue already sent for the pending request
+        qint64 arrivedAt = 0;      // when the pending request's first bytes arrived (arrivalMs); 0: none yet
     };
     struct Reply {
         enum class Kind { Normal, Reset, Stall, Truncated } kind = Kind::Normal;
@@ -683,7 +731,7 @@ struct Emulator::Private {
     // 1000 ms), and what each key sent.
     QHash<QString, std::deque<qint64>> acceptedByKey;
     QHash<QString, KeyStats> keyStats;
-    std::deque<qint64> arrivalWindow; // arrival times of every request, last 1000 ms
+    std::deque<qint64> arrivalWindow; // arrival times of every request, sorted (insertArrival)
     QList<qint64> arrivals;
     QHash<QByteArray, QByteArray> lastHeaders;
     QByteArray lastBody;
@@ -765,41 +813,30 @@ struct Emulator::Private {
         return key + QLatin1Char('\n') + action;
     }
 
-    // Records an arrival; returns false when the request is over its key's rate limit for `bucket`.
-    bool admit(const QString& key, const QString& action) {
+    // Records an arrival at `now` (arrivalMs); returns false when the request is over its key's rate limit
+    // for its action's bucket.
+    bool admit(const QString& key, const QString& action, qint64 now) {
         const QString bucket = rateBucket(action);
         if (requestsByAction.contains(action) || requestsByAction.size() < kMaxActionNamesCounted)
             ++requestsByAction[action];
-        const qint64 now = steadyNowMs();
         ++q->m_stats.requests;
         if (arrivals.size() < kMaxArrivalsKept)
-            arrivals.append(now);
-        arrivalWindow.push_back(now);
-        while (!arrivalWindow.empty() && arrivalWindow.front() <= now - kRateWindowMs)
-            arrivalWindow.pop_front();
-        q->m_stats.maxInAnyWindow = std::max(q->m_stats.maxInAnyWindow, int(arrivalWindow.size()));
+            arrivals.insert(std::upper_bound(arrivals.begin(), arrivals.end(), now), now);
+        q->m_stats.maxInAnyWindow = std::max(q->m_stats.maxInAnyWindow, insertArrival(arrivalWindow, now));
 
         KeyStats& ks = keyStats[key];
         ++ks.requests;
-        ks.window.push_back(now);
-        while (!ks.window.empty() && ks.window.front() <= now - kRateWindowMs)
-            ks.window.pop_front();
-        ks.maxInAnyWindow = std::max(ks.maxInAnyWindow, int(ks.window.size()));
+        ks.maxInAnyWindow = std::max(ks.maxInAnyWindow, insertArrival(ks.window, now));
 
         KeyStats& ka = keyActionStats[keyActionKey(key, bucket)];
         ++ka.requests;
-        ka.window.push_back(now);
-        while (!ka.window.empty() && ka.window.front() <= now - kRateWindowMs)
-            ka.window.pop_front();
-        ka.maxInAnyWindow = std::max(ka.maxInAnyWindow, int(ka.window.size()));
+        ka.maxInAnyWindow = std::max(ka.maxInAnyWindow, insertArrival(ka.window, now));
 
         std::deque<qint64>& accepted = acceptedByKey[keyActionKey(key, bucket)];
-        while (!accepted.empty() && accepted.front() <= now - kRateWindowMs)
-            accepted.pop_front();
         const int limit = actionLimits.value(bucket);
-        if (limit > 0 && qsizetype(accepted.size()) >= limit)
+        if (limit > 0 && arrivalsBefore(accepted, now) >= limit)
             return false;
-        accepted.push_back(now);
+        insertArrival(accepted, now);
         return true;
     }
 
@@ -951,13 +988,13 @@ struct Emulator::Private {
         return r;
     }
 
-    Reply handle(const HttpRequest& req, QString* taskId, QString* outcome) {
+    Reply handle(const HttpRequest& req, qint64 arrivedAt, QString* taskId, QString* outcome) {
         lastHeaders = req.headers;
         lastBody = req.body;
         const QString claimedKey = claimedSecretId(req);
         const QByteArray action = req.header("x-tc-action");
         const QString actionName = QString::fromUtf8(action.left(kMaxEchoChars));
-        if (!admit(claimedKey, actionName))
+        if (!admit(claimedKey, actionName, arrivedAt))
             return apiError(
                 QStringLiteral("RequestLimitExceeded"),
                 QStringLiteral("Your current request times exceeds the frequency limit `%1` for a "
@@ -1415,6 +1452,8 @@ struct Emulator::Private {
             socket->readAll(); // discarded
             return;
         }
+        if (conn.arrivedAt == 0)
+            conn.arrivedAt = arrivalMs(socket, steadyNowMs());
         conn.buffer += socket->read(kMaxBufferedBytes + 1 - conn.buffer.size());
         if (conn.buffer.size() > kMaxBufferedBytes) {
             // A flood of pipelined requests behind a slow one: drop the client.
@@ -1468,8 +1507,10 @@ struct Emulator::Private {
             conn.buffer.remove(0, parsed.consumed);
             conn.continueSent = false;
             conn.busy = true;
+            const qint64 arrivedAt = conn.arrivedAt != 0 ? conn.arrivedAt : steadyNowMs();
+            conn.arrivedAt = 0; // bytes left over (pipelined) count from when they are read
             QString taskId, outcome;
-            Reply r = handle(req, &taskId, &outcome);
+            Reply r = handle(req, arrivedAt, &taskId, &outcome);
             r.close = r.close || !req.keepAlive;
             const bool headOnly = req.method == "HEAD";
             emit q->requestHandled(taskId, outcome);

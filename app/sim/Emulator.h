@@ -161,7 +161,7 @@ public:
 
     const EmulatorStats& stats() const { return m_stats; }
     int pollsOf(const QString& taskId) const;
-    QList<qint64> arrivalTimesMs() const; // steady-clock arrival times of every request, ms
+    QList<qint64> arrivalTimesMs() const; // steady-clock arrival times of every request, ms, sorted
     // Per SecretId (the vendor limits each account on its own; setRateLimit() applies to each key): the keys
     // seen, how many requests each sent, its most in any 1000 ms, and the task ids it queried (signed).
     QStringList secretIdsSeen() const;
