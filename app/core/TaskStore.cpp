@@ -3,6 +3,7 @@
 #include "Discovery.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,12 +11,14 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QVariant>
 #include <atomic>
 
 namespace taskwatch {
 
 namespace {
+constexpr int kBusyTimeoutMs = 5000; // how long a connection waits for another one's lock
 
 // SQLite primary result codes the open() checks tell apart (sqlite3.h).
 constexpr int kSqliteCorrupt = 11;
@@ -269,18 +272,26 @@ TaskStore::OpenOutcome TaskStore::openOnce() {
         return OpenOutcome::Failed;
     }
     m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!m_db.open()) {
         fail(tr("Cannot open the history database %1: %2").arg(nativePath, m_db.lastError().text()));
         return OpenOutcome::Failed;
     }
-    {
+    // Switching a new file to WAL needs it to itself for a moment: when another process opens the same new
+    // file at that instant SQLite answers "database is locked" at once (its busy handler is not used there,
+    // to avoid a deadlock), so that is tried again, for as long as the busy timeout.
+    for (QElapsedTimer waited;;) {
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()) {
+        if (q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && q.next())
+            break; // on a file system without shared memory SQLite keeps the old mode; the store still works
+        const bool busy = q.lastError().nativeErrorCode() == QLatin1String("5"); // SQLITE_BUSY
+        if (!waited.isValid())
+            waited.start();
+        if (!busy || waited.elapsed() >= kBusyTimeoutMs) {
             failSql(QStringLiteral("PRAGMA journal_mode"), q.lastError());
             return OpenOutcome::Failed;
         }
-        // On a file system without shared memory SQLite keeps the old mode; the store still works.
+        QThread::msleep(10);
     }
     if (!exec(QStringLiteral("PRAGMA synchronous=NORMAL")) || !exec(QStringLiteral("PRAGMA foreign_keys=ON")))
         return OpenOutcome::Failed;
@@ -327,7 +338,8 @@ TaskStore::OpenOutcome TaskStore::checkExisting() {
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
         auto run = [&]() -> OpenOutcome {
             if (!db.open()) {
                 fail(tr("Cannot open the history database %1: %2").arg(nativePath, db.lastError().text()));
