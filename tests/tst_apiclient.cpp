@@ -271,6 +271,63 @@ private slots:
         QCOMPARE(m_emu->lastRequestHeaders().value("x-tc-region"), QByteArray("ap-shanghai"));
     }
 
+    // Every request is a copy of one prepared for the endpoint, language and credential: a change of any of
+    // them applies to the next request.
+    void changesApplyToTheNextRequest() {
+        ApiClient client(&m_nam, endpoint(), credential());
+        QCOMPARE(run(client, kSuccess).errorCode, QString());
+        QVERIFY(!m_emu->lastRequestHeaders().contains("x-tc-token"));
+
+        client.setCredential(credential(kTokenId, kTokenKey, kToken));
+        QueryResult r = run(client, kSuccess);
+        QCOMPARE(r.errorCode, QString());
+        QCOMPARE(m_emu->lastRequestHeaders().value("x-tc-token"), kToken.toUtf8());
+        QVERIFY(
+            m_emu->lastRequestHeaders().value("authorization").contains("Credential=" + kTokenId.toUtf8()));
+        client.setCredential(credential());
+        QCOMPARE(run(client, kSuccess).errorCode, QString());
+        QVERIFY(!m_emu->lastRequestHeaders().contains("x-tc-token"));
+
+        // Another endpoint: the request goes there, with its Host signed.
+        Emulator other;
+        other.addCredential(kId, kKey);
+        other.addTask(task(kSuccess, {step(QStringLiteral("RUNNING"), QStringLiteral("elsewhere"))}));
+        QVERIFY2(other.listen(), qPrintable(other.errorString()));
+        EndpointConfig e = endpoint();
+        e.url = QUrl(other.url());
+        client.setEndpoint(e);
+        r = run(client, kSuccess);
+        QCOMPARE(r.errorCode, QString());
+        QCOMPARE(r.info, std::optional<QString>(QStringLiteral("elsewhere")));
+        QCOMPARE(other.lastRequestHeaders().value("host"), "127.0.0.1:" + QByteArray::number(other.port()));
+        QCOMPARE(other.lastRequestHeaders().value("x-tc-language"), QByteArray("en-US"));
+        client.setLanguage(QStringLiteral("zh-CN"));
+        QCOMPARE(run(client, kSuccess).errorCode, QString());
+        QCOMPARE(other.lastRequestHeaders().value("x-tc-language"), QByteArray("zh-CN"));
+        QCOMPARE(other.lastRequestHeaders().value("host"), "127.0.0.1:" + QByteArray::number(other.port()));
+    }
+
+    // A malformed region is refused without a request, also right after a good one (the last good region is
+    // remembered, never a bad one).
+    void malformedRegionIsNeverSent_data() {
+        QTest::addColumn<QString>("region");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("CRLF") << QStringLiteral("ap-guangzhou\r\nX-Evil: 1");
+        QTest::newRow("space") << QStringLiteral("ap guangzhou");
+    }
+    void malformedRegionIsNeverSent() {
+        QFETCH(QString, region);
+        ApiClient client(&m_nam, endpoint(), credential());
+        for (int i = 0; i < 2; ++i) {
+            const int before = m_emu->stats().requests;
+            QCOMPARE(run(client, kSuccess, region).errorCode,
+                     QString::fromLatin1(ClientError::InvalidRegion));
+            QCOMPARE(m_emu->stats().requests, before);
+            QCOMPARE(run(client, kSuccess).errorCode, QString());
+            QCOMPARE(m_emu->stats().requests, before + 1);
+        }
+    }
+
     void explicitDefaultPortIsNotInTheSignedHost_data() {
         QTest::addColumn<QString>("endpointUrl");
         QTest::addColumn<QByteArray>("host");

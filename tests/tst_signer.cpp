@@ -1,6 +1,7 @@
 // Signer against the vendor's published TC3-HMAC-SHA256 vectors (A, B) and our cdb vector (C).
 #include "Signer.h"
 
+#include <QCryptographicHash>
 #include <QTest>
 #include <QUrl>
 
@@ -200,6 +201,40 @@ private slots:
         const SignOutput cached = Signer::sign(later, QStringLiteral("id"), QStringLiteral("key-a"));
         QCOMPARE(cached.secretSigning, a.secretSigning);
         QCOMPARE(cached.signature, fresh(later, QStringLiteral("key-a")).signature);
+    }
+
+    // The hashes of a payload and of a canonical request are remembered (a task polled again signs the same
+    // request): whatever was signed before, each value is the one computed afresh.
+    void rememberedHashesAreTheFreshOnes() {
+        const QString id = QStringLiteral("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE");
+        const QString key = QStringLiteral("Gu5t9xGARNpq86cd98joQYCN3EXAMPLE");
+        const auto sha = [](const QByteArray& data) {
+            return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+        };
+        for (int round = 0; round < 3; ++round) {
+            const SignOutput a = Signer::sign(cvmInput(), id, key);
+            QCOMPARE(a.signature,
+                     QByteArray("72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168"));
+            SignInput other = cvmInput();
+            other.payload[other.payload.size() - 2] = '2'; // another payload of the same length
+            other.timestamp += 86400 * round;              // and another day
+            const SignOutput b = Signer::sign(other, id, key);
+            QCOMPARE(b.hashedPayload, sha(other.payload));
+            QVERIFY(b.hashedPayload != a.hashedPayload);
+            QCOMPARE(b.hashedCanonicalRequest, sha(b.canonicalRequest));
+            QCOMPARE(b.date, Signer::utcDate(other.timestamp));
+            SignInput action = other;
+            action.extraHeaders = {{"X-TC-Action", "DescribeInstances"}};
+            const SignOutput c = Signer::sign(action, id, key);
+            QCOMPARE(c.hashedPayload, b.hashedPayload);
+            QCOMPARE(c.hashedCanonicalRequest, sha(c.canonicalRequest));
+            QVERIFY(c.hashedCanonicalRequest != b.hashedCanonicalRequest);
+        }
+        // The date of alternating days.
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(Signer::utcDate(1551113065), QByteArray("2019-02-25"));
+            QCOMPARE(Signer::utcDate(1551113065 + 86400), QByteArray("2019-02-26"));
+        }
     }
 
     void utcDateBeforeAndAfterEpoch() {

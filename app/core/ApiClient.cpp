@@ -101,6 +101,7 @@ ApiClient::ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Creden
     , m_endpoint(std::move(endpoint))
     , m_credential(std::move(credential)) {
     TlsTrust::ensureApplied(); // SSL_CERT_FILE, once per process
+    prepareRequest();
     m_deadlineTimer.setSingleShot(true);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ApiClient::onDeadline);
 }
@@ -114,6 +115,41 @@ void ApiClient::setCredential(const Credential& credential) {
     if (credential.secretKey != m_credential.secretKey)
         Signer::clearKeyCache();
     m_credential = credential;
+    prepareRequest();
+}
+
+void ApiClient::setLanguage(const QString& language) {
+    m_endpoint.language = language;
+    prepareRequest();
+}
+
+void ApiClient::setEndpoint(const EndpointConfig& endpoint) {
+    m_endpoint = endpoint;
+    prepareRequest();
+}
+
+// What every request has in common, built once per endpoint, language and credential: each request is a copy
+// with only its action, region, timestamp and signature set.
+void ApiClient::prepareRequest() {
+    const QUrl url = m_endpoint.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QUrl requestUrl = url;
+    requestUrl.setPath(QStringLiteral("/"));
+    m_host = Signer::hostHeader(url);
+    QNetworkRequest req(requestUrl);
+    req.setRawHeader("Host", m_host);
+    req.setRawHeader("Content-Type", kContentType);
+    req.setRawHeader("X-TC-Version", kVersion);
+    req.setRawHeader("X-TC-Language", m_endpoint.language.toLatin1());
+    req.setRawHeader("X-TC-RequestClient", kRequestClient);
+    if (!m_credential.token.isEmpty())
+        req.setRawHeader("X-TC-Token", m_credential.token.toUtf8());
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    // No cookies: the API uses none, and the jar would be consulted and filled on every request.
+    req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    m_request = req;
 }
 
 QByteArray ApiClient::requestBody(const QString& taskId) {
@@ -206,8 +242,10 @@ void ApiClient::call(quint64 ticket, const char* action, const QString& region, 
 
 void ApiClient::send(quint64 ticket, const char* action, const QString& region, const QByteArray& body,
                      bool isCall) {
-    if (!Regions::isWellFormed(region)) {
-        // The region travels as a header: a malformed one (CR/LF, spaces…) is never sent.
+    // The region travels as a header: a malformed one (CR/LF, spaces…) is never sent. (Checked once per
+    // region in a row: the tasks of a board mostly share one.)
+    const bool checkedBefore = !region.isEmpty() && region == m_wellFormedRegion;
+    if (!checkedBefore && !Regions::isWellFormed(region)) {
         const QueryResult refused =
             transportError(ClientError::InvalidRegion,
                            QCoreApplication::translate("ApiClient", "Not a region id: %1")
@@ -221,37 +259,21 @@ void ApiClient::send(quint64 ticket, const char* action, const QString& region, 
         });
         return;
     }
-
-    const QUrl url = m_endpoint.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
-    QUrl requestUrl = url;
-    requestUrl.setPath(QStringLiteral("/"));
+    m_wellFormedRegion = region;
 
     SignInput in;
-    in.host = Signer::hostHeader(url);
-    in.contentType = "application/json";
+    in.host = m_host;
+    in.contentType = kContentType;
     in.payload = body;
     in.service = "cdb";
     in.timestamp = QDateTime::currentSecsSinceEpoch() + m_clockOffset;
     const SignOutput sig = Signer::sign(in, m_credential.secretId, m_credential.secretKey);
 
-    QNetworkRequest req(requestUrl);
-    req.setRawHeader("Host", in.host);
-    req.setRawHeader("Content-Type", in.contentType);
+    QNetworkRequest req = m_request; // Host, Content-Type, version, language, client, token, attributes
     req.setRawHeader("X-TC-Action", action);
-    req.setRawHeader("X-TC-Version", kVersion);
     req.setRawHeader("X-TC-Region", region.toUtf8());
     req.setRawHeader("X-TC-Timestamp", QByteArray::number(in.timestamp));
-    req.setRawHeader("X-TC-Language", m_endpoint.language.toLatin1());
-    req.setRawHeader("X-TC-RequestClient", kRequestClient);
     req.setRawHeader("Authorization", sig.authorization);
-    if (!m_credential.token.isEmpty())
-        req.setRawHeader("X-TC-Token", m_credential.token.toUtf8());
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    // No cookies: the API uses none, and the jar would be consulted and filled on every request.
-    req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
     QNetworkReply* reply = m_nam->post(req, body);
     // Bound what QNAM itself may hold for us (by default it buffers without limit); readyRead drains it.

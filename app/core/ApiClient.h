@@ -5,6 +5,7 @@
 #include "TaskQueryBackend.h"
 
 #include <QHash>
+#include <QNetworkRequest>
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
@@ -31,6 +32,7 @@ public:
     static constexpr auto kDefaultEndpoint = "https://cdb.intl.tencentcloudapi.com";
     // X-TC-RequestClient: the SDKs keep it to letters, digits and `_-.` (py/go validate it), so no '/'.
     static constexpr auto kRequestClient = "cdb-taskwatch-" TASKWATCH_VERSION;
+    static constexpr auto kContentType = "application/json";
 
     ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Credential credential,
               QObject* parent = nullptr);
@@ -52,8 +54,8 @@ public:
     void abortAll() override;
 
     void setCredential(const Credential& credential);
-    void setLanguage(const QString& language) { m_endpoint.language = language; }
-    void setEndpoint(const EndpointConfig& endpoint) { m_endpoint = endpoint; } // for the next requests
+    void setLanguage(const QString& language);
+    void setEndpoint(const EndpointConfig& endpoint); // for the next requests
     const EndpointConfig& endpoint() const { return m_endpoint; }
 
     // Pure parsing of a response, exposed for tests and fuzzing. `truncated` = the body was cut at
@@ -88,11 +90,15 @@ private:
     bool drainBounded(QNetworkReply* reply, InFlight& state);
     void onDeadline();
     void armDeadlineTimer();
+    void prepareRequest();
 
     QNetworkAccessManager* m_nam;
     EndpointConfig m_endpoint;
     Credential m_credential;
     qint64 m_clockOffset = 0;
+    QNetworkRequest m_request;  // what every request has in common (prepareRequest())
+    QByteArray m_host;          // its Host header, signed
+    QString m_wellFormedRegion; // the last region checked (Regions::isWellFormed)
     QHash<QNetworkReply*, InFlight> m_inFlight;
     // One timer for every request's deadline: armed for the earliest of them.
     std::set<std::pair<qint64, QNetworkReply*>> m_deadlines;

@@ -2,9 +2,11 @@
 
 #include <QCryptographicHash>
 #include <QDate>
+#include <QHash>
 #include <QMessageAuthenticationCode>
 #include <QUrl>
 #include <algorithm>
+#include <limits>
 
 namespace taskwatch {
 
@@ -41,6 +43,46 @@ struct KeyCache {
     ~KeyCache() { clear(); }
 };
 thread_local KeyCache t_keyCache;
+
+// The SHA-256 (hex) of what does not change between two signatures of the same request: its payload and its
+// canonical request (neither holds the time). A task polled again signs the same two texts, so they are
+// hashed once. Bounded: emptied when full. Neither text is a secret (both are what the request sends).
+class HashMemo {
+public:
+    QByteArray hex(const QByteArray& data) {
+        if (const auto it = m_hexByData.constFind(data); it != m_hexByData.cend())
+            return *it;
+        if (m_hexByData.size() >= kMaxEntries)
+            m_hexByData.clear();
+        const QByteArray digest = sha256Hex(data);
+        m_hexByData.insert(data, digest);
+        return digest;
+    }
+
+private:
+    static constexpr qsizetype kMaxEntries = 8192;
+    QHash<QByteArray, QByteArray> m_hexByData;
+};
+thread_local HashMemo t_payloadHashes;
+thread_local HashMemo t_canonicalHashes;
+
+// The canonical headers (and their names) of the last headers signed.
+struct HeaderMemo {
+    bool valid = false;
+    QByteArray contentType;
+    QByteArray host;
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    QByteArray canonicalHeaders;
+    QByteArray signedHeaders;
+};
+thread_local HeaderMemo t_headers;
+
+// The date of the last timestamp's UTC day (a day's timestamps all give the same date).
+struct DateMemo {
+    qint64 day = std::numeric_limits<qint64>::min();
+    QByteArray date;
+};
+thread_local DateMemo t_date;
 } // namespace
 
 QByteArray Signer::hostHeader(const QUrl& url) {
@@ -65,34 +107,52 @@ void Signer::clearKeyCache() {
 QByteArray Signer::utcDate(qint64 timestamp) {
     // Days since 1970-01-01 (rounded down, also before it); Julian day 2440588 is 1970-01-01.
     const qint64 days = timestamp >= 0 ? timestamp / 86400 : -((-timestamp + 86399) / 86400);
-    return QDate::fromJulianDay(2440588 + days).toString(Qt::ISODate).toLatin1();
+    DateMemo& memo = t_date;
+    if (memo.day != days || memo.date.isEmpty()) {
+        memo.date = QDate::fromJulianDay(2440588 + days).toString(Qt::ISODate).toLatin1();
+        memo.day = days;
+    }
+    return memo.date;
 }
 
 SignOutput Signer::sign(const SignInput& in, const QString& secretId, const QString& secretKey) {
     SignOutput out;
     out.date = utcDate(in.timestamp);
-    out.hashedPayload = sha256Hex(in.payload);
+    out.hashedPayload = t_payloadHashes.hex(in.payload);
 
-    QList<QPair<QByteArray, QByteArray>> headers{{"content-type", in.contentType}, {"host", in.host}};
-    for (const auto& [name, value] : in.extraHeaders)
-        headers.append({name, value});
-    for (auto& [name, value] : headers) {
-        name = name.trimmed().toLower();
-        value = value.trimmed().toLower();
+    // The canonical headers depend only on the headers signed: made again only when they differ from the
+    // last call's.
+    HeaderMemo& memo = t_headers;
+    if (!memo.valid || memo.contentType != in.contentType || memo.host != in.host ||
+        memo.extraHeaders != in.extraHeaders) {
+        QList<QPair<QByteArray, QByteArray>> headers{{"content-type", in.contentType}, {"host", in.host}};
+        for (const auto& [name, value] : in.extraHeaders)
+            headers.append({name, value});
+        for (auto& [name, value] : headers) {
+            name = name.trimmed().toLower();
+            value = value.trimmed().toLower();
+        }
+        std::sort(headers.begin(), headers.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        QByteArray canonicalHeaders;
+        QByteArrayList names;
+        for (const auto& [name, value] : headers) {
+            canonicalHeaders += name + ':' + value + '\n';
+            names.append(name);
+        }
+        memo.contentType = in.contentType;
+        memo.host = in.host;
+        memo.extraHeaders = in.extraHeaders;
+        memo.canonicalHeaders = canonicalHeaders;
+        memo.signedHeaders = names.join(';');
+        memo.valid = true;
     }
-    std::sort(headers.begin(), headers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-
-    QByteArray canonicalHeaders;
-    QByteArrayList names;
-    for (const auto& [name, value] : headers) {
-        canonicalHeaders += name + ':' + value + '\n';
-        names.append(name);
-    }
-    out.signedHeaders = names.join(';');
+    const QByteArray& canonicalHeaders = memo.canonicalHeaders;
+    out.signedHeaders = memo.signedHeaders;
 
     out.canonicalRequest =
         in.method + "\n/\n\n" + canonicalHeaders + '\n' + out.signedHeaders + '\n' + out.hashedPayload;
-    out.hashedCanonicalRequest = sha256Hex(out.canonicalRequest);
+    out.hashedCanonicalRequest = t_canonicalHashes.hex(out.canonicalRequest);
     out.credentialScope = out.date + '/' + in.service + "/tc3_request";
     out.stringToSign = "TC3-HMAC-SHA256\n" + QByteArray::number(in.timestamp) + '\n' + out.credentialScope +
                        '\n' + out.hashedCanonicalRequest;

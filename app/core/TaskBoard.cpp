@@ -746,7 +746,9 @@ void TaskBoard::flush(FlushMode mode) {
         emit changesObserved(entries);
     if (!finished.isEmpty())
         emit tasksFinished(finished);
-    if (!m_allDoneEmitted && count() > 0 && activeCount() == 0) {
+    // Any unfinished task ends the check at once (a count of them would visit every task at every batch).
+    if (!m_allDoneEmitted && count() > 0 &&
+        std::none_of(m_tasks.cbegin(), m_tasks.cend(), [](const TaskState& s) { return !s.isFinished(); })) {
         m_allDoneEmitted = true;
         emit allDone();
     }

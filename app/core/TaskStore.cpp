@@ -510,9 +510,10 @@ bool TaskStore::upsertTask(const TaskState& state, const QString& profileOverrid
         QStringLiteral(
             "INSERT INTO tasks (id, region, profile, added_at, status, info, request_id, error_code, "
             "error_message, "
-            "http_status, last_checked_at, finished_at, phase, discovery, last_changed_at) VALUES (?, ?, ?, "
-            "?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "http_status, last_checked_at, finished_at, phase, discovery, last_changed_at) VALUES (:id, "
+            ":region, "
+            ":profile, :added_at, :status, :info, :request_id, :error_code, :error_message, :http_status, "
+            ":last_checked_at, :finished_at, :phase, :discovery, :last_changed_at) "
             "ON CONFLICT(profile, id) DO UPDATE SET region = excluded.region, "
             "added_at = COALESCE(excluded.added_at, tasks.added_at), status = excluded.status, info = "
             "excluded.info, "
@@ -520,23 +521,26 @@ bool TaskStore::upsertTask(const TaskState& state, const QString& profileOverrid
             "error_message = excluded.error_message, http_status = excluded.http_status, "
             "last_checked_at = excluded.last_checked_at, finished_at = excluded.finished_at, phase = "
             "excluded.phase, discovery = excluded.discovery, last_changed_at = excluded.last_changed_at"));
-    q.addBindValue(state.id);
-    q.addBindValue(textValue(state.region));
-    q.addBindValue(textValue(profile));
-    q.addBindValue(timeValue(state.addedAt));
-    q.addBindValue(optionalText(state.status));
-    q.addBindValue(optionalText(state.info));
-    q.addBindValue(textValue(state.requestId));
-    q.addBindValue(textValue(state.errorCode));
-    q.addBindValue(textValue(state.errorMessage));
-    q.addBindValue(state.httpStatus);
-    q.addBindValue(timeValue(state.lastCheckedAt));
-    q.addBindValue(timeValue(state.finishedAt));
-    q.addBindValue(phaseName(state.phase));
-    q.addBindValue(state.discovery.isDiscovered()
-                       ? QVariant(QString::fromUtf8(Discovery::factsToJson(state.discovery)))
-                       : QVariant(QMetaType(QMetaType::QString)));
-    q.addBindValue(timeValue(state.lastChangedAt));
+    // Named placeholders: Qt binds them by a lookup of the name, a positional one costs a formatted string
+    // per value (QSqlResult::bindValue(int)), which dominated the cost of a write.
+    q.bindValue(QStringLiteral(":id"), state.id);
+    q.bindValue(QStringLiteral(":region"), textValue(state.region));
+    q.bindValue(QStringLiteral(":profile"), textValue(profile));
+    q.bindValue(QStringLiteral(":added_at"), timeValue(state.addedAt));
+    q.bindValue(QStringLiteral(":status"), optionalText(state.status));
+    q.bindValue(QStringLiteral(":info"), optionalText(state.info));
+    q.bindValue(QStringLiteral(":request_id"), textValue(state.requestId));
+    q.bindValue(QStringLiteral(":error_code"), textValue(state.errorCode));
+    q.bindValue(QStringLiteral(":error_message"), textValue(state.errorMessage));
+    q.bindValue(QStringLiteral(":http_status"), state.httpStatus);
+    q.bindValue(QStringLiteral(":last_checked_at"), timeValue(state.lastCheckedAt));
+    q.bindValue(QStringLiteral(":finished_at"), timeValue(state.finishedAt));
+    q.bindValue(QStringLiteral(":phase"), phaseName(state.phase));
+    q.bindValue(QStringLiteral(":discovery"),
+                state.discovery.isDiscovered()
+                    ? QVariant(QString::fromUtf8(Discovery::factsToJson(state.discovery)))
+                    : QVariant(QMetaType(QMetaType::QString)));
+    q.bindValue(QStringLiteral(":last_changed_at"), timeValue(state.lastChangedAt));
     if (!q.exec())
         return failSql(tr("saving task %1").arg(state.id), q.lastError());
     return true;
@@ -573,17 +577,17 @@ bool TaskStore::appendHistory(const HistoryEntry& e) {
     QSqlQuery& q = prepared(
         m_historyQuery,
         QStringLiteral("INSERT INTO history (observed_at, task_id, region, status, info, "
-                       "error_code, error_message, request_id, profile) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                       "?, ?)"));
-    q.addBindValue(observed.toMSecsSinceEpoch());
-    q.addBindValue(e.taskId);
-    q.addBindValue(textValue(e.region));
-    q.addBindValue(optionalText(e.status));
-    q.addBindValue(optionalText(e.info));
-    q.addBindValue(textValue(e.errorCode));
-    q.addBindValue(textValue(e.errorMessage));
-    q.addBindValue(textValue(e.requestId));
-    q.addBindValue(textValue(e.profile));
+                       "error_code, error_message, request_id, profile) VALUES (:observed_at, :task_id, "
+                       ":region, :status, :info, :error_code, :error_message, :request_id, :profile)"));
+    q.bindValue(QStringLiteral(":observed_at"), observed.toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":task_id"), e.taskId);
+    q.bindValue(QStringLiteral(":region"), textValue(e.region));
+    q.bindValue(QStringLiteral(":status"), optionalText(e.status));
+    q.bindValue(QStringLiteral(":info"), optionalText(e.info));
+    q.bindValue(QStringLiteral(":error_code"), textValue(e.errorCode));
+    q.bindValue(QStringLiteral(":error_message"), textValue(e.errorMessage));
+    q.bindValue(QStringLiteral(":request_id"), textValue(e.requestId));
+    q.bindValue(QStringLiteral(":profile"), textValue(e.profile));
     if (!q.exec())
         return failSql(tr("recording history of task %1").arg(e.taskId), q.lastError());
     return true;
