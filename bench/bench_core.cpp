@@ -752,6 +752,28 @@ int watchCpu(const QString& bin, bool https) {
     return 0;
 }
 
+// The bare QNetworkAccessManager loop both references use: `pace` (25 ms, precise) POSTs one poll's body to
+// `url` on each tick, no signing, no scheduling; `done` counts the answers read.
+void startBareLoop(QNetworkAccessManager& nam, QTimer& pace, const QString& url, int* done) {
+    QUrl target(url);
+    target.setPath(QStringLiteral("/"));
+    pace.setTimerType(Qt::PreciseTimer);
+    pace.setInterval(25);
+    QObject::connect(&pace, &QTimer::timeout, [&nam, target, done] {
+        QNetworkRequest request(target);
+        request.setRawHeader("Content-Type", "application/json");
+        request.setRawHeader("X-TC-Action", "DescribeAsyncRequestInfo");
+        QNetworkReply* reply = nam.post(
+            request, QByteArrayLiteral(R"({"AsyncRequestId":"abcdefab-00000001-00000000-00000000"})"));
+        QObject::connect(reply, &QNetworkReply::finished, [reply, done] {
+            reply->readAll();
+            reply->deleteLater();
+            ++*done;
+        });
+    });
+    pace.start();
+}
+
 // A reference for row 2: the CPU that Qt's HTTP stack alone costs per request on this machine — a bare
 // QNetworkAccessManager POST at the same 40/s to the same emulator (another process), no signing, no
 // scheduler.
@@ -760,27 +782,11 @@ int qnamFloor(const QString& url) {
     const bool https = url.startsWith(QLatin1String("https:"));
     TlsTrust::ensureApplied(); // SSL_CERT_FILE: the test CA of the TLS emulator
     QNetworkAccessManager nam;
-    QUrl target(url);
-    target.setPath(QStringLiteral("/"));
-    const QByteArray body = R"({"AsyncRequestId":"abcdefab-00000001-00000000-00000000"})";
     int done = 0;
     QTimer pace;
-    pace.setTimerType(Qt::PreciseTimer);
-    pace.setInterval(25);
-    QObject::connect(&pace, &QTimer::timeout, [&] {
-        QNetworkRequest request(target);
-        request.setRawHeader("Content-Type", "application/json");
-        request.setRawHeader("X-TC-Action", "DescribeAsyncRequestInfo");
-        QNetworkReply* reply = nam.post(request, body);
-        QObject::connect(reply, &QNetworkReply::finished, [reply, &done] {
-            reply->readAll();
-            reply->deleteLater();
-            ++done;
-        });
-    });
     runFor(300); // QNAM's own start-up is not per request
     const double cpu0 = rusageSeconds(RUSAGE_SELF);
-    pace.start();
+    startBareLoop(nam, pace, url, &done);
     runFor(kRunMs);
     pace.stop();
     const double cpu = rusageSeconds(RUSAGE_SELF) - cpu0;
@@ -800,23 +806,9 @@ int qnamFloor(const QString& url) {
 int qnamLoop(const QString& url, int seconds) {
     TlsTrust::ensureApplied(); // SSL_CERT_FILE: the test CA of the TLS emulator
     QNetworkAccessManager nam;
-    QUrl target(url);
-    target.setPath(QStringLiteral("/"));
-    const QByteArray body = R"({"AsyncRequestId":"abcdefab-00000001-00000000-00000000"})";
     QTimer pace;
-    pace.setTimerType(Qt::PreciseTimer);
-    pace.setInterval(25);
-    QObject::connect(&pace, &QTimer::timeout, [&] {
-        QNetworkRequest request(target);
-        request.setRawHeader("Content-Type", "application/json");
-        request.setRawHeader("X-TC-Action", "DescribeAsyncRequestInfo");
-        QNetworkReply* reply = nam.post(request, body);
-        QObject::connect(reply, &QNetworkReply::finished, [reply] {
-            reply->readAll();
-            reply->deleteLater();
-        });
-    });
-    pace.start();
+    int done = 0;
+    startBareLoop(nam, pace, url, &done);
     runFor(seconds * 1000);
     return 0;
 }

@@ -20,6 +20,10 @@ QString isoMs(const QDateTime& t) {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
+QJsonValue optionalJson(const std::optional<QString>& v) {
+    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
 QString noStatusLabel() {
     return tr("(no status)");
 }
@@ -55,117 +59,25 @@ int statusWidth() {
     return width;
 }
 
-namespace {
-// A JSON string exactly as QJsonDocument writes it: '"', '\\' and control characters escaped (\b \f \n \r \t,
-// the others \u00xx), everything else as UTF-8, an unpaired surrogate as \uxxxx.
-void appendJsonString(QByteArray& out, QStringView text) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    const auto escape4 = [&out](char16_t u) {
-        out += "\\u";
-        out += kHex[(u >> 12) & 0xf];
-        out += kHex[(u >> 8) & 0xf];
-        out += kHex[(u >> 4) & 0xf];
-        out += kHex[u & 0xf];
-    };
-    out += '"';
-    const char16_t* p = text.utf16();
-    const char16_t* const end = p + text.size();
-    while (p != end) {
-        const char16_t u = *p++;
-        if (u < 0x80) {
-            if (u >= 0x20 && u != '"' && u != '\\') {
-                out += char(u);
-                continue;
-            }
-            out += '\\';
-            switch (u) {
-            case '"':
-                out += '"';
-                break;
-            case '\\':
-                out += '\\';
-                break;
-            case 0x8:
-                out += 'b';
-                break;
-            case 0xc:
-                out += 'f';
-                break;
-            case 0xa:
-                out += 'n';
-                break;
-            case 0xd:
-                out += 'r';
-                break;
-            case 0x9:
-                out += 't';
-                break;
-            default:
-                out += "u00";
-                out += kHex[u >> 4];
-                out += kHex[u & 0xf];
-            }
-        } else if (u < 0x800) {
-            out += char(0xc0 | (u >> 6));
-            out += char(0x80 | (u & 0x3f));
-        } else if (!QChar::isSurrogate(u)) {
-            out += char(0xe0 | (u >> 12));
-            out += char(0x80 | ((u >> 6) & 0x3f));
-            out += char(0x80 | (u & 0x3f));
-        } else if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
-            const char32_t c = QChar::surrogateToUcs4(u, *p++);
-            out += char(0xf0 | (c >> 18));
-            out += char(0x80 | ((c >> 12) & 0x3f));
-            out += char(0x80 | ((c >> 6) & 0x3f));
-            out += char(0x80 | (c & 0x3f));
-        } else {
-            escape4(u);
-        }
-    }
-    out += '"';
-}
-
-void appendJsonOptional(QByteArray& out, const std::optional<QString>& value) {
-    if (value)
-        appendJsonString(out, *value);
-    else
-        out += "null";
-}
-} // namespace
-
-// Written directly, byte for byte what QJsonDocument::toJson(Compact) makes of the same object (its keys in
-// order): a QJsonObject per line cost several times the rest of a poll (tst_watchoutput compares both).
 QString jsonLine(const TaskState& s) {
-    QByteArray out;
-    out.reserve(160 + 3 * (s.id.size() + s.region.size() + (s.info ? s.info->size() : 0)));
-    out += "{\"error\":";
+    QJsonObject o;
+    o.insert(QStringLiteral("time"),
+             isoMs(s.lastCheckedAt.isValid() ? s.lastCheckedAt : QDateTime::currentDateTimeUtc()));
+    o.insert(QStringLiteral("id"), s.id);
+    o.insert(QStringLiteral("region"), s.region);
+    o.insert(QStringLiteral("status"), optionalJson(s.status));
+    o.insert(QStringLiteral("info"), optionalJson(s.info));
+    o.insert(QStringLiteral("requestId"),
+             s.requestId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.requestId));
     if (s.errorCode.isEmpty()) {
-        out += "null";
+        o.insert(QStringLiteral("error"), QJsonValue(QJsonValue::Null));
     } else {
-        out += "{\"code\":";
-        appendJsonString(out, s.errorCode);
-        out += ",\"message\":";
-        appendJsonString(out, s.errorMessage);
-        out += '}';
+        QJsonObject e;
+        e.insert(QStringLiteral("code"), s.errorCode);
+        e.insert(QStringLiteral("message"), s.errorMessage);
+        o.insert(QStringLiteral("error"), e);
     }
-    out += ",\"id\":";
-    appendJsonString(out, s.id);
-    out += ",\"info\":";
-    appendJsonOptional(out, s.info);
-    out += ",\"region\":";
-    appendJsonString(out, s.region);
-    out += ",\"requestId\":";
-    if (s.requestId.isEmpty())
-        out += "null";
-    else
-        appendJsonString(out, s.requestId);
-    out += ",\"status\":";
-    appendJsonOptional(out, s.status);
-    out += ",\"time\":";
-    appendJsonString(out,
-                     isoMs(s.lastCheckedAt.isValid() ? s.lastCheckedAt : QDateTime::currentDateTimeUtc()));
-    out += '}';
-    return QString::fromUtf8(out);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 QString textLine(const TaskState& s) {
