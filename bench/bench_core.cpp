@@ -816,9 +816,9 @@ int qnamLoop(const QString& url, int seconds) {
 // Issue 13's comparison, in one run and alternating: `BIN watch --json` (history on, 400 ids) over HTTPS,
 // the bare QNAM loop over HTTPS (a child process: qnam-loop) and, when GUIBIN is given, the GUI bench host
 // (GUIBIN cpu, offscreen) — each a whole process, its user+sys CPU (getrusage of the reaped child) per 1,000
-// requests counted at one TLS emulator in this process; kRounds rounds; medians.
+// requests counted at one TLS emulator in this process; kRounds rounds, the order turned each round; medians.
 int httpsRatio(const QString& bin, const QString& guiBin) {
-    constexpr int kRounds = 3;
+    constexpr int kRounds = 5;
     constexpr int kSeconds = 25;
     if (tlsDir().isEmpty()) {
         rowNotMeasured(QStringLiteral("2g"), QStringLiteral("`watch` over HTTPS vs the bare QNAM loop"),
@@ -870,23 +870,36 @@ int httpsRatio(const QString& bin, const QString& guiBin) {
     QStringList details;
     for (int round = 1; round <= kRounds; ++round) {
         QString d1, d2, d3;
-        const double w = measure(bin, watchArgs, &d1);
-        const double l =
-            measure(self, {QStringLiteral("qnam-loop"), emulator->url(), QString::number(kSeconds)}, &d2);
-        double g = -1;
-        if (!guiBin.isEmpty())
-            g = measure(guiBin, {QStringLiteral("cpu"), emulator->url(), QString::number(kSeconds)}, &d3);
+        double w = -1, l = -1, g = -1;
+        // The order turns each round (watch, loop, GUI; loop, GUI, watch; …): a drift of the machine over the
+        // run (another process, the CPU's clock) falls on every side alike instead of on whoever runs first.
+        for (int i = 0; i < 3; ++i) {
+            switch ((round - 1 + i) % 3) {
+            case 0:
+                w = measure(bin, watchArgs, &d1);
+                break;
+            case 1:
+                l = measure(self, {QStringLiteral("qnam-loop"), emulator->url(), QString::number(kSeconds)},
+                            &d2);
+                break;
+            default:
+                if (!guiBin.isEmpty())
+                    g = measure(guiBin, {QStringLiteral("cpu"), emulator->url(), QString::number(kSeconds)},
+                                &d3);
+            }
+        }
         if (w > 0)
             watch.push_back(w);
         if (l > 0)
             loop.push_back(l);
         if (g > 0)
             gui.push_back(g);
-        details << QStringLiteral("round %1: watch %2 (%3), loop %4 (%5)%6")
+        details << QStringLiteral("round %1: watch %2 (%3), loop %4 (%5)%6; watch ÷ loop %7")
                        .arg(round)
                        .arg(num(w, 3), d1, num(l, 3), d2)
                        .arg(guiBin.isEmpty() ? QString()
-                                             : QStringLiteral(", GUI %1 (%2)").arg(num(g, 3), d3));
+                                             : QStringLiteral(", GUI %1 (%2)").arg(num(g, 3), d3))
+                       .arg(w > 0 && l > 0 ? num(w / l, 2) : QStringLiteral("—"));
         progress(details.last());
     }
     auto median = [](std::vector<double> v) {
