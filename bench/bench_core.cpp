@@ -9,12 +9,16 @@
 //                                            (PollScheduler with a fake clock and a simulated server)
 //   taskwatch_bench_core rate                400-task backlog, TaskBoard against an in-process emulator
 //   taskwatch_bench_core watch-cpu BIN       CPU of `BIN watch` (child) per 1,000 polls counted at the
-//   emulator taskwatch_bench_core stall-inproc        event-loop stall while polling 10,000 tasks, emulator
-//   in-process taskwatch_bench_core stall-ext URL       the same against an emulator in another process
+//                                            emulator
+//   taskwatch_bench_core https-ratio BIN [GUIBIN]  `BIN watch`, the bare QNAM loop and the GUI host over
+//                                            HTTPS, alternating: CPU per 1,000 polls and their ratios
+//   taskwatch_bench_core stall-inproc        event-loop stall while polling 10,000 tasks, emulator in-process
+//   taskwatch_bench_core stall-ext URL       the same against an emulator in another process
 //   taskwatch_bench_core stall-idle          the same meter with nothing to do (machine noise)
 //   taskwatch_bench_core gui-real BIN        peak RSS of the real GUI binary (offscreen) for a few seconds
-//   taskwatch_bench_core pacing-runs BIN     20 consecutive `BIN watch` runs of 400 tasks over HTTP/1.1
-//                                            against a fresh emulator each: RequestLimitExceeded count and
+//   taskwatch_bench_core pacing-runs BIN [h2]  20 consecutive `BIN watch` runs of 400 tasks against a fresh
+//                                            emulator each, over HTTP/1.1 (or, with h2, over HTTP/2 through
+//                                            nginx in front of the emulator): RequestLimitExceeded count and
 //                                            the median rate while the backlog lasts
 //
 // Results are ROW/NOTE lines (BenchUtil.h); nothing here asserts a timing.
@@ -38,6 +42,8 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <climits>
@@ -91,6 +97,99 @@ std::unique_ptr<sim::Emulator> startEmulator(bool tls = false) {
     }
     return emulator;
 }
+
+// An HTTP/2 server in front of the emulator (issue 13: pacing "with either HTTP version", where the test
+// server offers HTTP/2; app/sim speaks HTTP/1.1): nginx terminates TLS, offers h2 by ALPN, and hands each
+// request at once (no buffering) to the emulator over kept-alive HTTP/1.1 connections, with the Host the
+// client signed. The emulator still verifies every signature and stamps arrivals. Needs nginx (Debian:
+// nginx-light) and the test PKI.
+class Http2Front {
+public:
+    // Starts nginx for the emulator listening at `emulatorPort`; false (and `why`) when it cannot.
+    bool start(quint16 emulatorPort, QString* why) {
+        const QString nginx =
+            QStandardPaths::findExecutable(QStringLiteral("nginx")).isEmpty()
+                ? QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin")})
+                : QStandardPaths::findExecutable(QStringLiteral("nginx"));
+        if (nginx.isEmpty() || tlsDir().isEmpty() || !m_dir.isValid()) {
+            *why = nginx.isEmpty() ? QStringLiteral("no nginx (apt-get install nginx-light)")
+                                   : QStringLiteral("no test PKI (BENCH_TLS_DIR)");
+            return false;
+        }
+        {
+            QTcpServer probe; // a free port for nginx (released just before nginx binds it)
+            if (!probe.listen(QHostAddress::LocalHost, 0)) {
+                *why = probe.errorString();
+                return false;
+            }
+            m_port = probe.serverPort();
+        }
+        const QString d = m_dir.path();
+        const QString host = QStringLiteral("127.0.0.1:%1").arg(m_port);
+        QFile conf(d + QStringLiteral("/nginx.conf"));
+        if (!conf.open(QIODevice::WriteOnly)) {
+            *why = conf.errorString();
+            return false;
+        }
+        conf.write(QStringLiteral(
+                       "daemon off;\nworker_processes 1;\nerror_log %1/error.log warn;\npid %1/nginx.pid;\n"
+                       "events { worker_connections 512; }\n"
+                       "http {\n  log_format proto '$server_protocol';\n  access_log %1/access.log proto;\n"
+                       "  client_body_temp_path %1/body; proxy_temp_path %1/proxy; fastcgi_temp_path %1/f;\n"
+                       "  uwsgi_temp_path %1/u; scgi_temp_path %1/s;\n"
+                       "  upstream emulator { server 127.0.0.1:%2; keepalive 16; }\n"
+                       "  server {\n    listen %3 ssl http2;\n"
+                       "    ssl_certificate %4/localhost.pem; ssl_certificate_key %4/localhost.key;\n"
+                       "    location / { proxy_pass http://emulator; proxy_http_version 1.1;\n"
+                       "      proxy_set_header Connection \"\"; proxy_set_header Host %3;\n"
+                       "      proxy_buffering off; proxy_request_buffering off; }\n  }\n}\n")
+                       .arg(d)
+                       .arg(emulatorPort)
+                       .arg(host, tlsDir())
+                       .toUtf8());
+        conf.close();
+        m_nginx.setProcessChannelMode(QProcess::MergedChannels);
+        m_nginx.start(nginx, {QStringLiteral("-p"), d, QStringLiteral("-c"), conf.fileName()});
+        if (!m_nginx.waitForStarted(5000)) {
+            *why = m_nginx.errorString();
+            return false;
+        }
+        const bool up = runUntil(
+            [&] {
+                QTcpSocket s;
+                s.connectToHost(QHostAddress::LocalHost, m_port);
+                return s.waitForConnected(100);
+            },
+            5000);
+        if (!up)
+            *why = QStringLiteral("nginx did not start: %1").arg(QString::fromLocal8Bit(m_nginx.readAll()));
+        return up;
+    }
+    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
+    // Requests nginx answered, by protocol ("HTTP/2.0", "HTTP/1.1").
+    QMap<QString, int> protocols() const {
+        QMap<QString, int> counts;
+        QFile log(m_dir.path() + QStringLiteral("/access.log"));
+        if (log.open(QIODevice::ReadOnly))
+            for (const QByteArray& line : log.readAll().split('\n'))
+                if (!line.isEmpty())
+                    ++counts[QString::fromLatin1(line)];
+        return counts;
+    }
+    ~Http2Front() {
+        if (m_nginx.state() != QProcess::NotRunning) {
+            m_nginx.terminate();
+            if (!m_nginx.waitForFinished(5000))
+                m_nginx.kill();
+            m_nginx.waitForFinished(2000);
+        }
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_nginx;
+    quint16 m_port = 0;
+};
 
 // A board with one account ("default") polling the emulator at `url`, as watch and the GUI build it.
 std::unique_ptr<TaskBoard> makeBoard(const QString& url, TaskStore* store) {
@@ -573,36 +672,55 @@ int rate() {
 // ------------------------------------------------------------------------------------------- pacing runs
 
 // Issue 13: 20 consecutive pacing runs, each a fresh `watch` process with a 400-task backlog (every task is
-// polled once: --interval 60) against a fresh emulator over HTTP/1.1. The rate while the backlog lasts is
-// (requests - 1) / (last arrival - first arrival) of the 400 first polls.
-int pacingRuns(const QString& bin) {
+// polled once: --interval 60) against a fresh emulator over HTTP/1.1, or with `http2` over HTTP/2 through
+// nginx (Http2Front). The rate while the backlog lasts is (requests - 1) / (last arrival - first arrival) of
+// the 400 first polls, at the emulator.
+int pacingRuns(const QString& bin, bool http2) {
     constexpr int kRuns = 20;
+    const QString rejected = http2 ? QStringLiteral("1g") : QStringLiteral("1e");
+    const QString rateKey = http2 ? QStringLiteral("1h") : QStringLiteral("1f");
+    const QString version =
+        http2 ? QStringLiteral("HTTP/2 (nginx in front of the emulator)") : QStringLiteral("HTTP/1.1");
     std::vector<double> rates;
     int limited = 0;
     int maxWindow = 0;
+    QMap<QString, int> protocols;
     QStringList perRun;
     for (int run = 0; run < kRuns; ++run) {
         auto emulator = startEmulator();
         if (!emulator)
             return 1;
+        QString url = emulator->url();
+        std::unique_ptr<Http2Front> front;
+        if (http2) {
+            front = std::make_unique<Http2Front>();
+            QString why;
+            if (!front->start(quint16(QUrl(url).port()), &why)) {
+                rowNotMeasured(rejected, QStringLiteral("pacing runs over %1").arg(version),
+                               QStringLiteral("0"), why);
+                return 0;
+            }
+            url = front->url();
+        }
         QStringList args{QStringLiteral("watch"),      QStringLiteral("--no-history"),
                          QStringLiteral("--interval"), QStringLiteral("60"),
                          QStringLiteral("--timeout"),  QStringLiteral("13"),
-                         QStringLiteral("--endpoint"), emulator->url(),
+                         QStringLiteral("--endpoint"), url,
                          QStringLiteral("--region"),   kRegion};
         for (int i = 0; i < kBacklogTasks; ++i)
             args << taskId('e', run * 1000 + i);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), demoId()); // environment, never argv
         env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), demoKey());
+        if (http2)
+            env.insert(QStringLiteral("SSL_CERT_FILE"), tlsDir() + QStringLiteral("/ca.pem"));
         QProcess child;
         child.setProcessEnvironment(env);
         child.setStandardOutputFile(QProcess::nullDevice());
         child.setStandardErrorFile(QProcess::nullDevice());
         child.start(bin, args);
         if (!child.waitForStarted(10000)) {
-            rowNotMeasured(QStringLiteral("1e"), QStringLiteral("pacing runs"), QStringLiteral("0"),
-                           child.errorString());
+            rowNotMeasured(rejected, QStringLiteral("pacing runs"), QStringLiteral("0"), child.errorString());
             return 0;
         }
         QElapsedTimer t;
@@ -623,22 +741,36 @@ int pacingRuns(const QString& bin) {
         maxWindow = std::max(maxWindow, stats.maxInAnyWindow);
         perRun << QStringLiteral("%1/s (%2 limited)").arg(num(rate, 2)).arg(stats.rateLimited);
         progress(QStringLiteral("pacing run %1: %2").arg(run + 1).arg(perRun.last()));
+        if (front) {
+            const QMap<QString, int> answered = front->protocols();
+            for (auto it = answered.cbegin(); it != answered.cend(); ++it)
+                protocols[it.key()] += it.value();
+        }
     }
     std::vector<double> sorted = rates;
     std::sort(sorted.begin(), sorted.end());
     const double median = (sorted[kRuns / 2 - 1] + sorted[kRuns / 2]) / 2;
-    row(QStringLiteral("1e"),
-        QStringLiteral("RequestLimitExceeded in %1 consecutive 400-task `watch` runs over HTTP/1.1")
-            .arg(kRuns),
-        limited, 0, QString(), 0, true);
-    row(QStringLiteral("1f"),
-        QStringLiteral("median rate while the 400-task backlog lasts, %1 runs (min %2, max %3; max in any "
-                       "1000 ms: %4)")
+    row(rejected,
+        QStringLiteral("RequestLimitExceeded in %1 consecutive 400-task `watch` runs over %2")
             .arg(kRuns)
-            .arg(num(sorted.front(), 2), num(sorted.back(), 2))
+            .arg(version),
+        limited, 0, QString(), 0, true);
+    row(rateKey,
+        QStringLiteral(
+            "median rate while the 400-task backlog lasts, %1 runs over %2 (min %3, max %4; max in "
+            "any 1000 ms: %5)")
+            .arg(kRuns)
+            .arg(version, num(sorted.front(), 2), num(sorted.back(), 2))
             .arg(maxWindow),
         median, 2, QStringLiteral("req/s"), 38, false);
-    note(QStringLiteral("Pacing runs: %1").arg(perRun.join(QStringLiteral(", "))));
+    note(QStringLiteral("Pacing runs over %1: %2").arg(version, perRun.join(QStringLiteral(", "))));
+    if (http2) {
+        QStringList byProtocol;
+        for (auto it = protocols.cbegin(); it != protocols.cend(); ++it)
+            byProtocol << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+        note(QStringLiteral("Requests nginx answered, by protocol: %1")
+                 .arg(byProtocol.join(QStringLiteral(", "))));
+    }
     return 0;
 }
 
@@ -897,8 +1029,7 @@ int httpsRatio(const QString& bin, const QString& guiBin) {
         details << QStringLiteral("round %1: watch %2 (%3), loop %4 (%5)%6; watch ÷ loop %7")
                        .arg(round)
                        .arg(num(w, 3), d1, num(l, 3), d2)
-                       .arg(guiBin.isEmpty() ? QString()
-                                             : QStringLiteral(", GUI %1 (%2)").arg(num(g, 3), d3))
+                       .arg(guiBin.isEmpty() ? QString() : QStringLiteral(", GUI %1 (%2)").arg(num(g, 3), d3))
                        .arg(w > 0 && l > 0 ? num(w / l, 2) : QStringLiteral("—"));
         progress(details.last());
     }
@@ -1111,12 +1242,12 @@ int main(int argc, char* argv[]) {
     if (mode == QLatin1String("gui-real") && args.size() > 2)
         return guiReal(args.at(2));
     if (mode == QLatin1String("pacing-runs") && args.size() > 2)
-        return pacingRuns(args.at(2));
+        return pacingRuns(args.at(2), args.size() > 3 && args.at(3) == QLatin1String("h2"));
     std::fprintf(
         stderr,
         "usage: %s populate|loadtasks|csv BIN|signparse|rate|adaptive|watch-cpu "
         "BIN [https]|https-ratio BIN [GUIBIN]|qnam-loop URL SECONDS|stall-inproc|stall-idle|qnam-floor URL|"
-        "stall-ext URL|gui-real BIN|pacing-runs BIN\n",
+        "stall-ext URL|gui-real BIN|pacing-runs BIN [h2]\n",
         argv[0]);
     return 2;
 }
