@@ -48,6 +48,35 @@ std::vector<qint64> simulate(PacingGate& gate, qint64 fromMs, qint64 untilMs, in
 class TestPacingGate : public QObject {
     Q_OBJECT
 private slots:
+    // The HTTP/2 guard: the kernel may hold a request ~40 ms, so 40 sends in any 1050 ms, one every 26.25 ms;
+    // a gate switched mid-run keeps its schedule and bounds every later window by the new guard.
+    void http2GuardHoldsFortyInAnyTenFiftyMs() {
+        PacingGate gate;
+        const std::vector<qint64> before = simulate(gate, 0, 3000, 3, 5);
+        QVERIFY(maxInAnyWindow(before, 1040) <= 40);
+        gate.setGuardMs(PacingGate::kHttp2GuardMs);
+        QCOMPARE(gate.guardedWindowMs(), qint64(1050));
+        QCOMPARE(gate.spacingMs(), 1050.0 / 40.0);
+        const std::vector<qint64> after = simulate(gate, 3000, 20000, 3, 6);
+        std::vector<qint64> all = before;
+        all.insert(all.end(), after.begin(), after.end());
+        const auto windowsEndingAfter = [&](qint64 windowMs) { // every window that ends after the switch
+            int most = 0;
+            for (std::size_t hi = 0; hi < all.size(); ++hi) {
+                if (all[hi] < 3000)
+                    continue;
+                int n = 0;
+                for (std::size_t lo = 0; lo <= hi; ++lo)
+                    n += all[hi] - all[lo] < windowMs;
+                most = std::max(most, n);
+            }
+            return most;
+        };
+        QVERIFY2(windowsEndingAfter(1050) <= 40, qPrintable(QString::number(windowsEndingAfter(1050))));
+        const double rate = 1000.0 * double(after.size() - 1) / double(after.back() - after.front());
+        QVERIFY2(rate >= 38.0 && rate <= 38.2, qPrintable(QString::number(rate)));
+    }
+
     void firstSendIsImmediate() {
         PacingGate gate;
         QVERIFY(gate.canSend(1000));

@@ -291,6 +291,44 @@ private slots:
         QVERIFY2(rate >= 38.0, qPrintable(QString::number(rate)));
     }
 
+    // Over HTTP/2 the kernel may hold a request ~40 ms (its DATA frame waits for the server's delayed ACK):
+    // once answers say HTTP/2, the window's guard is kHttp2GuardMs (40 per 1050 ms), and back over HTTP/1.1.
+    void http2AnswersWidenTheGuard() {
+        Sim sim({}, 5);
+        bool http2 = true;
+        sim.backend.delay = [](const FakeBackend::Query&) { return qint64(10); };
+        sim.backend.responder = [&](const FakeBackend::Query&) {
+            QueryResult r = ok(QString::fromLatin1(TaskStatus::Running));
+            r.http2 = http2;
+            return r;
+        };
+        for (int i = 0; i < 400; ++i)
+            sim.sched.addTask(taskId(i), QStringLiteral("ap-guangzhou"));
+        const auto sendsBetween = [&](qint64 from, qint64 to) {
+            std::vector<qint64> sends;
+            for (const FakeBackend::Query& q : sim.backend.queries)
+                if (q.sentAt >= from && q.sentAt < to)
+                    sends.push_back(q.sentAt);
+            return sends;
+        };
+        sim.runUntil(5'000);
+        QVERIFY(!sim.spun);
+        const std::vector<qint64> overHttp2 = sendsBetween(100, 5'000); // after the first answer
+        const int most = maxInAnyWindow(overHttp2, 1000 + PacingGate::kHttp2GuardMs);
+        QVERIFY2(most <= 40, qPrintable(QString::number(most)));
+        const double rate =
+            1000.0 * double(overHttp2.size() - 1) / double(overHttp2.back() - overHttp2.front());
+        QVERIFY2(rate >= 38.0 && rate <= 38.3, qPrintable(QString::number(rate)));
+
+        http2 = false; // the connection is HTTP/1.1 again: the default guard
+        sim.runUntil(10'000);
+        const std::vector<qint64> overHttp1 = sendsBetween(5'200, 10'000);
+        const double rate1 =
+            1000.0 * double(overHttp1.size() - 1) / double(overHttp1.back() - overHttp1.front());
+        QVERIFY2(rate1 >= 38.3, qPrintable(QString::number(rate1)));
+        QVERIFY(maxInAnyWindow(overHttp1, 1000 + PacingGate::kDefaultGuardMs) <= 40);
+    }
+
     void invariantsWith400Tasks_data() {
         QTest::addColumn<int>("wakeJitter");
         QTest::addColumn<bool>("checkRate");

@@ -364,6 +364,7 @@ void ApiClient::onFinished(QNetworkReply* reply) {
         result.response = std::move(response);
     }
     result.serverDate = parseHttpDate(reply->rawHeader("Date"));
+    result.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
     if (state.isCall)
         emit callFinished(ticket, result);
     else

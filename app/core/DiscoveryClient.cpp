@@ -163,6 +163,9 @@ void DiscoveryClient::onFinished(quint64 ticket, const QueryResult& result) {
     const Request request = it.value();
     m_inFlight.erase(it);
     m_inFlightCount[request.action] = std::max(0, m_inFlightCount[request.action] - 1);
+    if (result.httpStatus != 0) // an HTTP answer: it says which version the connection speaks
+        for (RateGovernor& rate : m_rates)
+            rate.noteTransport(result.http2);
     if (request.action == Tasks)
         onTasksPage(request, result);
     else

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <QtGlobal>
+#include <algorithm>
 
 namespace taskwatch {
 
@@ -44,12 +45,19 @@ struct PacingState {
 class PacingGate {
 public:
     static constexpr int kDefaultGuardMs = 40;
+    // Over HTTP/2 (RateGovernor::noteTransport): QNetworkAccessManager writes a request's HEADERS and DATA
+    // frames as two TCP segments without TCP_NODELAY, so the kernel may hold the DATA frame (and the next
+    // request behind it) until the server acknowledges the first, which Linux delays by 40 ms: requests reach
+    // the server up to ~40 ms late, in pairs. The guard covers that hold with room to spare (40 per 1050 ms:
+    // 38.1/s).
+    static constexpr int kHttp2GuardMs = 50;
     static constexpr int kCatchUpSpacings = 4; // up to ~100 ms late: caught up with shorter gaps
 
     explicit PacingGate(int maxPerWindow = 40, int windowMs = 1000, int guardMs = kDefaultGuardMs);
 
     // For slow-downs (e.g. after RequestLimitExceeded) and the user's rate; clamped to 1..kCapacity.
     void setMaxPerWindow(int n);
+    void setGuardMs(int ms) { m_guardMs = std::max(0, ms); }
     int maxPerWindow() const { return m_max; }
     int windowMs() const { return m_windowMs; }
     int guardMs() const { return m_guardMs; }

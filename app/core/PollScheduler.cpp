@@ -502,6 +502,8 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
         return; // not ours, or abandoned by clear()
     const QString id = inFlight.value();
     m_inFlight.erase(inFlight);
+    if (result.httpStatus != 0) // an HTTP answer: it says which version the connection speaks
+        m_rate.noteTransport(result.http2);
 
     // Whether the endpoint itself works: told before the task is looked up (a slot may remove tasks).
     if (ErrorCatalog::isEndpointFailure(result.errorCode)) {

@@ -31,8 +31,16 @@ void RateGovernor::setBudget(std::shared_ptr<SendBudget> budget, qint64 now) {
     if (!budget)
         budget = std::make_shared<LocalBudget>();
     budget->setMaxPerWindow(m_budget->maxPerWindow());
+    budget->setGuardMs(m_budget->guardMs());
     m_budget->setBacklog(now, false);
     m_budget = std::move(budget);
+}
+
+void RateGovernor::noteTransport(bool http2) {
+    if (http2 == m_http2)
+        return;
+    m_http2 = http2;
+    m_budget->setGuardMs(http2 ? PacingGate::kHttp2GuardMs : PacingGate::kDefaultGuardMs);
 }
 
 void RateGovernor::setMaxRate(int perSecond) {

@@ -49,6 +49,10 @@ public:
     void onSent(qint64 acquiredAt, qint64 now);
     // Shorter delays are left to the guard (a shared ledger is not locked for them).
     static constexpr qint64 kSendLagToleranceMs = 5;
+    // Which HTTP version the last answer came over (QueryResult::http2): over HTTP/2 the window's guard is
+    // PacingGate::kHttp2GuardMs, otherwise kDefaultGuardMs.
+    void noteTransport(bool http2);
+    bool isHttp2() const { return m_http2; }
 
     static int loweredRate(int rate); // -10 %: 40 -> 36
 
@@ -59,6 +63,7 @@ private:
     int m_slowdownMs;
     qint64 m_slowUntil = 0; // 0: not slowed down
     quint64 m_generation = 0;
+    bool m_http2 = false;
 };
 
 // The signing clock of one client (local clock + offset). After AuthFailure.SignatureExpire it measures the

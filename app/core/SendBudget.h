@@ -46,6 +46,9 @@ public:
     virtual void amendSend(qint64 acquiredMs, qint64 sentMs) = 0;
     // This caller's sends in (nowMs - windowMs, nowMs].
     virtual int sentInLast(qint64 nowMs, int windowMs) const = 0;
+    // The guard of this caller's window (PacingGate::kDefaultGuardMs, or kHttp2GuardMs over HTTP/2).
+    virtual void setGuardMs(int ms) = 0;
+    virtual int guardMs() const = 0;
     virtual bool isShared() const = 0;
     // The server said the account is too fast (RequestLimitExceeded): a shared budget lowers every
     // participant's rate to `maxPerWindow` until `untilMs`. The caller lowers its own limit separately.
@@ -63,6 +66,8 @@ public:
     bool tryAcquire(qint64 nowMs) override;
     void amendSend(qint64 acquiredMs, qint64 sentMs) override { m_gate.amendSend(acquiredMs, sentMs); }
     int sentInLast(qint64 nowMs, int windowMs) const override { return m_gate.sentInLast(nowMs, windowMs); }
+    void setGuardMs(int ms) override { m_gate.setGuardMs(ms); }
+    int guardMs() const override { return m_gate.guardMs(); }
     bool isShared() const override { return false; }
     const PacingGate& gate() const { return m_gate; }
 
@@ -147,6 +152,12 @@ public:
     bool tryAcquire(qint64 nowMs) override;
     void amendSend(qint64 acquiredMs, qint64 sentMs) override;
     int sentInLast(qint64 nowMs, int windowMs) const override;
+    // This participant's guard: the shared schedule and window as it applies them to its own sends.
+    void setGuardMs(int ms) override {
+        m_gate.setGuardMs(ms);
+        m_mine.setGuardMs(ms);
+    }
+    int guardMs() const override { return m_gate.guardMs(); }
     bool isShared() const override { return true; }
 
     // Participants with a backlog now (including this one when it has).

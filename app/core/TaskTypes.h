@@ -71,6 +71,7 @@ struct QueryResult {
     QByteArray excerpt;   // bounded excerpt of the raw body (for the details panel / diagnostics)
     QDateTime serverDate; // the response's Date header, invalid when absent
     QJsonObject response; // the Response object of a successful answer to another action (ApiClient::call)
+    bool http2 = false; // the answer came over HTTP/2 (pacing widens its guard: RateGovernor::noteTransport)
     bool isError() const { return kind != ResultKind::Success; }
 };
 
