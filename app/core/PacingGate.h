@@ -4,8 +4,8 @@
 //
 // Two separate mechanisms:
 //  - the guarded window is the hard bound: at most maxPerWindow sends in any (windowMs + guardMs) ms. The
-//    guard (default 40 ms) covers how unevenly requests may reach the server: timer lateness, HTTP/1.1
-//    connections that become free together, HTTP/2 multiplexing that lets two requests leave ~8 ms apart.
+//    guard (default 40 ms; kHttp2GuardMs over HTTP/2) covers how unevenly requests may reach the server:
+//    timer lateness, HTTP/1.1 connections that become free together, HTTP/2 requests held by the kernel.
 //    Whatever the client-side spacing, 40 sends in any 1040 ms arrive as at most 40 in any 1000 ms while
 //    their network delays differ by less than 40 ms.
 //    A send is recorded when it is decided; a request that leaves later (its start waits behind other work of
