@@ -709,6 +709,39 @@ private slots:
         }
     }
 
+    // Requests on different connections may be handled in another order than they arrived: a later arrival
+    // handled first still counts against the earlier ones (limit 1 per second: one of three is admitted).
+    void outOfOrderArrivalsAreLimited() {
+        m_emu->setRateLimit(1);
+        const QByteArray request = signedRequest({});
+        const quint16 port = m_emu->port();
+        std::vector<int> fds(3, -1);
+        for (int i = 2; i >= 0; --i) { // connected (and accepted) in the order 2, 1, 0
+            fds[i] = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in addr{};
+            addr.sin_family = AF_INET;
+            addr.sin_port = htons(port);
+            addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            QVERIFY(fds[i] >= 0 && ::connect(fds[i], reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+            QTest::qWait(50);
+        }
+        std::thread client([&] { // the requests arrive in the order 0, 1, 2 while the emulator is busy
+            for (const int fd : fds) {
+                (void)::send(fd, request.constData(), size_t(request.size()), 0);
+                std::this_thread::sleep_for(std::chrono::milliseconds(30));
+            }
+        });
+        QThread::msleep(400);
+        client.join();
+        QTRY_COMPARE_WITH_TIMEOUT(m_emu->stats().requests, 3, 10000);
+        const QList<qint64> arrivals = m_emu->arrivalTimesMs();
+        if (arrivals.last() - arrivals.first() >= 1000)
+            QSKIP("the machine was too slow to put 3 requests in one second");
+        QCOMPARE(m_emu->stats().rateLimited, 2);
+        for (const int fd : fds)
+            ::close(fd);
+    }
+
     void rateLimitConfigurable() {
         m_emu->setRateLimit(3);
         RawClient client(m_emu->port());

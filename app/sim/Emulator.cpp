@@ -79,12 +79,6 @@ int insertArrival(std::deque<qint64>& window, qint64 t) {
     return most;
 }
 
-// Arrivals in (t - kRateWindowMs, t].
-int arrivalsBefore(const std::deque<qint64>& window, qint64 t) {
-    return int(std::upper_bound(window.begin(), window.end(), t) -
-               std::upper_bound(window.begin(), window.end(), t - kRateWindowMs));
-}
-
 qint64 steadyNowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
@@ -832,11 +826,17 @@ struct Emulator::Private {
         ++ka.requests;
         ka.maxInAnyWindow = std::max(ka.maxInAnyWindow, insertArrival(ka.window, now));
 
+        // Admitted only when no window of kRateWindowMs holding this arrival would hold more than `limit`
+        // admitted ones: requests on different connections may be handled out of arrival order, and a
+        // later arrival handled first must still count against an earlier one handled after it.
         std::deque<qint64>& accepted = acceptedByKey[keyActionKey(key, bucket)];
         const int limit = actionLimits.value(bucket);
-        if (limit > 0 && arrivalsBefore(accepted, now) >= limit)
+        if (insertArrival(accepted, now) > limit && limit > 0) {
+            if (const auto it = std::lower_bound(accepted.begin(), accepted.end(), now);
+                it != accepted.end() && *it == now)
+                accepted.erase(it); // refused: not counted as admitted
             return false;
-        insertArrival(accepted, now);
+        }
         return true;
     }
 
