@@ -107,10 +107,9 @@ class Http2Front {
 public:
     // Starts nginx for the emulator listening at `emulatorPort`; false (and `why`) when it cannot.
     bool start(quint16 emulatorPort, QString* why) {
-        const QString nginx =
-            QStandardPaths::findExecutable(QStringLiteral("nginx")).isEmpty()
-                ? QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin")})
-                : QStandardPaths::findExecutable(QStringLiteral("nginx"));
+        QString nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"));
+        if (nginx.isEmpty()) // /usr/sbin is not on every user's PATH
+            nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin")});
         if (nginx.isEmpty() || tlsDir().isEmpty() || !m_dir.isValid()) {
             *why = nginx.isEmpty() ? QStringLiteral("no nginx (apt-get install nginx-light)")
                                    : QStringLiteral("no test PKI (BENCH_TLS_DIR)");

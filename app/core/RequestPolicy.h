@@ -52,7 +52,6 @@ public:
     // Which HTTP version the last answer came over (QueryResult::http2): over HTTP/2 the window's guard is
     // PacingGate::kHttp2GuardMs, otherwise kDefaultGuardMs.
     void noteTransport(bool http2);
-    bool isHttp2() const { return m_http2; }
 
     static int loweredRate(int rate); // -10 %: 40 -> 36
 
