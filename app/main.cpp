@@ -2,7 +2,7 @@
 #include "CliMain.h"
 #include "GuiLauncher.h"
 #include "Language.h"
-#include "ProxyFactory.h"
+#include "api/ProxyFactory.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -22,16 +22,22 @@
 //                                            the median rate while the backlog lasts
 //
 // Results are ROW/NOTE lines (BenchUtil.h); nothing here asserts a timing.
-#include "ApiClient.h"
 #include "BenchUtil.h"
-#include "CsvWriter.h"
+#include "Clock.h"
 #include "Emulator.h"
-#include "PollScheduler.h"
-#include "ProxyFactory.h"
-#include "Signer.h"
 #include "TaskBoard.h"
-#include "TaskStore.h"
-#include "TlsTrust.h"
+#include "accounts/AccountConfig.h"
+#include "api/ApiClient.h"
+#include "api/ProxyFactory.h"
+#include "api/QueryResult.h"
+#include "api/Signer.h"
+#include "api/TlsTrust.h"
+#include "history/CsvWriter.h"
+#include "history/TaskStore.h"
+#include "polling/PollScheduler.h"
+#include "task/HistoryEntry.h"
+#include "task/TaskState.h"
+#include "task/TaskStatus.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -644,7 +650,7 @@ int rate() {
     for (int i = 0; i < kBacklogTasks; ++i)
         session.addIds({taskId('a', i)});
     runFor(kRunMs);
-    const qint64 end = PollScheduler::steadyNowMs();
+    const qint64 end = steadyNowMs();
     double seconds = 0;
     const QList<qint64> arrivals = emulator->arrivalTimesMs();
     const double steady = steadyRate(arrivals, 2000, end, &seconds);
@@ -823,7 +829,7 @@ int watchCpu(const QString& bin, bool https) {
     });
     sampler.start(200);
     runUntil([&] { return child.state() == QProcess::NotRunning; }, (kTimeoutS + 15) * 1000);
-    const qint64 end = PollScheduler::steadyNowMs();
+    const qint64 end = steadyNowMs();
     sampler.stop();
     if (child.state() != QProcess::NotRunning) {
         child.kill();

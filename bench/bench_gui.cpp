@@ -11,9 +11,12 @@
 // Results are ROW/NOTE lines (BenchUtil.h); nothing here asserts a timing.
 #include "BenchUtil.h"
 #include "Emulator.h"
-#include "MainWindow.h"
 #include "TaskBoard.h"
-#include "TaskStore.h"
+#include "accounts/AccountConfig.h"
+#include "history/TaskStore.h"
+#include "task/AddReport.h"
+#include "task/TaskState.h"
+#include "window/MainWindow.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -222,7 +225,7 @@ int stall(const QString& url) {
     runFor(300);
     QElapsedTimer t;
     t.start();
-    const ui::MainWindow::AddReport report = window.addTaskText(idsText('9', kTasks));
+    const AddReport report = window.addTaskText(idsText('9', kTasks));
     const double addMs = double(t.nsecsElapsed()) / 1e6;
     runFor(300); // the paint after the paste
     StallMeter meter;

@@ -1,9 +1,13 @@
 // ApiClient against the built-in emulator over real loopback HTTP: one test per typed outcome, the headers it
 // sends, endpoint validation, and parseResponse on hostile bodies.
-#include "ApiClient.h"
 #include "Emulator.h"
-#include "ErrorCatalog.h"
-#include "ProxyFactory.h"
+#include "api/ApiClient.h"
+#include "api/Credential.h"
+#include "api/Endpoint.h"
+#include "api/ErrorCatalog.h"
+#include "api/ProxyFactory.h"
+#include "api/QueryResult.h"
+#include "task/TextBounds.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -695,7 +699,7 @@ private slots:
     void validateEndpoint() {
         QFETCH(QString, url);
         QFETCH(bool, ok);
-        const QString reason = ApiClient::validateEndpoint(QUrl(url));
+        const QString reason = Endpoint::validate(QUrl(url));
         QVERIFY2(reason.isEmpty() == ok, qPrintable(reason));
     }
 

@@ -2,8 +2,8 @@
 // hostile server text, numeric options, unknown commands, region handling), against the emulator over
 // loopback HTTP.
 #include "Emulator.h"
-#include "Signer.h"
 #include "TimelineSteps.h"
+#include "api/Signer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

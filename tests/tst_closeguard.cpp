@@ -1,9 +1,10 @@
 // CloseGuard through the main window: closing with unfinished tasks asks once ("Quit and stop watching N
 // tasks?"), Cancel keeps the window, "Don't ask again" is remembered; with "Close to Tray" (and a tray) the
 // window hides and polling goes on; Quit never hides; nothing unfinished: no question.
-#include "CloseGuard.h"
-#include "MainWindow.h"
 #include "TaskBoard.h"
+#include "task/TaskState.h"
+#include "window/CloseGuard.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

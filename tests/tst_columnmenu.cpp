@@ -2,10 +2,11 @@
 // scrolling) and Info has room; maximised, Info takes the extra width (not the last column); a saved width
 // or a bigger font never cuts an id, status, region or time; the header menu hides and shows columns,
 // remembered; the RequestId column is hidden until shown.
-#include "ColumnMenu.h"
-#include "MainWindow.h"
 #include "TaskBoard.h"
-#include "TaskTableModel.h"
+#include "model/TaskTableModel.h"
+#include "task/TaskState.h"
+#include "window/ColumnMenu.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QHeaderView>

@@ -1,7 +1,8 @@
 // CredentialImport: the SDK INI file, tccli JSON files and the environment. Parsing only (no keychain): a
 // failed parse must give a clear error and import nothing.
-#include "CredentialImport.h"
-#include "CredentialStore.h"
+#include "accounts/CredentialImport.h"
+#include "accounts/CredentialStore.h"
+#include "api/Credential.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,13 +4,16 @@
 // emulator, the importers, profile deletion with confirmation, and a keychain that does not work (a child
 // process with a D-Bus session address that leads nowhere): the store's message inline and "Use for this
 // session only".
-#include "ApiClient.h"
-#include "CredentialImport.h"
-#include "CredentialStore.h"
-#include "CredentialsDialog.h"
 #include "Emulator.h"
-#include "ErrorCatalog.h"
-#include "Regions.h"
+#include "accounts/CredentialImport.h"
+#include "accounts/CredentialStore.h"
+#include "api/ApiClient.h"
+#include "api/Credential.h"
+#include "api/Endpoint.h"
+#include "api/ErrorCatalog.h"
+#include "api/QueryResult.h"
+#include "api/Regions.h"
+#include "dialogs/CredentialsDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -217,10 +220,10 @@ private slots:
         QVERIFY(dlg.endpoint().isEmpty());
         QVERIFY(dlg.endpointProblem().contains(QStringLiteral("ap-shanghai-fsi")));
 
-        // Custom: validated by ApiClient::validateEndpoint, the message inline.
+        // Custom: validated by Endpoint::validate, the message inline.
         dlg.setCustomEndpoint(QStringLiteral("http://cdb.example.com"));
         QVERIFY(!dlg.customEndpointEdit()->isHidden());
-        const QString expected = ApiClient::validateEndpoint(QUrl(QStringLiteral("http://cdb.example.com")));
+        const QString expected = Endpoint::validate(QUrl(QStringLiteral("http://cdb.example.com")));
         QVERIFY(!expected.isEmpty());
         QCOMPARE(dlg.endpointProblem(), expected);
         QCOMPARE(info->text(), expected);

@@ -5,7 +5,8 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #endif
-#include "CredentialStore.h"
+#include "accounts/CredentialStore.h"
+#include "api/Credential.h"
 
 #include <QDirIterator>
 #include <QFile>

@@ -1,7 +1,8 @@
 // CsvWriter: RFC 4180 output checked by an independent parser written here, formula-injection guard,
 // BOM, exact header, CRLF, and the QSaveFile/stdout export of the history.
-#include "CsvWriter.h"
-#include "TaskStore.h"
+#include "history/CsvWriter.h"
+#include "history/TaskStore.h"
+#include "task/HistoryEntry.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -2,9 +2,10 @@
 // test's private session bus (scripts/with-keyring): the Notify call's arguments (plain summary, escaped and
 // neutralised body, the default action), one notification per batch of finished tasks, the default action
 // raising the window, and no notification service at all.
-#include "DesktopNotifier.h"
-#include "Notifier.h"
 #include "TaskBoard.h"
+#include "desktop/DesktopNotifier.h"
+#include "desktop/Notifier.h"
+#include "task/TaskState.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>

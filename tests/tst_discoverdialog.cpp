@@ -1,15 +1,19 @@
 // Discovery in the GUI: the Discover dialog (its request, validation, remembered choices, accessibility),
 // Tasks → Discover… handing the request to the board, the discovery columns (instance, type, progress bar
 // with its number as text, start, end) and the details panel, and discovery against the emulator.
-#include "Banner.h"
-#include "DetailsPanel.h"
-#include "DiscoverDialog.h"
 #include "Emulator.h"
-#include "MainWindow.h"
-#include "ProgressDelegate.h"
-#include "Regions.h"
 #include "TaskBoard.h"
-#include "TaskTableModel.h"
+#include "accounts/AccountConfig.h"
+#include "api/Regions.h"
+#include "banners/Banner.h"
+#include "details/DetailsPanel.h"
+#include "dialogs/DiscoverDialog.h"
+#include "discovery/DiscoveryRequest.h"
+#include "model/ProgressDelegate.h"
+#include "model/TaskTableModel.h"
+#include "task/TaskKey.h"
+#include "task/TaskState.h"
+#include "window/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QAction>

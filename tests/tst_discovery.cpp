@@ -1,6 +1,9 @@
 // Discovery: the vendor's words and zone-less times mapped to ours, page parsing (malformed items skipped and
 // counted), filters, request bodies, --since, and the stored form of the facts.
-#include "Discovery.h"
+#include "discovery/Discovery.h"
+#include "task/DiscoveryFacts.h"
+#include "task/TaskKey.h"
+#include "task/TaskStatus.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,10 +2,13 @@
 // clock), filters sent, per-action budgets (a 40/s polling backlog on the same client and key: each action
 // within its own limit, together above 40), rate limiting, clock correction shared with polling, permission,
 // region and credential refusals, malformed items.
-#include "DiscoveryClient.h"
+#include "Clock.h"
 #include "Emulator.h"
-#include "PollScheduler.h"
 #include "TimelineSteps.h"
+#include "api/Credential.h"
+#include "api/Endpoint.h"
+#include "discovery/DiscoveryClient.h"
+#include "polling/PollScheduler.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,7 +59,7 @@ class TestDiscoveryClient : public QObject {
     qint64 m_skewMs = 0; // added to the steady clock: the fake clock of the name cache
 
     DiscoveryClient::Clock clock() {
-        return [this] { return PollScheduler::steadyNowMs() + m_skewMs; };
+        return [this] { return steadyNowMs() + m_skewMs; };
     }
 
     DiscoveryClient::Result listOnce(DiscoveryClient& d, const Discovery::Query& query) {

@@ -1,7 +1,7 @@
 // The built-in emulator, driven over real loopback TCP with hand-made HTTP requests: HTTP parsing and
 // robustness, TC3 verification exactly as the vendor does it, the rate limit, timelines and faults.
 #include "Emulator.h"
-#include "Signer.h"
+#include "api/Signer.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,4 +1,4 @@
-#include "ErrorCatalog.h"
+#include "api/ErrorCatalog.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // ExportDialog: says its scope (the selected tasks, with their number, or all), offers the Excel-compatible
 // (BOM) variant and remembers it, and cannot export to an empty path.
-#include "ExportDialog.h"
+#include "dialogs/ExportDialog.h"
 
 #include <QCheckBox>
 #include <QLineEdit>

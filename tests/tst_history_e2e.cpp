@@ -1,8 +1,10 @@
 // History end to end: `watch` records into SQLite, `export-csv` writes it back out, and a `kill -9` in the
 // middle of polling loses nothing that was committed and leaves a database that passes integrity_check.
 #include "Emulator.h"
-#include "TaskStore.h"
 #include "TimelineSteps.h"
+#include "history/TaskStore.h"
+#include "task/HistoryEntry.h"
+#include "task/TaskState.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,10 +3,13 @@
 // The trusted certificate works for ApiClient, `watch` and the GUI; a certificate for another host, an
 // expired one and a self-signed one are refused with ClientTlsError, nothing reaches the emulator's API, and
 // the refusal is retried with the scheduler's backoff, not in a loop.
-#include "ApiClient.h"
 #include "Emulator.h"
 #include "TimelineSteps.h"
-#include "TlsTrust.h"
+#include "api/ApiClient.h"
+#include "api/Credential.h"
+#include "api/Endpoint.h"
+#include "api/QueryResult.h"
+#include "api/TlsTrust.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

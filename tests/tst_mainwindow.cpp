@@ -2,20 +2,25 @@
 // Ctrl+C / Del on the table, the banners (no credentials, credentials rejected), filter and "hide finished",
 // persisted settings, notifications, a full INITIAL → RUNNING → SUCCESS cycle against the emulator, and a
 // screenshot of the window with tasks in every status.
-#include "AddTasksDialog.h"
-#include "Announce.h"
-#include "Banner.h"
-#include "DetailsPanel.h"
 #include "Emulator.h"
-#include "ErrorCatalog.h"
-#include "MainWindow.h"
-#include "PollScheduler.h"
-#include "Regions.h"
-#include "SafeText.h"
-#include "StatusStyle.h"
 #include "TaskBoard.h"
-#include "TaskStore.h"
-#include "TaskTableModel.h"
+#include "accounts/AccountConfig.h"
+#include "api/ErrorCatalog.h"
+#include "api/Regions.h"
+#include "banners/Banner.h"
+#include "desktop/Announce.h"
+#include "details/DetailsPanel.h"
+#include "dialogs/AddTasksDialog.h"
+#include "history/TaskStore.h"
+#include "model/StatusStyle.h"
+#include "model/TaskTableModel.h"
+#include "polling/PollScheduler.h"
+#include "task/AddReport.h"
+#include "task/HistoryEntry.h"
+#include "task/SafeText.h"
+#include "task/TaskKey.h"
+#include "task/TaskState.h"
+#include "window/MainWindow.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -253,7 +258,7 @@ void TestMainWindow::unrecognisedLinesAreShown() {
     TaskBoard board(nullptr);
     MainWindow window(&board);
     showAndActivate(window);
-    const MainWindow::AddReport report =
+    const AddReport report =
         window.addTaskText(QStringLiteral("garbage line one\n%1\n\n  second \u202Ebad line\n").arg(idFor(7)));
     QCOMPARE(report.added, 1);
     QCOMPARE(report.unrecognisedLineCount, 2);
@@ -328,7 +333,7 @@ void TestMainWindow::bigPasteIsOneInsertion() {
         ++lines;
     }
     QSignalSpy inserted(window.model(), &QAbstractItemModel::rowsInserted);
-    const MainWindow::AddReport report = window.addTaskText(text);
+    const AddReport report = window.addTaskText(text);
     QCOMPARE(report.added, lines);
     QCOMPARE(window.model()->rowCount(), lines);
     QCOMPARE(inserted.count(), 1);

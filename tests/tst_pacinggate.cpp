@@ -1,8 +1,8 @@
 // PacingGate: pure arithmetic with injected times. Simulated senders wake up late by random jitter; every
 // window of the run is checked against the server's 40 requests per 1000 ms, also as the server sees them
 // after uneven network delays (HTTP/2 pairs, HTTP/1.1 connections freed together).
-#include "PacingGate.h"
 #include "SendWindows.h"
+#include "pacing/PacingGate.h"
 
 #include <QRandomGenerator>
 #include <QTest>

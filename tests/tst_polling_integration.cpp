@@ -1,10 +1,14 @@
 // The whole polling stack (TaskBoard -> PollScheduler -> ApiClient -> real HTTP) against the emulator, one
 // test per fault and error class: no crash, the right classification, other tasks unaffected, recovery.
 #include "Emulator.h"
-#include "ErrorCatalog.h"
-#include "SafeText.h"
 #include "TaskBoard.h"
 #include "TimelineSteps.h"
+#include "accounts/AccountConfig.h"
+#include "api/Credential.h"
+#include "api/ErrorCatalog.h"
+#include "task/SafeText.h"
+#include "task/TaskState.h"
+#include "task/TextBounds.h"
 
 #include <QSignalSpy>
 #include <QTest>

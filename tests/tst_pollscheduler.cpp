@@ -2,9 +2,15 @@
 // event to the next (the scheduler's next wake-up, a fake answer becoming due), with random lateness of the
 // wake-ups, and checks the pacing invariants over every window of the run. One test uses the real clock and
 // the real QTimer.
-#include "ErrorCatalog.h"
-#include "PollScheduler.h"
 #include "SendWindows.h"
+#include "api/ErrorCatalog.h"
+#include "api/QueryResult.h"
+#include "pacing/MemoryLedgerStore.h"
+#include "pacing/PacingGate.h"
+#include "pacing/SharedBudget.h"
+#include "polling/PollScheduler.h"
+#include "task/TaskState.h"
+#include "task/TaskStatus.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>

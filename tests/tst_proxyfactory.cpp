@@ -1,4 +1,4 @@
-#include "ProxyFactory.h"
+#include "api/ProxyFactory.h"
 
 #include <QTest>
 #include <QUrl>

@@ -1,6 +1,9 @@
 // RunSettings: the one resolution of a run's account, credential, region and endpoint for `watch` and the GUI
 // (the README's order: command line, environment, profile, defaults), and AccountLoader's reasons.
-#include "RunSettings.h"
+#include "accounts/AccountConfig.h"
+#include "accounts/AccountLoader.h"
+#include "accounts/RunSettings.h"
+#include "api/Endpoint.h"
 
 #include <QTemporaryFile>
 #include <QTest>
@@ -53,7 +56,7 @@ private slots:
         resolved.source = QStringLiteral("environment");
         const RunSettings s = RunSettings::resolve({}, resolved);
         QVERIFY(s.fromEnvironment);
-        QCOMPARE(s.profile, QLatin1String(TaskBoard::kEnvironmentProfile));
+        QCOMPARE(s.profile, QLatin1String(CredentialStore::kEnvironmentProfile));
         // With environment credentials the profile's region and endpoint still apply (as for watch).
         QCOMPARE(s.region, QStringLiteral("ap-tokyo"));
         QCOMPARE(s.endpoint, QUrl(QStringLiteral("https://cdb.tencentcloudapi.com")));
@@ -62,7 +65,7 @@ private slots:
     void defaultsAndProblems() {
         RunSettings s = RunSettings::resolve({}, fromProfile(QStringLiteral("p"), {}, {}));
         QVERIFY(s.region.isEmpty()); // nothing names one: watch refuses, the GUI asks
-        QCOMPARE(s.endpoint, QUrl(QLatin1String(ApiClient::kDefaultEndpoint)));
+        QCOMPARE(s.endpoint, QUrl(QLatin1String(Endpoint::kDefault)));
         QVERIFY(s.usable());
 
         s = RunSettings::resolve({QString(), QStringLiteral("ap-guangzhou\r\nX-Injected: 1"), QString()},

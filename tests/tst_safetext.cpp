@@ -1,4 +1,4 @@
-#include "SafeText.h"
+#include "task/SafeText.h"
 
 #include <QTest>
 

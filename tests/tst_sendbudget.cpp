@@ -2,9 +2,14 @@
 // (simulated times, so exact), the in-memory ledger, real child processes on the real clock (this binary
 // re-executed with --ledger-child), a child killed with SIGKILL, a damaged file, and every fallback to
 // per-process pacing.
-#include "PollScheduler.h"
-#include "SendBudget.h"
+#include "Clock.h"
 #include "SendWindows.h"
+#include "pacing/FileLedgerStore.h"
+#include "pacing/LedgerBlock.h"
+#include "pacing/LedgerStore.h"
+#include "pacing/MemoryLedgerStore.h"
+#include "pacing/SharedBudget.h"
+#include "polling/PollScheduler.h"
 
 #include <QDir>
 #include <QFile>
@@ -87,8 +92,8 @@ int runChild(const QString& path, qint64 durationMs) {
         return 2;
     }
     SharedBudget budget(store);
-    const qint64 until = PollScheduler::steadyNowMs() + durationMs;
-    for (qint64 now = PollScheduler::steadyNowMs(); now < until; now = PollScheduler::steadyNowMs()) {
+    const qint64 until = steadyNowMs() + durationMs;
+    for (qint64 now = steadyNowMs(); now < until; now = steadyNowMs()) {
         budget.setBacklog(now, true);
         if (budget.tryAcquire(now)) {
             std::printf("%lld\n", static_cast<long long>(now));
@@ -387,7 +392,7 @@ private slots:
         QVERIFY(survivor.waitForStarted());
         QVERIFY(victim.waitForStarted());
         QTest::qWait(2000);
-        const qint64 killedAt = PollScheduler::steadyNowMs();
+        const qint64 killedAt = steadyNowMs();
         ::kill(pid_t(victim.processId()), SIGKILL);
         QVERIFY(victim.waitForFinished(10'000));
         QVERIFY(survivor.waitForFinished(30'000));

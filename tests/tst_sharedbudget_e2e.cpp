@@ -3,8 +3,9 @@
 // on loopback) that enforces 40 requests per 1000 ms. Together: no RequestLimitExceeded, >= 36/s, each
 // process >= 20 % (the emulator tells them apart by their task ids); then one `watch` is killed with SIGKILL
 // and the others take over its share within 2 s.
+#include "Clock.h"
 #include "Emulator.h"
-#include "PollScheduler.h"
+#include "polling/PollScheduler.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -52,7 +53,7 @@ private slots:
         connect(&emulator, &Emulator::requestHandled, this, [&](const QString& id, const QString&) {
             const int p = processOf(id);
             if (p >= 0 && p < kProcesses)
-                arrivals[std::size_t(p)].push_back(PollScheduler::steadyNowMs());
+                arrivals[std::size_t(p)].push_back(steadyNowMs());
         });
 
         QTemporaryDir home;
@@ -123,9 +124,9 @@ private slots:
 
         // All three with a backlog: together >= 36/s, each >= 20 %.
         QTest::qWait(1000);
-        const qint64 from = PollScheduler::steadyNowMs();
+        const qint64 from = steadyNowMs();
         QTest::qWait(8000);
-        const qint64 to = PollScheduler::steadyNowMs();
+        const qint64 to = steadyNowMs();
         int total = 0;
         int each[kProcesses];
         for (int p = 0; p < kProcesses; ++p)
@@ -144,11 +145,11 @@ private slots:
         QCOMPARE(emulator.stats().rateLimited, 0);
 
         // One watch is killed: the GUI and the other watch take over its share within 2 s.
-        const qint64 killedAt = PollScheduler::steadyNowMs();
+        const qint64 killedAt = steadyNowMs();
         ::kill(pid_t(procs[2]->processId()), SIGKILL);
         QVERIFY(procs[2]->waitForFinished(5000));
         QTest::qWait(6000);
-        const qint64 end = PollScheduler::steadyNowMs();
+        const qint64 end = steadyNowMs();
         const int after = countIn(0, killedAt + 2000, end) + countIn(1, killedAt + 2000, end);
         const double rateAfter = after * 1000.0 / double(end - killedAt - 2000);
         const QString afterText = QStringLiteral("GUI %1, watch %2 (%3/s)")

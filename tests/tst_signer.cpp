@@ -1,5 +1,5 @@
 // Signer against the vendor's published TC3-HMAC-SHA256 vectors (A, B) and our cdb vector (C).
-#include "Signer.h"
+#include "api/Signer.h"
 
 #include <QCryptographicHash>
 #include <QTest>

@@ -3,11 +3,17 @@
 // tasks against the emulator); restore with profiles; the table model fed by the board under
 // QAbstractItemModelTester.
 #include "Emulator.h"
-#include "PollScheduler.h"
 #include "TaskBoard.h"
-#include "TaskStore.h"
-#include "TaskTableModel.h"
 #include "TimelineSteps.h"
+#include "accounts/AccountConfig.h"
+#include "discovery/DiscoveryRequest.h"
+#include "history/TaskStore.h"
+#include "model/TaskTableModel.h"
+#include "polling/PollScheduler.h"
+#include "task/AddReport.h"
+#include "task/HistoryEntry.h"
+#include "task/TaskKey.h"
+#include "task/TaskState.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -111,7 +117,7 @@ private slots:
         TaskBoard board(nullptr);
         board.setDefaultProfile(kAlpha);
         QSignalSpy added(&board, &TaskBoard::tasksAdded);
-        const TaskBoard::AddReport report =
+        const AddReport report =
             board.addText(QStringLiteral("%1\n%2 done\n%1\nno id here\n{\"AsyncRequestId\": \"%3\"}\n")
                               .arg(idFor('a', 1), idFor('a', 2).toUpper(), idFor('a', 3)));
         QCOMPARE(report.added, 3);

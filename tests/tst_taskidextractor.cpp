@@ -1,4 +1,4 @@
-#include "TaskIdExtractor.h"
+#include "task/TaskIdExtractor.h"
 
 #include <QTest>
 

@@ -1,6 +1,10 @@
 // TaskStore: tasks and history round trips (null vs empty, Chinese, 64 KiB Info), record() atomicity,
 // migration from the version-1 schema, refusal of newer/foreign databases, recovery from damaged files.
-#include "TaskStore.h"
+#include "history/TaskStore.h"
+#include "task/DiscoveryFacts.h"
+#include "task/HistoryEntry.h"
+#include "task/TaskState.h"
+#include "task/TextBounds.h"
 
 #include <QCryptographicHash>
 #include <QDir>

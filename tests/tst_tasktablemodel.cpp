@@ -1,9 +1,10 @@
 // TaskTableModel and TaskFilterProxyModel: model consistency under QAbstractItemModelTester, minimal change
 // signals, the id → row index, roles per status, hostile Info, the Elapsed tick, sorting and filtering.
-#include "StatusStyle.h"
 #include "TaskBoard.h"
-#include "TaskFilterProxyModel.h"
-#include "TaskTableModel.h"
+#include "model/StatusStyle.h"
+#include "model/TaskFilterProxyModel.h"
+#include "model/TaskTableModel.h"
+#include "task/TaskState.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>

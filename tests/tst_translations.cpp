@@ -2,7 +2,7 @@
 // locale, the GUI shows translated text, and `cdb-taskwatch watch --help` prints Chinese under
 // LANG=zh_CN.UTF-8.
 #include "Language.h"
-#include "MainWindow.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QFile>

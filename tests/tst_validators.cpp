@@ -1,7 +1,7 @@
 // The whole-string validators of values that travel as headers or name keychain entries: region ids and
 // profile names. `^…$` would accept a trailing "\n" (PCRE's `$` matches before a final newline).
-#include "CredentialStore.h"
-#include "Regions.h"
+#include "accounts/CredentialStore.h"
+#include "api/Regions.h"
 
 #include <QTest>
 

@@ -1,17 +1,23 @@
 #include "GuiLauncher.h"
 
 #include "Language.h"
-#include "Regions.h"
+#include "api/Regions.h"
 
-#include "CredentialStore.h"
-#include "CredentialsDialog.h"
-#include "CsvWriter.h"
 #include "Emulator.h"
-#include "ExportDialog.h"
-#include "MainWindow.h"
-#include "RunSettings.h"
 #include "TaskBoard.h"
-#include "TaskStore.h"
+#include "accounts/AccountConfig.h"
+#include "accounts/AccountLoader.h"
+#include "accounts/CredentialStore.h"
+#include "accounts/RunSettings.h"
+#include "api/Credential.h"
+#include "api/Endpoint.h"
+#include "dialogs/CredentialsDialog.h"
+#include "dialogs/ExportDialog.h"
+#include "discovery/DiscoveryRequest.h"
+#include "history/CsvWriter.h"
+#include "history/TaskStore.h"
+#include "task/TaskKey.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -195,7 +201,7 @@ private:
                                                8000);
         }
         auto* dialog = new CredentialsDialog(&m_credentials, &m_dialogNam, m_window.get());
-        if (!profile.isEmpty() && profile != QLatin1String(TaskBoard::kEnvironmentProfile))
+        if (!profile.isEmpty() && profile != QLatin1String(CredentialStore::kEnvironmentProfile))
             dialog->selectProfile(profile);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setCloseOnSave(true);
@@ -292,7 +298,7 @@ int runGui(const QStringList& arguments) {
         return 2;
     }
     if (!options.endpoint.isEmpty()) {
-        if (const QString why = ApiClient::validateEndpoint(QUrl(options.endpoint)); !why.isEmpty()) {
+        if (const QString why = Endpoint::validate(QUrl(options.endpoint)); !why.isEmpty()) {
             QTextStream(stderr) << why << '\n';
             return 2;
         }

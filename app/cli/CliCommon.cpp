@@ -1,9 +1,9 @@
 #include "CliCommon.h"
 
-#include "CredentialStore.h"
-#include "Regions.h"
-#include "RunSettings.h"
-#include "SafeText.h"
+#include "accounts/CredentialStore.h"
+#include "accounts/RunSettings.h"
+#include "api/Regions.h"
+#include "task/SafeText.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -7,8 +7,8 @@
 #include "ListCommand.h"
 #include "WatchCommand.h"
 
-#include "SafeText.h"
-#include "TaskIdExtractor.h"
+#include "task/SafeText.h"
+#include "task/TaskIdExtractor.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

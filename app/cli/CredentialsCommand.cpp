@@ -1,10 +1,13 @@
 #include "CredentialsCommand.h"
 
-#include "ApiClient.h"
 #include "CliCommon.h"
-#include "CredentialImport.h"
-#include "CredentialStore.h"
-#include "Regions.h"
+#include "accounts/CredentialImport.h"
+#include "accounts/CredentialStore.h"
+#include "api/ApiClient.h"
+#include "api/Credential.h"
+#include "api/Endpoint.h"
+#include "api/Regions.h"
+#include "task/TextBounds.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -214,7 +217,7 @@ int runSet(const QStringList& arguments) {
         return ExitUsage;
     }
     if (parser.isSet(endpoint) && !parser.value(endpoint).trimmed().isEmpty()) {
-        const QString problem = ApiClient::validateEndpoint(QUrl(parser.value(endpoint).trimmed()));
+        const QString problem = Endpoint::validate(QUrl(parser.value(endpoint).trimmed()));
         if (!problem.isEmpty()) {
             printErr(problem);
             return ExitUsage;

@@ -1,9 +1,9 @@
 #include "ExportCsvCommand.h"
 
 #include "CliCommon.h"
-#include "CsvWriter.h"
-#include "TaskIdExtractor.h"
-#include "TaskStore.h"
+#include "history/CsvWriter.h"
+#include "history/TaskStore.h"
+#include "task/TaskIdExtractor.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,12 +1,13 @@
 #include "ListCommand.h"
 
 #include "CliCommon.h"
-#include "Discovery.h"
-#include "DiscoveryClient.h"
 #include "Language.h"
-#include "RunSettings.h"
-#include "SafeText.h"
-#include "SendBudget.h"
+#include "accounts/RunSettings.h"
+#include "discovery/Discovery.h"
+#include "discovery/DiscoveryClient.h"
+#include "pacing/SharedBudget.h"
+#include "task/DiscoveryFacts.h"
+#include "task/SafeText.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

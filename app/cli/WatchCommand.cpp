@@ -1,16 +1,21 @@
 #include "WatchCommand.h"
 
 #include "CliCommon.h"
-#include "ErrorCatalog.h"
 #include "Language.h"
-#include "Regions.h"
-#include "RunSettings.h"
-#include "SafeText.h"
 #include "SignalWatcher.h"
 #include "TaskBoard.h"
-#include "TaskIdExtractor.h"
-#include "TaskStore.h"
 #include "WatchOutput.h"
+#include "accounts/RunSettings.h"
+#include "api/ErrorCatalog.h"
+#include "api/Regions.h"
+#include "discovery/DiscoveryRequest.h"
+#include "history/TaskStore.h"
+#include "task/HistoryEntry.h"
+#include "task/SafeText.h"
+#include "task/TaskIdExtractor.h"
+#include "task/TaskKey.h"
+#include "task/TaskState.h"
+#include "task/TaskStatus.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

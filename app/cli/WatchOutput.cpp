@@ -1,7 +1,9 @@
 #include "WatchOutput.h"
 
 #include "CliCommon.h"
-#include "SafeText.h"
+#include "task/SafeText.h"
+#include "task/TaskState.h"
+#include "task/TextBounds.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 // (SIGINT/SIGTERM, --timeout). Server text is bounded and neutralised (SafeText) in every text form.
 #pragma once
 
-#include "TaskTypes.h"
+#include "task/TaskState.h"
 
 #include <QList>
 #include <QString>

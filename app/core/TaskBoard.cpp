@@ -1,11 +1,21 @@
 #include "TaskBoard.h"
+#include "Clock.h"
 
-#include "CredentialStore.h"
-#include "ErrorCatalog.h"
-#include "Regions.h"
-#include "SendBudget.h"
-#include "TaskIdExtractor.h"
-#include "TaskStore.h"
+#include "accounts/AccountConfig.h"
+#include "accounts/CredentialStore.h"
+#include "api/Endpoint.h"
+#include "api/ErrorCatalog.h"
+#include "api/Regions.h"
+#include "discovery/DiscoveryRequest.h"
+#include "history/TaskStore.h"
+#include "pacing/SharedBudget.h"
+#include "task/AddReport.h"
+#include "task/DiscoveryFacts.h"
+#include "task/HistoryEntry.h"
+#include "task/TaskIdExtractor.h"
+#include "task/TaskKey.h"
+#include "task/TaskState.h"
+#include "task/TaskStatus.h"
 
 #include <QNetworkAccessManager>
 #include <algorithm>
@@ -47,32 +57,7 @@ void takePolled(TaskState& task, const TaskState& polled) {
     task.discovery = facts;
 }
 
-// HTTP/1.1 has 6 connections per host in QNetworkAccessManager: more requests in flight would queue inside it
-// and could then leave in a burst that the pacing never produced. Plain http (loopback only) and https to a
-// loopback server (the emulator speaks HTTP/1.1) are limited to that; the vendor's hosts negotiate HTTP/2
-// (one multiplexed connection), where nothing queues.
-PollOptions withTransportLimits(PollOptions options, const EndpointConfig& endpoint) {
-    const QString host = endpoint.url.host();
-    const bool loopback = host == QLatin1String("localhost") || host.startsWith(QLatin1String("127.")) ||
-                          host == QLatin1String("::1");
-    if (endpoint.url.scheme() == QLatin1String("http") || loopback)
-        options.maxInFlight = std::min(options.maxInFlight, 6);
-    return options;
-}
 } // namespace
-
-QString TaskBoard::AddReport::text() const {
-    QStringList parts;
-    if (added > 0 || (alreadyPresent == 0 && unrecognisedLineCount == 0))
-        parts << (added == 0 ? tr("No task ids found") : tr("%n added", nullptr, added));
-    if (alreadyPresent > 0)
-        parts << tr("%n already present", nullptr, alreadyPresent);
-    if (unrecognisedLineCount == 1)
-        parts << tr("1 line not recognised");
-    else if (unrecognisedLineCount > 1)
-        parts << tr("%n lines not recognised", nullptr, unrecognisedLineCount);
-    return parts.join(QLatin1String(", "));
-}
 
 TaskBoard::TaskBoard(TaskStore* store, PollOptions poll, QObject* parent)
     : QObject(parent)
@@ -164,8 +149,11 @@ QString TaskBoard::pacingWarning(const QString& profile) const {
 void TaskBoard::startPoller(const QString& profile, Account& a) {
     a.nam = std::make_unique<QNetworkAccessManager>();
     a.client = std::make_unique<ApiClient>(a.nam.get(), a.config.endpoint, a.config.credential);
-    a.scheduler =
-        std::make_unique<PollScheduler>(a.client.get(), withTransportLimits(m_poll, a.config.endpoint));
+    a.scheduler = std::make_unique<PollScheduler>(a.client.get(), [&] {
+        PollOptions options = m_poll;
+        options.maxInFlight = Endpoint::maxInFlight(a.config.endpoint, options.maxInFlight);
+        return options;
+    }());
     PollScheduler* s = a.scheduler.get();
     connect(s, &PollScheduler::taskUpdated, this,
             [this, profile](const TaskState& state, bool observed) { onUpdated(profile, state, observed); });
@@ -323,7 +311,7 @@ QString TaskBoard::defaultRegion(const QString& profile) const {
 
 // --------------------------------------------------------------------------------------------------- tasks
 
-TaskBoard::AddReport TaskBoard::addText(const QString& text, const QString& profile, const QString& region) {
+AddReport TaskBoard::addText(const QString& text, const QString& profile, const QString& region) {
     const ExtractedIds found = TaskIdExtractor::extract(text);
     AddReport report;
     report.alreadyPresent = found.duplicates;
@@ -376,7 +364,7 @@ QStringList TaskBoard::addIds(const QStringList& ids, const QString& profileName
 void TaskBoard::writeAdded(const QStringList& keys) {
     if (!m_store)
         return;
-    const qint64 steady = PollScheduler::steadyNowMs();
+    const qint64 steady = steadyNowMs();
     const bool ok = m_store->transaction([&] {
         for (const QString& key : keys) {
             const TaskState& state = m_tasks[key];
@@ -399,7 +387,7 @@ int TaskBoard::restore() {
 
 QStringList TaskBoard::adopt(const QList<TaskState>& states) {
     QStringList added;
-    const qint64 steady = PollScheduler::steadyNowMs();
+    const qint64 steady = steadyNowMs();
     for (TaskState state : states) {
         if (state.profile.isEmpty())
             state.profile = resolveProfile({}); // written before profiles existed
@@ -693,7 +681,7 @@ void TaskBoard::flush(FlushMode mode) {
         QSet<QString> toWrite(updated.cbegin(), updated.cend());
         if (mode == FlushMode::All)
             toWrite.unite(m_unwritten);
-        const qint64 now = PollScheduler::steadyNowMs();
+        const qint64 now = steadyNowMs();
         // What is due is decided first: a batch with nothing to write opens no transaction at all.
         QList<const TaskState*> due;
         QStringList dueKeys;
@@ -805,7 +793,7 @@ void TaskBoard::listRegion(const QString& profile, const QString& region) {
         accountState(profile) == AccountState::HeldByAuth)
         return;
     it->second.listing = true;
-    it->second.listedAt = PollScheduler::steadyNowMs();
+    it->second.listedAt = steadyNowMs();
     a->discovery->list(it->second.query);
 }
 
@@ -872,7 +860,7 @@ void TaskBoard::ensureRefreshWatches(const QString& profile) {
 }
 
 void TaskBoard::onDiscoveryTick() {
-    const qint64 now = PollScheduler::steadyNowMs();
+    const qint64 now = steadyNowMs();
     bool any = false;
     for (auto& [key, watch] : m_regionWatches) {
         const bool refresh = hasUnfinishedDiscovered(key.first, key.second);

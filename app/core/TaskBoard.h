@@ -14,11 +14,16 @@
 // kCheckedWriteMs, and at flush(FlushAll) (exit).
 #pragma once
 
-#include "ApiClient.h"
-#include "Discovery.h"
-#include "DiscoveryClient.h"
-#include "PollScheduler.h"
-#include "TaskTypes.h"
+#include "accounts/AccountConfig.h"
+#include "api/ApiClient.h"
+#include "api/Credential.h"
+#include "discovery/Discovery.h"
+#include "discovery/DiscoveryClient.h"
+#include "discovery/DiscoveryRequest.h"
+#include "polling/PollScheduler.h"
+#include "task/AddReport.h"
+#include "task/HistoryEntry.h"
+#include "task/TaskState.h"
 
 #include <QHash>
 #include <QObject>
@@ -34,21 +39,6 @@ namespace taskwatch {
 
 class TaskStore;
 
-// What an account polls with.
-struct AccountConfig {
-    Credential credential;
-    EndpointConfig endpoint;
-    QString region; // default region of ids added without one (may be empty: Regions::kDefault)
-};
-
-// What to discover (TaskBoard::discover).
-struct DiscoveryRequest {
-    QString profile;        // empty: the default profile
-    QStringList regions;    // empty: the account's region
-    Discovery::Query query; // the filters (its region is ignored: one listing per region)
-    bool follow = false;    // keep discovering every kFollowIntervalMs
-};
-
 enum class AccountState {
     Unknown,            // tasks restored, credentials not resolved yet
     CredentialsMissing, // no credentials for the profile (keychain entry gone, environment not set)
@@ -62,17 +52,6 @@ public:
     static constexpr int kDefaultFlushMs = 100;
     static constexpr qint64 kCheckedWriteMs = 60000; // "every >= 10 s" (issue 13): once a minute
     static constexpr int kMaxTimeline = 2000;        // observed changes kept per task for the timeline
-    static constexpr auto kEnvironmentProfile = "environment"; // TENCENTCLOUD_SECRET_ID/KEY as an account
-
-    // What adding a text of ids did (shown as a one-line report).
-    struct AddReport {
-        int added = 0;
-        int alreadyPresent = 0; // on the board already, or repeated in the same text
-        int unrecognisedLineCount = 0;
-        QStringList unrecognisedLines; // the first TaskIdExtractor::kMaxReportedLines of them
-        QStringList addedKeys;
-        QString text() const; // "3 added, 1 already present, 2 lines not recognised"
-    };
 
     // `store` may be null (watch --no-history); it must outlive the board. `poll` applies to every account.
     explicit TaskBoard(TaskStore* store, PollOptions poll = {}, QObject* parent = nullptr);

@@ -1,7 +1,9 @@
 #include "Emulator.h"
+#include "Clock.h"
 
-#include "Regions.h"
-#include "Signer.h"
+#include "api/Regions.h"
+#include "api/Signer.h"
+#include "task/TextBounds.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -77,12 +79,6 @@ int insertArrival(std::deque<qint64>& window, qint64 t) {
         most = std::max(most, int(end - begin) + 1);
     }
     return most;
-}
-
-qint64 steadyNowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
 }
 
 // When the bytes now readable on `socket` reached this machine, on the steady clock: `now` minus the age of

@@ -9,6 +9,7 @@
 // per SecretId and action: 40 DescribeAsyncRequestInfo, 50 DescribeTasks, 50 DescribeDBInstances per 1000
 // ms). Used by --demo, the `emulator` command, the integration tests and the benchmarks.
 #pragma once
+#include "task/TextBounds.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -727,6 +727,35 @@
     </message>
 </context>
 <context>
+    <name>taskwatch::AddReport</name>
+    <message>
+        <source>No task ids found</source>
+        <translation>未找到任务 ID</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>已添加 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already present</source>
+        <translation>
+            <numerusform>%n 个已存在</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 line not recognised</source>
+        <translation>1 行无法识别</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines not recognised</source>
+        <translation>
+            <numerusform>%n 行无法识别</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::CredentialImport</name>
     <message>
         <source>%1 does not exist.</source>
@@ -896,32 +925,6 @@
 </context>
 <context>
     <name>taskwatch::TaskBoard</name>
-    <message>
-        <source>No task ids found</source>
-        <translation>未找到任务 ID</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n added</source>
-        <translation>
-            <numerusform>已添加 %n 个</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already present</source>
-        <translation>
-            <numerusform>%n 个已存在</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>1 line not recognised</source>
-        <translation>1 行无法识别</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lines not recognised</source>
-        <translation>
-            <numerusform>%n 行无法识别</numerusform>
-        </translation>
-    </message>
     <message>
         <source>HTTP status %1</source>
         <translation>HTTP 状态码 %1</translation>

@@ -1,7 +1,7 @@
 // libFuzzer: one CSV field from arbitrary text must round-trip through an RFC 4180 reading and never start
 // with a formula character unless guarded.
-#include "CsvWriter.h"
-#include "SafeText.h"
+#include "history/CsvWriter.h"
+#include "task/SafeText.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,9 @@
 // libFuzzer: response parsing on arbitrary bodies must not crash and must respect its bounds — the
 // DescribeAsyncRequestInfo envelope, and the DescribeTasks / DescribeDBInstances pages of discovery.
-#include "ApiClient.h"
-#include "Discovery.h"
+#include "api/ApiClient.h"
+#include "api/QueryResult.h"
+#include "discovery/Discovery.h"
+#include "task/TextBounds.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,5 +1,5 @@
 // libFuzzer: id extraction on arbitrary text must not crash, and every id it reports must be a canonical id.
-#include "TaskIdExtractor.h"
+#include "task/TaskIdExtractor.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,0 +1,100 @@
+// DescribeAsyncRequestInfo over QNetworkAccessManager: signs with TC3-HMAC-SHA256, bounds what it reads,
+// applies a per-request deadline, and turns every outcome into one typed QueryResult.
+#pragma once
+
+#include "api/Credential.h"
+#include "api/Endpoint.h"
+#include "api/QueryResult.h"
+#include "polling/TaskQueryBackend.h"
+
+#include <QHash>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+#include <set>
+#include <utility>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace taskwatch {
+
+class ApiClient : public TaskQueryBackend {
+    Q_OBJECT
+public:
+    static constexpr auto kAction = "DescribeAsyncRequestInfo";
+    static constexpr auto kVersion = "2017-03-20";
+    // X-TC-RequestClient: the SDKs keep it to letters, digits and `_-.` (py/go validate it), so no '/'.
+    static constexpr auto kRequestClient = "cdb-taskwatch-" TASKWATCH_VERSION;
+    static constexpr auto kContentType = "application/json";
+
+    ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Credential credential,
+              QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    // DescribeAsyncRequestInfo for one task: queryFinished(ticket, ...) follows.
+    void query(quint64 ticket, const QString& taskId, const QString& region) override;
+    // Any other action of the same service, version, endpoint, signing and envelope (DescribeTasks,
+    // DescribeDBInstances): `body` is the JSON request body. callFinished(ticket, result) follows, with the
+    // Response object in result.response when the answer is a success. Tickets are the caller's: they need
+    // not differ from query()'s.
+    void call(quint64 ticket, const char* action, const QString& region, const QByteArray& body);
+    void setClockOffset(qint64 seconds) override { m_clockOffset = seconds; }
+    qint64 clockOffset() const override { return m_clockOffset; }
+    void abortAll() override;
+
+    void setCredential(const Credential& credential);
+    void setLanguage(const QString& language);
+    void setEndpoint(const EndpointConfig& endpoint); // for the next requests
+    const EndpointConfig& endpoint() const { return m_endpoint; }
+
+    // Pure parsing of a response, exposed for tests and fuzzing. `truncated` = the body was cut at
+    // kMaxBodyBytes. `location` is the Location header of a redirect (reported, never followed).
+    static QueryResult parseResponse(int httpStatus, const QByteArray& body, bool truncated,
+                                     const QString& location = {});
+    // The envelope only (HTTP status, JSON, Response, Error, RequestId), for any action; on success the
+    // Response object goes to `response` when given.
+    static QueryResult parseEnvelope(int httpStatus, const QByteArray& body, bool truncated,
+                                     const QString& location = {}, QJsonObject* response = nullptr);
+
+    // The request body, {"AsyncRequestId":"..."}, with the id escaped as a JSON string.
+    static QByteArray requestBody(const QString& taskId);
+
+signals:
+    void callSent(quint64 ticket); // call()'s querySent
+    void callFinished(quint64 ticket, const taskwatch::QueryResult& result);
+
+private:
+    struct InFlight {
+        quint64 ticket = 0;
+        bool isCall = false;       // call() (callFinished) rather than query() (queryFinished)
+        bool sentReported = false; // querySent / callSent emitted
+        QByteArray body;           // what was read so far, at most kMaxBodyBytes
+        bool truncated = false;
+        bool timedOut = false;
+        qint64 deadlineAt = 0; // monotonic ms
+        QStringList sslErrors; // certificate problems reported, for the message (at most a few)
+    };
+    void send(quint64 ticket, const char* action, const QString& region, const QByteArray& body, bool isCall);
+    void onFinished(QNetworkReply* reply);
+    bool drainBounded(QNetworkReply* reply, InFlight& state);
+    void onDeadline();
+    void armDeadlineTimer();
+    void prepareRequest();
+
+    QNetworkAccessManager* m_nam;
+    EndpointConfig m_endpoint;
+    Credential m_credential;
+    qint64 m_clockOffset = 0;
+    QNetworkRequest m_request;  // what every request has in common (prepareRequest())
+    QByteArray m_host;          // its Host header, signed
+    QString m_wellFormedRegion; // the last region checked (Regions::isWellFormed)
+    QHash<QNetworkReply*, InFlight> m_inFlight;
+    // One timer for every request's deadline: armed for the earliest of them.
+    std::set<std::pair<qint64, QNetworkReply*>> m_deadlines;
+    QTimer m_deadlineTimer;
+};
+
+} // namespace taskwatch

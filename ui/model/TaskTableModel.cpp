@@ -1,0 +1,640 @@
+#include "model/TaskTableModel.h"
+
+#include "TaskBoard.h"
+#include "api/ErrorCatalog.h"
+#include "api/QueryResult.h"
+#include "discovery/Discovery.h"
+#include "task/DiscoveryFacts.h"
+#include "task/SafeText.h"
+#include "task/TaskKey.h"
+#include "task/TaskState.h"
+#include "task/TextBounds.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QLocale>
+#include <algorithm>
+
+namespace taskwatch {
+
+namespace {
+
+// Tooltips are shown as rich text when they look like HTML: untrusted text is always escaped and wrapped so
+// it is rendered as plain, wrapped text.
+QString plainToolTip(const QString& text) {
+    return SafeText::toolTip(text);
+}
+
+QString formatTimestamp(const QDateTime& when, const QDateTime& now) {
+    if (!when.isValid())
+        return {};
+    const QDateTime local = when.toLocalTime();
+    if (local.date() == now.toLocalTime().date())
+        return local.toString(QStringLiteral("HH:mm:ss"));
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString longTime(const QDateTime& when) {
+    return QLocale().toString(when.toLocalTime(), QLocale::LongFormat);
+}
+
+qint64 sortTime(const QDateTime& when) {
+    return when.isValid() ? when.toMSecsSinceEpoch() : qint64(-1);
+}
+
+// "orders-primary (cdb-c1nl9rpv)", "cdb-c1nl9rpv", "cdb-a, cdb-b, cdb-c +2": server text, one line, bounded.
+QString instanceText(const DiscoveryFacts& f) {
+    QStringList ids;
+    const qsizetype shown = qMin<qsizetype>(f.instanceIds.size(), TaskTableModel::kMaxShownInstanceIds);
+    for (qsizetype i = 0; i < shown; ++i)
+        ids << SafeText::singleLine(f.instanceIds.at(i), 64);
+    QString idText = ids.join(QLatin1String(", "));
+    if (f.instanceIds.size() > shown)
+        idText = TaskTableModel::tr("%1 +%2").arg(idText, QString::number(f.instanceIds.size() - shown));
+    const QString name = SafeText::singleLine(f.instanceName, TaskTableModel::kDisplayNameChars);
+    if (name.isEmpty())
+        return idText;
+    if (idText.isEmpty())
+        return name;
+    return TaskTableModel::tr("%1 (%2)").arg(name, idText); // one pass: both are server text
+}
+
+} // namespace
+
+TaskTableModel::TaskTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_dark(StatusStyle::isApplicationDark()) {}
+
+TaskTableModel::~TaskTableModel() = default;
+
+int TaskTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int TaskTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+Qt::ItemFlags TaskTableModel::flags(const QModelIndex& index) const {
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case IdColumn:
+            return tr("Task ID");
+        case RegionColumn:
+            return tr("Region");
+        case StatusColumn:
+            return tr("Status");
+        case InfoColumn:
+            return tr("Info");
+        case LastCheckedColumn:
+            return tr("Last checked");
+        case ElapsedColumn:
+            return tr("Elapsed");
+        case ErrorColumn:
+            return tr("Error");
+        case RequestIdColumn:
+            return tr("RequestId");
+        case ProfileColumn:
+            return tr("Profile");
+        case InstanceColumn:
+            return tr("Instance");
+        case TypeColumn:
+            return tr("Type");
+        case ProgressColumn:
+            return tr("Progress");
+        case StartedColumn:
+            return tr("Started");
+        case EndedColumn:
+            return tr("Ended");
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case IdColumn:
+            return tr("The AsyncRequestId of the task");
+        case InfoColumn:
+            return tr("The task's execution information, as reported by the server");
+        case LastCheckedColumn:
+            return tr("When the server was last asked about the task");
+        case ElapsedColumn:
+            return tr("Time since the task was added; the final duration once it finished");
+        case ErrorColumn:
+            return tr("The error of the last query, if it failed");
+        case RequestIdColumn:
+            return tr("The RequestId of the last response: quote it to Tencent Cloud support");
+        case ProfileColumn:
+            return tr("The credential profile (account) the task is polled with");
+        case InstanceColumn:
+            return tr("The instance the task acts on: its name and id (DescribeTasks)");
+        case TypeColumn:
+            return tr("What the task does (DescribeTasks' task type)");
+        case ProgressColumn:
+            return tr("How far the task is, in percent (DescribeTasks)");
+        case StartedColumn:
+            return tr("When the task started (DescribeTasks)");
+        case EndedColumn:
+            return tr("When the task ended (DescribeTasks); empty while it runs");
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TaskState& s = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(s, column);
+    case Qt::ToolTipRole:
+        return toolTipData(s, column);
+    case Qt::DecorationRole:
+        if (column == StatusColumn)
+            return StatusStyle::icon(StatusStyle::keyFor(s), m_dark);
+        return {};
+    case Qt::ForegroundRole:
+        if (column == StatusColumn)
+            return StatusStyle::color(StatusStyle::keyFor(s), m_dark);
+        if (column == ErrorColumn && !s.errorCode.isEmpty())
+            return StatusStyle::color(StatusKey::Error, m_dark);
+        return {};
+    case Qt::BackgroundRole:
+        if (column == StatusColumn)
+            return StatusStyle::background(StatusStyle::keyFor(s), m_dark);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == ElapsedColumn || column == LastCheckedColumn || column == StartedColumn ||
+            column == EndedColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        if (column == ProgressColumn)
+            return QVariant::fromValue(Qt::AlignCenter);
+        return {};
+    case Qt::FontRole:
+        if ((column == IdColumn || column == RequestIdColumn) &&
+            qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        return {};
+    case SortRole:
+        return sortData(s, column);
+    case TaskIdRole:
+        return s.id;
+    case TaskKeyRole:
+        return taskKey(s);
+    case ProfileRole:
+        return s.profile;
+    case StatusKeyRole:
+        return StatusStyle::keyName(StatusStyle::keyFor(s));
+    case PhaseRole:
+        return static_cast<int>(s.phase);
+    case FinishedRole:
+        return isFinished(s);
+    case ProgressRole:
+        return s.discovery.progress ? QVariant(*s.discovery.progress) : QVariant();
+    case DiscoveredRole:
+        return s.discovery.isDiscovered();
+    default:
+        return {};
+    }
+}
+
+QVariant TaskTableModel::displayData(const TaskState& s, int column) const {
+    switch (column) {
+    case IdColumn:
+        return s.id;
+    case RegionColumn:
+        return SafeText::singleLine(s.region, kDisplayErrorChars);
+    case StatusColumn:
+        return StatusStyle::text(s);
+    case InfoColumn:
+        return s.info ? SafeText::singleLine(*s.info, kDisplayInfoChars) : QString();
+    case LastCheckedColumn:
+        return formatTimestamp(s.lastCheckedAt, m_clock());
+    case ElapsedColumn: {
+        const qint64 ms = elapsedMs(s);
+        return ms < 0 ? QString() : formatDuration(ms);
+    }
+    case ErrorColumn: {
+        if (s.errorCode.isEmpty())
+            return QString();
+        const QString code = SafeText::singleLine(s.errorCode, kDisplayErrorChars);
+        if (s.errorCode == QLatin1String(ClientError::ServerNetworkError) && s.httpStatus > 0)
+            return tr("%1 (HTTP %2)").arg(code, QString::number(s.httpStatus));
+        return code;
+    }
+    case RequestIdColumn:
+        return SafeText::singleLine(s.requestId, kDisplayErrorChars);
+    case ProfileColumn:
+        return s.profile;
+    case InstanceColumn:
+        return instanceText(s.discovery);
+    case TypeColumn:
+        return s.discovery.taskType.isEmpty()
+                   ? QString()
+                   : SafeText::singleLine(Discovery::readableTaskType(s.discovery.taskType),
+                                          kDisplayNameChars);
+    case ProgressColumn:
+        // The number as text, so that screen readers read it (the delegate draws the bar).
+        return s.discovery.progress ? tr("%1 %").arg(*s.discovery.progress) : QString();
+    case StartedColumn:
+        return formatTimestamp(s.discovery.startedAt, m_clock());
+    case EndedColumn:
+        return formatTimestamp(s.discovery.endedAt, m_clock());
+    }
+    return {};
+}
+
+QVariant TaskTableModel::sortData(const TaskState& s, int column) const {
+    switch (column) {
+    case IdColumn:
+        return s.id;
+    case RegionColumn:
+        return s.region;
+    case StatusColumn:
+        return StatusStyle::severity(StatusStyle::keyFor(s));
+    case InfoColumn:
+        return s.info.value_or(QString());
+    case LastCheckedColumn:
+        return s.lastCheckedAt.isValid() ? s.lastCheckedAt.toMSecsSinceEpoch() : qint64(-1);
+    case ElapsedColumn:
+        return elapsedMs(s);
+    case ErrorColumn:
+        return s.errorCode;
+    case RequestIdColumn:
+        return s.requestId;
+    case ProfileColumn:
+        return s.profile;
+    case InstanceColumn:
+        return s.discovery.instanceName.isEmpty() ? s.discovery.instanceIds.value(0)
+                                                  : s.discovery.instanceName;
+    case TypeColumn:
+        return s.discovery.taskType;
+    case ProgressColumn:
+        return s.discovery.progress.value_or(-1);
+    case StartedColumn:
+        return sortTime(s.discovery.startedAt);
+    case EndedColumn:
+        return sortTime(s.discovery.endedAt);
+    }
+    return {};
+}
+
+QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
+    switch (column) {
+    case StatusColumn: {
+        const StatusKey key = StatusStyle::keyFor(s);
+        QString text = StatusStyle::text(s) + QLatin1Char('\n') + StatusStyle::description(key);
+        if (key == StatusKey::Error && s.status)
+            text += QLatin1Char('\n') + tr("Last status: %1").arg(SafeText::singleLine(*s.status, 64));
+        if (s.phase == TaskPhase::Retrying && s.nextPollAt.isValid())
+            text += QLatin1Char('\n') +
+                    (m_board && m_board->isPaused()
+                         ? tr("Paused: no attempt until polling resumes")
+                         : tr("Next attempt at %1")
+                               .arg(s.nextPollAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+        return plainToolTip(text);
+    }
+    case InfoColumn:
+        if (!s.info || s.info->isEmpty())
+            return {};
+        return plainToolTip(boundText(SafeText::multiLine(*s.info), kToolTipInfoChars));
+    case LastCheckedColumn:
+        if (!s.lastCheckedAt.isValid())
+            return tr("Not checked yet");
+        return QLocale().toString(s.lastCheckedAt.toLocalTime(), QLocale::LongFormat);
+    case ElapsedColumn:
+        if (!s.addedAt.isValid())
+            return {};
+        return tr("Added at %1").arg(QLocale().toString(s.addedAt.toLocalTime(), QLocale::ShortFormat));
+    case ErrorColumn: {
+        if (s.errorCode.isEmpty())
+            return {};
+        const ErrorDescription d = ErrorCatalog::describe(s.errorCode);
+        QString text = SafeText::singleLine(s.errorCode, kDisplayErrorChars);
+        if (!s.errorMessage.isEmpty())
+            text += QLatin1Char('\n') + boundText(SafeText::multiLine(s.errorMessage), 1000);
+        if (!d.meaning.isEmpty())
+            text += QLatin1Char('\n') + d.meaning;
+        if (!d.hint.isEmpty())
+            text += QLatin1Char('\n') + d.hint;
+        return plainToolTip(text);
+    }
+    case RequestIdColumn:
+        if (s.requestId.isEmpty())
+            return {};
+        return tr("Quote this RequestId to Tencent Cloud support");
+    case InstanceColumn: {
+        const DiscoveryFacts& f = s.discovery;
+        if (f.instanceIds.isEmpty() && f.instanceName.isEmpty())
+            return {};
+        QStringList lines;
+        if (!f.instanceName.isEmpty())
+            lines << SafeText::singleLine(f.instanceName, kDisplayNameChars);
+        for (const QString& id : f.instanceIds.mid(0, 50))
+            lines << SafeText::singleLine(id, 64);
+        return plainToolTip(lines.join(QLatin1Char('\n')));
+    }
+    case TypeColumn:
+        if (s.discovery.taskType.isEmpty())
+            return {};
+        return plainToolTip(tr("Task type: %1").arg(SafeText::singleLine(s.discovery.taskType, 120)));
+    case ProgressColumn:
+        if (!s.discovery.progress)
+            return {};
+        if (!s.discovery.listedAt.isValid())
+            return tr("%1 % done").arg(*s.discovery.progress);
+        return tr("%1 % done, as listed at %2")
+            .arg(QString::number(*s.discovery.progress),
+                 s.discovery.listedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    case StartedColumn:
+        return s.discovery.startedAt.isValid() ? longTime(s.discovery.startedAt) : QVariant();
+    case EndedColumn:
+        if (s.discovery.endedAt.isValid())
+            return longTime(s.discovery.endedAt);
+        return s.discovery.isDiscovered() ? tr("Not ended yet") : QVariant();
+    default:
+        return {};
+    }
+}
+
+bool TaskTableModel::isFinished(const TaskState& state) {
+    return state.isFinished();
+}
+
+qint64 TaskTableModel::elapsedMs(const TaskState& s) const {
+    if (!s.addedAt.isValid())
+        return -1;
+    QDateTime end;
+    if (isFinished(s))
+        end = s.finishedAt.isValid() ? s.finishedAt : s.lastCheckedAt;
+    if (!end.isValid())
+        end = m_clock();
+    return qMax<qint64>(0, s.addedAt.msecsTo(end));
+}
+
+QString TaskTableModel::formatDuration(qint64 ms) {
+    const qint64 totalSeconds = qMax<qint64>(0, ms) / 1000;
+    const qint64 days = totalSeconds / 86400;
+    const int hours = static_cast<int>((totalSeconds / 3600) % 24);
+    const int minutes = static_cast<int>((totalSeconds / 60) % 60);
+    const int seconds = static_cast<int>(totalSeconds % 60);
+    const auto two = [](int v) { return QStringLiteral("%1").arg(v, 2, 10, QLatin1Char('0')); };
+    if (days > 0)
+        return tr("%1 d %2").arg(days).arg(
+            QStringLiteral("%1:%2:%3").arg(two(hours), two(minutes), two(seconds)));
+    if (hours > 0)
+        return QStringLiteral("%1:%2:%3").arg(hours).arg(two(minutes), two(seconds));
+    if (minutes > 0)
+        return QStringLiteral("%1:%2").arg(minutes).arg(two(seconds));
+    return tr("%1 s").arg(seconds);
+}
+
+void TaskTableModel::upsert(const TaskState& state) {
+    const auto it = m_rowOf.constFind(taskKey(state));
+    if (it != m_rowOf.constEnd()) {
+        const int row = *it;
+        m_rows[row] = state;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    const int row = static_cast<int>(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.append(state);
+    m_rowOf.insert(taskKey(state), row);
+    endInsertRows();
+}
+
+void TaskTableModel::upsertMany(const QList<TaskState>& states) {
+    if (states.isEmpty())
+        return;
+    if (states.size() == 1) {
+        upsert(states.first());
+        return;
+    }
+    QList<int> changedRows;
+    QList<TaskState> added;
+    QHash<QString, qsizetype> addedAt; // key → position in `added`
+    for (const TaskState& state : states) {
+        const QString key = taskKey(state);
+        const auto it = m_rowOf.constFind(key);
+        if (it != m_rowOf.constEnd()) {
+            const int row = *it;
+            m_rows[row] = state;
+            changedRows.append(row);
+            continue;
+        }
+        const auto pos = addedAt.constFind(key);
+        if (pos != addedAt.constEnd()) {
+            added[*pos] = state;
+        } else {
+            addedAt.insert(key, added.size());
+            added.append(state);
+        }
+    }
+    if (!changedRows.isEmpty()) {
+        std::sort(changedRows.begin(), changedRows.end());
+        changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());
+        // qBittorrent's rule: one signal per row while at most half of the rows changed (views repaint only
+        // those), one ranged signal above that (cheaper than many).
+        if (changedRows.size() * 2 <= m_rows.size()) {
+            for (int row : std::as_const(changedRows))
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        } else {
+            emit dataChanged(index(changedRows.first(), 0), index(changedRows.last(), ColumnCount - 1));
+        }
+    }
+    if (added.isEmpty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+    m_rows.reserve(m_rows.size() + added.size());
+    for (TaskState& state : added) {
+        m_rowOf.insert(taskKey(state), static_cast<int>(m_rows.size()));
+        m_rows.append(std::move(state));
+    }
+    endInsertRows();
+}
+
+void TaskTableModel::setBoard(TaskBoard* board) {
+    if (m_board)
+        disconnect(m_board, nullptr, this, nullptr);
+    m_board = board;
+    clear();
+    if (!board)
+        return;
+    const auto statesOf = [board](const QStringList& keys) {
+        QList<TaskState> states;
+        states.reserve(keys.size());
+        for (const QString& key : keys) {
+            if (const TaskState* s = board->task(key))
+                states.append(*s);
+        }
+        return states;
+    };
+    connect(board, &TaskBoard::tasksAdded, this,
+            [this, statesOf](const QStringList& keys) { upsertMany(statesOf(keys)); });
+    connect(board, &TaskBoard::tasksUpdated, this,
+            [this, statesOf](const QStringList& keys) { upsertMany(statesOf(keys)); });
+    connect(board, &TaskBoard::tasksAboutToBeRemoved, this, &TaskTableModel::removeMany);
+    connect(board, &QObject::destroyed, this, [this] {
+        m_board = nullptr;
+        clear();
+    });
+    upsertMany(statesOf(board->keys()));
+}
+
+QStringList TaskTableModel::profiles() const {
+    QStringList out;
+    for (const TaskState& s : m_rows) {
+        if (!out.contains(s.profile))
+            out.append(s.profile);
+    }
+    out.sort();
+    return out;
+}
+
+void TaskTableModel::reindexFrom(int row) {
+    for (int r = row; r < m_rows.size(); ++r)
+        m_rowOf[taskKey(m_rows.at(r))] = r;
+}
+
+void TaskTableModel::remove(const QString& key) {
+    const int row = rowOf(key);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rowOf.remove(taskKey(m_rows.at(row)));
+    m_rows.removeAt(row);
+    reindexFrom(row);
+    endRemoveRows();
+}
+
+void TaskTableModel::removeMany(const QStringList& keys) {
+    QList<int> rows;
+    rows.reserve(keys.size());
+    for (const QString& key : keys) {
+        const int row = rowOf(key);
+        if (row >= 0)
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // From the bottom up, so the rows above a removed block keep their numbers.
+    qsizetype i = rows.size() - 1;
+    while (i >= 0) {
+        const int last = rows.at(i);
+        int first = last;
+        while (i > 0 && rows.at(i - 1) == first - 1) {
+            --i;
+            --first;
+        }
+        --i;
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r)
+            m_rowOf.remove(taskKey(m_rows.at(r)));
+        m_rows.remove(first, last - first + 1);
+        reindexFrom(first);
+        endRemoveRows();
+    }
+}
+
+void TaskTableModel::clear() {
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    endResetModel();
+}
+
+const TaskState* TaskTableModel::state(int row) const {
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    return &m_rows.at(row);
+}
+
+const TaskState* TaskTableModel::stateOf(const QString& key) const {
+    return state(rowOf(key));
+}
+
+int TaskTableModel::rowOf(const QString& key) const {
+    if (key.contains(QChar(0x1f)))
+        return m_rowOf.value(key, -1);
+    // A bare id names the task of the board's default profile (or of the empty profile without a board).
+    if (m_board)
+        if (const int row = m_rowOf.value(taskKey(m_board->defaultProfile(), key), -1); row >= 0)
+            return row;
+    return m_rowOf.value(taskKey(QString(), key), -1);
+}
+
+bool TaskTableModel::contains(const QString& key) const {
+    return rowOf(key) >= 0;
+}
+
+QStringList TaskTableModel::keys() const {
+    QStringList out;
+    out.reserve(m_rows.size());
+    for (const TaskState& s : m_rows)
+        out.append(taskKey(s));
+    return out;
+}
+
+QStringList TaskTableModel::ids() const {
+    QStringList out;
+    out.reserve(m_rows.size());
+    for (const TaskState& s : m_rows)
+        out.append(s.id);
+    return out;
+}
+
+int TaskTableModel::finishedCount() const {
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), &TaskTableModel::isFinished));
+}
+
+bool TaskTableModel::hasDiscoveredTasks() const {
+    return std::any_of(m_rows.cbegin(), m_rows.cend(),
+                       [](const TaskState& s) { return s.discovery.isDiscovered(); });
+}
+
+void TaskTableModel::tick() {
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (isFinished(m_rows.at(row)))
+            continue;
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    if (first < 0)
+        return;
+    emit dataChanged(index(first, ElapsedColumn), index(last, ElapsedColumn), {Qt::DisplayRole, SortRole});
+}
+
+void TaskTableModel::setDarkTheme(bool dark) {
+    if (m_dark == dark)
+        return;
+    m_dark = dark;
+    if (m_rows.isEmpty())
+        return;
+    emit dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1),
+                     {Qt::DecorationRole, Qt::ForegroundRole, Qt::BackgroundRole});
+}
+
+void TaskTableModel::setClock(Clock clock) {
+    m_clock = std::move(clock);
+}
+
+} // namespace taskwatch

@@ -1,0 +1,1061 @@
+#include "window/MainWindow.h"
+
+#include "Language.h"
+#include "api/ErrorCatalog.h"
+#include "api/Regions.h"
+#include "banners/AddReportBar.h"
+#include "banners/Banner.h"
+#include "desktop/ActionIcons.h"
+#include "desktop/Announce.h"
+#include "desktop/Notifier.h"
+#include "details/DetailsPanel.h"
+#include "dialogs/AddTasksDialog.h"
+#include "dialogs/DiscoverDialog.h"
+#include "discovery/DiscoveryRequest.h"
+#include "history/TaskStore.h"
+#include "model/StatusStyle.h"
+#include "task/AddReport.h"
+#include "task/HistoryEntry.h"
+#include "task/SafeText.h"
+#include "task/TaskIdExtractor.h"
+#include "task/TaskKey.h"
+#include "task/TaskState.h"
+#include "task/TaskStatus.h"
+#include "task/TextBounds.h"
+#include "window/CloseGuard.h"
+#include "window/ColumnMenu.h"
+#include "window/PollIntervalMenu.h"
+#include "window/RemovalUndo.h"
+#include "window/TaskTableView.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QNetworkInformation>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace taskwatch::ui {
+
+namespace {
+
+namespace Key {
+constexpr auto Geometry = "mainWindow/geometry";
+constexpr auto WindowState = "mainWindow/windowState";
+constexpr auto Splitter = "mainWindow/splitter";
+constexpr auto Header = "mainWindow/header";
+constexpr auto Filter = "mainWindow/filter";
+constexpr auto HideFinished = "mainWindow/hideFinished";
+constexpr auto Notifications = "notifications/enabled";
+constexpr auto LastRegion = "tasks/lastRegion";
+} // namespace Key
+
+} // namespace
+
+MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
+    : QMainWindow(parent)
+    , m_board(board)
+    , m_model(new TaskTableModel(this))
+    , m_proxy(new TaskFilterProxyModel(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("CDB TaskWatch"));
+    setWindowIcon(appIcon());
+    setAcceptDrops(true);
+    m_proxy->setSourceModel(m_model);
+
+    m_closeGuard = new CloseGuard(this);
+    connect(m_closeGuard, &CloseGuard::quitRequested, this, &MainWindow::quit);
+    createActions();
+    createCentralWidgets();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+    setTabOrderChain();
+
+    m_notifier = new Notifier(board, this);
+    m_notifier->setSharedTray([this] { return m_closeGuard->trayIcon(); });
+    m_notifier->setEnabled(m_notificationsAction->isChecked());
+    connect(m_notificationsAction, &QAction::toggled, m_notifier, &Notifier::setEnabled);
+    connect(m_notifier, &Notifier::notified, this, &MainWindow::taskNotification);
+    m_tickTimer.setInterval(1000);
+    connect(&m_tickTimer, &QTimer::timeout, this, &MainWindow::onTick);
+    m_tickTimer.start();
+
+    restoreSettings();
+    applyTheme();
+    m_model->setBoard(board);
+    connectBoard();
+    setFollowNetworkReachability(true);
+    resize(size().expandedTo(QSize(1000, 640)));
+}
+
+MainWindow::~MainWindow() = default;
+
+// ----------------------------------------------------------------------------------------- construction
+
+void MainWindow::createActions() {
+    const auto make = [this](const QString& text, const QKeySequence& shortcut, const char* name, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(QLatin1String(name));
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action); // shortcuts work anywhere in the window (text fields keep their own)
+        return action;
+    };
+    m_addAction =
+        make(tr("&Add Tasks…"), QKeySequence::New, "addTasksAction", &MainWindow::addTasksInteractively);
+    m_addAction->setToolTip(
+        tr("Add task ids (Ctrl+N); you can also paste them with Ctrl+V or drop text here"));
+    m_pasteAction = make(tr("&Paste Task IDs"), QKeySequence::Paste, "pasteIdsAction", &MainWindow::pasteIds);
+    m_refreshAction =
+        make(tr("&Refresh Now"), QKeySequence(Qt::Key_F5), "refreshAction", &MainWindow::refreshNow);
+    m_refreshAction->setToolTip(tr("Query the selected tasks, or all unfinished tasks, now (F5)"));
+    m_pauseAction = new QAction(tr("&Pause Polling"), this);
+    m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_pauseAction->setToolTip(tr("Stop sending queries until you resume (Ctrl+Shift+P)"));
+    connect(m_pauseAction, &QAction::toggled, this, &MainWindow::setPollingPaused);
+    addAction(m_pauseAction);
+    m_retryAction =
+        make(tr("Re&try"), QKeySequence(Qt::CTRL | Qt::Key_R), "retryAction", &MainWindow::retrySelected);
+    m_retryAction->setToolTip(tr("Poll the selected tasks again, even after an error (Ctrl+R)"));
+    m_removeAction = make(tr("Re&move"), QKeySequence::Delete, "removeAction", &MainWindow::removeSelected);
+    m_removeAction->setToolTip(tr("Remove the selected tasks from the list; their history is kept (Del)"));
+    m_copyIdsAction =
+        make(tr("&Copy IDs"), QKeySequence::Copy, "copyIdsAction", &MainWindow::copySelectedIds);
+    m_copyRequestIdAction = make(tr("Copy Request&Id"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                                 "copyRequestIdAction", &MainWindow::copySelectedRequestIds);
+    m_clearFinishedAction = make(tr("C&lear Finished"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+                                 "clearFinishedAction", &MainWindow::clearFinished);
+    m_clearFinishedAction->setToolTip(
+        tr("Remove every finished task, also those stopped by an error (Ctrl+Shift+Del; Ctrl+Z undoes)"));
+    m_copyRowsAction = make(tr("Copy &Rows"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), "copyRowsAction",
+                            &MainWindow::copySelectedRows);
+    m_copyRowsAction->setToolTip(
+        tr("Copy the selected rows: their visible columns, tab-separated (Ctrl+Alt+C)"));
+    m_copyInfoAction = make(tr("Copy I&nfo"), QKeySequence(), "copyInfoAction", &MainWindow::copyCurrentInfo);
+    m_copyErrorAction =
+        make(tr("Copy &Error"), QKeySequence(), "copyErrorAction", &MainWindow::copyCurrentError);
+    m_undo = new RemovalUndo(m_board, this);
+    addAction(m_undo->action());
+    connect(m_undo, &RemovalUndo::undone, this,
+            [this](int n) { statusBar()->showMessage(tr("Tasks put back: %1").arg(n), 4000); });
+    m_exportAction = make(tr("&Export History…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportHistoryAction",
+                          &MainWindow::exportHistoryRequested);
+    m_exportAction->setEnabled(false); // enabled by whoever handles exportHistoryRequested()
+    m_credentialsAction = make(tr("&Credentials…"), QKeySequence(), "credentialsAction",
+                               [this] { emit credentialsRequested(QString()); });
+    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, "quitAction", &MainWindow::quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_hideFinishedAction = new QAction(tr("&Hide Finished"), this);
+    m_hideFinishedAction->setObjectName(QStringLiteral("hideFinishedAction"));
+    m_hideFinishedAction->setCheckable(true);
+    m_hideFinishedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_hideFinishedAction->setToolTip(tr("Show only tasks that are still running or waiting (Ctrl+H)"));
+    connect(m_hideFinishedAction, &QAction::toggled, m_proxy, &TaskFilterProxyModel::setHideFinished);
+    addAction(m_hideFinishedAction);
+    m_notificationsAction = new QAction(tr("Desktop &Notifications"), this);
+    m_notificationsAction->setObjectName(QStringLiteral("notificationsAction"));
+    m_notificationsAction->setCheckable(true);
+    m_notificationsAction->setChecked(QSettings().value(QLatin1String(Key::Notifications), true).toBool());
+    m_notificationsAction->setToolTip(tr("Show a desktop notification when a task finishes"));
+    connect(m_notificationsAction, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(QLatin1String(Key::Notifications), on); });
+    m_discoverAction = make(tr("&Discover Tasks…"), QKeySequence(Qt::CTRL | Qt::Key_D), "discoverAction",
+                            &MainWindow::discoverInteractively);
+    m_discoverAction->setIconText(tr("Discover")); // short on the toolbar: the filter field stays visible
+    m_discoverAction->setToolTip(
+        tr("List the account's tasks (DescribeTasks) and watch them, without pasting ids (Ctrl+D)"));
+    m_findAction = new QAction(tr("&Filter…"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    addAction(m_findAction);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_addAction);
+    file->addAction(m_pasteAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addAction(m_credentialsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undo->action());
+    edit->addSeparator();
+    edit->addAction(m_copyIdsAction);
+    edit->addAction(m_copyRequestIdAction);
+    edit->addAction(m_copyRowsAction);
+    edit->addAction(m_copyInfoAction);
+    edit->addAction(m_copyErrorAction);
+    edit->addSeparator();
+    edit->addAction(m_removeAction);
+    edit->addAction(m_clearFinishedAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+
+    QMenu* tasks = menuBar()->addMenu(tr("&Tasks"));
+    tasks->addAction(m_discoverAction);
+    tasks->addSeparator();
+    tasks->addAction(m_refreshAction);
+    tasks->addAction(m_retryAction);
+    tasks->addAction(m_pauseAction);
+    tasks->addSeparator();
+    tasks->addMenu(new PollIntervalMenu(m_board, tasks));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_hideFinishedAction);
+    view->addMenu(m_columns->menu());
+    view->addAction(m_notificationsAction);
+    view->addAction(m_closeGuard->confirmAction());
+    view->addAction(m_closeGuard->toTrayAction());
+    view->addSeparator();
+    // The interface language: the system's unless chosen here (takes effect at the next start).
+    QMenu* language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languages = new QActionGroup(language);
+    const QString current = Language::configured();
+    const QList<QPair<QString, QString>> choices{{QString(), tr("&System default")},
+                                                 {QStringLiteral("en"), QStringLiteral("&English")},
+                                                 {QStringLiteral("zh_CN"), QStringLiteral("简体中文 (&C)")}};
+    for (const auto& [id, name] : choices) {
+        QAction* action = language->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(id == current);
+        action->setData(id);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, id = id] {
+            Language::setConfigured(id);
+            statusBar()->showMessage(tr("The language changes when TaskWatch starts again"), 8000);
+        });
+    }
+}
+
+void MainWindow::createToolBar() {
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_addAction);
+    bar->addAction(m_discoverAction);
+    // Text only on the toolbar (the icon is in the menu): at the minimum width the filter field stays
+    // visible.
+    if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(m_discoverAction)))
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(m_refreshAction);
+    bar->addAction(m_pauseAction);
+    bar->addSeparator();
+    bar->addAction(m_retryAction);
+    bar->addAction(m_removeAction);
+    auto* spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addAction(m_hideFinishedAction);
+    m_profileFilter = new QComboBox(bar);
+    m_profileFilter->setObjectName(QStringLiteral("profileFilter"));
+    m_profileFilter->setAccessibleName(tr("Show the tasks of profile"));
+    m_profileFilter->setToolTip(tr("Show the tasks of one profile (account) only"));
+    m_profileFilter->addItem(tr("All profiles"), QString());
+    connect(m_profileFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setProfileFilter(m_profileFilter->currentData().toString()); });
+    m_profileFilterAction = bar->addWidget(m_profileFilter);
+    m_profileFilterAction->setVisible(false);
+    m_filterEdit = new QLineEdit(bar);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter by ID, status, Info, error, instance or type"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter tasks"));
+    m_filterEdit->setAccessibleDescription(
+        tr("Shows only the tasks whose id, status, Info, error or profile contains this text (Ctrl+F)"));
+    // The line edit's own clear button: named for screen readers.
+    for (QToolButton* clear : m_filterEdit->findChildren<QToolButton*>()) {
+        clear->setObjectName(QStringLiteral("filterClearButton"));
+        clear->setAccessibleName(tr("Clear the filter"));
+        clear->setToolTip(tr("Clear the filter"));
+    }
+    m_filterEdit->setMinimumWidth(240);
+    m_filterEdit->setMaximumWidth(360);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &TaskFilterProxyModel::setFilterText);
+    connect(m_findAction, &QAction::triggered, m_filterEdit, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    bar->addWidget(m_filterEdit);
+}
+
+void MainWindow::createCentralWidgets() {
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->setSpacing(6);
+
+    m_banners = new BannerArea(central);
+    connect(m_banners, &BannerArea::credentialsRequested, this, &MainWindow::credentialsRequested);
+    connect(m_banners, &BannerArea::resumeRequested, this, [this] {
+        for (const QString& p : m_board->profiles()) {
+            if (m_board->accountState(p) == AccountState::HeldByAuth)
+                m_board->resumeAccount(p);
+        }
+        updateAccountBanners();
+    });
+    layout->addWidget(m_banners);
+
+    m_splitter = new QSplitter(Qt::Vertical, central);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+
+    m_view = new TaskTableView(m_proxy, m_splitter);
+    m_columns = new ColumnMenu(m_view);
+    connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_board->touch({currentKey()}); // a task looked at is polled at the minimum interval again
+        updateDetails();
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateDetails);
+
+    m_details = new DetailsPanel(m_splitter);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    connect(m_details, &DetailsPanel::requestIdCopied, this,
+            [this] { statusBar()->showMessage(tr("RequestId copied to the clipboard"), 3000); });
+    connect(m_details, &DetailsPanel::tabTextCopied, this, [this](const QString& tab) {
+        statusBar()->showMessage(tr("%1 copied to the clipboard").arg(tab), 3000);
+    });
+
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createStatusBar() {
+    QStatusBar* bar = statusBar();
+    bar->setObjectName(QStringLiteral("statusBar"));
+
+    m_report = new AddReportBar(bar);
+    bar->addWidget(m_report);
+    m_report->hide();
+
+    m_countsLabel = new QLabel(bar);
+    m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    m_rateLabel = new QLabel(bar);
+    m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
+    m_rateLabel->setToolTip(tr("Queries sent in the last second (the API allows 40 per second)"));
+    m_nextPollLabel = new QLabel(bar);
+    m_nextPollLabel->setObjectName(QStringLiteral("nextPollLabel"));
+    for (QLabel* label : {m_countsLabel, m_rateLabel, m_nextPollLabel}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setContentsMargins(8, 0, 8, 0);
+        bar->addPermanentWidget(label);
+    }
+    // The temporary messages ("Tasks removed: 1") are painted, not widgets: announced for screen readers.
+    bar->setAccessibleName(tr("Status"));
+    connect(bar, &QStatusBar::messageChanged, bar,
+            [bar](const QString& message) { announce(bar, message, tr("Status")); });
+}
+
+void MainWindow::setTabOrderChain() {
+    // toolbar (profile filter, filter) → table → details tabs → details content → status bar
+    QList<QWidget*> chain{m_profileFilter, m_filterEdit, m_view};
+    chain += m_details->focusChain();
+    chain += m_report->focusChain();
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    if (const QByteArray geometry = settings.value(QLatin1String(Key::Geometry)).toByteArray();
+        !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings.value(QLatin1String(Key::WindowState)).toByteArray();
+        !state.isEmpty())
+        restoreState(state);
+    if (const QByteArray splitter = settings.value(QLatin1String(Key::Splitter)).toByteArray();
+        !splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    else
+        m_splitter->setSizes({400, 240});
+    if (const QByteArray header = settings.value(QLatin1String(Key::Header)).toByteArray(); !header.isEmpty())
+        m_view->horizontalHeader()->restoreState(header);
+    m_columns->apply(); // a saved width never cuts a value; hidden columns as chosen
+    m_filterEdit->setText(settings.value(QLatin1String(Key::Filter)).toString());
+    m_hideFinishedAction->setChecked(settings.value(QLatin1String(Key::HideFinished), false).toBool());
+    if (const QString region = settings.value(QLatin1String(Key::LastRegion)).toString();
+        Regions::isWellFormed(region))
+        m_board->setLastRegion(region);
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue(QLatin1String(Key::Geometry), saveGeometry());
+    settings.setValue(QLatin1String(Key::WindowState), saveState());
+    settings.setValue(QLatin1String(Key::Splitter), m_splitter->saveState());
+    settings.setValue(QLatin1String(Key::Header), m_view->horizontalHeader()->saveState());
+    settings.setValue(QLatin1String(Key::Filter), m_filterEdit->text());
+    settings.setValue(QLatin1String(Key::HideFinished), m_hideFinishedAction->isChecked());
+    settings.setValue(QLatin1String(Key::Notifications), m_notificationsAction->isChecked());
+}
+
+// ------------------------------------------------------------------------------------------------- board
+
+void MainWindow::connectBoard() {
+    connect(m_board, &TaskBoard::tasksAdded, this, &MainWindow::onTasksChanged);
+    connect(m_board, &TaskBoard::tasksUpdated, this, &MainWindow::onTasksChanged);
+    connect(m_board, &TaskBoard::tasksFinished, m_notifier, &Notifier::tasksFinished);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        updateProfileViews();
+        updateActions();
+        updateStatusBar();
+    });
+    connect(m_board, &TaskBoard::accountChanged, this, &MainWindow::updateAccountBanners);
+    connect(m_board, &TaskBoard::changesObserved, this, [this](const QList<HistoryEntry>& entries) {
+        const QString current = currentKey();
+        for (const HistoryEntry& e : entries) {
+            if (taskKey(e.profile, e.taskId) == current) {
+                updateDetails();
+                break;
+            }
+        }
+    });
+    connect(m_board, &TaskBoard::rateLimited, this, [this](const QString& profile, const QString& code) {
+        // One-pass arg(): the code comes from the server.
+        statusBar()->showMessage(
+            tr("The server asked %1 to slow down (%2): polling at a lower rate for a while")
+                .arg(profile, SafeText::singleLine(code, 80)),
+            8000);
+    });
+    connect(m_board, &TaskBoard::clockCorrected, this, [this](const QString&, qint64 offset) {
+        statusBar()->showMessage(
+            tr("This computer's clock differs from the server's by %1 s; requests are corrected")
+                .arg(qAbs(offset)),
+            10000);
+    });
+    connect(m_board, &TaskBoard::storeFailed, this, [this](const QString& message) {
+        m_banners->ensure(BannerKind::StoreFailed)->setDetail(SafeText::singleLine(message, 500));
+        m_banners->setShown(BannerKind::StoreFailed, true);
+    });
+    connect(m_board, &TaskBoard::pacingFallback, this,
+            [this](const QString&, const QString& warning) { statusBar()->showMessage(warning, 15000); });
+    connectDiscovery();
+    m_pauseAction->setChecked(m_board->isPaused());
+    updateProfileViews();
+    updateAccountBanners();
+    updateActions();
+    updateStatusBar();
+}
+
+void MainWindow::onTasksChanged(const QStringList& keys) {
+    if (keys.contains(currentKey()))
+        updateDetails();
+    updateProfileViews();
+    updateActions();
+}
+
+void MainWindow::updateAccountBanners() {
+    m_banners->showAccounts(*m_board, m_demo);
+    updateActions();
+    updateStatusBar();
+}
+
+bool MainWindow::anyPolling() const {
+    const QStringList profiles = m_board->profiles();
+    return std::any_of(profiles.cbegin(), profiles.cend(),
+                       [this](const QString& p) { return m_board->hasAccount(p); });
+}
+
+void MainWindow::updateProfileViews() {
+    const QStringList profiles = m_model->profiles();
+    m_columns->setAutoHidden(TaskTableModel::ProfileColumn, profiles.size() <= 1);
+    updateDiscoveryColumns();
+    m_profileFilterAction->setVisible(profiles.size() > 1);
+    const QString current = m_profileFilter->currentData().toString();
+    QStringList shown;
+    for (int i = 1; i < m_profileFilter->count(); ++i)
+        shown << m_profileFilter->itemData(i).toString();
+    if (shown == profiles)
+        return;
+    const QSignalBlocker blocker(m_profileFilter);
+    m_profileFilter->clear();
+    m_profileFilter->addItem(tr("All profiles"), QString());
+    for (const QString& p : profiles)
+        m_profileFilter->addItem(p, p);
+    const int index = m_profileFilter->findData(current);
+    m_profileFilter->setCurrentIndex(std::max(0, index));
+    m_proxy->setProfileFilter(m_profileFilter->currentData().toString());
+}
+
+QList<HistoryEntry> MainWindow::history(const QString& keyOrId) const {
+    const QString key = keyOrId.contains(QChar(0x1f)) ? keyOrId : taskKey(m_board->defaultProfile(), keyOrId);
+    return m_board->timeline(key);
+}
+
+void MainWindow::setFollowNetworkReachability(bool follow) {
+    if (follow == m_followReachability)
+        return;
+    m_followReachability = follow;
+    if (!follow) {
+        if (QNetworkInformation* info = QNetworkInformation::instance())
+            disconnect(info, nullptr, this, nullptr);
+        setOffline(false);
+        return;
+    }
+    if (!QNetworkInformation::instance() &&
+        !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        return; // no backend on this system: the banner is never shown
+    QNetworkInformation* info = QNetworkInformation::instance();
+    const auto apply = [this](QNetworkInformation::Reachability reachability) {
+        setOffline(reachability == QNetworkInformation::Reachability::Disconnected);
+    };
+    connect(info, &QNetworkInformation::reachabilityChanged, this, apply);
+    apply(info->reachability());
+}
+
+// --------------------------------------------------------------------------------------------- adding ids
+
+QString MainWindow::defaultRegion() const {
+    return m_board->defaultRegion();
+}
+
+AddReport MainWindow::addTaskText(const QString& text, const QString& region, const QString& profile) {
+    const AddReport report = m_board->addText(text, profile, region);
+    if (!report.addedKeys.isEmpty()) {
+        const QModelIndex first =
+            m_proxy->mapFromSource(m_model->index(m_model->rowOf(report.addedKeys.first()), 0));
+        if (first.isValid())
+            m_view->scrollTo(first);
+    }
+    statusBar()->clearMessage();
+    m_report->showReport(report);
+    updateActions();
+    updateStatusBar();
+    return report;
+}
+
+QString MainWindow::reportText() const {
+    return m_report->text();
+}
+
+void MainWindow::showUnrecognisedLines() {
+    m_report->showUnrecognisedLines();
+}
+
+void MainWindow::addTasksInteractively() {
+    auto* dialog = new AddTasksDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRegion(defaultRegion());
+    QStringList profiles = m_board->profiles();
+    if (!profiles.contains(m_board->defaultProfile()))
+        profiles.prepend(m_board->defaultProfile());
+    dialog->setProfiles(profiles, m_board->defaultProfile());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QSettings().setValue(QLatin1String(Key::LastRegion), dialog->region());
+        addTaskText(dialog->text(), dialog->region(), dialog->profile());
+    });
+    // Back to the table (not the filter, where Ctrl+E and friends would be typed away).
+    connect(dialog, &QDialog::finished, m_view, [this] { m_view->setFocus(Qt::OtherFocusReason); });
+    dialog->open();
+}
+
+// --------------------------------------------------------------------------------------------- discovery
+
+void MainWindow::discoverInteractively() {
+    auto* dialog = new DiscoverDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList profiles = m_board->profiles();
+    if (!profiles.contains(m_board->defaultProfile()))
+        profiles.prepend(m_board->defaultProfile());
+    QHash<QString, QString> regions;
+    for (const QString& p : std::as_const(profiles))
+        regions.insert(p, m_board->defaultRegion(p));
+    dialog->setProfiles(profiles, m_board->defaultProfile(), regions);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { discover(dialog->request()); });
+    dialog->open();
+}
+
+void MainWindow::discover(const DiscoveryRequest& request) {
+    const QString profile = request.profile.isEmpty() ? m_board->defaultProfile() : request.profile;
+    if (!request.follow)
+        m_board->stopFollowing(profile);
+    m_board->discover(request);
+    if (const QString problem = m_board->discoveryProblem(profile); !problem.isEmpty())
+        statusBar()->showMessage(SafeText::singleLine(problem, 300), 15000);
+    else if (!m_board->hasAccount(profile))
+        statusBar()->showMessage(
+            request.follow
+                ? tr("Profile %1 has no credentials yet: discovery starts once they are set").arg(profile)
+                : tr("Profile %1 has no credentials: set them up to discover its tasks").arg(profile),
+            15000);
+    else
+        statusBar()->showMessage(tr("Discovering tasks in %1…")
+                                     .arg(request.regions.isEmpty()
+                                              ? m_board->defaultRegion(profile)
+                                              : request.regions.join(QLatin1String(", "))),
+                                 5000);
+}
+
+bool MainWindow::resumeRememberedDiscovery() {
+    const std::optional<DiscoveryRequest> request =
+        DiscoverDialog::rememberedFollow(m_board->defaultProfile());
+    if (!request)
+        return false;
+    m_board->discover(*request);
+    return true;
+}
+
+void MainWindow::connectDiscovery() {
+    connect(
+        m_board, &TaskBoard::discoveryFinished, this,
+        [this](const QString& profile, const QString& region, int found, int added, int,
+               const QString& warning) {
+            QString text =
+                tr("Discovered %n task(s) in %1, %2 new", nullptr, found).arg(region, QString::number(added));
+            if (m_board->profiles().size() > 1)
+                text = tr("%1: %2").arg(profile, text);
+            if (!warning.isEmpty())
+                text = tr("%1 (%2)").arg(text, SafeText::singleLine(warning, 300));
+            statusBar()->showMessage(text, 10000);
+            updateDiscoveryColumns();
+        });
+    connect(m_board, &TaskBoard::discoveryFailed, this,
+            [this](const QString& profile, const QString& region, TaskBoard::DiscoveryFailure kind,
+                   const QString& message) {
+                const QString safe = SafeText::singleLine(message, 500);
+                switch (kind) {
+                case TaskBoard::DiscoveryFailure::PermissionDenied:
+                    updateAccountBanners(); // the banner names the missing permission
+                    break;
+                case TaskBoard::DiscoveryFailure::UnsupportedRegion: {
+                    // Not modal: the other regions go on.
+                    const QString text =
+                        tr("Region %1 was skipped for profile %2: %3").arg(region, profile, safe);
+                    if (auto* box = qobject_cast<QMessageBox*>(m_unsupportedRegionMessage.data())) {
+                        box->setText(box->text() + QLatin1Char('\n') + text);
+                        break;
+                    }
+                    auto* box = new QMessageBox(QMessageBox::Information, tr("Region skipped"), text,
+                                                QMessageBox::Ok, this);
+                    box->setObjectName(QStringLiteral("unsupportedRegionMessage"));
+                    box->setTextFormat(Qt::PlainText);
+                    box->setWindowModality(Qt::NonModal);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    m_unsupportedRegionMessage = box;
+                    box->show();
+                    break;
+                }
+                case TaskBoard::DiscoveryFailure::AuthRejected:
+                case TaskBoard::DiscoveryFailure::Failed:
+                    statusBar()->showMessage(
+                        tr("Discovery in %1 failed for profile %2: %3").arg(region, profile, safe), 15000);
+                    break;
+                }
+            });
+}
+
+void MainWindow::updateDiscoveryColumns() {
+    // Shown once some task was discovered (as the Profile column once there are two profiles).
+    const bool shown = m_model->hasDiscoveredTasks();
+    for (int c : {TaskTableModel::InstanceColumn, TaskTableModel::TypeColumn, TaskTableModel::ProgressColumn,
+                  TaskTableModel::StartedColumn, TaskTableModel::EndedColumn})
+        m_columns->setAutoHidden(c, !shown);
+}
+
+void MainWindow::pasteIds() {
+    const QMimeData* mime = QApplication::clipboard()->mimeData();
+    const QString text = mime ? mime->text() : QString();
+    if (text.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no text"), 4000);
+        return;
+    }
+    addTaskText(text);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QMimeData* mime = event->mimeData();
+    bool usable = mime->hasText();
+    if (!usable && mime->hasUrls()) {
+        const QList<QUrl> urls = mime->urls();
+        usable = std::any_of(urls.cbegin(), urls.cend(), [](const QUrl& url) { return url.isLocalFile(); });
+    }
+    if (usable)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QMimeData* mime = event->mimeData();
+    QString text;
+    QStringList unreadable;
+    if (mime->hasUrls()) {
+        const QList<QUrl> urls = mime->urls();
+        for (const QUrl& url : urls) {
+            if (!url.isLocalFile())
+                continue;
+            QFile file(url.toLocalFile());
+            if (!file.open(QIODevice::ReadOnly)) {
+                unreadable << file.fileName();
+                continue;
+            }
+            text += QString::fromUtf8(file.read(kMaxDroppedFileBytes));
+            text += QLatin1Char('\n');
+        }
+    }
+    if (text.isEmpty() && mime->hasText())
+        text = mime->text();
+    event->acceptProposedAction();
+    if (!unreadable.isEmpty())
+        statusBar()->showMessage(
+            tr("Could not read %1").arg(SafeText::singleLine(unreadable.join(QLatin1String(", ")), 300)),
+            8000);
+    if (!text.isEmpty())
+        addTaskText(text);
+}
+
+// ------------------------------------------------------------------------------------------ task actions
+
+QStringList MainWindow::selectedKeys() const {
+    QList<QModelIndex> rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QStringList keys;
+    keys.reserve(rows.size());
+    for (const QModelIndex& index : rows)
+        keys << index.data(TaskTableModel::TaskKeyRole).toString();
+    return keys;
+}
+
+QString MainWindow::currentKey() const {
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return {};
+    return current.data(TaskTableModel::TaskKeyRole).toString();
+}
+
+void MainWindow::copySelectedIds() {
+    const QStringList keys = selectedKeys();
+    if (keys.isEmpty())
+        return;
+    QStringList ids;
+    for (const QString& key : keys)
+        ids << idOfKey(key);
+    QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    statusBar()->showMessage(tr("Task ids copied: %1").arg(ids.size()), 3000);
+}
+
+void MainWindow::copySelectedRequestIds() {
+    QStringList requestIds;
+    const QStringList keys = selectedKeys();
+    for (const QString& key : keys) {
+        if (const TaskState* state = m_board->task(key); state && !state->requestId.isEmpty())
+            requestIds << SafeText::singleLine(state->requestId, TaskTableModel::kDisplayErrorChars);
+    }
+    if (requestIds.isEmpty())
+        return;
+    QApplication::clipboard()->setText(requestIds.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("RequestId copied to the clipboard"), 3000);
+}
+
+void MainWindow::removeSelected() {
+    const QStringList keys = selectedKeys();
+    if (keys.isEmpty())
+        return;
+    const QList<TaskState> removed = m_undo->record([&] { m_board->remove(keys); });
+    statusBar()->showMessage(tr("Tasks removed: %1 (Ctrl+Z puts them back)").arg(removed.size()), 8000);
+}
+
+void MainWindow::clearFinished() {
+    const QList<TaskState> removed = m_undo->record([this] { m_board->clearFinished(); });
+    if (removed.isEmpty())
+        return;
+    const auto stopped = std::count_if(removed.cbegin(), removed.cend(), [](const TaskState& s) {
+        return !s.errorCode.isEmpty() && !TaskStatus::isTerminal(s.status);
+    });
+    // Tasks stopped by an error are finished too: said, never removed silently.
+    statusBar()->showMessage(
+        stopped > 0
+            ? tr("Finished tasks cleared: %1, of which %2 stopped by an error (Ctrl+Z puts them back)")
+                  .arg(removed.size())
+                  .arg(stopped)
+            : tr("Finished tasks cleared: %1 (Ctrl+Z puts them back)").arg(removed.size()),
+        10000);
+}
+
+void MainWindow::copySelectedRows() {
+    QList<QModelIndex> rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    const QHeaderView* header = m_view->horizontalHeader();
+    QStringList lines;
+    for (const QModelIndex& row : std::as_const(rows)) {
+        QStringList cells;
+        for (int visual = 0; visual < header->count(); ++visual) {
+            const int column = header->logicalIndex(visual);
+            if (header->isSectionHidden(column))
+                continue;
+            // Display text is neutralised already; no tab or line break may split the cell.
+            cells << SafeText::singleLine(m_proxy->index(row.row(), column).data().toString(),
+                                          TaskTableModel::kDisplayInfoChars);
+        }
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    statusBar()->showMessage(tr("Rows copied: %1").arg(lines.size()), 3000);
+}
+
+void MainWindow::copyCurrentInfo() {
+    const TaskState* state = m_board->task(currentKey());
+    if (!state || !state->info || state->info->isEmpty())
+        return;
+    QApplication::clipboard()->setText(
+        boundText(SafeText::multiLine(*state->info), DetailsPanel::kMaxInfoChars));
+    statusBar()->showMessage(tr("Info copied to the clipboard"), 3000);
+}
+
+void MainWindow::copyCurrentError() {
+    const TaskState* state = m_board->task(currentKey());
+    if (!state || state->errorCode.isEmpty())
+        return;
+    QString text = SafeText::singleLine(state->errorCode, TaskTableModel::kDisplayErrorChars);
+    if (!state->errorMessage.isEmpty())
+        text += QLatin1String(": ") + boundText(SafeText::multiLine(state->errorMessage), kMaxMessageChars);
+    QApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Error copied to the clipboard"), 3000);
+}
+
+void MainWindow::retrySelected() {
+    m_board->retry(selectedKeys());
+    updateActions();
+}
+
+void MainWindow::refreshNow() {
+    const QStringList keys = selectedKeys();
+    m_board->refreshNow(keys);
+    statusBar()->showMessage(keys.isEmpty() ? tr("Refreshing every unfinished task")
+                                            : tr("Refreshing the selected tasks: %1").arg(keys.size()),
+                             3000);
+}
+
+void MainWindow::setPollingPaused(bool paused) {
+    if (m_pauseAction->isChecked() != paused) {
+        m_pauseAction->setChecked(paused); // comes back here through toggled()
+        return;
+    }
+    m_pauseAction->setText(paused ? tr("Resume &Polling") : tr("&Pause Polling"));
+    m_pauseAction->setIcon(actionIcon(paused ? ActionIcon::Resume : ActionIcon::Pause, palette()));
+    if (m_board->isPaused() != paused)
+        m_board->setPaused(paused);
+    m_details->setPaused(paused);
+    updateActions(); // Refresh Now is off while paused
+    updateDetails();
+    updateStatusBar();
+}
+
+void MainWindow::showTableContextMenu(const QPoint& pos) {
+    QMenu menu(this);
+    menu.addAction(m_refreshAction);
+    menu.addAction(m_retryAction);
+    menu.addSeparator();
+    menu.addAction(m_copyIdsAction);
+    menu.addAction(m_copyRequestIdAction);
+    menu.addAction(m_copyRowsAction);
+    menu.addAction(m_copyInfoAction);
+    menu.addAction(m_copyErrorAction);
+    menu.addSeparator();
+    menu.addAction(m_removeAction);
+    menu.addAction(m_clearFinishedAction);
+    menu.addAction(m_undo->action());
+    menu.addSeparator();
+    menu.addAction(m_pauseAction);
+    menu.addAction(m_addAction);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::updateActions() {
+    const QStringList keys = selectedKeys();
+    const bool polling = anyPolling();
+    bool anyRequestId = false;
+    bool anyRetryable = false;
+    for (const QString& key : keys) {
+        const TaskState* state = m_board->task(key);
+        if (!state)
+            continue;
+        anyRequestId = anyRequestId || !state->requestId.isEmpty();
+        anyRetryable = anyRetryable || state->isDone() || !state->errorCode.isEmpty();
+    }
+    m_copyIdsAction->setEnabled(!keys.isEmpty());
+    m_copyRowsAction->setEnabled(!keys.isEmpty());
+    const TaskState* current = m_board->task(currentKey());
+    m_copyInfoAction->setEnabled(current && current->info && !current->info->isEmpty());
+    m_copyErrorAction->setEnabled(current && !current->errorCode.isEmpty());
+    m_copyRequestIdAction->setEnabled(anyRequestId);
+    m_removeAction->setEnabled(!keys.isEmpty());
+    m_retryAction->setEnabled(polling && anyRetryable);
+    // Paused: nothing is sent, so Refresh Now would promise a query that does not come.
+    m_refreshAction->setEnabled(polling && !m_board->isPaused() && m_board->activeCount() > 0);
+    m_pauseAction->setEnabled(polling);
+    m_clearFinishedAction->setEnabled(m_board->finishedCount() > 0);
+}
+
+// ------------------------------------------------------------------------------------ status and details
+
+void MainWindow::onTick() {
+    m_model->tick();
+    updateStatusBar();
+}
+
+void MainWindow::updateStatusBar() {
+    const int active = m_board->activeCount();
+    const int finished = m_board->count() - active;
+    m_countsLabel->setText(tr("%1 active · %2 finished").arg(active).arg(finished));
+    m_rateLabel->setText(tr("%1 req/s").arg(m_board->currentRate(), 0, 'f', 1));
+    if (!anyPolling()) {
+        m_nextPollLabel->setText(tr("Not polling: no credentials"));
+    } else if (m_board->isPaused()) {
+        m_nextPollLabel->setText(tr("Polling paused"));
+    } else if (m_board->isHeldByAuth() && m_board->msUntilNextPoll() < 0) {
+        m_nextPollLabel->setText(tr("Polling on hold"));
+    } else {
+        const qint64 ms = m_board->msUntilNextPoll();
+        if (ms < 0)
+            m_nextPollLabel->setText(m_board->inFlightCount() > 0 ? tr("Waiting for replies") : tr("Idle"));
+        else if (ms < 1000)
+            m_nextPollLabel->setText(tr("Next poll in <1 s"));
+        else
+            m_nextPollLabel->setText(tr("Next poll in %1 s").arg((ms + 999) / 1000));
+    }
+    if (m_pauseAction->isChecked() != m_board->isPaused())
+        m_pauseAction->setChecked(m_board->isPaused());
+}
+
+void MainWindow::updateDetails() {
+    const QString key = currentKey();
+    const TaskState* state = key.isEmpty() ? nullptr : m_model->stateOf(key);
+    if (!state) {
+        m_details->showTask(nullptr, {});
+        return;
+    }
+    m_details->showTask(state, m_board->timeline(key));
+}
+
+// ------------------------------------------------------------------------------------------------ banners
+
+bool MainWindow::isBannerShown(BannerKind kind) const {
+    return m_banners->isShown(kind);
+}
+
+Banner* MainWindow::banner(BannerKind kind) const {
+    return m_banners->shown(kind);
+}
+
+void MainWindow::setDemoMode(bool demo) {
+    m_demo = demo;
+    m_banners->setShown(BannerKind::Demo, demo);
+    setWindowTitle(demo ? tr("CDB TaskWatch (Demo)") : tr("CDB TaskWatch"));
+    if (demo)
+        m_banners->setShown(BannerKind::Offline, false); // the emulator is on this computer
+    updateAccountBanners();
+}
+
+void MainWindow::setKeychainUnavailable(const QString& detail) {
+    if (!detail.isEmpty())
+        m_banners->ensure(BannerKind::KeychainUnavailable)->setDetail(SafeText::singleLine(detail, 500));
+    m_banners->setShown(BannerKind::KeychainUnavailable, !detail.isEmpty());
+}
+
+void MainWindow::setOffline(bool offline) {
+    m_banners->setShown(BannerKind::Offline, offline && !m_demo);
+}
+
+// --------------------------------------------------------------------------------------------------- misc
+
+void MainWindow::applyTheme() {
+    const bool dark = StatusStyle::isDark(palette());
+    const QPalette pal = palette();
+    m_addAction->setIcon(actionIcon(ActionIcon::Add, pal));
+    m_refreshAction->setIcon(actionIcon(ActionIcon::Refresh, pal));
+    m_pauseAction->setIcon(
+        actionIcon(m_pauseAction->isChecked() ? ActionIcon::Resume : ActionIcon::Pause, pal));
+    m_retryAction->setIcon(actionIcon(ActionIcon::Retry, pal));
+    m_removeAction->setIcon(actionIcon(ActionIcon::Remove, pal));
+    m_hideFinishedAction->setIcon(actionIcon(ActionIcon::Filter, pal));
+    m_copyIdsAction->setIcon(actionIcon(ActionIcon::Copy, pal));
+    m_discoverAction->setIcon(actionIcon(ActionIcon::Discover, pal));
+    m_banners->applyTheme(dark);
+    m_model->setDarkTheme(dark);
+    m_details->setDarkTheme(dark);
+    updateDetails();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyTheme();
+}
+
+void MainWindow::quit() {
+    m_quitRequested = true;
+    if (!close() && !isVisible())
+        show(); // hidden to the tray, and the user cancelled: show the window again
+    m_quitRequested = false;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    switch (m_closeGuard->decide(m_board->activeCount(), m_quitRequested)) {
+    case CloseGuard::Decision::Cancel:
+        event->ignore();
+        return;
+    case CloseGuard::Decision::Hide:
+        saveSettings();
+        event->ignore();
+        hide(); // polling goes on; the tray icon brings the window back
+        statusBar()->clearMessage();
+        return;
+    case CloseGuard::Decision::Close:
+        break;
+    }
+    saveSettings();
+    QMainWindow::closeEvent(event);
+    if (isHidden() && QApplication::quitOnLastWindowClosed() && m_quitRequested)
+        QApplication::quit(); // a window hidden to the tray: closing it emits no lastWindowClosed
+}
+
+} // namespace taskwatch::ui
