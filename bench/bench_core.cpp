@@ -295,7 +295,7 @@ int populate() {
 // disturbed), and the CPU time of that run is shown beside it.
 constexpr int kRepeats = 3;
 
-int loadTasks() {
+int loadTasks().value() {
     double bestOpen = 1e9, bestLoad = 1e9, bestLoadCpu = 0;
     qsizetype count = 0;
     for (int i = 0; i < kRepeats; ++i) {
@@ -311,7 +311,7 @@ int loadTasks() {
         bestOpen = std::min(bestOpen, double(t.nsecsElapsed()) / 1e6);
         const qint64 cpu0 = threadCpuNs();
         t.restart();
-        const QList<TaskState> tasks = store.loadTasks();
+        const QList<TaskState> tasks = store.loadTasks().value();
         const double ms = double(t.nsecsElapsed()) / 1e6;
         if (ms < bestLoad) {
             bestLoad = ms;
@@ -1237,7 +1237,7 @@ int main(int argc, char* argv[]) {
     if (mode == QLatin1String("populate"))
         return populate();
     if (mode == QLatin1String("loadtasks"))
-        return loadTasks();
+        return loadTasks().value();
     if (mode == QLatin1String("csv") && args.size() > 2)
         return csv(args.at(2));
     if (mode == QLatin1String("signparse"))

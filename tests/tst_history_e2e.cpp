@@ -225,7 +225,7 @@ private slots:
         QCOMPARE(second.exitCode(), 1); // FAILED
         TaskStore store(databasePath(home));
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.loadTasks().size(), 2);
+        QCOMPARE(store.loadTasks().value().size(), 2);
         qint64 rowsA = 0, rowsB = 0;
         QVERIFY(store.forEachHistory({}, [&](const HistoryEntry& e) {
             rowsA += e.taskId == a;
@@ -276,7 +276,7 @@ private slots:
         QVERIFY2(
             store.historyCount() >= completeLines,
             qPrintable(QStringLiteral("%1 rows, %2 lines").arg(store.historyCount()).arg(completeLines)));
-        QCOMPARE(store.loadTasks().size(), 20);
+        QCOMPARE(store.loadTasks().value().size(), 20);
     }
 };
 

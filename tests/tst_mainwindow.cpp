@@ -1058,7 +1058,7 @@ void TestMainWindow::undoRemoveAndClearFinished() {
     QCOMPARE(window.model()->stateOf(idFor(1))->info, std::optional<QString>(QStringLiteral("working")));
     QVERIFY(!undo->isEnabled());
     QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("put back: 1")));
-    QCOMPARE(store.loadTasks().size(), 1); // the one put back (the adopted ones were never written)
+    QCOMPARE(store.loadTasks().value().size(), 1); // the one put back (the adopted ones were never written)
 
     // Clear Finished removes the finished and the stopped task, and says that one had an error.
     window.clearFinished();

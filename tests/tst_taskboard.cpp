@@ -203,7 +203,7 @@ private slots:
         board.addIds({id}, kAlpha);
         PollScheduler* scheduler = board.scheduler(kAlpha);
         auto storedCheck = [&] {
-            const QList<TaskState> tasks = store.loadTasks();
+            const QList<TaskState> tasks = store.loadTasks().value();
             return tasks.size() == 1 ? tasks.first().lastCheckedAt : QDateTime();
         };
         TaskState state = *board.task(taskKey(kAlpha, id));
@@ -342,7 +342,7 @@ private slots:
         const QList<TaskState> saved{*board.task(done), *board.task(running)};
         board.remove({done, running});
         QCOMPARE(board.count(), 0);
-        QCOMPARE(store.loadTasks().size(), 0);
+        QCOMPARE(store.loadTasks().value().size(), 0);
 
         QSignalSpy added(&board, &TaskBoard::tasksAdded);
         QCOMPARE(board.reinstate(saved), (QStringList{done, running}));
@@ -351,7 +351,7 @@ private slots:
         QCOMPARE(board.task(done)->status, std::optional<QString>(QStringLiteral("SUCCESS")));
         QCOMPARE(board.task(done)->info, std::optional<QString>(QStringLiteral("Done")));
         QVERIFY(board.task(done)->isFinished());
-        QCOMPARE(store.loadTasks().size(), 2);                 // written again: survives a restart
+        QCOMPARE(store.loadTasks().value().size(), 2);         // written again: survives a restart
         QVERIFY(board.scheduler(kAlpha)->task(idFor('u', 1))); // polled again
         QVERIFY(!board.scheduler(kAlpha)->task(idFor('u', 0)) ||
                 board.scheduler(kAlpha)->task(idFor('u', 0))->isFinished());
@@ -491,7 +491,7 @@ private slots:
         QVERIFY(m_emulator->requestsOf(QStringLiteral("DescribeTasks")) <= listings + 1);
 
         // Stored with their facts.
-        const QList<TaskState> stored = store.loadTasks();
+        const QList<TaskState> stored = store.loadTasks().value();
         QCOMPARE(stored.size(), 4);
         for (const TaskState& t : stored)
             QVERIFY2(t.discovery.isDiscovered() && t.discovery.jobId > 0, qPrintable(t.id));

@@ -216,7 +216,7 @@ private slots:
         QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
         QVERIFY(store.recoveryMessage().isEmpty());
         QCOMPARE(store.historyCount(), qint64(0));
-        QVERIFY(store.loadTasks().isEmpty());
+        QVERIFY(store.loadTasks().value().isEmpty());
 
         RawDb raw(path);
         QVERIFY(raw.isOpen());
@@ -257,7 +257,7 @@ private slots:
         }
         TaskStore store(path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        const QList<TaskState> loaded = store.loadTasks();
+        const QList<TaskState> loaded = store.loadTasks().value();
         QCOMPARE(loaded.size(), states.size());
         for (qsizetype i = 0; i < states.size(); ++i) {
             const TaskState& a = states.at(i);
@@ -300,26 +300,26 @@ private slots:
         updated.info = QStringLiteral("50%");
         QVERIFY(store.upsertTask(updated));
         QCOMPARE(store.profileOf(updated.id), QStringLiteral("prod"));
-        QCOMPARE(store.loadTasks().size(), states.size());
-        QCOMPARE(store.loadTasks().at(0).status, std::optional<QString>(QStringLiteral("RUNNING")));
+        QCOMPARE(store.loadTasks().value().size(), states.size());
+        QCOMPARE(store.loadTasks().value().at(0).status, std::optional<QString>(QStringLiteral("RUNNING")));
         // The same id under another profile is another task (the profile argument overrides state.profile).
         updated.status = QStringLiteral("INITIAL");
         QVERIFY(store.upsertTask(updated, QStringLiteral("staging")));
-        const QList<TaskState> again = store.loadTasks();
+        const QList<TaskState> again = store.loadTasks().value();
         QCOMPARE(again.size(), states.size() + 1);
         QCOMPARE(again.at(0).status, std::optional<QString>(QStringLiteral("RUNNING")));
         QCOMPARE(again.at(0).profile, QStringLiteral("prod"));
-        const QList<TaskState> inStaging = store.loadTasks(QStringLiteral("staging"));
+        const QList<TaskState> inStaging = store.loadTasks(QStringLiteral("staging")).value();
         QCOMPARE(inStaging.size(), 1);
         QCOMPARE(inStaging.first().id, updated.id);
         QCOMPARE(inStaging.first().profile, QStringLiteral("staging"));
         QCOMPARE(inStaging.first().status, std::optional<QString>(QStringLiteral("INITIAL")));
-        QCOMPARE(store.loadTasks(QStringLiteral("staging")).size(), 1);
-        QCOMPARE(store.loadTasks(QStringLiteral("prod")).size(), states.size());
+        QCOMPARE(store.loadTasks(QStringLiteral("staging")).value().size(), 1);
+        QCOMPARE(store.loadTasks(QStringLiteral("prod")).value().size(), states.size());
         // Removing takes the profile: the other profile's task stays.
         QVERIFY(store.removeTask(updated.id, QStringLiteral("staging")));
-        QCOMPARE(store.loadTasks(QStringLiteral("staging")).size(), 0);
-        QCOMPARE(store.loadTasks(QStringLiteral("prod")).size(), states.size());
+        QCOMPARE(store.loadTasks(QStringLiteral("staging")).value().size(), 0);
+        QCOMPARE(store.loadTasks(QStringLiteral("prod")).value().size(), states.size());
         QCOMPARE(store.historyCount(), qint64(0)); // upsertTask never writes history
     }
 
@@ -372,9 +372,9 @@ private slots:
         QVERIFY(store.open());
         const TaskState s = makeState(QStringLiteral("gone"), QStringLiteral("RUNNING"), std::nullopt);
         QVERIFY(store.record(s, true));
-        QCOMPARE(store.loadTasks().size(), 1);
+        QCOMPARE(store.loadTasks().value().size(), 1);
         QVERIFY(store.removeTask(s.id));
-        QVERIFY(store.loadTasks().isEmpty());
+        QVERIFY(store.loadTasks().value().isEmpty());
         QCOMPARE(store.historyCount(), qint64(1));
         QVERIFY(store.removeTask(QStringLiteral("never-there")));
     }
@@ -415,7 +415,7 @@ private slots:
         QVERIFY2(store.lastError().contains(QLatin1String("injected failure")),
                  qPrintable(store.lastError()));
         // The task row was not updated either.
-        const QList<TaskState> tasks = store.loadTasks();
+        const QList<TaskState> tasks = store.loadTasks().value();
         QCOMPARE(tasks.size(), 1);
         QCOMPARE(tasks.first().status, std::optional<QString>(QStringLiteral("RUNNING")));
         QCOMPARE(tasks.first().phase, TaskPhase::Polling);
@@ -423,7 +423,7 @@ private slots:
         // Without an observed change the upsert alone goes through; and the store is usable after the
         // failure.
         QVERIFY2(store.record(next, false), qPrintable(store.lastError()));
-        QCOMPARE(store.loadTasks().first().status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(store.loadTasks().value().first().status, std::optional<QString>(QStringLiteral("SUCCESS")));
     }
 
     void transactions() {
@@ -552,7 +552,7 @@ private slots:
         QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
         QVERIFY(store.recoveryMessage().isEmpty());
 
-        const QList<TaskState> tasks = store.loadTasks();
+        const QList<TaskState> tasks = store.loadTasks().value();
         QCOMPARE(tasks.size(), 3);
         QCOMPARE(tasks.at(0).id, QStringLiteral("1a2b3c4d-0001"));
         QCOMPARE(tasks.at(0).status, std::optional<QString>(QStringLiteral("SUCCESS")));
@@ -566,7 +566,7 @@ private slots:
         QCOMPARE(tasks.at(2).info, std::optional<QString>(QString::fromLatin1("")));
         QCOMPARE(tasks.at(2).errorMessage, QStringLiteral("oops"));
         QCOMPARE(tasks.at(2).phase, TaskPhase::Polling);
-        QCOMPARE(store.loadTasks(QStringLiteral("work")).size(), 1);
+        QCOMPARE(store.loadTasks(QStringLiteral("work")).value().size(), 1);
 
         const QList<HistoryEntry> h = readHistory(store);
         QCOMPARE(h.size(), 2);
@@ -578,8 +578,8 @@ private slots:
         s.httpStatus = 503;
         s.phase = TaskPhase::Retrying;
         QVERIFY(store.record(s, true));
-        QCOMPARE(store.loadTasks().at(2).httpStatus, 503);
-        QCOMPARE(store.loadTasks().at(2).phase, TaskPhase::Retrying);
+        QCOMPARE(store.loadTasks().value().at(2).httpStatus, 503);
+        QCOMPARE(store.loadTasks().value().at(2).phase, TaskPhase::Retrying);
         store.close();
 
         RawDb raw(path);
@@ -622,7 +622,7 @@ private slots:
         TaskStore store(path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
         QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
-        QList<TaskState> tasks = store.loadTasks();
+        QList<TaskState> tasks = store.loadTasks().value();
         QCOMPARE(tasks.size(), 1);
         QCOMPARE(tasks.first().status, std::optional<QString>(QStringLiteral("RUNNING")));
         QVERIFY(!tasks.first().discovery.isDiscovered());
@@ -642,7 +642,7 @@ private slots:
         f.taskMessage = QStringLiteral("disk full");
         f.listedAt = utc(1764000060000);
         QVERIFY2(store.upsertTask(t), qPrintable(store.lastError()));
-        tasks = store.loadTasks();
+        tasks = store.loadTasks().value();
         QCOMPARE(tasks.size(), 1);
         QVERIFY(tasks.first().discovery == f);
         QCOMPARE(tasks.first().lastChangedAt, utc(1764000050000));
@@ -660,7 +660,7 @@ private slots:
         QVERIFY2(store.open(), qPrintable(store.lastError()));
         QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
 
-        const QList<TaskState> tasks = store.loadTasks();
+        const QList<TaskState> tasks = store.loadTasks().value();
         QCOMPARE(tasks.size(), 3);
         // Ordered by added_at, then the original row order.
         QCOMPARE(tasks.at(0).id, QStringLiteral("2b-0002"));
@@ -701,8 +701,8 @@ private slots:
         other.status = QStringLiteral("RUNNING");
         other.lastCheckedAt = utc(1764000070000);
         QVERIFY2(store.record(other, true), qPrintable(store.lastError()));
-        QCOMPARE(store.loadTasks().size(), 4);
-        QCOMPARE(store.loadTasks(QStringLiteral("default")).first().status,
+        QCOMPARE(store.loadTasks().value().size(), 4);
+        QCOMPARE(store.loadTasks(QStringLiteral("default")).value().first().status,
                  std::optional<QString>(QStringLiteral("SUCCESS")));
         HistoryQuery staging;
         staging.profile = QStringLiteral("staging");
@@ -755,7 +755,7 @@ private slots:
             QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
             TaskStore store(path);
             QVERIFY2(store.open(), qPrintable(store.lastError()));
-            QCOMPARE(store.loadTasks().size(), kThreads);
+            QCOMPARE(store.loadTasks().value().size(), kThreads);
             QCOMPARE(store.historyCount(), qint64(kThreads));
             QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
             QVERIFY(corruptFiles(dir.filePath(QStringLiteral("sub"))).isEmpty());

@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QNetworkAccessManager>
@@ -65,8 +66,7 @@ public:
         m_board = std::make_unique<TaskBoard>(m_store.get());
         m_loader = std::make_unique<AccountLoader>(m_board.get(), &m_credentials, Language::apiLanguage());
         m_window = std::make_unique<MainWindow>(m_board.get());
-        if (!m_storeProblem.isEmpty())
-            m_window->statusBar()->showMessage(m_storeProblem, 15000);
+        m_window->setHistoryProblem(m_historyProblem, m_historyDetail);
         connect(m_window.get(), &MainWindow::credentialsRequested, this,
                 &GuiController::openCredentialsDialog);
         connect(m_window.get(), &MainWindow::exportHistoryRequested, this, &GuiController::exportHistory);
@@ -81,6 +81,12 @@ public:
         // profile, each polled with that profile's credentials.
         m_board->setDefaultProfile(m_credentials.effectiveProfileName(m_options.profile));
         connect(&m_credentials, &CredentialStore::resolved, this, &GuiController::onResolved);
+        // A deleted profile stops polling at once: its tasks stay, held until it has credentials again.
+        connect(&m_credentials, &CredentialStore::profileDeleted, this,
+                [this](const QString& profile, const KeychainResult& result) {
+                    if (result.ok() || result.status == KeychainStatus::NotFound)
+                        m_board->removeAccount(profile, tr("The profile was deleted."));
+                });
         m_credentials.resolveAsync(m_options.profile);
         return true;
     }
@@ -95,10 +101,14 @@ private:
         }
         auto store = std::make_unique<TaskStore>(path);
         if (!store->open()) {
-            m_storeProblem = tr("History disabled: %1").arg(store->lastError());
+            m_historyProblem = tr("The history cannot be used: changes are not saved this time");
+            m_historyDetail = tr("%1: %2").arg(QDir::toNativeSeparators(path), store->lastError());
             return;
         }
-        m_storeProblem = store->recoveryMessage();
+        if (!store->recoveryMessage().isEmpty()) {
+            m_historyProblem = tr("The history was damaged: a new one was started");
+            m_historyDetail = store->recoveryMessage(); // names the damaged file and where it was kept
+        }
         m_store = std::move(store);
     }
 
@@ -169,7 +179,11 @@ private:
             m_window->setKeychainUnavailable(resolved.status.message);
         }
         // Stored tasks show at once, each under its own profile, then the command line's ids.
-        m_board->restore();
+        if (m_store && m_board->restore() < 0)
+            m_window->setHistoryProblem(
+                tr("The saved tasks could not be read: the table shows only new ones"),
+                tr("%1 could not be read (%2). The file was left as it is; new tasks are saved to it.")
+                    .arg(QDir::toNativeSeparators(m_store->path()), m_store->lastError()));
         addInitialIds();
         m_loader->loadMissing();
         // "Keep discovering", if remembered for this profile: it lists once the account is set.
@@ -255,7 +269,8 @@ private:
     QNetworkAccessManager m_dialogNam;
     std::unique_ptr<QTemporaryDir> m_demoDir;
     std::unique_ptr<TaskStore> m_store;
-    QString m_storeProblem;
+    QString m_historyProblem; // at start-up: a banner's title and detail (empty: none)
+    QString m_historyDetail;
     std::unique_ptr<sim::Emulator> m_emulator;
     std::unique_ptr<TaskBoard> m_board;
     std::unique_ptr<AccountLoader> m_loader;

@@ -193,7 +193,7 @@ int runWatch(const QStringList& arguments) {
     TaskBoard board(store.get(), poll);
     board.setDefaultProfile(settings.profile);
     board.setAccount(settings.profile, settings.account(Language::apiLanguage()));
-    if (const QString warning = board.pacingWarning(settings.profile); !warning.isEmpty())
+    if (const QString warning = board.accountStatus(settings.profile).pacingWarning; !warning.isEmpty())
         printErr(tr("warning: %1").arg(warning));
     const bool json = parser.isSet(jsonOpt);
 

@@ -31,6 +31,7 @@ QIcon bannerIcon(BannerArea::Kind kind, bool dark) {
     case Kind::EndpointFailed:
     case Kind::KeychainUnavailable:
     case Kind::StoreFailed:
+    case Kind::HistoryProblem:
     case Kind::DiscoveryDenied:
         break;
     }
@@ -126,6 +127,14 @@ Banner* BannerArea::ensure(Kind kind) {
         connect(dismiss, &QPushButton::clicked, this, [this] { setShown(Kind::StoreFailed, false); });
         break;
     }
+    case Kind::HistoryProblem: {
+        banner->setObjectName(QStringLiteral("bannerHistoryProblem"));
+        banner->setTone(Banner::Tone::Warning);
+        banner->setIcon(bannerIcon(kind, dark));
+        QPushButton* dismiss = banner->addButton(tr("Dismiss"), QStringLiteral("dismissHistoryButton"));
+        connect(dismiss, &QPushButton::clicked, this, [this] { setShown(Kind::HistoryProblem, false); });
+        break;
+    }
     case Kind::DiscoveryDenied: {
         banner->setObjectName(QStringLiteral("bannerDiscoveryDenied"));
         banner->setTone(Banner::Tone::Warning);
@@ -175,11 +184,12 @@ void BannerArea::showAccounts(const TaskBoard& board, bool demo) {
     QString rejectedCode;
     QString rejectedMessage;
     for (const QString& profile : board.profiles()) {
-        switch (board.accountState(profile)) {
+        const AccountStatus status = board.accountStatus(profile);
+        switch (status.state) {
         case AccountState::HeldByAuth:
             rejected << profile;
-            rejectedCode = board.accountProblem(profile);
-            rejectedMessage = board.accountProblemMessage(profile);
+            rejectedCode = status.problem;
+            rejectedMessage = status.problemMessage;
             break;
         case AccountState::CredentialsMissing:
             if (board.taskProfiles().contains(profile))
@@ -211,31 +221,33 @@ void BannerArea::showAccounts(const TaskBoard& board, bool demo) {
         Banner* banner = ensure(Kind::CredentialsMissing);
         banner->setTitle(tr("Credentials missing for profile %1: its tasks are on hold")
                              .arg(missing.join(QLatin1String(", "))));
-        banner->setDetail(SafeText::singleLine(board.accountProblem(missing.first()), 300));
+        banner->setDetail(SafeText::singleLine(board.accountStatus(missing.first()).problem, 300));
     }
     setShown(Kind::CredentialsMissing, !missing.isEmpty());
     QStringList endpointFailed;
     for (const QString& profile : board.profiles()) {
-        if (!board.endpointProblem(profile).isEmpty())
+        if (!board.accountStatus(profile).endpointProblem.isEmpty())
             endpointFailed << profile;
     }
     if (!endpointFailed.isEmpty()) {
         Banner* banner = ensure(Kind::EndpointFailed);
         banner->setTitle(tr("The endpoint of profile %1 refuses the requests: its tasks stopped")
                              .arg(endpointFailed.join(QLatin1String(", "))));
-        banner->setDetail(SafeText::singleLine(board.endpointProblem(endpointFailed.first()), 300));
+        banner->setDetail(
+            SafeText::singleLine(board.accountStatus(endpointFailed.first()).endpointProblem, 300));
     }
     setShown(Kind::EndpointFailed, !endpointFailed.isEmpty());
     QStringList denied;
     for (const QString& profile : board.profiles()) {
-        if (!board.discoveryProblem(profile).isEmpty())
+        if (!board.accountStatus(profile).discoveryProblem.isEmpty())
             denied << profile;
     }
     if (!denied.isEmpty()) {
         Banner* banner = ensure(Kind::DiscoveryDenied);
         const QString title = tr("Discovery is off for profile %1: a permission is missing; polling goes on")
                                   .arg(denied.join(QLatin1String(", ")));
-        const QString detail = SafeText::singleLine(board.discoveryProblem(denied.first()), 500);
+        const QString detail =
+            SafeText::singleLine(board.accountStatus(denied.first()).discoveryProblem, 500);
         // Shown again only when something changed (a dismissed banner stays dismissed).
         if (banner->title() != title || banner->detail() != detail || denied != m_discoveryDenied) {
             banner->setTitle(title);

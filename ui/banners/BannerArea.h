@@ -29,6 +29,7 @@ public:
         Offline,
         Demo,
         StoreFailed,
+        HistoryProblem, // at start-up: the history was damaged, could not be opened or its tasks not read
         DiscoveryDenied // the CAM policy lacks cdb:DescribeTasks / cdb:DescribeDBInstances
     };
     Q_ENUM(Kind)

@@ -1,12 +1,12 @@
 #include "model/TaskTableModel.h"
 
-#include "TaskBoard.h"
 #include "api/ErrorCatalog.h"
 #include "api/QueryResult.h"
 #include "discovery/Discovery.h"
 #include "task/DiscoveryFacts.h"
 #include "task/SafeText.h"
 #include "task/TaskKey.h"
+#include "task/TaskList.h"
 #include "task/TaskState.h"
 #include "task/TextBounds.h"
 
@@ -152,7 +152,7 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
 QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const TaskState& s = m_rows.at(index.row());
+    const TaskState& s = *m_rows.at(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -298,7 +298,7 @@ QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
             text += QLatin1Char('\n') + tr("Last status: %1").arg(SafeText::singleLine(*s.status, 64));
         if (s.phase == TaskPhase::Retrying && s.nextPollAt.isValid())
             text += QLatin1Char('\n') +
-                    (m_board && m_board->isPaused()
+                    (m_tasks && m_tasks->isPaused()
                          ? tr("Paused: no attempt until polling resumes")
                          : tr("Next attempt at %1")
                                .arg(s.nextPollAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
@@ -399,58 +399,33 @@ QString TaskTableModel::formatDuration(qint64 ms) {
     return tr("%1 s").arg(seconds);
 }
 
-void TaskTableModel::upsert(const TaskState& state) {
-    const auto it = m_rowOf.constFind(taskKey(state));
-    if (it != m_rowOf.constEnd()) {
-        const int row = *it;
-        m_rows[row] = state;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+void TaskTableModel::setTaskList(TaskList* tasks) {
+    if (m_tasks)
+        disconnect(m_tasks, nullptr, this, nullptr);
+    m_tasks = tasks;
+    clear();
+    if (!tasks)
         return;
-    }
-    const int row = static_cast<int>(m_rows.size());
-    beginInsertRows({}, row, row);
-    m_rows.append(state);
-    m_rowOf.insert(taskKey(state), row);
-    endInsertRows();
+    connect(tasks, &TaskList::tasksAdded, this, &TaskTableModel::addTasks);
+    connect(tasks, &TaskList::tasksUpdated, this, &TaskTableModel::updateTasks);
+    connect(tasks, &TaskList::tasksAboutToBeRemoved, this, &TaskTableModel::removeTasks);
+    connect(tasks, &QObject::destroyed, this, [this] {
+        m_tasks = nullptr;
+        clear();
+    });
+    addTasks(tasks->keys());
 }
 
-void TaskTableModel::upsertMany(const QList<TaskState>& states) {
-    if (states.isEmpty())
-        return;
-    if (states.size() == 1) {
-        upsert(states.first());
-        return;
-    }
-    QList<int> changedRows;
-    QList<TaskState> added;
-    QHash<QString, qsizetype> addedAt; // key → position in `added`
-    for (const TaskState& state : states) {
-        const QString key = taskKey(state);
-        const auto it = m_rowOf.constFind(key);
-        if (it != m_rowOf.constEnd()) {
-            const int row = *it;
-            m_rows[row] = state;
-            changedRows.append(row);
-            continue;
-        }
-        const auto pos = addedAt.constFind(key);
-        if (pos != addedAt.constEnd()) {
-            added[*pos] = state;
-        } else {
-            addedAt.insert(key, added.size());
+// New tasks: one beginInsertRows for all of them.
+void TaskTableModel::addTasks(const QStringList& keys) {
+    QList<const TaskState*> added;
+    added.reserve(keys.size());
+    QSet<QString> seen;
+    for (const QString& key : keys) {
+        const TaskState* state = m_tasks->task(key);
+        if (state && !m_rowOf.contains(key) && !seen.contains(key)) {
+            seen.insert(key);
             added.append(state);
-        }
-    }
-    if (!changedRows.isEmpty()) {
-        std::sort(changedRows.begin(), changedRows.end());
-        changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());
-        // qBittorrent's rule: one signal per row while at most half of the rows changed (views repaint only
-        // those), one ranged signal above that (cheaper than many).
-        if (changedRows.size() * 2 <= m_rows.size()) {
-            for (int row : std::as_const(changedRows))
-                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        } else {
-            emit dataChanged(index(changedRows.first(), 0), index(changedRows.last(), ColumnCount - 1));
         }
     }
     if (added.isEmpty())
@@ -458,46 +433,39 @@ void TaskTableModel::upsertMany(const QList<TaskState>& states) {
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
     m_rows.reserve(m_rows.size() + added.size());
-    for (TaskState& state : added) {
-        m_rowOf.insert(taskKey(state), static_cast<int>(m_rows.size()));
-        m_rows.append(std::move(state));
+    for (const TaskState* state : std::as_const(added)) {
+        m_rowOf.insert(taskKey(*state), static_cast<int>(m_rows.size()));
+        m_rows.append(state);
     }
     endInsertRows();
 }
 
-void TaskTableModel::setBoard(TaskBoard* board) {
-    if (m_board)
-        disconnect(m_board, nullptr, this, nullptr);
-    m_board = board;
-    clear();
-    if (!board)
+// Changed tasks: one dataChanged per row while at most half of the rows changed (views repaint only those),
+// one ranged signal above that (cheaper than many): qBittorrent's rule.
+void TaskTableModel::updateTasks(const QStringList& keys) {
+    QList<int> changedRows;
+    changedRows.reserve(keys.size());
+    for (const QString& key : keys) {
+        if (const auto it = m_rowOf.constFind(key); it != m_rowOf.constEnd())
+            changedRows.append(*it);
+    }
+    if (changedRows.isEmpty())
         return;
-    const auto statesOf = [board](const QStringList& keys) {
-        QList<TaskState> states;
-        states.reserve(keys.size());
-        for (const QString& key : keys) {
-            if (const TaskState* s = board->task(key))
-                states.append(*s);
-        }
-        return states;
-    };
-    connect(board, &TaskBoard::tasksAdded, this,
-            [this, statesOf](const QStringList& keys) { upsertMany(statesOf(keys)); });
-    connect(board, &TaskBoard::tasksUpdated, this,
-            [this, statesOf](const QStringList& keys) { upsertMany(statesOf(keys)); });
-    connect(board, &TaskBoard::tasksAboutToBeRemoved, this, &TaskTableModel::removeMany);
-    connect(board, &QObject::destroyed, this, [this] {
-        m_board = nullptr;
-        clear();
-    });
-    upsertMany(statesOf(board->keys()));
+    std::sort(changedRows.begin(), changedRows.end());
+    changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());
+    if (changedRows.size() * 2 <= m_rows.size()) {
+        for (int row : std::as_const(changedRows))
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    } else {
+        emit dataChanged(index(changedRows.first(), 0), index(changedRows.last(), ColumnCount - 1));
+    }
 }
 
 QStringList TaskTableModel::profiles() const {
     QStringList out;
-    for (const TaskState& s : m_rows) {
-        if (!out.contains(s.profile))
-            out.append(s.profile);
+    for (const TaskState* s : m_rows) {
+        if (!out.contains(s->profile))
+            out.append(s->profile);
     }
     out.sort();
     return out;
@@ -505,33 +473,22 @@ QStringList TaskTableModel::profiles() const {
 
 void TaskTableModel::reindexFrom(int row) {
     for (int r = row; r < m_rows.size(); ++r)
-        m_rowOf[taskKey(m_rows.at(r))] = r;
+        m_rowOf[taskKey(*m_rows.at(r))] = r;
 }
 
-void TaskTableModel::remove(const QString& key) {
-    const int row = rowOf(key);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_rowOf.remove(taskKey(m_rows.at(row)));
-    m_rows.removeAt(row);
-    reindexFrom(row);
-    endRemoveRows();
-}
-
-void TaskTableModel::removeMany(const QStringList& keys) {
+// Tasks about to be removed: one beginRemoveRows per contiguous block, from the bottom up (the rows above a
+// removed block keep their numbers), and the index rebuilt once from the first removed row.
+void TaskTableModel::removeTasks(const QStringList& keys) {
     QList<int> rows;
     rows.reserve(keys.size());
     for (const QString& key : keys) {
-        const int row = rowOf(key);
-        if (row >= 0)
-            rows.append(row);
+        if (const auto it = m_rowOf.constFind(key); it != m_rowOf.constEnd())
+            rows.append(*it);
     }
     if (rows.isEmpty())
         return;
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    // From the bottom up, so the rows above a removed block keep their numbers.
     qsizetype i = rows.size() - 1;
     while (i >= 0) {
         const int last = rows.at(i);
@@ -543,11 +500,11 @@ void TaskTableModel::removeMany(const QStringList& keys) {
         --i;
         beginRemoveRows({}, first, last);
         for (int r = first; r <= last; ++r)
-            m_rowOf.remove(taskKey(m_rows.at(r)));
+            m_rowOf.remove(taskKey(*m_rows.at(r)));
         m_rows.remove(first, last - first + 1);
-        reindexFrom(first);
         endRemoveRows();
     }
+    reindexFrom(rows.first());
 }
 
 void TaskTableModel::clear() {
@@ -562,7 +519,7 @@ void TaskTableModel::clear() {
 const TaskState* TaskTableModel::state(int row) const {
     if (row < 0 || row >= m_rows.size())
         return nullptr;
-    return &m_rows.at(row);
+    return m_rows.at(row);
 }
 
 const TaskState* TaskTableModel::stateOf(const QString& key) const {
@@ -572,9 +529,9 @@ const TaskState* TaskTableModel::stateOf(const QString& key) const {
 int TaskTableModel::rowOf(const QString& key) const {
     if (key.contains(QChar(0x1f)))
         return m_rowOf.value(key, -1);
-    // A bare id names the task of the board's default profile (or of the empty profile without a board).
-    if (m_board)
-        if (const int row = m_rowOf.value(taskKey(m_board->defaultProfile(), key), -1); row >= 0)
+    // A bare id names the task of the list's default profile (or of the empty profile without a list).
+    if (m_tasks)
+        if (const int row = m_rowOf.value(taskKey(m_tasks->defaultProfile(), key), -1); row >= 0)
             return row;
     return m_rowOf.value(taskKey(QString(), key), -1);
 }
@@ -586,33 +543,34 @@ bool TaskTableModel::contains(const QString& key) const {
 QStringList TaskTableModel::keys() const {
     QStringList out;
     out.reserve(m_rows.size());
-    for (const TaskState& s : m_rows)
-        out.append(taskKey(s));
+    for (const TaskState* s : m_rows)
+        out.append(taskKey(*s));
     return out;
 }
 
 QStringList TaskTableModel::ids() const {
     QStringList out;
     out.reserve(m_rows.size());
-    for (const TaskState& s : m_rows)
-        out.append(s.id);
+    for (const TaskState* s : m_rows)
+        out.append(s->id);
     return out;
 }
 
 int TaskTableModel::finishedCount() const {
-    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), &TaskTableModel::isFinished));
+    return static_cast<int>(
+        std::count_if(m_rows.cbegin(), m_rows.cend(), [](const TaskState* s) { return isFinished(*s); }));
 }
 
 bool TaskTableModel::hasDiscoveredTasks() const {
     return std::any_of(m_rows.cbegin(), m_rows.cend(),
-                       [](const TaskState& s) { return s.discovery.isDiscovered(); });
+                       [](const TaskState* s) { return s->discovery.isDiscovered(); });
 }
 
 void TaskTableModel::tick() {
     int first = -1;
     int last = -1;
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (isFinished(m_rows.at(row)))
+        if (isFinished(*m_rows.at(row)))
             continue;
         if (first < 0)
             first = row;

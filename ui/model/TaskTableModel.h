@@ -1,6 +1,7 @@
 // The task list as a table: one row per task (profile, id), O(1) key → row, cheap updates (one dataChanged
 // per changed row while at most half the rows changed, else one ranged signal; one per second for the Elapsed
-// column). It listens to a TaskBoard (setBoard): the board's batched changes are the only writes.
+// column). It holds pointers to the tasks of a TaskList (the board, the owner of task state: setTaskList) and
+// copies nothing: its batched additions, updates and removals are the model's only changes.
 // Untrusted Info text is shown on one line with control characters and bidirectional overrides neutralised.
 // Qt Core/Gui only (no widgets).
 #pragma once
@@ -17,7 +18,7 @@
 
 namespace taskwatch {
 
-class TaskBoard;
+class TaskList;
 
 class TaskTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -71,19 +72,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
-    // Mirrors the board: its tasks now, then its batched additions, updates and removals. Null: empty.
-    void setBoard(TaskBoard* board);
-    TaskBoard* board() const { return m_board; }
-
-    // Adds the task, or replaces the stored state of the task with the same key (dataChanged for that row).
-    void upsert(const TaskState& state);
-    // Many at once: one beginInsertRows for all new ids and one ranged dataChanged for all updated rows.
-    // Later entries for the same id win.
-    void upsertMany(const QList<TaskState>& states);
-    // Keys are taskKey(profile, id); a bare id names the task of the empty profile.
-    void remove(const QString& key);
-    void removeMany(const QStringList& keys); // one beginRemoveRows per contiguous block
-    void clear();
+    // Shows the list's tasks now, then follows its additions, updates and removals. Null: empty.
+    void setTaskList(TaskList* tasks);
+    TaskList* taskList() const { return m_tasks; }
 
     const TaskState* state(int row) const;
     const TaskState* stateOf(const QString& key) const;
@@ -114,10 +105,14 @@ private:
     QVariant sortData(const TaskState& state, int column) const;
     QVariant toolTipData(const TaskState& state, int column) const;
     void reindexFrom(int row);
+    void addTasks(const QStringList& keys);
+    void updateTasks(const QStringList& keys);
+    void removeTasks(const QStringList& keys);
+    void clear();
 
-    QList<TaskState> m_rows;
-    QHash<QString, int> m_rowOf;  // taskKey → row
-    TaskBoard* m_board = nullptr; // unset when it is destroyed
+    QList<const TaskState*> m_rows; // the list's tasks (their owner's), in its order
+    QHash<QString, int> m_rowOf;    // taskKey → row
+    TaskList* m_tasks = nullptr;    // unset when it is destroyed
     Clock m_clock;
     bool m_dark = false;
 };

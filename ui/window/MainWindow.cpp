@@ -114,7 +114,7 @@ MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
 
     restoreSettings();
     applyTheme();
-    m_model->setBoard(board);
+    m_model->setTaskList(board);
     connectBoard();
     setFollowNetworkReachability(true);
     resize(size().expandedTo(QSize(1000, 640)));
@@ -329,7 +329,7 @@ void MainWindow::createCentralWidgets() {
     connect(m_banners, &BannerArea::credentialsRequested, this, &MainWindow::credentialsRequested);
     connect(m_banners, &BannerArea::resumeRequested, this, [this] {
         for (const QString& p : m_board->profiles()) {
-            if (m_board->accountState(p) == AccountState::HeldByAuth)
+            if (m_board->accountStatus(p).state == AccountState::HeldByAuth)
                 m_board->resumeAccount(p);
         }
         updateAccountBanners();
@@ -447,15 +447,19 @@ void MainWindow::connectBoard() {
         updateStatusBar();
     });
     connect(m_board, &TaskBoard::accountChanged, this, &MainWindow::updateAccountBanners);
+    // The viewed task's timeline is read again only when a batch holds an observed change of it (the batch's
+    // tasksUpdated, which comes first, shows its new state).
     connect(m_board, &TaskBoard::changesObserved, this, [this](const QList<HistoryEntry>& entries) {
         const QString current = currentKey();
         for (const HistoryEntry& e : entries) {
             if (taskKey(e.profile, e.taskId) == current) {
+                m_viewedTimelineKey.clear();
                 updateDetails();
                 break;
             }
         }
     });
+    connect(m_board, &TaskBoard::pausedChanged, this, &MainWindow::showPaused);
     connect(m_board, &TaskBoard::rateLimited, this, [this](const QString& profile, const QString& code) {
         // One-pass arg(): the code comes from the server.
         statusBar()->showMessage(
@@ -476,7 +480,7 @@ void MainWindow::connectBoard() {
     connect(m_board, &TaskBoard::pacingFallback, this,
             [this](const QString&, const QString& warning) { statusBar()->showMessage(warning, 15000); });
     connectDiscovery();
-    m_pauseAction->setChecked(m_board->isPaused());
+    showPaused(m_board->isPaused());
     updateProfileViews();
     updateAccountBanners();
     updateActions();
@@ -616,7 +620,7 @@ void MainWindow::discover(const DiscoveryRequest& request) {
     if (!request.follow)
         m_board->stopFollowing(profile);
     m_board->discover(request);
-    if (const QString problem = m_board->discoveryProblem(profile); !problem.isEmpty())
+    if (const QString problem = m_board->accountStatus(profile).discoveryProblem; !problem.isEmpty())
         statusBar()->showMessage(SafeText::singleLine(problem, 300), 15000);
     else if (!m_board->hasAccount(profile))
         statusBar()->showMessage(
@@ -875,14 +879,16 @@ void MainWindow::refreshNow() {
 }
 
 void MainWindow::setPollingPaused(bool paused) {
-    if (m_pauseAction->isChecked() != paused) {
-        m_pauseAction->setChecked(paused); // comes back here through toggled()
-        return;
+    m_board->setPaused(paused); // the board is where the pause lives: showPaused() follows it
+}
+
+void MainWindow::showPaused(bool paused) {
+    {
+        const QSignalBlocker blocker(m_pauseAction);
+        m_pauseAction->setChecked(paused);
     }
     m_pauseAction->setText(paused ? tr("Resume &Polling") : tr("&Pause Polling"));
     m_pauseAction->setIcon(actionIcon(paused ? ActionIcon::Resume : ActionIcon::Pause, palette()));
-    if (m_board->isPaused() != paused)
-        m_board->setPaused(paused);
     m_details->setPaused(paused);
     updateActions(); // Refresh Now is off while paused
     updateDetails();
@@ -962,18 +968,24 @@ void MainWindow::updateStatusBar() {
         else
             m_nextPollLabel->setText(tr("Next poll in %1 s").arg((ms + 999) / 1000));
     }
-    if (m_pauseAction->isChecked() != m_board->isPaused())
-        m_pauseAction->setChecked(m_board->isPaused());
 }
 
+// The selected task's state and timeline. The timeline is read from the history when another task is
+// selected or the task's observed changes grew (changesObserved), not for every poll of it.
 void MainWindow::updateDetails() {
     const QString key = currentKey();
     const TaskState* state = key.isEmpty() ? nullptr : m_model->stateOf(key);
     if (!state) {
+        m_viewedTimelineKey.clear();
+        m_viewedTimeline.clear();
         m_details->showTask(nullptr, {});
         return;
     }
-    m_details->showTask(state, m_board->timeline(key));
+    if (key != m_viewedTimelineKey) {
+        m_viewedTimeline = m_board->timeline(key);
+        m_viewedTimelineKey = key;
+    }
+    m_details->showTask(state, m_viewedTimeline);
 }
 
 // ------------------------------------------------------------------------------------------------ banners
@@ -999,6 +1011,15 @@ void MainWindow::setKeychainUnavailable(const QString& detail) {
     if (!detail.isEmpty())
         m_banners->ensure(BannerKind::KeychainUnavailable)->setDetail(SafeText::singleLine(detail, 500));
     m_banners->setShown(BannerKind::KeychainUnavailable, !detail.isEmpty());
+}
+
+void MainWindow::setHistoryProblem(const QString& title, const QString& detail) {
+    if (!title.isEmpty()) {
+        Banner* banner = m_banners->ensure(BannerKind::HistoryProblem);
+        banner->setTitle(title);
+        banner->setDetail(detail);
+    }
+    m_banners->setShown(BannerKind::HistoryProblem, !title.isEmpty());
 }
 
 void MainWindow::setOffline(bool offline) {

@@ -59,6 +59,9 @@ public:
     void setDemoMode(bool demo);
     bool isDemoMode() const { return m_demo; }
     void setKeychainUnavailable(const QString& detail); // empty: available again
+    // What happened to the history at start-up (damaged and moved aside, not usable, tasks unreadable): a
+    // banner with `title` and `detail` (translated; names the files). Empty title: none.
+    void setHistoryProblem(const QString& title, const QString& detail);
     void setOffline(bool offline);
     bool isBannerShown(BannerKind kind) const;
     Banner* banner(BannerKind kind) const; // null when not shown
@@ -135,6 +138,7 @@ private:
     void updateActions();
     void updateStatusBar();
     void updateDetails();
+    void showPaused(bool paused);
     void showTableContextMenu(const QPoint& pos);
     void applyTheme();
     QString currentKey() const;
@@ -184,6 +188,9 @@ private:
 
     QTimer m_tickTimer;
     bool m_demo = false;
+    // The selected task's timeline as last read from the history (updateDetails()).
+    QString m_viewedTimelineKey;
+    QList<HistoryEntry> m_viewedTimeline;
     bool m_followReachability = false;
 };
 

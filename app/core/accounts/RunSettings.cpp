@@ -16,7 +16,9 @@ QString tr(const char* text) {
     return QCoreApplication::translate("taskwatch::RunSettings", text);
 }
 
+// The problem of the settings as they are now (none: usable).
 void validate(RunSettings& s) {
+    s.problem.clear();
     if (!s.region.isEmpty() && !Regions::isWellFormed(s.region))
         s.problem = tr("Not a region id: %1 (expected something like ap-guangzhou).").arg(s.region.left(80));
     else if (const QString why = Endpoint::validate(s.endpoint); !why.isEmpty())

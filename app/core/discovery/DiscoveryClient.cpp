@@ -6,7 +6,6 @@
 #include "pacing/Backoff.h"
 #include "pacing/ClockCorrector.h"
 #include "pacing/RateGovernor.h"
-#include "polling/PollScheduler.h"
 #include "task/SafeText.h"
 #include "task/TextBounds.h"
 
@@ -20,7 +19,6 @@ namespace {
 constexpr int kBackoffStartMs = 2000;
 constexpr int kBackoffCapMs = 60000;
 constexpr int kSlowdownMs = 10000;
-constexpr qint64 kMaxTimerMs = 24LL * 3600 * 1000;
 } // namespace
 
 DiscoveryClient::DiscoveryClient(ApiClient* client, Clock clock, QObject* parent)
@@ -32,9 +30,20 @@ DiscoveryClient::DiscoveryClient(ApiClient* client, Clock clock, QObject* parent
     , m_rng(QRandomGenerator::global()->generate()) {
     qRegisterMetaType<taskwatch::DiscoveryClient::Result>();
     qRegisterMetaType<taskwatch::DiscoveryClient::Failure>();
-    m_timer.setSingleShot(true);
-    m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &DiscoveryClient::pump);
+    for (const Action a : {Tasks, Instances}) {
+        const auto firstDueAt = [this, a](qint64) -> std::optional<qint64> {
+            if (m_queue[a].empty() || m_inFlightCount[a] >= kMaxInFlight)
+                return std::nullopt;
+            return m_queue[a].front().dueAt;
+        };
+        const auto sendFirst = [this, a](qint64 now) {
+            Request r = std::move(m_queue[a].front());
+            m_queue[a].pop_front();
+            send(std::move(r), now);
+        };
+        m_pumps[a] =
+            std::make_unique<PacingPump>(&m_rates[a], m_clock, PacingPump::Work{firstDueAt, sendFirst});
+    }
     connect(m_client, &ApiClient::callSent, this, &DiscoveryClient::onSent);
     connect(m_client, &ApiClient::callFinished, this, &DiscoveryClient::onFinished);
 }
@@ -81,7 +90,8 @@ void DiscoveryClient::cancelAll() {
     }
     m_inFlight.clear(); // their answers are ignored
     m_inFlightCount[Tasks] = m_inFlightCount[Instances] = 0;
-    m_timer.stop();
+    for (const auto& pump : m_pumps)
+        pump->stop();
 }
 
 QString DiscoveryClient::instanceName(const QString& region, const QString& instanceId) const {
@@ -98,40 +108,13 @@ void DiscoveryClient::enqueue(Request request) {
 }
 
 void DiscoveryClient::schedule() {
-    const qint64 now = m_clock();
-    std::optional<qint64> wake;
-    for (const Action a : {Tasks, Instances}) {
-        m_rates[a].update(now);
-        if (m_queue[a].empty() || m_inFlightCount[a] >= kMaxInFlight)
-            continue;
-        const qint64 at = m_rates[a].nextAllowedAt(std::max(now, m_queue[a].front().dueAt));
-        wake = wake ? std::min(*wake, at) : at;
-    }
-    if (!wake) {
-        m_timer.stop();
-        return;
-    }
-    m_timer.start(int(std::clamp<qint64>(*wake - now, 0, kMaxTimerMs)));
+    for (const auto& pump : m_pumps)
+        pump->schedule();
 }
 
 void DiscoveryClient::pump() {
-    const qint64 now = m_clock();
-    for (const Action a : {Tasks, Instances}) {
-        m_rates[a].update(now);
-        SendBudget& budget = m_rates[a].budget();
-        auto& queue = m_queue[a];
-        const auto backlog = [&] {
-            return !queue.empty() && queue.front().dueAt <= now && m_inFlightCount[a] < kMaxInFlight;
-        };
-        budget.setBacklog(now, backlog());
-        while (backlog() && budget.tryAcquire(now)) {
-            Request r = std::move(queue.front());
-            queue.pop_front();
-            send(std::move(r), now);
-        }
-        budget.setBacklog(now, backlog());
-    }
-    schedule();
+    for (const auto& pump : m_pumps)
+        pump->pump();
 }
 
 void DiscoveryClient::send(Request request, qint64 now) {

@@ -13,6 +13,7 @@
 #include "api/ApiClient.h"
 #include "api/QueryResult.h"
 #include "discovery/Discovery.h"
+#include "pacing/PacingPump.h"
 #include "pacing/RateGovernor.h"
 #include "pacing/SendBudget.h"
 
@@ -145,8 +146,8 @@ private:
     int m_inFlightCount[2] = {0, 0};
     QHash<quint64, Request> m_inFlight; // by ticket
     std::map<quint64, Listing> m_listings;
-    QHash<QString, NameCache> m_names; // by region
-    QTimer m_timer;
+    QHash<QString, NameCache> m_names;      // by region
+    std::unique_ptr<PacingPump> m_pumps[2]; // one per action, each over its RateGovernor
     QRandomGenerator m_rng;
     quint64 m_nextTicket = 1;
     quint64 m_nextListing = 1;

@@ -609,11 +609,11 @@ bool TaskStore::record(const TaskState& state, bool observedChange, const QStrin
     });
 }
 
-QList<TaskState> TaskStore::loadTasks(const std::optional<QString>& profile) {
+std::optional<QList<TaskState>> TaskStore::loadTasks(const std::optional<QString>& profile) {
     QList<TaskState> tasks;
     if (!isOpen()) {
         fail(tr("The history database is not open."));
-        return tasks;
+        return std::nullopt;
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -629,7 +629,7 @@ QList<TaskState> TaskStore::loadTasks(const std::optional<QString>& profile) {
         q.addBindValue(textValue(*profile));
     if (!q.exec()) {
         failSql(tr("loading the task list"), q.lastError());
-        return tasks;
+        return std::nullopt;
     }
     while (q.next()) {
         TaskState s;
@@ -651,8 +651,10 @@ QList<TaskState> TaskStore::loadTasks(const std::optional<QString>& profile) {
         s.lastChangedAt = timeFrom(q, 14);
         tasks.append(std::move(s));
     }
-    if (q.lastError().isValid())
+    if (q.lastError().isValid()) {
         failSql(tr("loading the task list"), q.lastError());
+        return std::nullopt;
+    }
     return tasks;
 }
 

@@ -82,7 +82,8 @@ public:
     bool record(const TaskState& state, bool observedChange, const QString& profile = {});
     // The stored tasks in the order they were added, each with its profile; only those of `profile` when
     // given. Fields not stored (raw response, next poll time, failure count) are left at their defaults.
-    QList<TaskState> loadTasks(const std::optional<QString>& profile = std::nullopt);
+    // nullopt when they could not be read (lastError() says why).
+    std::optional<QList<TaskState>> loadTasks(const std::optional<QString>& profile = std::nullopt);
     // The profile of the first-added task with this id (empty when unknown or none).
     QString profileOf(const QString& id);
 
