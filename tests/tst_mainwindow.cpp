@@ -14,6 +14,8 @@
 #include "history/TaskStore.h"
 #include "model/StatusStyle.h"
 #include "model/TaskTableModel.h"
+#include "polling/AccountPoller.h"
+#include "task/PollOutcome.h"
 #include "polling/PollScheduler.h"
 #include "task/AddReport.h"
 #include "task/HistoryEntry.h"
@@ -103,11 +105,19 @@ struct PausedBoard {
         board.setPaused(true);
         board.setAccount(kProfile, accountFor());
     }
-    PollScheduler* scheduler() const { return board.scheduler(kProfile); }
-    void result(const TaskState& state, bool finished = false) {
-        emit scheduler()->taskUpdated(state, true);
-        if (finished)
-            emit scheduler()->taskFinished(state);
+    PollScheduler* scheduler() const { return board.poller(kProfile)->scheduler(); }
+    // The scheduler's report of a terminal answer carrying the state's status and Info.
+    void finished(const TaskState& state) {
+        PollOutcome outcome;
+        outcome.taskId = state.id;
+        outcome.kind = PollOutcome::Kind::Finished;
+        outcome.observedChange = true;
+        outcome.status = state.status;
+        outcome.info = state.info;
+        outcome.requestId = state.requestId;
+        outcome.httpStatus = state.httpStatus;
+        outcome.checkedAt = state.lastCheckedAt;
+        emit scheduler()->polled(outcome);
         board.flush();
     }
 };
@@ -403,8 +413,8 @@ void TestMainWindow::authFailedBannerAndResume() {
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::NoCredentials));
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
 
-    emit fb.scheduler()->authFailed(QStringLiteral("AuthFailure.SecretIdNotFound"),
-                                    QStringLiteral("The SecretId is not found <b>really</b>"));
+    emit fb.scheduler()->credentialsRejected(QStringLiteral("AuthFailure.SecretIdNotFound"),
+                                             QStringLiteral("The SecretId is not found <b>really</b>"));
     QVERIFY(window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
     Banner* banner = window.banner(MainWindow::BannerKind::CredentialsRejected);
     QVERIFY(banner->title().contains(QLatin1String("AuthFailure.SecretIdNotFound")));
@@ -417,8 +427,8 @@ void TestMainWindow::authFailedBannerAndResume() {
     QVERIFY(resume);
     QTest::mouseClick(resume, Qt::LeftButton);
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::CredentialsRejected));
-    QVERIFY(!fb.scheduler()->isHeldByAuth());
-    QCOMPARE(fb.board.accountState(kProfile), AccountState::Polling);
+    QVERIFY(!fb.board.isHeldByAuth());
+    QCOMPARE(fb.board.accountStatus(kProfile).state, AccountState::Polling);
 }
 
 void TestMainWindow::endpointFailedBanner() {
@@ -489,7 +499,7 @@ void TestMainWindow::filterAndHideFinished() {
     QVERIFY(hide);
     hide->trigger();
     QCOMPARE(window.proxy()->rowCount(), 2);
-    fb.result(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished), true);
+    fb.finished(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished));
     QCOMPARE(window.proxy()->rowCount(), 1);
     hide->trigger();
     QCOMPARE(window.proxy()->rowCount(), 4);
@@ -549,7 +559,7 @@ void TestMainWindow::maxIntervalSetting() {
         QVERIFY(window.findChild<QAction*>(QStringLiteral("maxInterval30Action"))->isChecked());
         board.setPaused(true);
         board.setAccount(kProfile, accountFor());
-        QCOMPARE(board.scheduler(kProfile)->options().maxIntervalMs, 30000);
+        QCOMPARE(board.poller(kProfile)->scheduler()->options().maxIntervalMs, 30000);
     }
     // A stored value that is not a choice (edited by hand): the default.
     QSettings().setValue(QStringLiteral("polling/maxIntervalSeconds"), QStringLiteral("7; rm"));
@@ -629,7 +639,7 @@ void TestMainWindow::notificationOnFinish() {
     showAndActivate(window);
     fb.board.adopt({stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling)});
     QSignalSpy notified(&window, &MainWindow::taskNotification);
-    fb.result(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished), true);
+    fb.finished(stateFor(1, QStringLiteral("SUCCESS"), TaskPhase::Finished));
     QTRY_COMPARE(notified.count(), 1);
     QVERIFY(notified.at(0).at(0).toString().contains(StatusStyle::label(StatusKey::Success)));
     QVERIFY(notified.at(0).at(1).toString().contains(idFor(1)));
@@ -639,7 +649,7 @@ void TestMainWindow::notificationOnFinish() {
     window.findChild<QAction*>(QStringLiteral("notificationsAction"))->setChecked(false);
     QCOMPARE(QSettings().value(QStringLiteral("notifications/enabled")).toBool(), false);
     fb.board.adopt({stateFor(2, QStringLiteral("RUNNING"), TaskPhase::Polling)});
-    fb.result(stateFor(2, QStringLiteral("FAILED"), TaskPhase::Finished), true);
+    fb.finished(stateFor(2, QStringLiteral("FAILED"), TaskPhase::Finished));
     QTRY_COMPARE(window.model()->stateOf(idFor(2))->status, std::optional<QString>(QStringLiteral("FAILED")));
     QTest::qWait(1200); // longer than the notification batching window: nothing may come
     QCOMPARE(notified.count(), 1);
@@ -653,19 +663,20 @@ void TestMainWindow::waitingTasksGoToTheSession() {
     QCOMPARE(board.task(taskKey(kProfile, idFor(1)))->phase, TaskPhase::Held); // no credentials yet
     board.setPaused(true);
     board.setAccount(kProfile, accountFor());
-    PollScheduler* scheduler = board.scheduler(kProfile);
-    QCOMPARE(scheduler->taskIds().size(), 2);
-    QCOMPARE(scheduler->task(idFor(2))->region, QStringLiteral("ap-seoul"));
+    PollScheduler* scheduler = board.poller(kProfile)->scheduler();
+    QCOMPARE(scheduler->taskIds(), (QStringList{idFor(1), idFor(2)}));
+    QCOMPARE(board.task(taskKey(kProfile, idFor(2)))->region, QStringLiteral("ap-seoul"));
+    QCOMPARE(board.task(taskKey(kProfile, idFor(2)))->phase, TaskPhase::Waiting); // held no more
     QCOMPARE(window.model()->rowCount(), 2);
 
     // With an account, adding goes to its poller; removing too.
     window.addTaskText(idFor(3));
-    QVERIFY(scheduler->task(idFor(3)));
+    QVERIFY(scheduler->contains(idFor(3)));
     window.view()->setFocus();
     window.view()->selectRow(
         window.proxy()->mapFromSource(window.model()->index(window.model()->rowOf(idFor(3)), 0)).row());
     QTest::keyClick(window.view(), Qt::Key_Delete);
-    QVERIFY(!scheduler->task(idFor(3)));
+    QVERIFY(!scheduler->contains(idFor(3)));
     QCOMPARE(window.model()->rowOf(idFor(3)), -1);
 }
 
@@ -733,7 +744,7 @@ void TestMainWindow::timelineFromTheStore() {
     QCOMPARE(window.detailsPanel()->timelineRowCount(), 2); // from before this run
 
     // Observed during this run: merged in.
-    fb.result(stateFor(4, QStringLiteral("SUCCESS"), TaskPhase::Finished), true);
+    fb.finished(stateFor(4, QStringLiteral("SUCCESS"), TaskPhase::Finished));
     QCOMPARE(window.detailsPanel()->timelineRowCount(), 3);
     QCOMPARE(window.history(idFor(4)).last().status, std::optional<QString>(QStringLiteral("SUCCESS")));
 }
@@ -777,7 +788,10 @@ void TestMainWindow::fullCycleAgainstEmulator() {
     emulator.addTask(task);
 
     // Each status stays on the server for one poll, 1 s apart: far longer than the table's 100 ms batching.
-    TaskBoard board(nullptr, pollFor(1000));
+    QTemporaryDir dir;
+    TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+    QVERIFY2(store.open(), qPrintable(store.lastError()));
+    TaskBoard board(&store, pollFor(1000));
     board.setAccount(kProfile, accountFor(emulator.url()));
     MainWindow window(&board);
     showAndActivate(window);
@@ -792,10 +806,11 @@ void TestMainWindow::fullCycleAgainstEmulator() {
     window.addTaskText(id);
     QCOMPARE(window.model()->rowCount(), 1);
     selectFirstRow(window);
-    QTRY_COMPARE_WITH_TIMEOUT(sourceRowsWithStatus(window.model(), QStringLiteral("SUCCESS")), 1, 20000);
+    // The view repaints on the batch's announcement, which comes once the batch is in the history.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QCOMPARE(sourceRowsWithStatus(window.model(), QStringLiteral("SUCCESS")), 1);
     QCOMPARE(seen,
              (QStringList{QStringLiteral("INITIAL"), QStringLiteral("RUNNING"), QStringLiteral("SUCCESS")}));
-    QCOMPARE(finished.count(), 1);
     const QModelIndex info = window.model()->index(0, TaskTableModel::InfoColumn);
     QCOMPARE(info.data().toString(), QStringLiteral("Dropped the database table successfully."));
     QVERIFY(!window.model()->index(0, TaskTableModel::RequestIdColumn).data().toString().isEmpty());

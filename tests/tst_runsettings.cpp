@@ -91,6 +91,19 @@ private slots:
         QCOMPARE(s.profile, QStringLiteral("b"));
     }
 
+    // A malformed TENCENTCLOUD_REGION is not the stored profile's problem: the profile uses its own region.
+    void aMalformedEnvironmentRegionLeavesStoredProfilesUsable() {
+        qputenv("TENCENTCLOUD_REGION", "not a region; rm -rf");
+        const RunSettings s = RunSettings::forProfile({QStringLiteral("b"), QStringLiteral("ap-tokyo"), {}},
+                                                      {QStringLiteral("AKIDB"), QStringLiteral("k"), {}});
+        QCOMPARE(s.region, QStringLiteral("ap-tokyo"));
+        QVERIFY2(s.usable(), qPrintable(s.problem));
+        // The profile's own malformed region is still a problem.
+        const RunSettings bad = RunSettings::forProfile({QStringLiteral("c"), QStringLiteral("ap tokyo"), {}},
+                                                        {QStringLiteral("AKIDC"), QStringLiteral("k"), {}});
+        QVERIFY(!bad.usable());
+    }
+
     void readTextRefusesWhatIsTooLarge() {
         QString text;
         QString error;

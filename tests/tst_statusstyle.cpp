@@ -1,6 +1,7 @@
 // StatusStyle: every key has a text, an icon of its own shape and a light and a dark colour; the palette
 // picks the variant; unknown statuses keep their text.
 #include "model/StatusStyle.h"
+#include "FakeTaskList.h"
 #include "model/TaskTableModel.h"
 #include "task/TaskState.h"
 
@@ -152,17 +153,21 @@ void TestStatusStyle::darkPalettePicksDarkVariant() {
     const QPalette saved = QGuiApplication::palette();
     QGuiApplication::setPalette(dark);
     QVERIFY(StatusStyle::isApplicationDark());
+    FakeTaskList darkModelTasks;
     TaskTableModel darkModel;
+    darkModel.setTaskList(&darkModelTasks);
     QVERIFY(darkModel.isDarkTheme());
-    darkModel.upsert(stateWith(QStringLiteral("SUCCESS"), TaskPhase::Finished));
+    darkModelTasks.upsert(stateWith(QStringLiteral("SUCCESS"), TaskPhase::Finished));
     const QModelIndex status = darkModel.index(0, TaskTableModel::StatusColumn);
     QCOMPARE(status.data(Qt::ForegroundRole).value<QColor>(), StatusStyle::color(StatusKey::Success, true));
 
     QGuiApplication::setPalette(light);
     QVERIFY(!StatusStyle::isApplicationDark());
+    FakeTaskList lightModelTasks;
     TaskTableModel lightModel;
+    lightModel.setTaskList(&lightModelTasks);
     QVERIFY(!lightModel.isDarkTheme());
-    lightModel.upsert(stateWith(QStringLiteral("SUCCESS"), TaskPhase::Finished));
+    lightModelTasks.upsert(stateWith(QStringLiteral("SUCCESS"), TaskPhase::Finished));
     QCOMPARE(lightModel.index(0, TaskTableModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
              StatusStyle::color(StatusKey::Success, false));
     QGuiApplication::setPalette(saved);

@@ -9,15 +9,19 @@
 #include "discovery/DiscoveryRequest.h"
 #include "history/TaskStore.h"
 #include "model/TaskTableModel.h"
+#include "polling/AccountPoller.h"
 #include "polling/PollScheduler.h"
 #include "task/AddReport.h"
 #include "task/HistoryEntry.h"
+#include "task/PollOutcome.h"
 #include "task/TaskKey.h"
 #include "task/TaskState.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -201,27 +205,30 @@ private slots:
         board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
         const QString id = idFor('l', 1);
         board.addIds({id}, kAlpha);
-        PollScheduler* scheduler = board.scheduler(kAlpha);
+        PollScheduler* scheduler = board.poller(kAlpha)->scheduler();
         auto storedCheck = [&] {
             const QList<TaskState> tasks = store.loadTasks().value();
             return tasks.size() == 1 ? tasks.first().lastCheckedAt : QDateTime();
         };
-        TaskState state = *board.task(taskKey(kAlpha, id));
-        state.status = QStringLiteral("RUNNING");
+        PollOutcome outcome;
+        outcome.taskId = id;
+        outcome.status = QStringLiteral("RUNNING");
         const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-30);
-        state.lastCheckedAt = t0;
-        emit scheduler->taskUpdated(state, true); // a change: written with its batch
+        outcome.checkedAt = t0;
+        outcome.observedChange = true;
+        emit scheduler->polled(outcome); // a change: written with its batch
         board.flush();
         QCOMPARE(storedCheck(), t0);
         QCOMPARE(store.historyCount(), 1);
+        outcome.observedChange = false;
         for (int i = 1; i <= 5; ++i) { // polls that changed nothing: kept in memory
-            state.lastCheckedAt = t0.addSecs(i);
-            emit scheduler->taskUpdated(state, false);
+            outcome.checkedAt = t0.addSecs(i);
+            emit scheduler->polled(outcome);
             board.flush();
         }
         QCOMPARE(storedCheck(), t0);
         QCOMPARE(board.task(taskKey(kAlpha, id))->lastCheckedAt, t0.addSecs(5));
-        QVERIFY(TaskBoard::kCheckedWriteMs >= 10000);
+        QVERIFY(HistoryJournal::kCheckedWriteMs >= 10000);
         board.flush(TaskBoard::FlushMode::All); // exit, SIGINT, SIGTERM
         QCOMPARE(storedCheck(), t0.addSecs(5));
         QCOMPARE(store.historyCount(), 1);
@@ -239,8 +246,8 @@ private slots:
         board.addIds(ids('e', 5), kBeta);
         QTRY_COMPARE_WITH_TIMEOUT(authFailed.count(), 1, 10000);
         QCOMPARE(authFailed.at(0).at(0).toString(), kBeta);
-        QCOMPARE(board.accountState(kBeta), AccountState::HeldByAuth);
-        QCOMPARE(board.accountState(kAlpha), AccountState::Polling);
+        QCOMPARE(board.accountStatus(kBeta).state, AccountState::HeldByAuth);
+        QCOMPARE(board.accountStatus(kAlpha).state, AccountState::Polling);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 for (const QString& id : ids('d', 5)) {
@@ -258,7 +265,7 @@ private slots:
 
         // New credentials for beta: it resumes and finishes.
         board.setAccount(kBeta, account(m_emulator->url(), kBetaId, kBetaKey));
-        QCOMPARE(board.accountState(kBeta), AccountState::Polling);
+        QCOMPARE(board.accountStatus(kBeta).state, AccountState::Polling);
         QTRY_COMPARE_WITH_TIMEOUT(board.activeCount(), 0, 15000);
     }
 
@@ -289,8 +296,8 @@ private slots:
         m_emulator->setDefaultTimeline({step(0, "RUNNING", "Working")});
         board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
         board.setAccountMissing(kBeta, QStringLiteral("credentials missing for profile beta"));
-        QCOMPARE(board.accountState(kBeta), AccountState::CredentialsMissing);
-        QCOMPARE(board.accountProblem(kBeta), QStringLiteral("credentials missing for profile beta"));
+        QCOMPARE(board.accountStatus(kBeta).state, AccountState::CredentialsMissing);
+        QCOMPARE(board.accountStatus(kBeta).problem, QStringLiteral("credentials missing for profile beta"));
         QTRY_COMPARE_WITH_TIMEOUT(m_emulator->taskIdsQueriedBy(kAlphaId).size(), 3, 10000);
         QCOMPARE(board.task(taskKey(kBeta, idFor('g', 1)))->phase, TaskPhase::Held);
         QCOMPARE(m_emulator->requestsBy(kBetaId), 0);
@@ -317,7 +324,66 @@ private slots:
         QCOMPARE(board.count(), 1);
         board.remove({taskKey(kAlpha, idFor('h', 1))});
         QCOMPARE(board.count(), 0);
-        QVERIFY(!board.scheduler(kAlpha)->task(idFor('h', 1)));
+        QVERIFY(!board.poller(kAlpha)->scheduler()->contains(idFor('h', 1)));
+    }
+
+    // Removing tasks while the history is locked by another process (busy past its timeout): nothing is
+    // removed — the tasks stay on the board and in their scheduler, as they stay in the store — and the
+    // failure is told. Once the lock is gone the removal goes through, from both.
+    void removeWhileTheStoreIsLockedRemovesNothing() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        TaskStore store(path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        TaskBoard board(&store, fastPoll());
+        board.setSharedBudget(false);
+        board.setPaused(true);
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        board.addIds(ids('r', 2), kAlpha);
+        const QStringList keys{taskKey(kAlpha, idFor('r', 0)), taskKey(kAlpha, idFor('r', 1))};
+        PollScheduler* scheduler = board.poller(kAlpha)->scheduler();
+        QSignalSpy aboutToRemove(&board, &TaskBoard::tasksAboutToBeRemoved);
+        QSignalSpy failed(&board, &TaskBoard::storeFailed);
+        {
+            QSqlDatabase other =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            QSqlQuery lock(other);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            QVERIFY(!board.remove(keys));
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(aboutToRemove.count(), 0);
+        QCOMPARE(board.count(), 2);
+        QVERIFY(scheduler->contains(idFor('r', 0)));
+        QCOMPARE(store.loadTasks().value().size(), 2);
+
+        QVERIFY(board.remove(keys));
+        QCOMPARE(board.count(), 0);
+        QVERIFY(!scheduler->contains(idFor('r', 0)));
+        QVERIFY(!scheduler->contains(idFor('r', 1)));
+        QCOMPARE(store.loadTasks().value().size(), 0);
+    }
+
+    // The in-flight limit follows the transport: 64 over the vendor's HTTP/2, 6 over HTTP/1.1 (plain http to
+    // a loopback server, or https to one): switching a profile's endpoint applies the new one, both ways.
+    void endpointChangeAppliesItsTransportLimit() {
+        TaskBoard board(nullptr, fastPoll());
+        board.setSharedBudget(false);
+        board.setPaused(true); // nothing goes out
+        AccountConfig vendor =
+            account(QStringLiteral("https://cdb.intl.tencentcloudapi.com"), kAlphaId, kAlphaKey);
+        board.setAccount(kAlpha, vendor);
+        PollScheduler* scheduler = board.poller(kAlpha)->scheduler();
+        QCOMPARE(scheduler->options().maxInFlight, PollOptions().maxInFlight);
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        QCOMPARE(scheduler->options().maxInFlight, 6);
+        board.setAccount(kAlpha, vendor);
+        QCOMPARE(scheduler->options().maxInFlight, PollOptions().maxInFlight);
     }
 
     // The undo of Remove / Clear Finished: the states come back, in the store too, and unfinished ones are
@@ -351,10 +417,10 @@ private slots:
         QCOMPARE(board.task(done)->status, std::optional<QString>(QStringLiteral("SUCCESS")));
         QCOMPARE(board.task(done)->info, std::optional<QString>(QStringLiteral("Done")));
         QVERIFY(board.task(done)->isFinished());
-        QCOMPARE(store.loadTasks().value().size(), 2);         // written again: survives a restart
-        QVERIFY(board.scheduler(kAlpha)->task(idFor('u', 1))); // polled again
-        QVERIFY(!board.scheduler(kAlpha)->task(idFor('u', 0)) ||
-                board.scheduler(kAlpha)->task(idFor('u', 0))->isFinished());
+        QCOMPARE(store.loadTasks().value().size(), 2); // written again: survives a restart
+        PollScheduler* scheduler = board.poller(kAlpha)->scheduler();
+        QVERIFY(scheduler->contains(idFor('u', 1)));     // polled again
+        QCOMPARE(scheduler->activeCount(), 1);           // the finished one is never polled
         QCOMPARE(board.reinstate(saved), QStringList()); // already there: nothing twice
     }
 
@@ -363,7 +429,7 @@ private slots:
         board.setSharedBudget(false);
         TaskTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setBoard(&board);
+        model.setTaskList(&board);
         for (const QString& id : ids('i', 12))
             m_emulator->addTask(scripted(id, {step(0, "RUNNING", "Working"), step(1, "SUCCESS", "Done")}));
         board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
@@ -571,9 +637,9 @@ private slots:
         QVERIFY(failed.wait(5000));
         QCOMPARE(failed.at(0).at(2).value<TaskBoard::DiscoveryFailure>(),
                  TaskBoard::DiscoveryFailure::PermissionDenied);
-        QVERIFY(board.discoveryProblem(kAlpha).contains(QStringLiteral("cdb:DescribeTasks")));
+        QVERIFY(board.accountStatus(kAlpha).discoveryProblem.contains(QStringLiteral("cdb:DescribeTasks")));
         QVERIFY(!board.isFollowing(kAlpha));
-        QCOMPARE(board.accountState(kAlpha), AccountState::Polling);
+        QCOMPARE(board.accountStatus(kAlpha).state, AccountState::Polling);
         QVERIFY(QTest::qWaitFor([&] { return board.activeCount() == 0; }, 10000));
         QCOMPARE(board.task(taskKey(kAlpha, pasted))->status,
                  std::optional<QString>(QStringLiteral("SUCCESS")));

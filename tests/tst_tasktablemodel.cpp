@@ -3,6 +3,7 @@
 #include "TaskBoard.h"
 #include "model/StatusStyle.h"
 #include "model/TaskFilterProxyModel.h"
+#include "FakeTaskList.h"
 #include "model/TaskTableModel.h"
 #include "task/TaskState.h"
 
@@ -82,7 +83,9 @@ private slots:
 };
 
 void TestTaskTableModel::consistentUnderModelTester() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     TaskFilterProxyModel proxy;
     proxy.setSourceModel(&model);
@@ -90,14 +93,14 @@ void TestTaskTableModel::consistentUnderModelTester() {
     proxy.sort(TaskTableModel::StatusColumn, Qt::DescendingOrder);
 
     for (int i = 0; i < 10; ++i)
-        model.upsert(task(i, QStringLiteral("RUNNING")));
+        tasks.upsert(task(i, QStringLiteral("RUNNING")));
     QCOMPARE(model.rowCount(), 10);
-    model.upsert(finished(3));
-    model.upsert(finished(7, QStringLiteral("FAILED")));
+    tasks.upsert(finished(3));
+    tasks.upsert(finished(7, QStringLiteral("FAILED")));
     QList<TaskState> batch;
     for (int i = 5; i < 25; ++i)
         batch.append(i % 3 == 0 ? finished(i) : task(i, QStringLiteral("INITIAL")));
-    model.upsertMany(batch);
+    tasks.upsertMany(batch);
     QCOMPARE(model.rowCount(), 25);
 
     for (int column = 0; column < TaskTableModel::ColumnCount; ++column) {
@@ -110,29 +113,31 @@ void TestTaskTableModel::consistentUnderModelTester() {
     proxy.setFilterText(QString());
     proxy.setHideFinished(true);
     QCOMPARE(proxy.rowCount(), model.activeCount());
-    model.upsert(finished(1)); // leaves the filtered view dynamically
+    tasks.upsert(finished(1)); // leaves the filtered view dynamically
     QCOMPARE(proxy.rowCount(), model.activeCount());
-    model.remove(idFor(0));
-    model.remove(idFor(24));
-    model.removeMany({idFor(2), idFor(4), idFor(5), idFor(6), idFor(20), QStringLiteral("absent")});
+    tasks.remove({idFor(0)});
+    tasks.remove({idFor(24)});
+    tasks.remove({idFor(2), idFor(4), idFor(5), idFor(6), idFor(20), QStringLiteral("absent")});
     proxy.setHideFinished(false);
     QCOMPARE(proxy.rowCount(), model.rowCount());
     model.tick();
     model.setDarkTheme(!model.isDarkTheme());
-    model.clear();
+    model.setTaskList(nullptr);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(proxy.rowCount(), 0);
 }
 
 void TestTaskTableModel::updateSignalsOnlyThatRow() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     for (int i = 0; i < 6; ++i)
-        model.upsert(task(i, QStringLiteral("RUNNING")));
+        tasks.upsert(task(i, QStringLiteral("RUNNING")));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     TaskState s = task(3, QStringLiteral("RUNNING"));
     s.info = QStringLiteral("50% done");
-    model.upsert(s);
+    tasks.upsert(s);
     QCOMPARE(inserted.count(), 0);
     QCOMPARE(changed.count(), 1);
     const auto topLeft = changed.at(0).at(0).value<QModelIndex>();
@@ -146,7 +151,7 @@ void TestTaskTableModel::updateSignalsOnlyThatRow() {
 
     // A new id is an insertion at the end, not a change.
     changed.clear();
-    model.upsert(task(42));
+    tasks.upsert(task(42));
     QCOMPARE(changed.count(), 0);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 6);
@@ -154,9 +159,11 @@ void TestTaskTableModel::updateSignalsOnlyThatRow() {
 }
 
 void TestTaskTableModel::upsertManyEmitsOneRangedSignal() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     for (int i = 0; i < 8; ++i)
-        model.upsert(task(i, QStringLiteral("RUNNING")));
+        tasks.upsert(task(i, QStringLiteral("RUNNING")));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy aboutToInsert(&model, &QAbstractItemModel::rowsAboutToBeInserted);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -164,7 +171,7 @@ void TestTaskTableModel::upsertManyEmitsOneRangedSignal() {
                            finished(5), task(5, QStringLiteral("RUNNING")),
                            task(101),   task(100, QStringLiteral("INITIAL")),
                            finished(4)};
-    model.upsertMany(batch);
+    tasks.upsertMany(batch);
     // Rows 2, 4, 5 of 8 changed: at most half, so one signal per row (qBittorrent's rule).
     QCOMPARE(changed.count(), 3);
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 2);
@@ -184,7 +191,7 @@ void TestTaskTableModel::upsertManyEmitsOneRangedSignal() {
     QList<TaskState> most;
     for (int i = 1; i < 8; ++i)
         most << finished(i);
-    model.upsertMany(most);
+    tasks.upsertMany(most);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
     QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 7);
@@ -192,23 +199,27 @@ void TestTaskTableModel::upsertManyEmitsOneRangedSignal() {
 }
 
 void TestTaskTableModel::bigBatchIsOneInsertion() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QList<TaskState> batch;
     for (int i = 0; i < 20000; ++i)
         batch.append(task(i));
-    model.upsertMany(batch);
+    tasks.upsertMany(batch);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(model.rowCount(), 20000);
     QCOMPARE(model.rowOf(idFor(12345)), 12345);
 }
 
 void TestTaskTableModel::idIndexStaysRightAfterRemovals() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     QList<TaskState> batch;
     for (int i = 0; i < 100; ++i)
         batch.append(task(i));
-    model.upsertMany(batch);
+    tasks.upsertMany(batch);
 
     const auto verifyIndex = [&model] {
         for (int row = 0; row < model.rowCount(); ++row) {
@@ -220,10 +231,10 @@ void TestTaskTableModel::idIndexStaysRightAfterRemovals() {
         }
         return true;
     };
-    model.remove(idFor(0));
-    model.remove(idFor(50));
-    model.remove(idFor(99));
-    model.remove(QStringLiteral("not-there"));
+    tasks.remove({idFor(0)});
+    tasks.remove({idFor(50)});
+    tasks.remove({idFor(99)});
+    tasks.remove({QStringLiteral("not-there")});
     QCOMPARE(model.rowCount(), 97);
     QVERIFY(verifyIndex());
     QCOMPARE(model.rowOf(idFor(0)), -1);
@@ -235,14 +246,14 @@ void TestTaskTableModel::idIndexStaysRightAfterRemovals() {
     for (int i = 1; i < 99; i += 3)
         scattered.append(idFor(i));
     scattered << idFor(2) << idFor(3) << idFor(4) << idFor(2); // a contiguous block and a duplicate
-    model.removeMany(scattered);
+    tasks.remove(scattered);
     QVERIFY(verifyIndex());
     for (const QString& id : scattered)
         QCOMPARE(model.rowOf(id), -1);
     QVERIFY(removed.count() < scattered.size()); // contiguous rows went in one block
     QCOMPARE(model.ids().size(), model.rowCount());
 
-    model.upsert(task(0)); // re-adding after removal appends
+    tasks.upsert(task(0)); // re-adding after removal appends
     QCOMPARE(model.rowOf(idFor(0)), model.rowCount() - 1);
     QVERIFY(verifyIndex());
 }
@@ -273,9 +284,11 @@ void TestTaskTableModel::rolesPerStatus() {
     QFETCH(int, key);
     const auto statusKey = static_cast<StatusKey>(key);
     for (bool dark : {false, true}) {
+        FakeTaskList tasks;
         TaskTableModel model;
+        model.setTaskList(&tasks);
         model.setDarkTheme(dark);
-        model.upsert(state);
+        tasks.upsert(state);
         const QModelIndex status = model.index(0, TaskTableModel::StatusColumn);
         QCOMPARE(status.data(TaskTableModel::StatusKeyRole).toString(), StatusStyle::keyName(statusKey));
         QCOMPARE(status.data(Qt::DisplayRole).toString(), StatusStyle::text(state));
@@ -294,14 +307,16 @@ void TestTaskTableModel::rolesPerStatus() {
 }
 
 void TestTaskTableModel::hostileInfoIsNeutralised() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     TaskState s = task(1, QStringLiteral("RUNNING"));
     const QString hostile =
         QStringLiteral("price \u202E0.99$\u202C ok\u2066iso\u2069 \u202Aa\u202Bb\u202Dc") +
         QStringLiteral("\nline two\r\n\tbell\x07 esc\x1b[31m del\x7f c1\u0085 <b>bold</b>") +
         QString(2000, QLatin1Char('x'));
     s.info = hostile;
-    model.upsert(s);
+    tasks.upsert(s);
     const QString shown = model.index(0, TaskTableModel::InfoColumn).data().toString();
     QVERIFY(shown.startsWith(QLatin1String("price ")));
     QVERIFY(shown.contains(QLatin1String("line two")));
@@ -322,13 +337,15 @@ void TestTaskTableModel::hostileInfoIsNeutralised() {
     QVERIFY(tip.size() > shown.size());
 
     // A null Info is an empty cell, not "null".
-    model.upsert(task(2));
+    tasks.upsert(task(2));
     QCOMPARE(model.index(1, TaskTableModel::InfoColumn).data().toString(), QString());
 }
 
 void TestTaskTableModel::tickTouchesOnlyElapsedOfUnfinishedRows() {
+    FakeTaskList tasks;
     TaskTableModel model;
-    model.upsertMany({finished(0), task(1, QStringLiteral("RUNNING")), finished(2), task(3), finished(4)});
+    model.setTaskList(&tasks);
+    tasks.upsertMany({finished(0), task(1, QStringLiteral("RUNNING")), finished(2), task(3), finished(4)});
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.tick();
     QCOMPARE(changed.count(), 1);
@@ -343,40 +360,44 @@ void TestTaskTableModel::tickTouchesOnlyElapsedOfUnfinishedRows() {
     QVERIFY(!rolesOf(changed.at(0)).contains(Qt::DecorationRole));
 
     changed.clear();
-    model.upsertMany({finished(1), finished(3)});
+    tasks.upsertMany({finished(1), finished(3)});
     changed.clear();
     model.tick();
     QCOMPARE(changed.count(), 0); // nothing left to tick
 }
 
 void TestTaskTableModel::elapsedStopsWhenFinished() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     QDateTime now = kT0.addSecs(125);
     model.setClock([&now] { return now; });
-    model.upsert(task(1, QStringLiteral("RUNNING")));
+    tasks.upsert(task(1, QStringLiteral("RUNNING")));
     const QModelIndex elapsed = model.index(0, TaskTableModel::ElapsedColumn);
     QCOMPARE(elapsed.data().toString(), QStringLiteral("2:05"));
     QCOMPARE(elapsed.data(TaskTableModel::SortRole).toLongLong(), 125000);
     now = kT0.addSecs(3 * 3600 + 61);
     QCOMPARE(elapsed.data().toString(), QStringLiteral("3:01:01"));
 
-    model.upsert(finished(1)); // finished at kT0 + 90 s
+    tasks.upsert(finished(1)); // finished at kT0 + 90 s
     now = kT0.addSecs(86400);
     QCOMPARE(elapsed.data().toString(), QStringLiteral("1:30"));
     QCOMPARE(elapsed.data(TaskTableModel::SortRole).toLongLong(), 90000);
 
     TaskState noAdded = task(2);
     noAdded.addedAt = QDateTime();
-    model.upsert(noAdded);
+    tasks.upsert(noAdded);
     QCOMPARE(model.index(1, TaskTableModel::ElapsedColumn).data().toString(), QString());
 }
 
 void TestTaskTableModel::sortRoleCarriesRawValues() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     TaskState s = finished(1);
     s.requestId = QStringLiteral("faae8d6a-38fb-44de-988e-5a0e78aba4a7");
-    model.upsert(s);
-    model.upsert(task(2));
+    tasks.upsert(s);
+    tasks.upsert(task(2));
     const auto sortValue = [&model](int row, int column) {
         return model.index(row, column).data(TaskTableModel::SortRole);
     };
@@ -392,7 +413,9 @@ void TestTaskTableModel::sortRoleCarriesRawValues() {
 }
 
 void TestTaskTableModel::proxySortsAndFilters() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     QDateTime now = kT0.addSecs(600);
     model.setClock([&now] { return now; });
     TaskState error = task(0, std::nullopt, TaskPhase::Stopped);
@@ -405,7 +428,7 @@ void TestTaskTableModel::proxySortsAndFilters() {
     TaskState initial = task(3, QStringLiteral("INITIAL"));
     initial.lastCheckedAt = kT0.addSecs(20);
     initial.addedAt = kT0.addSecs(500);
-    model.upsertMany({error, running, success, initial});
+    tasks.upsertMany({error, running, success, initial});
 
     TaskFilterProxyModel proxy;
     proxy.setSourceModel(&model);
@@ -430,12 +453,12 @@ void TestTaskTableModel::proxySortsAndFilters() {
 
     // Dynamic: a status change moves the row.
     proxy.sort(TaskTableModel::StatusColumn, Qt::DescendingOrder);
-    model.upsert(finished(1, QStringLiteral("FAILED")));
+    tasks.upsert(finished(1, QStringLiteral("FAILED")));
     QCOMPARE(idAt(1), idFor(1));
 
     proxy.setFilterText(QStringLiteral("ENGINE")); // Info, case-insensitive
     QCOMPARE(proxy.rowCount(), 0);                 // that Info went with the update above
-    model.upsert(running);
+    tasks.upsert(running);
     QCOMPARE(proxy.rowCount(), 1);
     QCOMPARE(idAt(0), idFor(1));
     proxy.setFilterText(StatusStyle::label(StatusKey::Success).toLower()); // status text
@@ -449,7 +472,7 @@ void TestTaskTableModel::proxySortsAndFilters() {
 
     proxy.setHideFinished(true); // SUCCESS and the stopped error are finished
     QCOMPARE(proxy.rowCount(), 2);
-    model.upsert(finished(3));
+    tasks.upsert(finished(3));
     QCOMPARE(proxy.rowCount(), 1);
     QCOMPARE(idAt(0), idFor(1));
     proxy.setHideFinished(false);
@@ -457,9 +480,11 @@ void TestTaskTableModel::proxySortsAndFilters() {
 }
 
 void TestTaskTableModel::darkThemeSwitchSignalsColourRolesOnly() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     model.setDarkTheme(false);
-    model.upsertMany({finished(1), task(2, QStringLiteral("RUNNING"))});
+    tasks.upsertMany({finished(1), task(2, QStringLiteral("RUNNING"))});
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setDarkTheme(true);
     QCOMPARE(changed.count(), 1);
@@ -483,7 +508,9 @@ void TestTaskTableModel::formatDuration() {
 }
 
 void TestTaskTableModel::discoveryColumns() {
+    FakeTaskList tasks;
     TaskTableModel model;
+    model.setTaskList(&tasks);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.setClock([] { return kT0.addSecs(600); });
     // The new columns come after the old ones: stored header states and scripts keep their numbers.
@@ -493,7 +520,7 @@ void TestTaskTableModel::discoveryColumns() {
     for (int c = TaskTableModel::InstanceColumn; c < TaskTableModel::ColumnCount; ++c)
         QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
 
-    model.upsert(task(0, QStringLiteral("RUNNING"))); // pasted, never discovered
+    tasks.upsert(task(0, QStringLiteral("RUNNING"))); // pasted, never discovered
     QVERIFY(!model.hasDiscoveredTasks());
     for (int c = TaskTableModel::InstanceColumn; c < TaskTableModel::ColumnCount; ++c) {
         QCOMPARE(model.index(0, c).data().toString(), QString());
@@ -504,7 +531,7 @@ void TestTaskTableModel::discoveryColumns() {
 
     TaskState d = discovered(1, QStringLiteral("MODIFY PARAM"), 42);
     d.discovery.endedAt = kT0.addSecs(300);
-    model.upsert(d);
+    tasks.upsert(d);
     QVERIFY(model.hasDiscoveredTasks());
     const auto cell = [&model](int row, int column, int role = Qt::DisplayRole) {
         return model.index(row, column).data(role);
@@ -533,7 +560,7 @@ void TestTaskTableModel::discoveryColumns() {
     TaskState other = discovered(2, QStringLiteral("FUTURE THING"), 0, QString());
     other.discovery.instanceIds = {QStringLiteral("cdb-a"), QStringLiteral("cdb-b"), QStringLiteral("cdb-c"),
                                    QStringLiteral("cdb-d"), QStringLiteral("cdb-e")};
-    model.upsert(other);
+    tasks.upsert(other);
     QCOMPARE(cell(2, TaskTableModel::InstanceColumn).toString(), QStringLiteral("cdb-a, cdb-b, cdb-c +2"));
     QVERIFY(
         cell(2, TaskTableModel::InstanceColumn, Qt::ToolTipRole).toString().contains(QLatin1String("cdb-e")));
@@ -546,7 +573,7 @@ void TestTaskTableModel::discoveryColumns() {
     QCOMPARE(cell(2, TaskTableModel::EndedColumn, TaskTableModel::SortRole).toLongLong(), -1);
 
     // Server text is neutralised and bounded.
-    model.upsert(discovered(3, QStringLiteral("REBOOT\u202E\nrm -rf"), 7,
+    tasks.upsert(discovered(3, QStringLiteral("REBOOT\u202E\nrm -rf"), 7,
                             QStringLiteral("evil\u202Ename\n") + QString(5000, QLatin1Char('x'))));
     const QString instance = cell(3, TaskTableModel::InstanceColumn).toString();
     QVERIFY(!instance.contains(QChar(0x202E)));
@@ -560,8 +587,10 @@ void TestTaskTableModel::discoveryColumns() {
 }
 
 void TestTaskTableModel::discoveryColumnsSortAndFilter() {
+    FakeTaskList tasks;
     TaskTableModel model;
-    model.upsertMany({discovered(1, QStringLiteral("REBOOT"), 80, QStringLiteral("billing")),
+    model.setTaskList(&tasks);
+    tasks.upsertMany({discovered(1, QStringLiteral("REBOOT"), 80, QStringLiteral("billing")),
                       discovered(2, QStringLiteral("MODIFY PARAM"), 10, QStringLiteral("orders")),
                       task(3, QStringLiteral("RUNNING")), discovered(4, QStringLiteral("DROP TABLES"), 55)});
     TaskFilterProxyModel proxy;

@@ -1,6 +1,4 @@
-// Starts the GUI: parses the GUI's command line, opens the history, resolves credentials (environment, then
-// the keychain, without blocking the window), runs the demo emulator when asked, and wires the main window
-// to the credentials dialog and the CSV export.
+// Starts the GUI: parses the GUI's command line and runs a GuiApp (see GuiApp.h).
 #pragma once
 
 #include <QStringList>

@@ -49,6 +49,9 @@ public:
 
     // The default database file: <AppDataLocation>/history.sqlite.
     static QString defaultPath();
+    // A database that lives in memory only, for as long as the store is open (a session whose history file
+    // cannot be used still has its timelines and export).
+    static constexpr auto kInMemory = ":memory:";
 
     explicit TaskStore(const QString& path = defaultPath());
     ~TaskStore();

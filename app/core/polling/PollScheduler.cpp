@@ -467,7 +467,9 @@ void PollScheduler::onAnswer(Entry* e, const QueryResult& result, qint64 now) {
     } else {
         enqueue(e, e->sentAt + intervalFor(e, now), now);
     }
-    const PollOutcome outcome = outcomeOf(e, kind, result, changed);
+    PollOutcome outcome = outcomeOf(e, kind, result, changed);
+    if (kind == PollOutcome::Kind::Answered)
+        outcome.nextPollAt = outcome.checkedAt.addMSecs(std::max<qint64>(0, e->dueAt - now));
     schedule();
     emit polled(outcome);
 }

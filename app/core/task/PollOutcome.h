@@ -33,7 +33,7 @@ struct PollOutcome {
     QByteArray excerpt; // bounded excerpt of the raw body
     QDateTime checkedAt;
     int consecutiveFailures = 0; // Failed: how many in a row
-    QDateTime nextPollAt;        // Failed: when it is tried again
+    QDateTime nextPollAt;        // Answered, Failed: when it is asked about again
 
     bool isError() const { return kind == Kind::Failed || kind == Kind::Stopped || kind == Kind::Rejected; }
 };

@@ -67,7 +67,6 @@ void restart(TaskState& t) {
 }
 
 void restore(TaskState& t, bool held) {
-    t.nextPollAt = QDateTime();
     if (t.phase != TaskPhase::Stopped && TaskStatus::isTerminal(t.status))
         t.phase = TaskPhase::Finished;
     if (t.isDone())
