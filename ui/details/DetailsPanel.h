@@ -18,6 +18,7 @@ class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 class QTreeWidget;
+class QVBoxLayout;
 
 namespace taskwatch::ui {
 
@@ -55,6 +56,17 @@ signals:
     void tabTextCopied(const QString& tabName);
 
 private:
+    // The constructor's parts: the summary on the left, the tabs on the right.
+    QWidget* buildSummary(QWidget* page);
+    void buildSummaryHeader(QWidget* summary, QVBoxLayout* summaryLayout);
+    void addPollingRows(QWidget* summary);
+    void addDiscoveryRows(QWidget* summary);
+    QTabWidget* buildTabs(QWidget* page);
+    void addInfoTab();
+    void addTimelineTab();
+    void addErrorTab();
+    void addRawTab();
+
     void copyRequestId();
     void fillTimeline(const QList<HistoryEntry>& history);
     void fillError(const TaskState& state);
