@@ -386,14 +386,15 @@ void DetailsPanel::setPaused(bool paused) {
 
 void DetailsPanel::setDarkTheme(bool dark) {
     m_dark = dark;
-    m_timelineCount = -1; // repaint icons on the next showTask
+    m_timelineStale = true; // repaint icons on the next showTask
 }
 
 void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& history) {
     if (!state) {
         m_taskId.clear();
         m_requestIdValue.clear();
-        m_timelineCount = -1;
+        m_timelineShown.clear();
+        m_timelineStale = true;
         m_stack->setCurrentIndex(0);
         return;
     }
@@ -441,7 +442,9 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
     fillError(*state);
     fillDiscovery(*state);
     setTextIfChanged(m_raw, rawText(state->lastRawResponse));
-    if (!sameTask || history.size() != m_timelineCount)
+    // Equal lists that share their data compare in constant time; others entry by entry, which is far
+    // cheaper than refilling the tree.
+    if (!sameTask || m_timelineStale || history != m_timelineShown)
         fillTimeline(history);
 }
 
@@ -522,7 +525,8 @@ void DetailsPanel::fillTimeline(const QList<HistoryEntry>& history) {
     const bool atBottom =
         m_timeline->verticalScrollBar()->value() == m_timeline->verticalScrollBar()->maximum();
     m_timeline->clear();
-    m_timelineCount = history.size();
+    m_timelineShown = history;
+    m_timelineStale = false;
     QList<QTreeWidgetItem*> items;
     const qsizetype first = qMax<qsizetype>(0, history.size() - kMaxTimelineRows);
     items.reserve(history.size() - first);
