@@ -1,6 +1,6 @@
 // DetailsPanel on its own: the timeline follows every new change of the shown task, also once its history is
-// at the cap (the list keeps its length while its content moves on), and is left alone when nothing changed
-// (the selection stays).
+// at the cap (the list keeps its length while its content moves on), is left alone when nothing changed (the
+// selection stays), and a task is known by (profile, id): the same id under another profile is another task.
 #include "details/DetailsPanel.h"
 #include "task/HistoryEntry.h"
 #include "task/TaskState.h"
@@ -60,6 +60,11 @@ QString requestIdInRow(DetailsPanel& panel, int row) {
     return item ? item->text(4) : QString();
 }
 
+QString currentTab(DetailsPanel& panel) {
+    const auto* tabs = panel.findChild<QTabWidget*>(QStringLiteral("detailsTabs"));
+    return tabs->tabText(tabs->currentIndex());
+}
+
 } // namespace
 
 class TestDetailsPanel : public QObject {
@@ -67,6 +72,7 @@ class TestDetailsPanel : public QObject {
 private slots:
     void timelineFollowsChangesAtTheCap();
     void unchangedTimelineIsLeftAlone();
+    void sameIdUnderAnotherProfileIsAnotherTask();
 };
 
 // The list handed to the panel holds at most kMaxTimelineRows changes: once there, a new change drops the
@@ -107,6 +113,40 @@ void TestDetailsPanel::unchangedTimelineIsLeftAlone() {
     panel.showTask(&state, changes(profile, 0, 31)); // a new change: refilled
     QCOMPARE(panel.timelineRowCount(), 31);
     QCOMPARE(requestIdInRow(panel, 30), change(profile, 30).requestId);
+}
+
+// The same id watched under two profiles: each is its own task, with its own timeline and tabs.
+void TestDetailsPanel::sameIdUnderAnotherProfileIsAnotherTask() {
+    const QString alpha = QStringLiteral("alpha");
+    const QString beta = QStringLiteral("beta");
+    TaskState running = stateOf(alpha);
+    running.info = QStringLiteral("copying data");
+    TaskState failing = stateOf(beta); // an error and no Info: opens on its error
+    failing.phase = TaskPhase::Stopped;
+    failing.errorCode = QStringLiteral("InvalidParameter.InvalidAsyncRequestId");
+    failing.errorMessage = QStringLiteral("The async task does not exist.");
+
+    DetailsPanel panel;
+    panel.showTask(&running, changes(alpha, 0, 3));
+    QCOMPARE(currentTab(panel), DetailsPanel::tr("Info"));
+    QCOMPARE(requestIdInRow(panel, 2), change(alpha, 2).requestId);
+
+    panel.showTask(&failing, changes(beta, 0, 3));
+    QCOMPARE(panel.taskId(), kId);
+    QCOMPARE(currentTab(panel), DetailsPanel::tr("Last error"));
+    QCOMPARE(panel.timelineRowCount(), 3);
+    QCOMPARE(requestIdInRow(panel, 2), change(beta, 2).requestId);
+
+    panel.showTask(&running, changes(alpha, 0, 3)); // back: no error, so not on the error tab
+    QCOMPARE(currentTab(panel), DetailsPanel::tr("Info"));
+    QCOMPARE(requestIdInRow(panel, 2), change(alpha, 2).requestId);
+
+    // The same task again keeps the tab its user chose.
+    panel.showTask(&failing, changes(beta, 0, 3));
+    QCOMPARE(currentTab(panel), DetailsPanel::tr("Last error"));
+    panel.findChild<QTabWidget*>(QStringLiteral("detailsTabs"))->setCurrentIndex(0);
+    panel.showTask(&failing, changes(beta, 0, 4));
+    QCOMPARE(currentTab(panel), DetailsPanel::tr("Info"));
 }
 
 QTEST_MAIN(TestDetailsPanel)

@@ -6,6 +6,7 @@
 #include "task/DiscoveryFacts.h"
 #include "task/HistoryEntry.h"
 #include "task/SafeText.h"
+#include "task/TaskKey.h"
 #include "task/TaskState.h"
 #include "task/TextBounds.h"
 
@@ -392,13 +393,17 @@ void DetailsPanel::setDarkTheme(bool dark) {
 void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& history) {
     if (!state) {
         m_taskId.clear();
+        m_taskKey.clear();
         m_requestIdValue.clear();
         m_timelineShown.clear();
         m_timelineStale = true;
         m_stack->setCurrentIndex(0);
         return;
     }
-    const bool sameTask = state->id == m_taskId;
+    // A task is (profile, id): the same id watched under another profile is another task.
+    const QString shownKey = taskKey(*state);
+    const bool sameTask = shownKey == m_taskKey;
+    m_taskKey = shownKey;
     m_taskId = state->id;
     m_stack->setCurrentIndex(1);
     // A task with an error and nothing to read in Info opens on its error.

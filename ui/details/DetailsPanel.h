@@ -75,6 +75,7 @@ private:
     void fillDiscovery(const TaskState& state);
 
     QString m_taskId;
+    QString m_taskKey; // taskKey(profile, id) of the task shown; empty: none
     QString m_requestIdValue;
     bool m_dark = false;
     bool m_paused = false;
