@@ -4,8 +4,8 @@
 // Credentials dialog's Test button uses it, a command could too.
 //
 //     auto* probe = new CredentialProbe(nam, this);
-//     connect(probe, &CredentialProbe::finished, this, [](CredentialProbe::Outcome outcome, const QString&
-//     text) {...}); probe->start(QUrl(endpoint), credential, region);
+//     connect(probe, &CredentialProbe::finished, this, &Owner::showVerdict); // (Outcome, sentence)
+//     probe->start(QUrl(endpoint), credential, region);
 #pragma once
 
 #include "api/Credential.h"
