@@ -859,6 +859,33 @@
     </message>
 </context>
 <context>
+    <name>taskwatch::CredentialProbe</name>
+    <message>
+        <source>The keys and signature were accepted.</source>
+        <translation>密钥和签名验证通过。</translation>
+    </message>
+    <message>
+        <source>Network problem, the keys were not checked: %1 — %2</source>
+        <translation>网络问题，未能验证密钥：%1 — %2</translation>
+    </message>
+    <message>
+        <source>(HTTP %1)</source>
+        <translation>（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 — %2</source>
+        <translation>被拒绝：%1 — %2</translation>
+    </message>
+    <message>
+        <source>The server answered %1 — %2</source>
+        <translation>服务器返回 %1 — %2</translation>
+    </message>
+    <message>
+        <source>(Server message: %1)</source>
+        <translation>（服务器消息：%1）</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::CredentialStore</name>
     <message>
         <source>no details</source>
@@ -2142,30 +2169,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>默认地域(&amp;R)：</translation>
     </message>
     <message>
-        <source>International — cdb.intl.tencentcloudapi.com</source>
-        <translation>国际站 — cdb.intl.tencentcloudapi.com</translation>
-    </message>
-    <message>
-        <source>Mainland China — cdb.tencentcloudapi.com</source>
-        <translation>中国大陆 — cdb.tencentcloudapi.com</translation>
-    </message>
-    <message>
-        <source>Regional — cdb.&lt;region&gt;.tencentcloudapi.com (follows the region)</source>
-        <translation>地域接入点 — cdb.&lt;region&gt;.tencentcloudapi.com（跟随所选地域）</translation>
-    </message>
-    <message>
-        <source>Financial zone — cdb.&lt;region&gt;.tencentcloudapi.com (ap-shanghai-fsi, ap-shenzhen-fsi)</source>
-        <translation>金融区 — cdb.&lt;region&gt;.tencentcloudapi.com（ap-shanghai-fsi、ap-shenzhen-fsi）</translation>
-    </message>
-    <message>
-        <source>Custom…</source>
-        <translation>自定义…</translation>
-    </message>
-    <message>
-        <source>https://…</source>
-        <translation>https://…</translation>
-    </message>
-    <message>
         <source>&amp;Endpoint:</source>
         <translation>接入点(&amp;E)：</translation>
     </message>
@@ -2194,40 +2197,8 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>From ~/.tencentcloud/&amp;credentials…</source>
-        <translation>从 ~/.tencentcloud/credentials 导入(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>The SDKs&apos; credentials file (or $TENCENTCLOUD_CREDENTIALS_FILE); each section is a profile.</source>
-        <translation>SDK 的凭证文件（或 $TENCENTCLOUD_CREDENTIALS_FILE），每个节（section）对应一个配置。</translation>
-    </message>
-    <message>
-        <source>From a &amp;tccli profile…</source>
-        <translation>从 tccli 配置导入(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>From the &amp;environment…</source>
-        <translation>从环境变量导入(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and optionally TENCENTCLOUD_TOKEN and TENCENTCLOUD_REGION.</source>
-        <translation>TENCENTCLOUD_SECRET_ID、TENCENTCLOUD_SECRET_KEY，以及可选的 TENCENTCLOUD_TOKEN 和 TENCENTCLOUD_REGION。</translation>
-    </message>
-    <message>
-        <source>The regional endpoint needs a region: choose one above.</source>
-        <translation>地域接入点需要指定地域：请在上方选择。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a region name (lowercase letters, digits and &apos;-&apos;, e.g. ap-guangzhou).</source>
         <translation>“%1”不是有效的地域名称（应由小写字母、数字和 &apos;-&apos; 组成，例如 ap-guangzhou）。</translation>
-    </message>
-    <message>
-        <source>The financial zone endpoint is for the regions ap-shanghai-fsi and ap-shenzhen-fsi: choose one of them as the region, or another endpoint.</source>
-        <translation>金融区接入点仅适用于 ap-shanghai-fsi 和 ap-shenzhen-fsi 地域：请选择其中之一作为地域，或改用其他接入点。</translation>
-    </message>
-    <message>
-        <source>Enter the endpoint URL, e.g. https://cdb.tencentcloudapi.com.</source>
-        <translation>请输入接入点 URL，例如 https://cdb.tencentcloudapi.com。</translation>
     </message>
     <message>
         <source>Choose or create a profile first.</source>
@@ -2244,14 +2215,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>Enter the SecretKey.</source>
         <translation>请输入 SecretKey。</translation>
-    </message>
-    <message>
-        <source>Requests go to %1. Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host: they are not served by the international, mainland or other regional hosts.</source>
-        <translation>请求将发送到 %1。金融区地域（ap-shanghai-fsi、ap-shenzhen-fsi）需要使用专用域名：国际站、中国大陆及其他地域的域名均不提供其服务。</translation>
-    </message>
-    <message>
-        <source>Requests go to %1.</source>
-        <translation>请求将发送到 %1。</translation>
     </message>
     <message>
         <source>%1 (not saved)</source>
@@ -2330,58 +2293,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>正在通过 %1（地域 %2）测试密钥…</translation>
     </message>
     <message>
-        <source>The keys and signature were accepted.</source>
-        <translation>密钥和签名验证通过。</translation>
-    </message>
-    <message>
-        <source>Rejected: %1 — %2</source>
-        <translation>被拒绝：%1 — %2</translation>
-    </message>
-    <message>
-        <source>The server answered %1 — %2</source>
-        <translation>服务器返回 %1 — %2</translation>
-    </message>
-    <message>
-        <source>(Server message: %1)</source>
-        <translation>（服务器消息：%1）</translation>
-    </message>
-    <message>
-        <source>Network problem, the keys were not checked: %1 — %2</source>
-        <translation>网络问题，未能验证密钥：%1 — %2</translation>
-    </message>
-    <message>
-        <source>(HTTP %1)</source>
-        <translation>（HTTP %1）</translation>
-    </message>
-    <message>
-        <source>All profiles (%1)</source>
-        <translation>全部配置（%1 个）</translation>
-    </message>
-    <message>
-        <source>Import credentials</source>
-        <translation>导入凭证</translation>
-    </message>
-    <message>
-        <source>%1 has several profiles. Which should be imported?</source>
-        <translation>%1 包含多个配置。要导入哪一个？</translation>
-    </message>
-    <message>
-        <source>Import from tccli</source>
-        <translation>从 tccli 导入</translation>
-    </message>
-    <message>
-        <source>tccli profile name:</source>
-        <translation>tccli 配置名称：</translation>
-    </message>
-    <message>
-        <source>Import from the environment</source>
-        <translation>从环境变量导入</translation>
-    </message>
-    <message>
-        <source>Store the environment&apos;s keys as profile:</source>
-        <translation>将环境变量中的密钥保存为配置：</translation>
-    </message>
-    <message>
         <source>Replace profiles</source>
         <translation>替换配置</translation>
     </message>
@@ -2406,18 +2317,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>Testing…</source>
         <translation>正在测试…</translation>
-    </message>
-    <message>
-        <source>Endpoint</source>
-        <translation>接入点</translation>
-    </message>
-    <message>
-        <source>Endpoint URL</source>
-        <translation>接入点 URL</translation>
-    </message>
-    <message>
-        <source>The https:// URL of a custom API endpoint</source>
-        <translation>自定义 API 接入点的 https:// URL</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +2739,69 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
 </context>
 <context>
+    <name>taskwatch::ui::EndpointChooser</name>
+    <message>
+        <source>Endpoint</source>
+        <translation>接入点</translation>
+    </message>
+    <message>
+        <source>International — cdb.intl.tencentcloudapi.com</source>
+        <translation>国际站 — cdb.intl.tencentcloudapi.com</translation>
+    </message>
+    <message>
+        <source>Mainland China — cdb.tencentcloudapi.com</source>
+        <translation>中国大陆 — cdb.tencentcloudapi.com</translation>
+    </message>
+    <message>
+        <source>Regional — cdb.&lt;region&gt;.tencentcloudapi.com (follows the region)</source>
+        <translation>地域接入点 — cdb.&lt;region&gt;.tencentcloudapi.com（跟随所选地域）</translation>
+    </message>
+    <message>
+        <source>Financial zone — cdb.&lt;region&gt;.tencentcloudapi.com (ap-shanghai-fsi, ap-shenzhen-fsi)</source>
+        <translation>金融区 — cdb.&lt;region&gt;.tencentcloudapi.com（ap-shanghai-fsi、ap-shenzhen-fsi）</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>接入点 URL</translation>
+    </message>
+    <message>
+        <source>The https:// URL of a custom API endpoint</source>
+        <translation>自定义 API 接入点的 https:// URL</translation>
+    </message>
+    <message>
+        <source>The regional endpoint needs a region: choose one above.</source>
+        <translation>地域接入点需要指定地域：请在上方选择。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a region name (lowercase letters, digits and &apos;-&apos;, e.g. ap-guangzhou).</source>
+        <translation>“%1”不是有效的地域名称（应由小写字母、数字和 &apos;-&apos; 组成，例如 ap-guangzhou）。</translation>
+    </message>
+    <message>
+        <source>The financial zone endpoint is for the regions ap-shanghai-fsi and ap-shenzhen-fsi: choose one of them as the region, or another endpoint.</source>
+        <translation>金融区接入点仅适用于 ap-shanghai-fsi 和 ap-shenzhen-fsi 地域：请选择其中之一作为地域，或改用其他接入点。</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint URL, e.g. https://cdb.tencentcloudapi.com.</source>
+        <translation>请输入接入点 URL，例如 https://cdb.tencentcloudapi.com。</translation>
+    </message>
+    <message>
+        <source>Requests go to %1. Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host: they are not served by the international, mainland or other regional hosts.</source>
+        <translation>请求将发送到 %1。金融区地域（ap-shanghai-fsi、ap-shenzhen-fsi）需要使用专用域名：国际站、中国大陆及其他地域的域名均不提供其服务。</translation>
+    </message>
+    <message>
+        <source>Requests go to %1.</source>
+        <translation>请求将发送到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::ui::ExportDialog</name>
     <message numerus="yes">
         <source>The &amp;selected tasks (%n)</source>
@@ -2915,6 +2877,57 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::ImportMenu</name>
+    <message>
+        <source>From ~/.tencentcloud/&amp;credentials…</source>
+        <translation>从 ~/.tencentcloud/credentials 导入(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The SDKs&apos; credentials file (or $TENCENTCLOUD_CREDENTIALS_FILE); each section is a profile.</source>
+        <translation>SDK 的凭证文件（或 $TENCENTCLOUD_CREDENTIALS_FILE），每个节（section）对应一个配置。</translation>
+    </message>
+    <message>
+        <source>From a &amp;tccli profile…</source>
+        <translation>从 tccli 配置导入(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>From the &amp;environment…</source>
+        <translation>从环境变量导入(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and optionally TENCENTCLOUD_TOKEN and TENCENTCLOUD_REGION.</source>
+        <translation>TENCENTCLOUD_SECRET_ID、TENCENTCLOUD_SECRET_KEY，以及可选的 TENCENTCLOUD_TOKEN 和 TENCENTCLOUD_REGION。</translation>
+    </message>
+    <message>
+        <source>All profiles (%1)</source>
+        <translation>全部配置（%1 个）</translation>
+    </message>
+    <message>
+        <source>Import credentials</source>
+        <translation>导入凭证</translation>
+    </message>
+    <message>
+        <source>%1 has several profiles. Which should be imported?</source>
+        <translation>%1 包含多个配置。要导入哪一个？</translation>
+    </message>
+    <message>
+        <source>Import from tccli</source>
+        <translation>从 tccli 导入</translation>
+    </message>
+    <message>
+        <source>tccli profile name:</source>
+        <translation>tccli 配置名称：</translation>
+    </message>
+    <message>
+        <source>Import from the environment</source>
+        <translation>从环境变量导入</translation>
+    </message>
+    <message>
+        <source>Store the environment&apos;s keys as profile:</source>
+        <translation>将环境变量中的密钥保存为配置：</translation>
     </message>
 </context>
 <context>

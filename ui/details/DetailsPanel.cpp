@@ -6,6 +6,7 @@
 #include "task/DiscoveryFacts.h"
 #include "task/HistoryEntry.h"
 #include "task/SafeText.h"
+#include "task/TaskKey.h"
 #include "task/TaskState.h"
 #include "task/TextBounds.h"
 
@@ -115,8 +116,18 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     auto* pageLayout = new QHBoxLayout(page);
     pageLayout->setContentsMargins(8, 6, 8, 6);
     pageLayout->setSpacing(12);
+    pageLayout->addWidget(buildSummary(page), 2); // left
+    pageLayout->addWidget(buildTabs(page), 5);    // right
+    m_stack->setCurrentIndex(0);
 
-    // Left: the summary.
+    const QList<QWidget*> chain = focusChain();
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
+// ------------------------------------------------------------------------------------------------ summary
+
+QWidget* DetailsPanel::buildSummary(QWidget* page) {
     auto* summary = new QWidget(page);
     const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     summary->setMinimumWidth(mono.horizontalAdvance(QStringLiteral("faae8d6a-38fb-44de-988e-5a0e78aba4a7")) +
@@ -124,6 +135,21 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     summary->setMaximumWidth(summary->minimumWidth() + 160);
     auto* summaryLayout = new QVBoxLayout(summary);
     summaryLayout->setContentsMargins(0, 0, 0, 0);
+    buildSummaryHeader(summary, summaryLayout);
+    m_form = new QFormLayout;
+    m_form->setLabelAlignment(Qt::AlignLeft);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setHorizontalSpacing(12);
+    m_form->setVerticalSpacing(4);
+    addPollingRows(summary);
+    addDiscoveryRows(summary);
+    summaryLayout->addLayout(m_form);
+    summaryLayout->addStretch(1);
+    return summary;
+}
+
+// The status icon and the task id, then the status.
+void DetailsPanel::buildSummaryHeader(QWidget* summary, QVBoxLayout* summaryLayout) {
     auto* header = new QHBoxLayout;
     m_statusIcon = new QLabel(summary);
     m_statusIcon->setFixedSize(22, 22);
@@ -141,12 +167,10 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     statusFont.setBold(true);
     m_statusLabel->setFont(statusFont);
     summaryLayout->addWidget(m_statusLabel);
+}
 
-    auto* form = new QFormLayout;
-    form->setLabelAlignment(Qt::AlignLeft);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setHorizontalSpacing(12);
-    form->setVerticalSpacing(4);
+// What polling saw: region, phase, times, HTTP status and the RequestId with its copy button.
+void DetailsPanel::addPollingRows(QWidget* summary) {
     m_regionValue = valueLabel(summary);
     m_phaseValue = valueLabel(summary);
     m_phaseValue->setObjectName(QStringLiteral("detailsPhase"));
@@ -168,15 +192,15 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     requestIdRow->setSpacing(4);
     requestIdRow->addWidget(m_requestIdLabel, 1);
     requestIdRow->addWidget(m_copyRequestId);
-    form->addRow(tr("Region:"), m_regionValue);
-    form->addRow(tr("Polling:"), m_phaseValue);
-    form->addRow(tr("Added:"), m_addedValue);
-    form->addRow(tr("Last checked:"), m_checkedValue);
-    form->addRow(tr("Finished:"), m_finishedValue);
-    form->addRow(tr("HTTP status:"), m_httpValue);
+    m_form->addRow(tr("Region:"), m_regionValue);
+    m_form->addRow(tr("Polling:"), m_phaseValue);
+    m_form->addRow(tr("Added:"), m_addedValue);
+    m_form->addRow(tr("Last checked:"), m_checkedValue);
+    m_form->addRow(tr("Finished:"), m_finishedValue);
+    m_form->addRow(tr("HTTP status:"), m_httpValue);
     auto* requestIdCaption = new QLabel(tr("RequestId:"), summary);
     requestIdCaption->setBuddy(m_requestIdLabel);
-    form->addRow(requestIdCaption, requestIdRow);
+    m_form->addRow(requestIdCaption, requestIdRow);
     // Screen readers: each value is named after its caption; the value is its description.
     m_idLabel->setAccessibleName(tr("Task ID"));
     m_statusLabel->setAccessibleName(tr("Status"));
@@ -188,8 +212,10 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_httpValue->setAccessibleName(tr("HTTP status"));
     m_requestIdLabel->setAccessibleName(tr("RequestId"));
     m_copyRequestId->setAccessibleName(tr("Copy the RequestId"));
-    // What DescribeTasks says (rows shown for discovered tasks only).
-    m_form = form;
+}
+
+// What DescribeTasks says (rows shown for discovered tasks only).
+void DetailsPanel::addDiscoveryRows(QWidget* summary) {
     m_instanceValue = valueLabel(summary);
     m_instanceValue->setObjectName(QStringLiteral("detailsInstance"));
     m_instanceValue->setAccessibleName(tr("Instance"));
@@ -216,22 +242,39 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_taskResultValue->setObjectName(QStringLiteral("detailsTaskResult"));
     m_taskResultValue->setAccessibleName(tr("Task result"));
     m_taskResultValue->setWordWrap(true);
-    form->addRow(tr("Instance:"), m_instanceValue);
-    form->addRow(tr("Type:"), m_typeValue);
-    form->addRow(tr("Progress:"), m_progressValue);
-    form->addRow(tr("Started:"), m_startedValue);
-    form->addRow(tr("Ended:"), m_endedValue);
-    form->addRow(tr("JobId:"), m_jobIdValue);
-    form->addRow(tr("Task result:"), m_taskResultValue);
-    summaryLayout->addLayout(form);
-    summaryLayout->addStretch(1);
-    pageLayout->addWidget(summary, 2);
+    m_form->addRow(tr("Instance:"), m_instanceValue);
+    m_form->addRow(tr("Type:"), m_typeValue);
+    m_form->addRow(tr("Progress:"), m_progressValue);
+    m_form->addRow(tr("Started:"), m_startedValue);
+    m_form->addRow(tr("Ended:"), m_endedValue);
+    m_form->addRow(tr("JobId:"), m_jobIdValue);
+    m_form->addRow(tr("Task result:"), m_taskResultValue);
+}
 
-    // Right: the tabs.
+// ------------------------------------------------------------------------------------------------ tabs
+
+QTabWidget* DetailsPanel::buildTabs(QWidget* page) {
     m_tabs = new QTabWidget(page);
     m_tabs->setObjectName(QStringLiteral("detailsTabs"));
     m_tabs->setDocumentMode(true);
+    addInfoTab();
+    addTimelineTab();
+    addErrorTab();
+    addRawTab();
 
+    // Copies what the current tab shows (Info, the timeline as tab-separated lines, the error, the response).
+    m_copyTab = new QToolButton(m_tabs);
+    m_copyTab->setObjectName(QStringLiteral("copyTabButton"));
+    m_copyTab->setText(tr("Copy"));
+    m_copyTab->setToolTip(tr("Copy the text of this tab to the clipboard"));
+    m_copyTab->setAccessibleName(tr("Copy the text of this tab"));
+    m_copyTab->setAutoRaise(true);
+    connect(m_copyTab, &QToolButton::clicked, this, &DetailsPanel::copyCurrentTab);
+    m_tabs->setCornerWidget(m_copyTab, Qt::TopRightCorner);
+    return m_tabs;
+}
+
+void DetailsPanel::addInfoTab() {
     m_info = new QPlainTextEdit(m_tabs);
     m_info->setObjectName(QStringLiteral("detailsInfo"));
     m_info->setReadOnly(true);
@@ -240,7 +283,9 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_info->setAccessibleName(tr("Info"));
     m_info->setAccessibleDescription(tr("The full Info text the server sent for this task"));
     m_tabs->addTab(m_info, tr("Info"));
+}
 
+void DetailsPanel::addTimelineTab() {
     m_timeline = new QTreeWidget(m_tabs);
     m_timeline->setObjectName(QStringLiteral("detailsTimeline"));
     m_timeline->setRootIsDecorated(false);
@@ -256,7 +301,9 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_timeline->setColumnWidth(2, 320);
     m_timeline->setColumnWidth(3, 200);
     m_tabs->addTab(m_timeline, tr("Timeline"));
+}
 
+void DetailsPanel::addErrorTab() {
     m_errorPage = new QWidget(m_tabs);
     auto* errorLayout = new QFormLayout(m_errorPage);
     errorLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -281,7 +328,9 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     errorLayout->addRow(tr("Meaning:"), m_errorMeaning);
     errorLayout->addRow(tr("What to do:"), m_errorHint);
     m_tabs->addTab(m_errorPage, tr("Last error"));
+}
 
+void DetailsPanel::addRawTab() {
     m_raw = new QPlainTextEdit(m_tabs);
     m_raw->setObjectName(QStringLiteral("detailsRawResponse"));
     m_raw->setReadOnly(true);
@@ -292,24 +341,9 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     m_raw->setAccessibleName(tr("Raw response"));
     m_raw->setAccessibleDescription(tr("The last response of the server, as received (bounded)"));
     m_tabs->addTab(m_raw, tr("Raw response"));
-
-    // Copies what the current tab shows (Info, the timeline as tab-separated lines, the error, the response).
-    m_copyTab = new QToolButton(m_tabs);
-    m_copyTab->setObjectName(QStringLiteral("copyTabButton"));
-    m_copyTab->setText(tr("Copy"));
-    m_copyTab->setToolTip(tr("Copy the text of this tab to the clipboard"));
-    m_copyTab->setAccessibleName(tr("Copy the text of this tab"));
-    m_copyTab->setAutoRaise(true);
-    connect(m_copyTab, &QToolButton::clicked, this, &DetailsPanel::copyCurrentTab);
-    m_tabs->setCornerWidget(m_copyTab, Qt::TopRightCorner);
-
-    pageLayout->addWidget(m_tabs, 5);
-    m_stack->setCurrentIndex(0);
-
-    const QList<QWidget*> chain = focusChain();
-    for (qsizetype i = 1; i < chain.size(); ++i)
-        setTabOrder(chain.at(i - 1), chain.at(i));
 }
+
+// ------------------------------------------------------------------------------------------------ contents
 
 QList<QWidget*> DetailsPanel::focusChain() const {
     return {m_tabs, m_info, m_timeline, m_raw, m_copyTab, m_copyRequestId};
@@ -353,18 +387,23 @@ void DetailsPanel::setPaused(bool paused) {
 
 void DetailsPanel::setDarkTheme(bool dark) {
     m_dark = dark;
-    m_timelineCount = -1; // repaint icons on the next showTask
+    m_timelineStale = true; // repaint icons on the next showTask
 }
 
 void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& history) {
     if (!state) {
         m_taskId.clear();
+        m_taskKey.clear();
         m_requestIdValue.clear();
-        m_timelineCount = -1;
+        m_timelineShown.clear();
+        m_timelineStale = true;
         m_stack->setCurrentIndex(0);
         return;
     }
-    const bool sameTask = state->id == m_taskId;
+    // A task is (profile, id): the same id watched under another profile is another task.
+    const QString shownKey = taskKey(*state);
+    const bool sameTask = shownKey == m_taskKey;
+    m_taskKey = shownKey;
     m_taskId = state->id;
     m_stack->setCurrentIndex(1);
     // A task with an error and nothing to read in Info opens on its error.
@@ -408,7 +447,9 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
     fillError(*state);
     fillDiscovery(*state);
     setTextIfChanged(m_raw, rawText(state->lastRawResponse));
-    if (!sameTask || history.size() != m_timelineCount)
+    // Equal lists that share their data compare in constant time; others entry by entry, which is far
+    // cheaper than refilling the tree.
+    if (!sameTask || m_timelineStale || history != m_timelineShown)
         fillTimeline(history);
 }
 
@@ -489,7 +530,8 @@ void DetailsPanel::fillTimeline(const QList<HistoryEntry>& history) {
     const bool atBottom =
         m_timeline->verticalScrollBar()->value() == m_timeline->verticalScrollBar()->maximum();
     m_timeline->clear();
-    m_timelineCount = history.size();
+    m_timelineShown = history;
+    m_timelineStale = false;
     QList<QTreeWidgetItem*> items;
     const qsizetype first = qMax<qsizetype>(0, history.size() - kMaxTimelineRows);
     items.reserve(history.size() - first);

@@ -18,6 +18,7 @@ class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 class QTreeWidget;
+class QVBoxLayout;
 
 namespace taskwatch::ui {
 
@@ -30,7 +31,9 @@ public:
     explicit DetailsPanel(QWidget* parent = nullptr);
 
     // Shows the task (null: the "select a task" placeholder). Cheap to call again for the same task: fields
-    // whose text did not change are left alone (selection and scroll positions stay).
+    // whose text did not change are left alone (selection and scroll positions stay), and the timeline is
+    // refilled only when `history` differs from the one shown (its length alone says nothing once the list
+    // is at its cap).
     void showTask(const TaskState* state, const QList<HistoryEntry>& history);
     QString taskId() const { return m_taskId; }
     void setDarkTheme(bool dark);
@@ -55,16 +58,29 @@ signals:
     void tabTextCopied(const QString& tabName);
 
 private:
+    // The constructor's parts: the summary on the left, the tabs on the right.
+    QWidget* buildSummary(QWidget* page);
+    void buildSummaryHeader(QWidget* summary, QVBoxLayout* summaryLayout);
+    void addPollingRows(QWidget* summary);
+    void addDiscoveryRows(QWidget* summary);
+    QTabWidget* buildTabs(QWidget* page);
+    void addInfoTab();
+    void addTimelineTab();
+    void addErrorTab();
+    void addRawTab();
+
     void copyRequestId();
     void fillTimeline(const QList<HistoryEntry>& history);
     void fillError(const TaskState& state);
     void fillDiscovery(const TaskState& state);
 
     QString m_taskId;
+    QString m_taskKey; // taskKey(profile, id) of the task shown; empty: none
     QString m_requestIdValue;
     bool m_dark = false;
     bool m_paused = false;
-    qsizetype m_timelineCount = -1;
+    QList<HistoryEntry> m_timelineShown; // what the timeline shows (shares the caller's list)
+    bool m_timelineStale = true;         // refill at the next showTask (another task, another theme)
     QStackedWidget* m_stack;
     QLabel* m_statusIcon;
     QLabel* m_idLabel;

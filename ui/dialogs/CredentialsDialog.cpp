@@ -1,14 +1,11 @@
 #include "dialogs/CredentialsDialog.h"
 
+#include "accounts/CredentialImport.h"
+#include "api/Credential.h"
 #include "api/Regions.h"
 #include "dialogs/DialogKeys.h"
-
-#include "accounts/CredentialImport.h"
-#include "api/ApiClient.h"
-#include "api/Credential.h"
-#include "api/Endpoint.h"
-#include "api/ErrorCatalog.h"
-#include "api/QueryResult.h"
+#include "dialogs/ImportMenu.h"
+#include "dialogs/RevealAction.h"
 #include "task/SafeText.h"
 
 #include <QAction>
@@ -16,89 +13,19 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QMessageBox>
-#include <QMetaEnum>
 #include <QNetworkAccessManager>
-#include <QPainter>
-#include <QPainterPath>
-#include <QPixmap>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <algorithm>
 #include <utility>
 
 namespace taskwatch::ui {
-
-namespace {
-
-// An eye (open, or crossed out) drawn in the palette's text colour: no dependency on an icon theme.
-QIcon eyeIcon(bool crossed, const QColor& color) {
-    QIcon icon;
-    for (const int size : {16, 24, 32, 48}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
-        QPen pen(color);
-        pen.setWidthF(std::max(1.0, size / 12.0));
-        p.setPen(pen);
-        const qreal s = size;
-        QPainterPath outline;
-        outline.moveTo(s * 0.08, s * 0.5);
-        outline.quadTo(s * 0.5, s * 0.08, s * 0.92, s * 0.5);
-        outline.quadTo(s * 0.5, s * 0.92, s * 0.08, s * 0.5);
-        p.drawPath(outline);
-        p.setBrush(color);
-        p.drawEllipse(QPointF(s * 0.5, s * 0.5), s * 0.13, s * 0.13);
-        if (crossed)
-            p.drawLine(QPointF(s * 0.15, s * 0.85), QPointF(s * 0.85, s * 0.15));
-        p.end();
-        icon.addPixmap(pixmap);
-    }
-    return icon;
-}
-
-// Adds a checkable show/hide action to a password field.
-QAction* addRevealAction(QLineEdit* edit, const QString& showTip, const QString& hideTip) {
-    const QColor color = edit->palette().color(QPalette::Text);
-    auto* action = new QAction(eyeIcon(false, color), showTip, edit);
-    action->setCheckable(true);
-    action->setToolTip(showTip);
-    QObject::connect(action, &QAction::toggled, edit, [edit, action, showTip, hideTip, color](bool shown) {
-        edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        action->setIcon(eyeIcon(shown, color));
-        action->setText(shown ? hideTip : showTip);
-        action->setToolTip(shown ? hideTip : showTip);
-    });
-    edit->addAction(action, QLineEdit::TrailingPosition);
-    return action;
-}
-
-QString normalizedUrl(const QString& url) {
-    // ApiClient sends every request to "/": only the scheme, host and port matter.
-    return QUrl(url.trimmed())
-        .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
-        .toString();
-}
-
-QString severityName(CredentialsDialog::Severity severity) {
-    return QString::fromLatin1(
-        QMetaEnum::fromType<CredentialsDialog::Severity>().valueToKey(static_cast<int>(severity)));
-}
-
-} // namespace
-
-// --- static helpers
-// ------------------------------------------------------------------------------------------
 
 // --- construction
 // ----------------------------------------------------------------------------------------------
@@ -106,7 +33,8 @@ QString severityName(CredentialsDialog::Severity severity) {
 CredentialsDialog::CredentialsDialog(CredentialStore* store, QNetworkAccessManager* nam, QWidget* parent)
     : QDialog(parent)
     , m_store(store)
-    , m_nam(nam) {
+    , m_nam(nam)
+    , m_probe(new CredentialProbe(nam, this)) {
     Q_ASSERT(store);
     setWindowTitle(tr("Credentials"));
     setObjectName(QStringLiteral("CredentialsDialog"));
@@ -115,6 +43,7 @@ CredentialsDialog::CredentialsDialog(CredentialStore* store, QNetworkAccessManag
     connect(m_store, &CredentialStore::readFinished, this, &CredentialsDialog::onReadFinished);
     connect(m_store, &CredentialStore::profileStored, this, &CredentialsDialog::onWriteFinished);
     connect(m_store, &CredentialStore::profileDeleted, this, &CredentialsDialog::onRemoveFinished);
+    connect(m_probe, &CredentialProbe::finished, this, &CredentialsDialog::onTestFinished);
 
     QString initial = m_store->activeProfile();
     const QStringList stored = m_store->profiles();
@@ -142,11 +71,20 @@ void CredentialsDialog::buildUi() {
     m_environmentLabel->setText(
         tr("TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are set in the environment: they take "
            "precedence over the profiles below."));
-    styleLabel(m_environmentLabel, Severity::Warning);
+    LabelStyle::apply(m_environmentLabel, Severity::Warning);
     m_environmentLabel->setVisible(CredentialStore::fromEnvironment().has_value());
     layout->addWidget(m_environmentLabel);
 
-    // Profile row.
+    buildProfileRow(layout);
+    buildFields(layout);
+    buildTestRow(layout);
+    buildMessageArea(layout);
+    buildBottomRow(layout);
+    connectControls();
+    updateButtons();
+}
+
+void CredentialsDialog::buildProfileRow(QBoxLayout* layout) {
     auto* profileRow = new QHBoxLayout;
     m_profileCombo = new QComboBox(this);
     m_profileCombo->setObjectName(QStringLiteral("profileCombo"));
@@ -164,13 +102,20 @@ void CredentialsDialog::buildUi() {
     profileRow->addWidget(m_newProfileButton);
     profileRow->addWidget(m_deleteProfileButton);
     layout->addLayout(profileRow);
+}
 
-    // The fields.
+// The fields of a profile (disabled together while the keychain is busy).
+void CredentialsDialog::buildFields(QBoxLayout* layout) {
     m_fieldsBox = new QWidget(this);
     m_fieldsBox->setObjectName(QStringLiteral("fieldsBox"));
     auto* form = new QFormLayout(m_fieldsBox);
     form->setContentsMargins(0, 0, 0, 0);
+    addKeyRows(form);
+    addRegionAndEndpointRows(form);
+    layout->addWidget(m_fieldsBox);
+}
 
+void CredentialsDialog::addKeyRows(QFormLayout* form) {
     m_secretIdEdit = new QLineEdit(m_fieldsBox);
     m_secretIdEdit->setObjectName(QStringLiteral("secretIdEdit"));
     m_secretIdEdit->setPlaceholderText(tr("AKID…"));
@@ -192,7 +137,9 @@ void CredentialsDialog::buildUi() {
     m_tokenToggle = addRevealAction(m_tokenEdit, tr("Show the token"), tr("Hide the token"));
     m_tokenToggle->setObjectName(QStringLiteral("tokenToggleAction"));
     form->addRow(tr("&Token (optional):"), m_tokenEdit);
+}
 
+void CredentialsDialog::addRegionAndEndpointRows(QFormLayout* form) {
     m_regionCombo = new QComboBox(m_fieldsBox);
     m_regionCombo->setObjectName(QStringLiteral("regionCombo"));
     m_regionCombo->setEditable(true);
@@ -203,45 +150,13 @@ void CredentialsDialog::buildUi() {
     m_regionCombo->setToolTip(tr("The region used for tasks added without one."));
     form->addRow(tr("Default &region:"), m_regionCombo);
 
-    // The endpoint combo, the custom URL and the remark share one form row (no empty rows when hidden).
-    auto* endpointBox = new QWidget(m_fieldsBox);
-    auto* endpointLayout = new QVBoxLayout(endpointBox);
-    endpointLayout->setContentsMargins(0, 0, 0, 0);
-    m_endpointCombo = new QComboBox(endpointBox);
-    m_endpointCombo->setObjectName(QStringLiteral("endpointCombo"));
-    m_endpointCombo->setAccessibleName(tr("Endpoint"));
-    m_endpointCombo->addItem(tr("International — cdb.intl.tencentcloudapi.com"),
-                             static_cast<int>(EndpointKind::International));
-    m_endpointCombo->addItem(tr("Mainland China — cdb.tencentcloudapi.com"),
-                             static_cast<int>(EndpointKind::Mainland));
-    m_endpointCombo->addItem(tr("Regional — cdb.<region>.tencentcloudapi.com (follows the region)"),
-                             static_cast<int>(EndpointKind::Regional));
-    m_endpointCombo->addItem(tr("Financial zone — cdb.<region>.tencentcloudapi.com (ap-shanghai-fsi, "
-                                "ap-shenzhen-fsi)"),
-                             static_cast<int>(EndpointKind::Financial));
-    m_endpointCombo->addItem(tr("Custom…"), static_cast<int>(EndpointKind::Custom));
-    endpointLayout->addWidget(m_endpointCombo);
-
-    m_customEndpointEdit = new QLineEdit(endpointBox);
-    m_customEndpointEdit->setObjectName(QStringLiteral("customEndpointEdit"));
-    m_customEndpointEdit->setPlaceholderText(tr("https://…"));
-    m_customEndpointEdit->setAccessibleName(tr("Endpoint URL"));
-    m_customEndpointEdit->setAccessibleDescription(tr("The https:// URL of a custom API endpoint"));
-    m_customEndpointEdit->setHidden(true);
-    endpointLayout->addWidget(m_customEndpointEdit);
-
-    m_endpointInfoLabel = new QLabel(endpointBox);
-    m_endpointInfoLabel->setObjectName(QStringLiteral("endpointInfoLabel"));
-    m_endpointInfoLabel->setWordWrap(true);
-    m_endpointInfoLabel->setTextFormat(Qt::PlainText);
-    m_endpointInfoLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    endpointLayout->addWidget(m_endpointInfoLabel);
+    m_endpoint = new EndpointChooser(m_fieldsBox);
     auto* endpointLabel = new QLabel(tr("&Endpoint:"), m_fieldsBox);
-    endpointLabel->setBuddy(m_endpointCombo);
-    form->addRow(endpointLabel, endpointBox);
-    layout->addWidget(m_fieldsBox);
+    endpointLabel->setBuddy(m_endpoint->combo());
+    form->addRow(endpointLabel, m_endpoint);
+}
 
-    // Test row.
+void CredentialsDialog::buildTestRow(QBoxLayout* layout) {
     auto* testRow = new QHBoxLayout;
     m_testButton = new QPushButton(tr("&Test"), this);
     m_testButton->setObjectName(QStringLiteral("testButton"));
@@ -256,8 +171,11 @@ void CredentialsDialog::buildUi() {
     testRow->addWidget(m_testButton, 0, Qt::AlignTop);
     testRow->addWidget(m_testResultLabel, 1);
     layout->addLayout(testRow);
+}
 
-    // Message area.
+// The keychain's status and the results of Save and the imports; "Use for this session only" when the
+// keychain failed.
+void CredentialsDialog::buildMessageArea(QBoxLayout* layout) {
     m_messageLabel = new QLabel(this);
     m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
     m_messageLabel->setWordWrap(true);
@@ -276,14 +194,17 @@ void CredentialsDialog::buildUi() {
     sessionRow->addStretch(1);
     layout->addLayout(sessionRow);
     layout->addStretch(1);
+}
 
-    // Bottom row: Import ▾ ... Save Close.
+// Import ▾ ... Save Close.
+void CredentialsDialog::buildBottomRow(QBoxLayout* layout) {
     m_importButton = new QToolButton(this);
     m_importButton->setObjectName(QStringLiteral("importButton"));
     m_importButton->setText(tr("&Import"));
     m_importButton->setPopupMode(QToolButton::InstantPopup);
     m_importButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    buildImportMenu();
+    m_importMenu = new ImportMenu([this] { return currentProfile(); }, m_importButton);
+    m_importButton->setMenu(m_importMenu);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::ApplyRole);
@@ -295,45 +216,29 @@ void CredentialsDialog::buildUi() {
     bottomRow->addWidget(m_importButton);
     bottomRow->addWidget(buttons, 1);
     layout->addLayout(bottomRow);
+}
 
-    // Behaviour.
+void CredentialsDialog::connectControls() {
     connect(m_profileCombo, &QComboBox::currentIndexChanged, this, &CredentialsDialog::onProfileActivated);
     connect(m_newProfileButton, &QPushButton::clicked, this, &CredentialsDialog::promptNewProfile);
     connect(m_deleteProfileButton, &QPushButton::clicked, this, &CredentialsDialog::promptDeleteProfile);
     connect(m_regionCombo, &QComboBox::editTextChanged, this, &CredentialsDialog::onRegionEdited);
-    connect(m_endpointCombo, &QComboBox::currentIndexChanged, this, [this] {
-        updateEndpointUi();
-        if (endpointKind() == EndpointKind::Custom)
-            m_customEndpointEdit->setFocus();
-    });
-    connect(m_customEndpointEdit, &QLineEdit::textChanged, this, &CredentialsDialog::updateEndpointUi);
     connect(m_testButton, &QPushButton::clicked, this, &CredentialsDialog::test);
     connect(m_saveButton, &QPushButton::clicked, this, &CredentialsDialog::save);
     connect(m_sessionOnlyButton, &QPushButton::clicked, this, &CredentialsDialog::useForSessionOnly);
-
-    updateEndpointUi();
-    updateButtons();
+    connect(m_importMenu, &ImportMenu::chosen, this, &CredentialsDialog::finishImport);
 }
 
-void CredentialsDialog::buildImportMenu() {
-    auto* menu = new QMenu(m_importButton);
-    m_importTencentCloudAction = menu->addAction(tr("From ~/.tencentcloud/&credentials…"));
-    m_importTencentCloudAction->setObjectName(QStringLiteral("importTencentCloudAction"));
-    m_importTencentCloudAction->setToolTip(
-        tr("The SDKs' credentials file (or $TENCENTCLOUD_CREDENTIALS_FILE); each section is a profile."));
-    m_importTccliAction = menu->addAction(tr("From a &tccli profile…"));
-    m_importTccliAction->setObjectName(QStringLiteral("importTccliAction"));
-    m_importEnvironmentAction = menu->addAction(tr("From the &environment…"));
-    m_importEnvironmentAction->setObjectName(QStringLiteral("importEnvironmentAction"));
-    m_importEnvironmentAction->setToolTip(
-        tr("TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and optionally TENCENTCLOUD_TOKEN and "
-           "TENCENTCLOUD_REGION."));
-    m_importButton->setMenu(menu);
-    connect(m_importTencentCloudAction, &QAction::triggered, this,
-            &CredentialsDialog::promptImportTencentCloud);
-    connect(m_importTccliAction, &QAction::triggered, this, &CredentialsDialog::promptImportTccli);
-    connect(m_importEnvironmentAction, &QAction::triggered, this,
-            &CredentialsDialog::promptImportEnvironment);
+QAction* CredentialsDialog::importTencentCloudAction() const {
+    return m_importMenu->tencentCloudAction();
+}
+
+QAction* CredentialsDialog::importTccliAction() const {
+    return m_importMenu->tccliAction();
+}
+
+QAction* CredentialsDialog::importEnvironmentAction() const {
+    return m_importMenu->environmentAction();
 }
 
 // --- form state
@@ -353,57 +258,15 @@ QString CredentialsDialog::region() const {
 }
 
 CredentialsDialog::EndpointKind CredentialsDialog::endpointKind() const {
-    return static_cast<EndpointKind>(m_endpointCombo->currentData().toInt());
+    return m_endpoint->kind();
 }
 
 QString CredentialsDialog::endpoint() const {
-    const QString r = region();
-    switch (endpointKind()) {
-    case EndpointKind::International:
-        return QString::fromLatin1(kInternationalEndpoint);
-    case EndpointKind::Mainland:
-        return QString::fromLatin1(kMainlandEndpoint);
-    case EndpointKind::Regional:
-        return Regions::regionalEndpoint(r);
-    case EndpointKind::Financial:
-        return Regions::isFinancial(r) ? Regions::regionalEndpoint(r) : QString();
-    case EndpointKind::Custom:
-        return m_customEndpointEdit->text().trimmed();
-    }
-    return {};
+    return m_endpoint->url();
 }
 
 QString CredentialsDialog::endpointProblem() const {
-    const QString r = region();
-    switch (endpointKind()) {
-    case EndpointKind::International:
-    case EndpointKind::Mainland:
-        return {};
-    case EndpointKind::Regional:
-        if (r.isEmpty())
-            return tr("The regional endpoint needs a region: choose one above.");
-        if (!Regions::isWellFormed(r))
-            return tr("\"%1\" is not a region name (lowercase letters, digits and '-', e.g. ap-guangzhou).")
-                .arg(SafeText::singleLine(r, 80));
-        return {};
-    case EndpointKind::Financial:
-        if (!Regions::isFinancial(r))
-            return tr("The financial zone endpoint is for the regions ap-shanghai-fsi and ap-shenzhen-fsi: "
-                      "choose one of them as the region, or another endpoint.");
-        return {};
-    case EndpointKind::Custom: {
-        const QString text = m_customEndpointEdit->text().trimmed();
-        if (text.isEmpty())
-            return tr("Enter the endpoint URL, e.g. https://cdb.tencentcloudapi.com.");
-        return Endpoint::validate(QUrl(text));
-    }
-    }
-    return {};
-}
-
-QString CredentialsDialog::endpointWarning() const {
-    // The same rules as `credentials set --endpoint` (core).
-    return Regions::endpointWarning(region(), endpoint());
+    return m_endpoint->problem();
 }
 
 QString CredentialsDialog::formValidationProblem(bool needProfile) const {
@@ -438,10 +301,6 @@ QString CredentialsDialog::testResultText() const {
     return m_testResultLabel->text();
 }
 
-bool CredentialsDialog::isTesting() const {
-    return !m_testClient.isNull();
-}
-
 CredentialsDialog::Severity CredentialsDialog::testResultSeverity() const {
     return m_testSeverity;
 }
@@ -454,66 +313,19 @@ void CredentialsDialog::setFields(const Credential& credential, const QString& r
     const QString r = region.trimmed();
     m_regionCombo->setCurrentIndex(m_regionCombo->findText(r));
     m_regionCombo->setEditText(r);
-    applyEndpointUrl(endpoint, r.toLower());
-}
-
-void CredentialsDialog::applyEndpointUrl(const QString& url, const QString& region) {
-    const QString u = normalizedUrl(url);
-    if (url.trimmed().isEmpty() || u == normalizedUrl(QString::fromLatin1(kInternationalEndpoint))) {
-        setEndpointKind(EndpointKind::International);
-    } else if (u == normalizedUrl(QString::fromLatin1(kMainlandEndpoint))) {
-        setEndpointKind(EndpointKind::Mainland);
-    } else if (Regions::isWellFormed(region) && u == normalizedUrl(Regions::regionalEndpoint(region))) {
-        setEndpointKind(Regions::isFinancial(region) ? EndpointKind::Financial : EndpointKind::Regional);
-    } else {
-        setCustomEndpoint(url.trimmed());
-    }
+    m_endpoint->setUrl(endpoint, r.toLower());
 }
 
 void CredentialsDialog::setEndpointKind(EndpointKind kind) {
-    m_endpointCombo->setCurrentIndex(m_endpointCombo->findData(static_cast<int>(kind)));
-    updateEndpointUi();
+    m_endpoint->setKind(kind);
 }
 
 void CredentialsDialog::setCustomEndpoint(const QString& url) {
-    m_customEndpointEdit->setText(url);
-    setEndpointKind(EndpointKind::Custom);
+    m_endpoint->setCustomUrl(url);
 }
 
 void CredentialsDialog::onRegionEdited() {
-    const QString r = region();
-    const EndpointKind kind = endpointKind();
-    // Financial-zone regions are served only by their own host: follow the region (a loaded profile's
-    // stored endpoint is applied after its region, so it still wins).
-    if (Regions::isFinancial(r) && kind != EndpointKind::Custom && kind != EndpointKind::Financial)
-        setEndpointKind(EndpointKind::Financial);
-    else if (!Regions::isFinancial(r) && kind == EndpointKind::Financial)
-        setEndpointKind(EndpointKind::Regional);
-    updateEndpointUi();
-}
-
-void CredentialsDialog::updateEndpointUi() {
-    const EndpointKind kind = endpointKind();
-    m_customEndpointEdit->setHidden(kind != EndpointKind::Custom);
-    const QString problem = endpointProblem();
-    const QString warning = endpointWarning();
-    if (!problem.isEmpty()) {
-        m_endpointInfoLabel->setText(problem);
-        styleLabel(m_endpointInfoLabel, Severity::Error);
-    } else if (!warning.isEmpty()) {
-        m_endpointInfoLabel->setText(warning);
-        styleLabel(m_endpointInfoLabel, Severity::Warning);
-    } else if (kind == EndpointKind::Financial) {
-        m_endpointInfoLabel->setText(
-            tr("Requests go to %1. Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their "
-               "own "
-               "host: they are not served by the international, mainland or other regional hosts.")
-                .arg(endpoint()));
-        styleLabel(m_endpointInfoLabel, Severity::Info);
-    } else {
-        m_endpointInfoLabel->setText(tr("Requests go to %1.").arg(endpoint()));
-        styleLabel(m_endpointInfoLabel, Severity::Info);
-    }
+    m_endpoint->setRegion(region());
 }
 
 // --- profiles
@@ -748,7 +560,7 @@ void CredentialsDialog::showKeychainFailure(const KeychainResult& result) {
 // ------------------------------------------------------------------------------------------------------
 
 void CredentialsDialog::test() {
-    if (m_testClient)
+    if (m_probe->isRunning())
         return;
     const QString problem = formValidationProblem(false);
     if (!problem.isEmpty()) {
@@ -759,110 +571,40 @@ void CredentialsDialog::test() {
         setTestResult(tr("No network access is available."), Severity::Error);
         return;
     }
-    EndpointConfig config;
-    config.url = QUrl(endpoint());
-    auto* client = new ApiClient(m_nam, config, credential(), this);
-    connect(client, &ApiClient::queryFinished, this, &CredentialsDialog::onTestFinished);
-    m_testClient = client;
-    const QString r = region().isEmpty() ? QString::fromLatin1(kFallbackTestRegion) : region();
-    setTestResult(tr("Testing the keys against %1 (region %2)…").arg(config.url.host(), r), Severity::Busy);
+    const QUrl url(endpoint());
+    setTestResult(tr("Testing the keys against %1 (region %2)…")
+                      .arg(url.host(), CredentialProbe::effectiveRegion(region())),
+                  Severity::Busy);
+    m_probe->start(url, credential(), region());
     updateButtons();
-    client->query(1, QString::fromLatin1(kProbeTaskId), r);
 }
 
-void CredentialsDialog::onTestFinished(quint64 /*ticket*/, const QueryResult& result) {
-    if (ApiClient* client = m_testClient.data()) {
-        client->disconnect(this);
-        client->deleteLater();
-    }
-    m_testClient = nullptr;
+void CredentialsDialog::onTestFinished(CredentialProbe::Outcome outcome, const QString& text) {
     updateButtons();
-
-    const QString code = SafeText::singleLine(result.errorCode, 120);
-    switch (result.kind) {
-    case ResultKind::Success:
-        setTestResult(tr("The keys and signature were accepted."), Severity::Success);
+    switch (outcome) {
+    case CredentialProbe::Outcome::Accepted:
+        setTestResult(text, Severity::Success);
         return;
-    case ResultKind::ApiError: {
-        if (result.errorCode == QLatin1String("InvalidParameter.InvalidAsyncRequestId")) {
-            setTestResult(tr("The keys and signature were accepted."), Severity::Success);
-            return;
-        }
-        const ErrorDescription d = ErrorCatalog::describe(result.errorCode);
-        const QString explanation = (d.meaning + QLatin1Char(' ') + d.hint).trimmed();
-        if (ErrorCatalog::isAuthFailure(result.errorCode)) {
-            setTestResult(tr("Rejected: %1 — %2").arg(code, explanation), Severity::Error);
-            return;
-        }
-        QString text = tr("The server answered %1 — %2").arg(code, explanation);
-        const QString message = SafeText::singleLine(result.errorMessage, 300);
-        if (!message.isEmpty())
-            text += QLatin1Char(' ') + tr("(Server message: %1)").arg(message);
+    case CredentialProbe::Outcome::ServerError:
         setTestResult(text, Severity::Warning);
         return;
-    }
-    case ResultKind::TransportError: {
-        QString text = tr("Network problem, the keys were not checked: %1 — %2")
-                           .arg(code, SafeText::singleLine(result.errorMessage, 300));
-        if (result.httpStatus != 0)
-            text += QLatin1Char(' ') + tr("(HTTP %1)").arg(result.httpStatus);
+    case CredentialProbe::Outcome::Rejected:
+    case CredentialProbe::Outcome::NetworkProblem:
         setTestResult(text, Severity::Error);
         return;
-    }
     }
 }
 
 // --- import
 // ----------------------------------------------------------------------------------------------------
 
-void CredentialsDialog::promptImportTencentCloud() {
-    const QString path = CredentialImport::defaultTencentCloudPath();
-    ImportResult parsed = CredentialImport::readTencentCloud(path);
-    if (parsed.ok() && parsed.entries.size() > 1) {
-        const QString all = tr("All profiles (%1)").arg(parsed.entries.size());
-        QStringList choices{all};
-        for (const ImportedCredential& e : std::as_const(parsed.entries))
-            choices.append(e.profileName);
-        bool ok = false;
-        const QString choice = QInputDialog::getItem(
-            this, tr("Import credentials"),
-            tr("%1 has several profiles. Which should be imported?").arg(path), choices, 0, false, &ok);
-        if (!ok)
-            return;
-        if (choice != all)
-            parsed = CredentialImport::select(parsed, choice);
-    }
-    finishImport(parsed);
-}
-
 void CredentialsDialog::importTencentCloud(const QString& path, const QString& section) {
     const ImportResult parsed = CredentialImport::readTencentCloud(path);
     finishImport(section.isEmpty() ? parsed : CredentialImport::select(parsed, section));
 }
 
-void CredentialsDialog::promptImportTccli() {
-    bool ok = false;
-    const QString profile =
-        QInputDialog::getText(this, tr("Import from tccli"), tr("tccli profile name:"), QLineEdit::Normal,
-                              QString::fromLatin1(CredentialStore::kDefaultProfile), &ok);
-    if (ok)
-        importTccli(profile.trimmed());
-}
-
 void CredentialsDialog::importTccli(const QString& profile, const QString& tccliDir) {
     finishImport(CredentialImport::readTccli(profile, tccliDir));
-}
-
-void CredentialsDialog::promptImportEnvironment() {
-    QString suggestion = currentProfile();
-    if (suggestion.isEmpty())
-        suggestion = QString::fromLatin1(CredentialStore::kDefaultProfile);
-    bool ok = false;
-    const QString profile = QInputDialog::getText(this, tr("Import from the environment"),
-                                                  tr("Store the environment's keys as profile:"),
-                                                  QLineEdit::Normal, suggestion, &ok);
-    if (ok)
-        importEnvironment(profile.trimmed());
 }
 
 void CredentialsDialog::importEnvironment(const QString& profile) {
@@ -952,8 +694,8 @@ void CredentialsDialog::updateButtons() {
     m_fieldsBox->setEnabled(idle);
     m_saveButton->setEnabled(idle && hasProfile);
     m_importButton->setEnabled(idle);
-    m_testButton->setEnabled(m_testClient == nullptr && m_busy != Busy::Reading);
-    m_testButton->setText(m_testClient ? tr("Testing…") : tr("&Test"));
+    m_testButton->setEnabled(!m_probe->isRunning() && m_busy != Busy::Reading);
+    m_testButton->setText(m_probe->isRunning() ? tr("Testing…") : tr("&Test"));
     m_sessionOnlyButton->setHidden(!m_sessionOnlyOffered);
     m_sessionOnlyButton->setEnabled(m_sessionOnlyOffered && idle);
 }
@@ -962,39 +704,13 @@ void CredentialsDialog::setMessage(const QString& text, Severity severity) {
     m_messageSeverity = text.isEmpty() ? Severity::None : severity;
     m_messageLabel->setText(text);
     m_messageLabel->setHidden(text.isEmpty());
-    styleLabel(m_messageLabel, m_messageSeverity);
+    LabelStyle::apply(m_messageLabel, m_messageSeverity);
 }
 
 void CredentialsDialog::setTestResult(const QString& text, Severity severity) {
     m_testSeverity = text.isEmpty() ? Severity::None : severity;
     m_testResultLabel->setText(text);
-    styleLabel(m_testResultLabel, m_testSeverity);
-}
-
-void CredentialsDialog::styleLabel(QLabel* label, Severity severity) {
-    label->setProperty("severity", severityName(severity));
-    const bool dark = label->palette().color(QPalette::Window).lightness() < 128;
-    QString color;
-    switch (severity) {
-    case Severity::Success:
-        color = dark ? QStringLiteral("#81c995") : QStringLiteral("#1b7f3a");
-        break;
-    case Severity::Warning:
-        color = dark ? QStringLiteral("#fdd663") : QStringLiteral("#8a5300");
-        break;
-    case Severity::Error:
-        color = dark ? QStringLiteral("#f28b82") : QStringLiteral("#b3261e");
-        break;
-    case Severity::None:
-    case Severity::Info:
-    case Severity::Busy:
-        break;
-    }
-    label->setStyleSheet(color.isEmpty()
-                             ? QString()
-                             : QStringLiteral("QLabel { color: %1; font-weight: %2; }")
-                                   .arg(color, severity == Severity::Error ? QStringLiteral("bold")
-                                                                           : QStringLiteral("normal")));
+    LabelStyle::apply(m_testResultLabel, m_testSeverity);
 }
 
 } // namespace taskwatch::ui

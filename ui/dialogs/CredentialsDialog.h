@@ -1,7 +1,9 @@
 // The Credentials dialog: edit the keychain profiles of CredentialStore (SecretId, SecretKey, optional token,
 // default region, endpoint), test the keys against the API without saving them, import existing credentials,
 // and fall back to "this session only" when no keychain works. Secrets live only in the keychain (through
-// CredentialStore) or in memory: never in QSettings, never in a log.
+// CredentialStore) or in memory: never in QSettings, never in a log. Its parts: EndpointChooser (the endpoint
+// row), ImportMenu (what to import), CredentialProbe (the Test request); the dialog itself keeps the profiles
+// and one keychain operation at a time.
 //
 // Usage from the main window:
 //     auto* dlg = new CredentialsDialog(store, nam, this);
@@ -11,10 +13,11 @@
 //     dlg->open();
 #pragma once
 
+#include "accounts/CredentialProbe.h"
 #include "accounts/CredentialStore.h"
 #include "api/Credential.h"
-#include "api/QueryResult.h"
-#include "api/Regions.h"
+#include "dialogs/EndpointChooser.h"
+#include "dialogs/LabelStyle.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -23,7 +26,9 @@
 #include <QStringList>
 
 class QAction;
+class QBoxLayout;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -32,35 +37,26 @@ class QToolButton;
 class QWidget;
 
 namespace taskwatch {
-class ApiClient;
 struct ImportResult;
 } // namespace taskwatch
 
 namespace taskwatch::ui {
 
+class ImportMenu;
+
 class CredentialsDialog : public QDialog {
     Q_OBJECT
 public:
     // Where requests go. Regional and Financial follow the region: https://cdb.<region>.tencentcloudapi.com.
-    enum class EndpointKind { International, Mainland, Regional, Financial, Custom };
-    Q_ENUM(EndpointKind)
-
+    using EndpointKind = EndpointChooser::Kind;
     // How a message is styled (also exposed as the "severity" property of the labels, for tests).
-    enum class Severity { None, Info, Busy, Success, Warning, Error };
-    Q_ENUM(Severity)
+    using Severity = LabelStyle::Severity;
 
-    static constexpr auto kInternationalEndpoint = "https://cdb.intl.tencentcloudapi.com";
-    static constexpr auto kMainlandEndpoint = "https://cdb.tencentcloudapi.com";
-    // A well-formed id that no task has: the server checks the signature first, then answers
-    // InvalidParameter.InvalidAsyncRequestId, which proves the keys were accepted.
-    static constexpr auto kProbeTaskId = "00000000-00000000-00000000-00000000";
-    // The region the Test button uses when the region field is empty.
-    static constexpr auto kFallbackTestRegion = Regions::kDefault;
+    // The id the Test button asks for (see CredentialProbe).
+    static constexpr auto kProbeTaskId = CredentialProbe::kProbeTaskId;
 
     CredentialsDialog(CredentialStore* store, QNetworkAccessManager* nam, QWidget* parent = nullptr);
     ~CredentialsDialog() override;
-
-    // Region lists and checks: see Regions.h.
 
     // --- state of the form (what Save / Test / "this session only" use)
     QString currentProfile() const;
@@ -73,8 +69,8 @@ public:
     Severity messageSeverity() const;
     QString testResultText() const;
     Severity testResultSeverity() const;
-    bool isBusy() const { return m_busy != Busy::None; } // a keychain operation is running
-    bool isTesting() const;                              // a Test request is in flight
+    bool isBusy() const { return m_busy != Busy::None; }    // a keychain operation is running
+    bool isTesting() const { return m_probe->isRunning(); } // a Test request is in flight
 
     // Fills the form (does not save). The endpoint URL is mapped back to International / Mainland /
     // Regional / Financial when it is one of those for `region`, else it becomes a Custom URL; empty =
@@ -93,17 +89,17 @@ public:
     QAction* secretKeyToggleAction() const { return m_secretKeyToggle; }
     QAction* tokenToggleAction() const { return m_tokenToggle; }
     QComboBox* regionCombo() const { return m_regionCombo; }
-    QComboBox* endpointCombo() const { return m_endpointCombo; }
-    QLineEdit* customEndpointEdit() const { return m_customEndpointEdit; }
+    QComboBox* endpointCombo() const { return m_endpoint->combo(); }
+    QLineEdit* customEndpointEdit() const { return m_endpoint->customEdit(); }
     QPushButton* testButton() const { return m_testButton; }
     QPushButton* saveButton() const { return m_saveButton; }
     QPushButton* sessionOnlyButton() const { return m_sessionOnlyButton; }
     QPushButton* newProfileButton() const { return m_newProfileButton; }
     QPushButton* deleteProfileButton() const { return m_deleteProfileButton; }
     QToolButton* importButton() const { return m_importButton; }
-    QAction* importTencentCloudAction() const { return m_importTencentCloudAction; }
-    QAction* importTccliAction() const { return m_importTccliAction; }
-    QAction* importEnvironmentAction() const { return m_importEnvironmentAction; }
+    QAction* importTencentCloudAction() const;
+    QAction* importTccliAction() const;
+    QAction* importEnvironmentAction() const;
     QLabel* messageLabel() const { return m_messageLabel; }
     QLabel* testResultLabel() const { return m_testResultLabel; }
 
@@ -118,7 +114,8 @@ public slots:
     void deleteProfile(const QString& name);
     // Writes the keys to the keychain, then the metadata; makes the profile active; emits credentialsSaved.
     void save();
-    // Sends one DescribeAsyncRequestInfo for kProbeTaskId with the fields' values (nothing is saved).
+    // Sends one DescribeAsyncRequestInfo for kProbeTaskId with the fields' values (nothing is saved); the
+    // region field empty = CredentialProbe::kFallbackRegion.
     void test();
     // Emits sessionCredentialsChosen with the fields' values (nothing is written anywhere).
     void useForSessionOnly();
@@ -139,37 +136,40 @@ signals:
 private:
     enum class Busy { None, Reading, Writing, Removing, Importing };
 
+    // The layout, top to bottom (the order of creation is the tab order).
     void buildUi();
-    void buildImportMenu();
+    void buildProfileRow(QBoxLayout* layout);
+    void buildFields(QBoxLayout* layout);
+    void addKeyRows(QFormLayout* form);
+    void addRegionAndEndpointRows(QFormLayout* form);
+    void buildTestRow(QBoxLayout* layout);
+    void buildMessageArea(QBoxLayout* layout);
+    void buildBottomRow(QBoxLayout* layout);
+    void connectControls();
+
     void refreshProfiles(const QString& select);
     void loadProfile(const QString& name);
     void onProfileActivated(int index);
     void onReadFinished(const QString& profile, const taskwatch::KeychainResult& result);
     void onWriteFinished(const QString& profile, const taskwatch::KeychainResult& result);
     void onRemoveFinished(const QString& profile, const taskwatch::KeychainResult& result);
-    void onTestFinished(quint64 ticket, const taskwatch::QueryResult& result);
+    void onTestFinished(taskwatch::CredentialProbe::Outcome outcome, const QString& text);
     void onRegionEdited();
     void promptNewProfile();
     void promptDeleteProfile();
-    void promptImportTencentCloud();
-    void promptImportTccli();
-    void promptImportEnvironment();
     void finishImport(const taskwatch::ImportResult& parsed);
     bool confirmReplace(const QStringList& names);
 
     void setBusy(Busy busy);
-    void updateEndpointUi();
     void updateButtons();
     void setMessage(const QString& text, Severity severity);
     void setTestResult(const QString& text, Severity severity);
     void showKeychainFailure(const taskwatch::KeychainResult& result);
     QString formValidationProblem(bool needProfile) const; // empty when Save/Test may proceed
-    QString endpointWarning() const;                       // a non-blocking remark on the endpoint choice
-    void applyEndpointUrl(const QString& url, const QString& region);
-    static void styleLabel(QLabel* label, Severity severity);
 
     CredentialStore* m_store;
     QPointer<QNetworkAccessManager> m_nam;
+    CredentialProbe* m_probe;
 
     QComboBox* m_profileCombo = nullptr;
     QPushButton* m_newProfileButton = nullptr;
@@ -180,18 +180,14 @@ private:
     QAction* m_secretKeyToggle = nullptr;
     QAction* m_tokenToggle = nullptr;
     QComboBox* m_regionCombo = nullptr;
-    QComboBox* m_endpointCombo = nullptr;
-    QLineEdit* m_customEndpointEdit = nullptr;
-    QLabel* m_endpointInfoLabel = nullptr;
+    EndpointChooser* m_endpoint = nullptr;
     QLabel* m_environmentLabel = nullptr;
     QLabel* m_messageLabel = nullptr;
     QPushButton* m_sessionOnlyButton = nullptr;
     QPushButton* m_testButton = nullptr;
     QLabel* m_testResultLabel = nullptr;
     QToolButton* m_importButton = nullptr;
-    QAction* m_importTencentCloudAction = nullptr;
-    QAction* m_importTccliAction = nullptr;
-    QAction* m_importEnvironmentAction = nullptr;
+    ImportMenu* m_importMenu = nullptr;
     QPushButton* m_saveButton = nullptr;
     QWidget* m_fieldsBox = nullptr;
 
@@ -206,7 +202,6 @@ private:
     Severity m_testSeverity = Severity::None;
     QString m_notice; // prefixed to the message of the next finished profile load
     bool m_closeOnSave = false;
-    QPointer<ApiClient> m_testClient;
 };
 
 } // namespace taskwatch::ui

@@ -84,7 +84,21 @@ DiscoverDialog::DiscoverDialog(QWidget* parent)
                                 "pasting their ids."),
                              this);
     intro->setWordWrap(true);
+    setUpAccountFields();
+    setUpTimeFields();
+    setUpFilterFields();
+    setUpButtons();
+    layOut(intro);
 
+    connect(m_profile, &QComboBox::currentTextChanged, this, &DiscoverDialog::loadProfile);
+    connect(m_regions, &QListWidget::itemChanged, this, &DiscoverDialog::updateState);
+    connect(m_since, &QComboBox::currentIndexChanged, this, &DiscoverDialog::updateState);
+    connect(m_instances, &QLineEdit::textChanged, this, &DiscoverDialog::updateState);
+    setProfiles({}, {}, {});
+    setSince(Since::LastDay);
+}
+
+void DiscoverDialog::setUpAccountFields() {
     m_profile->setObjectName(QStringLiteral("discoverProfile"));
     m_profile->setAccessibleName(tr("Profile"));
     m_profile->setToolTip(tr("The credential profile (account) whose tasks are listed"));
@@ -100,7 +114,9 @@ DiscoverDialog::DiscoverDialog(QWidget* parent)
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
+}
 
+void DiscoverDialog::setUpTimeFields() {
     m_since->setObjectName(QStringLiteral("discoverSince"));
     m_since->setAccessibleName(tr("Started since"));
     m_since->addItem(tr("The last hour"), int(Since::LastHour));
@@ -113,10 +129,9 @@ DiscoverDialog::DiscoverDialog(QWidget* parent)
     m_customSince->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     m_customSince->setDateTime(QDateTime::currentDateTime().addDays(-1));
     m_customSince->setMaximumDateTime(QDateTime::currentDateTime().addDays(1));
-    auto* sinceRow = new QHBoxLayout;
-    sinceRow->addWidget(m_since);
-    sinceRow->addWidget(m_customSince, 1);
+}
 
+void DiscoverDialog::setUpFilterFields() {
     m_onlyUnfinished->setObjectName(QStringLiteral("discoverOnlyUnfinished"));
     m_onlyUnfinished->setChecked(true);
     m_onlyUnfinished->setToolTip(tr("Leave out tasks that had already finished"));
@@ -141,7 +156,9 @@ DiscoverDialog::DiscoverDialog(QWidget* parent)
     m_problem->setObjectName(QStringLiteral("discoverProblem"));
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
+}
 
+void DiscoverDialog::setUpButtons() {
     QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("&Discover"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -150,6 +167,13 @@ DiscoverDialog::DiscoverDialog(QWidget* parent)
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     acceptOnCtrlEnter(this);
+}
+
+// The form in reading order (each field's label is its buddy, for the Alt shortcut), and Tab in that order.
+void DiscoverDialog::layOut(QLabel* intro) {
+    auto* sinceRow = new QHBoxLayout;
+    sinceRow->addWidget(m_since);
+    sinceRow->addWidget(m_customSince, 1);
 
     auto* form = new QFormLayout;
     const auto addRow = [this, form](const QString& text, QWidget* buddy, QLayout* field = nullptr) {
@@ -183,13 +207,6 @@ DiscoverDialog::DiscoverDialog(QWidget* parent)
     setTabOrder(m_instances, m_type);
     setTabOrder(m_type, m_follow);
     setTabOrder(m_follow, m_buttons);
-
-    connect(m_profile, &QComboBox::currentTextChanged, this, &DiscoverDialog::loadProfile);
-    connect(m_regions, &QListWidget::itemChanged, this, &DiscoverDialog::updateState);
-    connect(m_since, &QComboBox::currentIndexChanged, this, &DiscoverDialog::updateState);
-    connect(m_instances, &QLineEdit::textChanged, this, &DiscoverDialog::updateState);
-    setProfiles({}, {}, {});
-    setSince(Since::LastDay);
 }
 
 void DiscoverDialog::setProfiles(const QStringList& profiles, const QString& current,

@@ -57,6 +57,12 @@ public:
     static bool isInstanceId(const QString& word);
 
 private:
+    // The constructor's steps: the fields of each part of the form, the buttons, then the layout.
+    void setUpAccountFields();
+    void setUpTimeFields();
+    void setUpFilterFields();
+    void setUpButtons();
+    void layOut(QLabel* intro);
     void loadProfile(const QString& profile);
     void updateState();
 

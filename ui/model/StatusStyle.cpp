@@ -91,6 +91,200 @@ StatusKey keyOfStatus(const QString& status) {
     return StatusKey::Unknown;
 }
 
+// The shapes, each painted into a 24×24 design box. Marks inside a filled shape are cut out (transparent), so
+// they show the cell background in any theme.
+constexpr QRectF kDisc(2, 2, 20, 20);
+
+QPen stroke(const QColor& c, qreal width) {
+    return QPen(c, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+}
+
+// From here on, what is painted (with kCut) clears the shape instead.
+void startCutting(QPainter& p) {
+    p.setCompositionMode(QPainter::CompositionMode_Clear);
+}
+constexpr Qt::GlobalColor kCut = Qt::black;
+
+void drawNoStatus(QPainter& p, const QColor& fg) { // dashed ring
+    QPen pen = stroke(fg, 2.2);
+    pen.setCapStyle(Qt::FlatCap);
+    pen.setDashPattern({2.0, 1.6});
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    p.drawEllipse(QRectF(3.5, 3.5, 17, 17));
+}
+
+void drawInitial(QPainter& p, const QColor& fg) { // clock
+    p.setPen(stroke(fg, 2.2));
+    p.setBrush(Qt::NoBrush);
+    p.drawEllipse(QRectF(3, 3, 18, 18));
+    p.drawPolyline(QPolygonF({QPointF(12, 6.8), QPointF(12, 12), QPointF(15.8, 14.2)}));
+}
+
+void drawUndefined(QPainter& p, const QColor& fg) { // hourglass
+    p.setPen(stroke(fg, 2.0));
+    p.setBrush(Qt::NoBrush);
+    p.drawLine(QPointF(5.5, 3), QPointF(18.5, 3));
+    p.drawLine(QPointF(5.5, 21), QPointF(18.5, 21));
+    QPainterPath glass;
+    glass.moveTo(7, 3);
+    glass.lineTo(17, 3);
+    glass.cubicTo(17, 8, 13, 10.5, 12.6, 12);
+    glass.cubicTo(13, 13.5, 17, 16, 17, 21);
+    glass.lineTo(7, 21);
+    glass.cubicTo(7, 16, 11, 13.5, 11.4, 12);
+    glass.cubicTo(11, 10.5, 7, 8, 7, 3);
+    p.drawPath(glass);
+    p.setPen(Qt::NoPen);
+    p.setBrush(fg);
+    p.drawPolygon(QPolygonF({QPointF(8.5, 20), QPointF(15.5, 20), QPointF(12, 15.5)}));
+}
+
+void drawRunning(QPainter& p, const QColor& fg) { // spinner: a three-quarter ring with an arrow head
+    p.setPen(stroke(fg, 2.6));
+    p.setBrush(Qt::NoBrush);
+    const QRectF ring(4, 4, 16, 16);
+    p.drawArc(ring, 90 * 16, -270 * 16); // from 12 o'clock clockwise to 9 o'clock
+    p.setPen(Qt::NoPen);
+    p.setBrush(fg);
+    // The arc ends at (4, 12) heading up; the head points up there.
+    p.drawPolygon(QPolygonF({QPointF(0.6, 12.6), QPointF(7.4, 12.6), QPointF(4, 7.2)}));
+}
+
+void drawPaused(QPainter& p, const QColor& fg) { // pause bars on a disc
+    p.setPen(Qt::NoPen);
+    p.setBrush(fg);
+    p.drawEllipse(kDisc);
+    startCutting(p);
+    p.setBrush(kCut);
+    p.drawRoundedRect(QRectF(8.2, 7, 2.8, 10), 0.8, 0.8);
+    p.drawRoundedRect(QRectF(13, 7, 2.8, 10), 0.8, 0.8);
+}
+
+void drawUnknown(QPainter& p, const QColor& fg) { // question mark in a ring
+    p.setPen(stroke(fg, 2.0));
+    p.setBrush(Qt::NoBrush);
+    p.drawEllipse(QRectF(3, 3, 18, 18));
+    QPainterPath q;
+    q.moveTo(9.2, 9.6);
+    q.cubicTo(9.2, 7.6, 10.6, 6.6, 12.1, 6.6);
+    q.cubicTo(13.7, 6.6, 15, 7.7, 15, 9.3);
+    q.cubicTo(15, 11.6, 12.1, 11.6, 12.1, 13.9);
+    p.setPen(stroke(fg, 2.2));
+    p.drawPath(q);
+    p.setPen(Qt::NoPen);
+    p.setBrush(fg);
+    p.drawEllipse(QPointF(12.1, 17.2), 1.4, 1.4);
+}
+
+void drawSuccess(QPainter& p, const QColor& fg) { // check mark on a disc
+    p.setPen(Qt::NoPen);
+    p.setBrush(fg);
+    p.drawEllipse(kDisc);
+    startCutting(p);
+    p.setPen(stroke(kCut, 2.6));
+    p.setBrush(Qt::NoBrush);
+    p.drawPolyline(QPolygonF({QPointF(7.2, 12.4), QPointF(10.6, 15.6), QPointF(16.8, 8.8)}));
+}
+
+void drawFailed(QPainter& p, const QColor& fg) { // cross on a disc
+    p.setPen(Qt::NoPen);
+    p.setBrush(fg);
+    p.drawEllipse(kDisc);
+    startCutting(p);
+    p.setPen(stroke(kCut, 2.6));
+    p.drawLine(QPointF(8.4, 8.4), QPointF(15.6, 15.6));
+    p.drawLine(QPointF(15.6, 8.4), QPointF(8.4, 15.6));
+}
+
+void drawKilled(QPainter& p, const QColor& fg) { // stop sign: an octagon with a bar
+    QPolygonF octagon;
+    for (int i = 0; i < 8; ++i) {
+        const qreal a = qDegreesToRadians(22.5 + 45.0 * i);
+        octagon << QPointF(12 + 10.4 * qCos(a), 12 + 10.4 * qSin(a));
+    }
+    p.setPen(Qt::NoPen);
+    p.setBrush(fg);
+    p.drawPolygon(octagon);
+    startCutting(p);
+    p.setBrush(kCut);
+    p.drawRoundedRect(QRectF(6.5, 10.5, 11, 3), 0.8, 0.8);
+}
+
+void drawRemoved(QPainter& p, const QColor& fg) { // waste bin
+    p.setPen(stroke(fg, 2.0));
+    p.setBrush(Qt::NoBrush);
+    p.drawLine(QPointF(4, 6.5), QPointF(20, 6.5));
+    p.drawPolyline(QPolygonF({QPointF(9.5, 6.5), QPointF(9.5, 3.8), QPointF(14.5, 3.8), QPointF(14.5, 6.5)}));
+    p.drawPolygon(QPolygonF({QPointF(6, 6.5), QPointF(7.3, 20.5), QPointF(16.7, 20.5), QPointF(18, 6.5)}));
+    p.drawLine(QPointF(10.2, 10), QPointF(10.4, 17));
+    p.drawLine(QPointF(13.8, 10), QPointF(13.6, 17));
+}
+
+void drawError(QPainter& p, const QColor& fg) { // warning triangle with an exclamation mark
+    QPainterPath tri;
+    tri.moveTo(12, 2.5);
+    tri.lineTo(22.5, 20.8);
+    tri.lineTo(1.5, 20.8);
+    tri.closeSubpath();
+    p.setPen(stroke(fg, 1.6));
+    p.setBrush(fg);
+    p.drawPath(tri);
+    startCutting(p);
+    p.setPen(stroke(kCut, 2.4));
+    p.drawLine(QPointF(12, 8.6), QPointF(12, 14));
+    p.setPen(Qt::NoPen);
+    p.setBrush(kCut);
+    p.drawEllipse(QPointF(12, 17.4), 1.35, 1.35);
+}
+
+void drawHeld(QPainter& p, const QColor& fg) { // padlock
+    p.setPen(stroke(fg, 2.4));
+    p.setBrush(Qt::NoBrush);
+    QPainterPath shackle;
+    shackle.moveTo(7.8, 11);
+    shackle.lineTo(7.8, 7.6);
+    shackle.cubicTo(7.8, 2.6, 16.2, 2.6, 16.2, 7.6);
+    shackle.lineTo(16.2, 11);
+    p.drawPath(shackle);
+    p.setPen(Qt::NoPen);
+    p.setBrush(fg);
+    p.drawRoundedRect(QRectF(4.5, 10.5, 15, 11), 2, 2);
+    startCutting(p);
+    p.setBrush(kCut);
+    p.drawEllipse(QPointF(12, 15), 1.6, 1.6);
+    p.drawRect(QRectF(11.3, 15, 1.4, 3.4));
+}
+
+void drawShape(QPainter& p, StatusKey key, const QColor& fg) {
+    switch (key) {
+    case StatusKey::NoStatus:
+        return drawNoStatus(p, fg);
+    case StatusKey::Initial:
+        return drawInitial(p, fg);
+    case StatusKey::Undefined:
+        return drawUndefined(p, fg);
+    case StatusKey::Running:
+        return drawRunning(p, fg);
+    case StatusKey::Paused:
+        return drawPaused(p, fg);
+    case StatusKey::Unknown:
+        return drawUnknown(p, fg);
+    case StatusKey::Success:
+        return drawSuccess(p, fg);
+    case StatusKey::Failed:
+        return drawFailed(p, fg);
+    case StatusKey::Killed:
+        return drawKilled(p, fg);
+    case StatusKey::Removed:
+        return drawRemoved(p, fg);
+    case StatusKey::Error:
+        return drawError(p, fg);
+    case StatusKey::Held:
+        return drawHeld(p, fg);
+    }
+}
+
 // Paints the key's shape into a 24×24 design box scaled to the target rectangle.
 class StatusIconEngine : public QIconEngine {
 public:
@@ -127,7 +321,7 @@ public:
         QColor fg = m_color;
         if (mode == QIcon::Disabled)
             fg = QColor(m_dark ? 0x70707a : 0xa0a0a8);
-        drawShape(p, fg);
+        drawShape(p, m_key, fg);
         return pm;
     }
 
@@ -144,172 +338,6 @@ public:
     }
 
 private:
-    static QPen stroke(const QColor& c, qreal width) {
-        return QPen(c, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    }
-
-    void drawShape(QPainter& p, const QColor& fg) const {
-        // Marks inside a filled shape are cut out, so they show the cell background in any theme.
-        const QColor inner(Qt::black);
-        const auto cut = [&p] { p.setCompositionMode(QPainter::CompositionMode_Clear); };
-        const QRectF disc(2, 2, 20, 20);
-        switch (m_key) {
-        case StatusKey::NoStatus: { // dashed ring
-            QPen pen = stroke(fg, 2.2);
-            pen.setCapStyle(Qt::FlatCap);
-            pen.setDashPattern({2.0, 1.6});
-            p.setPen(pen);
-            p.setBrush(Qt::NoBrush);
-            p.drawEllipse(QRectF(3.5, 3.5, 17, 17));
-            break;
-        }
-        case StatusKey::Initial: { // clock
-            p.setPen(stroke(fg, 2.2));
-            p.setBrush(Qt::NoBrush);
-            p.drawEllipse(QRectF(3, 3, 18, 18));
-            p.drawPolyline(QPolygonF({QPointF(12, 6.8), QPointF(12, 12), QPointF(15.8, 14.2)}));
-            break;
-        }
-        case StatusKey::Undefined: { // hourglass
-            p.setPen(stroke(fg, 2.0));
-            p.setBrush(Qt::NoBrush);
-            p.drawLine(QPointF(5.5, 3), QPointF(18.5, 3));
-            p.drawLine(QPointF(5.5, 21), QPointF(18.5, 21));
-            QPainterPath glass;
-            glass.moveTo(7, 3);
-            glass.lineTo(17, 3);
-            glass.cubicTo(17, 8, 13, 10.5, 12.6, 12);
-            glass.cubicTo(13, 13.5, 17, 16, 17, 21);
-            glass.lineTo(7, 21);
-            glass.cubicTo(7, 16, 11, 13.5, 11.4, 12);
-            glass.cubicTo(11, 10.5, 7, 8, 7, 3);
-            p.drawPath(glass);
-            p.setPen(Qt::NoPen);
-            p.setBrush(fg);
-            p.drawPolygon(QPolygonF({QPointF(8.5, 20), QPointF(15.5, 20), QPointF(12, 15.5)}));
-            break;
-        }
-        case StatusKey::Running: { // spinner: a three-quarter ring with an arrow head
-            p.setPen(stroke(fg, 2.6));
-            p.setBrush(Qt::NoBrush);
-            const QRectF ring(4, 4, 16, 16);
-            p.drawArc(ring, 90 * 16, -270 * 16); // from 12 o'clock clockwise to 9 o'clock
-            p.setPen(Qt::NoPen);
-            p.setBrush(fg);
-            // The arc ends at (4, 12) heading up; the head points up there.
-            p.drawPolygon(QPolygonF({QPointF(0.6, 12.6), QPointF(7.4, 12.6), QPointF(4, 7.2)}));
-            break;
-        }
-        case StatusKey::Paused: { // pause bars on a disc
-            p.setPen(Qt::NoPen);
-            p.setBrush(fg);
-            p.drawEllipse(disc);
-            cut();
-            p.setBrush(inner);
-            p.drawRoundedRect(QRectF(8.2, 7, 2.8, 10), 0.8, 0.8);
-            p.drawRoundedRect(QRectF(13, 7, 2.8, 10), 0.8, 0.8);
-            break;
-        }
-        case StatusKey::Unknown: { // question mark in a ring
-            p.setPen(stroke(fg, 2.0));
-            p.setBrush(Qt::NoBrush);
-            p.drawEllipse(QRectF(3, 3, 18, 18));
-            QPainterPath q;
-            q.moveTo(9.2, 9.6);
-            q.cubicTo(9.2, 7.6, 10.6, 6.6, 12.1, 6.6);
-            q.cubicTo(13.7, 6.6, 15, 7.7, 15, 9.3);
-            q.cubicTo(15, 11.6, 12.1, 11.6, 12.1, 13.9);
-            p.setPen(stroke(fg, 2.2));
-            p.drawPath(q);
-            p.setPen(Qt::NoPen);
-            p.setBrush(fg);
-            p.drawEllipse(QPointF(12.1, 17.2), 1.4, 1.4);
-            break;
-        }
-        case StatusKey::Success: { // check mark on a disc
-            p.setPen(Qt::NoPen);
-            p.setBrush(fg);
-            p.drawEllipse(disc);
-            cut();
-            p.setPen(stroke(inner, 2.6));
-            p.setBrush(Qt::NoBrush);
-            p.drawPolyline(QPolygonF({QPointF(7.2, 12.4), QPointF(10.6, 15.6), QPointF(16.8, 8.8)}));
-            break;
-        }
-        case StatusKey::Failed: { // cross on a disc
-            p.setPen(Qt::NoPen);
-            p.setBrush(fg);
-            p.drawEllipse(disc);
-            cut();
-            p.setPen(stroke(inner, 2.6));
-            p.drawLine(QPointF(8.4, 8.4), QPointF(15.6, 15.6));
-            p.drawLine(QPointF(15.6, 8.4), QPointF(8.4, 15.6));
-            break;
-        }
-        case StatusKey::Killed: { // stop sign: an octagon with a bar
-            QPolygonF octagon;
-            for (int i = 0; i < 8; ++i) {
-                const qreal a = qDegreesToRadians(22.5 + 45.0 * i);
-                octagon << QPointF(12 + 10.4 * qCos(a), 12 + 10.4 * qSin(a));
-            }
-            p.setPen(Qt::NoPen);
-            p.setBrush(fg);
-            p.drawPolygon(octagon);
-            cut();
-            p.setBrush(inner);
-            p.drawRoundedRect(QRectF(6.5, 10.5, 11, 3), 0.8, 0.8);
-            break;
-        }
-        case StatusKey::Removed: { // waste bin
-            p.setPen(stroke(fg, 2.0));
-            p.setBrush(Qt::NoBrush);
-            p.drawLine(QPointF(4, 6.5), QPointF(20, 6.5));
-            p.drawPolyline(
-                QPolygonF({QPointF(9.5, 6.5), QPointF(9.5, 3.8), QPointF(14.5, 3.8), QPointF(14.5, 6.5)}));
-            p.drawPolygon(
-                QPolygonF({QPointF(6, 6.5), QPointF(7.3, 20.5), QPointF(16.7, 20.5), QPointF(18, 6.5)}));
-            p.drawLine(QPointF(10.2, 10), QPointF(10.4, 17));
-            p.drawLine(QPointF(13.8, 10), QPointF(13.6, 17));
-            break;
-        }
-        case StatusKey::Error: { // warning triangle with an exclamation mark
-            QPainterPath tri;
-            tri.moveTo(12, 2.5);
-            tri.lineTo(22.5, 20.8);
-            tri.lineTo(1.5, 20.8);
-            tri.closeSubpath();
-            p.setPen(stroke(fg, 1.6));
-            p.setBrush(fg);
-            p.drawPath(tri);
-            cut();
-            p.setPen(stroke(inner, 2.4));
-            p.drawLine(QPointF(12, 8.6), QPointF(12, 14));
-            p.setPen(Qt::NoPen);
-            p.setBrush(inner);
-            p.drawEllipse(QPointF(12, 17.4), 1.35, 1.35);
-            break;
-        }
-        case StatusKey::Held: { // padlock
-            p.setPen(stroke(fg, 2.4));
-            p.setBrush(Qt::NoBrush);
-            QPainterPath shackle;
-            shackle.moveTo(7.8, 11);
-            shackle.lineTo(7.8, 7.6);
-            shackle.cubicTo(7.8, 2.6, 16.2, 2.6, 16.2, 7.6);
-            shackle.lineTo(16.2, 11);
-            p.drawPath(shackle);
-            p.setPen(Qt::NoPen);
-            p.setBrush(fg);
-            p.drawRoundedRect(QRectF(4.5, 10.5, 15, 11), 2, 2);
-            cut();
-            p.setBrush(inner);
-            p.drawEllipse(QPointF(12, 15), 1.6, 1.6);
-            p.drawRect(QRectF(11.3, 15, 1.4, 3.4));
-            break;
-        }
-        }
-    }
-
     StatusKey m_key;
     QColor m_color;
     bool m_dark;
