@@ -61,48 +61,48 @@ int statusWidth() {
     return width;
 }
 
-QString jsonLine(const TaskState& s) {
+QString jsonLine(const HistoryEntry& e) {
     QJsonObject o;
     o.insert(QStringLiteral("time"),
-             isoMs(s.lastCheckedAt.isValid() ? s.lastCheckedAt : QDateTime::currentDateTimeUtc()));
-    o.insert(QStringLiteral("id"), s.id);
-    o.insert(QStringLiteral("region"), s.region);
-    o.insert(QStringLiteral("status"), optionalJson(s.status));
-    o.insert(QStringLiteral("info"), optionalJson(s.info));
+             isoMs(e.observedAt.isValid() ? e.observedAt : QDateTime::currentDateTimeUtc()));
+    o.insert(QStringLiteral("id"), e.taskId);
+    o.insert(QStringLiteral("region"), e.region);
+    o.insert(QStringLiteral("status"), optionalJson(e.status));
+    o.insert(QStringLiteral("info"), optionalJson(e.info));
     o.insert(QStringLiteral("requestId"),
-             s.requestId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.requestId));
-    if (s.errorCode.isEmpty()) {
+             e.requestId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.requestId));
+    if (e.errorCode.isEmpty()) {
         o.insert(QStringLiteral("error"), QJsonValue(QJsonValue::Null));
     } else {
-        QJsonObject e;
-        e.insert(QStringLiteral("code"), s.errorCode);
-        e.insert(QStringLiteral("message"), s.errorMessage);
-        o.insert(QStringLiteral("error"), e);
+        QJsonObject error;
+        error.insert(QStringLiteral("code"), e.errorCode);
+        error.insert(QStringLiteral("message"), e.errorMessage);
+        o.insert(QStringLiteral("error"), error);
     }
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-QString textLine(const TaskState& s) {
-    const QString time = isoMs(s.lastCheckedAt.isValid() ? s.lastCheckedAt : QDateTime::currentDateTimeUtc());
+QString textLine(const HistoryEntry& e, TaskPhase phase) {
+    const QString time = isoMs(e.observedAt.isValid() ? e.observedAt : QDateTime::currentDateTimeUtc());
     QString status;
     QString what;
-    if (!s.errorCode.isEmpty()) {
-        status = s.phase == TaskPhase::Retrying ? tr("RETRYING") : tr("ERROR");
+    if (!e.errorCode.isEmpty()) {
+        status = phase == TaskPhase::Retrying ? tr("RETRYING") : tr("ERROR");
         // One-pass arg(): server text is never format-interpreted.
-        what = QStringLiteral("%1: %2").arg(SafeText::singleLine(s.errorCode, kMaxCodeChars),
-                                            SafeText::singleLine(s.errorMessage, kMaxInfoChars));
+        what = QStringLiteral("%1: %2").arg(SafeText::singleLine(e.errorCode, kMaxCodeChars),
+                                            SafeText::singleLine(e.errorMessage, kMaxInfoChars));
     } else {
-        status = s.status ? SafeText::singleLine(*s.status, kMaxStatusChars) : noStatusLabel();
-        if (s.info)
-            what = SafeText::singleLine(*s.info, kMaxInfoChars).trimmed();
+        status = e.status ? SafeText::singleLine(*e.status, kMaxStatusChars) : noStatusLabel();
+        if (e.info)
+            what = SafeText::singleLine(*e.info, kMaxInfoChars).trimmed();
     }
-    QStringList cells{time, SafeText::singleLine(s.id, kIdWidth).leftJustified(kIdWidth),
-                      SafeText::singleLine(s.region, 64).leftJustified(kRegionWidth), statusCell(status)};
+    QStringList cells{time, SafeText::singleLine(e.taskId, kIdWidth).leftJustified(kIdWidth),
+                      SafeText::singleLine(e.region, 64).leftJustified(kRegionWidth), statusCell(status)};
     if (!what.isEmpty())
         cells.append(what);
-    if (!s.requestId.isEmpty())
+    if (!e.requestId.isEmpty())
         cells.append(
-            QStringLiteral("[RequestId %1]").arg(SafeText::singleLine(s.requestId, kMaxRequestIdChars)));
+            QStringLiteral("[RequestId %1]").arg(SafeText::singleLine(e.requestId, kMaxRequestIdChars)));
     QString line = cells.join(QLatin1String("  "));
     while (line.endsWith(QLatin1Char(' ')))
         line.chop(1);

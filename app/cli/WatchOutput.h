@@ -1,8 +1,9 @@
-// What `watch` prints, as pure functions of task states: the JSON line and the aligned text line of one
-// observed change, the start line, and the summary printed when it stops before every task finished
-// (SIGINT/SIGTERM, --timeout). Server text is bounded and neutralised (SafeText) in every text form.
+// What `watch` prints, as pure functions: the JSON line and the aligned text line of one observed change (a
+// history entry), the start line, and the summary of the task states printed when it stops before every task
+// finished (SIGINT/SIGTERM, --timeout). Server text is bounded and neutralised (SafeText) in every text form.
 #pragma once
 
+#include "task/HistoryEntry.h"
 #include "task/TaskState.h"
 
 #include <QList>
@@ -17,8 +18,11 @@ constexpr int kIdWidth = 36;
 constexpr int kRegionWidth = 16; // na-siliconvalley, the longest cdb region
 int statusWidth();               // the widest status label (translations included), at least 11
 
-QString jsonLine(const TaskState& s); // one compact JSON object
-QString textLine(const TaskState& s); // one aligned line, server text neutralised
+// One observed change. The time is the entry's observedAt (now when it has none).
+QString jsonLine(const HistoryEntry& e); // one compact JSON object
+// One aligned line, server text neutralised. `phase`: the task's phase now (an error reads RETRYING while
+// the task is retried, else ERROR).
+QString textLine(const HistoryEntry& e, TaskPhase phase);
 
 // "Watching N task(s) in REGION…" (text mode, stderr).
 QString startLine(int taskCount, const QString& region);
