@@ -1,5 +1,6 @@
-// A TaskList for the tests of views (the table model, its proxy, delegates): it owns the states the test gives
-// it and announces them as the board would (added, updated, about to be removed), without polling anything.
+// A TaskList for the tests of views (the table model, its proxy, delegates): it owns the states the test
+// gives it and announces them as the board would (added, updated, about to be removed), without polling
+// anything.
 #pragma once
 
 #include "task/TaskKey.h"

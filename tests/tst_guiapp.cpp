@@ -1,6 +1,6 @@
 // GuiApp, the GUI's composition root, started for real (offscreen, the test's private keychain): what the
-// window says when the history at start-up is damaged or its tasks cannot be read, and that deleting a profile
-// stops its polling at once.
+// window says when the history at start-up is damaged or its tasks cannot be read, and that deleting a
+// profile stops its polling at once.
 #include "Emulator.h"
 #include "GuiApp.h"
 #include "TaskBoard.h"
@@ -111,10 +111,12 @@ private slots:
             p.name = profile;
             p.region = QStringLiteral("ap-guangzhou");
             p.endpoint = emulator.url();
-            const KeychainResult stored = keys.storeProfileBlocking(
-                p,
-                {QLatin1String(sim::Emulator::kDemoSecretId), QLatin1String(sim::Emulator::kDemoSecretKey), {}},
-                false);
+            const KeychainResult stored =
+                keys.storeProfileBlocking(p,
+                                          {QLatin1String(sim::Emulator::kDemoSecretId),
+                                           QLatin1String(sim::Emulator::kDemoSecretKey),
+                                           {}},
+                                          false);
             QVERIFY2(stored.ok(), qPrintable(stored.message));
         }
         GuiOptions options;

@@ -1,7 +1,7 @@
 // StatusStyle: every key has a text, an icon of its own shape and a light and a dark colour; the palette
 // picks the variant; unknown statuses keep their text.
-#include "model/StatusStyle.h"
 #include "FakeTaskList.h"
+#include "model/StatusStyle.h"
 #include "model/TaskTableModel.h"
 #include "task/TaskState.h"
 

@@ -1,9 +1,9 @@
 // TaskTableModel and TaskFilterProxyModel: model consistency under QAbstractItemModelTester, minimal change
 // signals, the id → row index, roles per status, hostile Info, the Elapsed tick, sorting and filtering.
+#include "FakeTaskList.h"
 #include "TaskBoard.h"
 #include "model/StatusStyle.h"
 #include "model/TaskFilterProxyModel.h"
-#include "FakeTaskList.h"
 #include "model/TaskTableModel.h"
 #include "task/TaskState.h"
 

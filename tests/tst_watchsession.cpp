@@ -91,7 +91,7 @@ private slots:
 
         TaskBoard board(nullptr, fastPoll());
         board.setSharedBudget(false);
-        board.setDiscoveryIntervals(50, TaskBoard::kFollowIntervalMs);
+        board.setDiscoveryIntervals(50, DiscoveryCoordinator::kFollowIntervalMs);
         board.setDefaultProfile(kProfile);
         board.setAccount(kProfile, account(emulator.url()));
         WatchOptions options;

@@ -727,6 +727,13 @@
     </message>
 </context>
 <context>
+    <name>taskwatch::AccountPoller</name>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 状态码 %1</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::AddReport</name>
     <message>
         <source>No task ids found</source>
@@ -929,6 +936,19 @@
     </message>
 </context>
 <context>
+    <name>taskwatch::DiscoveryCoordinator</name>
+    <message numerus="yes">
+        <source>%n malformed task(s) skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 个格式错误的任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only the newest %1 tasks were read</source>
+        <translation>仅读取了最新的 %1 个任务</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch::Regions</name>
     <message>
         <source>Financial-zone regions (ap-shanghai-fsi, ap-shenzhen-fsi) require their own host; the international and mainland hosts do not serve them. Use %1.</source>
@@ -948,23 +968,6 @@
     <message>
         <source>%1 is larger than %2 MiB.</source>
         <translation>%1 大于 %2 MiB。</translation>
-    </message>
-</context>
-<context>
-    <name>taskwatch::TaskBoard</name>
-    <message>
-        <source>HTTP status %1</source>
-        <translation>HTTP 状态码 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n malformed task(s) skipped</source>
-        <translation>
-            <numerusform>已跳过 %n 个格式错误的任务</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>only the newest %1 tasks were read</source>
-        <translation>仅读取了最新的 %1 个任务</translation>
     </message>
 </context>
 <context>
@@ -2855,14 +2858,34 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     </message>
 </context>
 <context>
-    <name>taskwatch::ui::GuiController</name>
+    <name>taskwatch::ui::GuiApp</name>
     <message>
-        <source>History disabled: %1</source>
-        <translation>历史记录已停用：%1</translation>
+        <source>The profile was deleted.</source>
+        <translation>该配置已删除。</translation>
+    </message>
+    <message>
+        <source>The history cannot be used: changes are not saved this time</source>
+        <translation>无法使用历史记录：本次的变化不会被保存</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The history was damaged: a new one was started</source>
+        <translation>历史记录已损坏：已新建一份历史记录</translation>
     </message>
     <message>
         <source>Cannot start the demo emulator: %1</source>
         <translation>无法启动演示模拟器：%1</translation>
+    </message>
+    <message>
+        <source>The saved tasks could not be read: the table shows only new ones</source>
+        <translation>无法读取已保存的任务：表格只显示新的任务</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2). The file was left as it is; new tasks are saved to it.</source>
+        <translation>无法读取 %1（%2）。该文件保持原样；新任务仍会保存到其中。</translation>
     </message>
     <message>
         <source>The demo uses built-in credentials; run without --demo to set up your own.</source>
