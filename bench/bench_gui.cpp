@@ -14,7 +14,10 @@
 #include "TaskBoard.h"
 #include "accounts/AccountConfig.h"
 #include "history/TaskStore.h"
+#include "polling/AccountPoller.h"
+#include "polling/PollScheduler.h"
 #include "task/AddReport.h"
+#include "task/PollOutcome.h"
 #include "task/TaskState.h"
 #include "window/MainWindow.h"
 
@@ -181,7 +184,7 @@ int cpu(const QString& url, int seconds) {
     auto board = makeBoard(url, &store);
     TaskBoard& session = *board;
     int polls = 0;
-    QObject::connect(session.scheduler(QStringLiteral("default")), &PollScheduler::requestSent,
+    QObject::connect(session.poller(QStringLiteral("default"))->scheduler(), &PollScheduler::requestSent,
                      [&polls](const QString&) { ++polls; });
     ui::MainWindow window(&session);
     window.show();
@@ -218,8 +221,8 @@ int stall(const QString& url) {
     auto board = makeBoard(url, &store);
     TaskBoard& session = *board;
     int results = 0;
-    QObject::connect(session.scheduler(QStringLiteral("default")), &PollScheduler::taskUpdated,
-                     [&](const TaskState&, bool) { ++results; });
+    QObject::connect(session.poller(QStringLiteral("default"))->scheduler(), &PollScheduler::polled,
+                     [&](const PollOutcome&) { ++results; });
     ui::MainWindow window(&session);
     window.show();
     runFor(300);

@@ -1,11 +1,15 @@
-// The whole polling stack (TaskBoard -> PollScheduler -> ApiClient -> real HTTP) against the emulator, one
-// test per fault and error class: no crash, the right classification, other tasks unaffected, recovery.
+// The whole polling stack (TaskBoard -> AccountPoller -> PollScheduler -> ApiClient -> real HTTP) against the
+// emulator, one test per fault and error class: no crash, the right classification, other tasks unaffected,
+// recovery. Task state is read from the board (its owner); the scheduler's own signals from its scheduler.
 #include "Emulator.h"
 #include "TaskBoard.h"
 #include "TimelineSteps.h"
 #include "accounts/AccountConfig.h"
 #include "api/Credential.h"
 #include "api/ErrorCatalog.h"
+#include "polling/AccountPoller.h"
+#include "polling/PollScheduler.h"
+#include "task/PollOutcome.h"
 #include "task/SafeText.h"
 #include "task/TaskState.h"
 #include "task/TextBounds.h"
@@ -20,20 +24,26 @@ using namespace taskwatch::sim;
 namespace {
 const QString kId = QStringLiteral("AKIDINTEGRATION000000000000000000000");
 const QString kKey = QStringLiteral("integration-secret-key");
+const QString kProfile = QStringLiteral("test");
 
 // One account on a board, as the tests drive it.
 struct Session {
     TaskBoard board;
     explicit Session(const PollOptions& poll)
         : board(nullptr, poll) {}
-    PollScheduler* scheduler() const { return board.scheduler(QStringLiteral("test")); }
-    void addTask(const QString& id, const QString& region = {}) {
-        board.addIds({id}, QStringLiteral("test"), region);
+    PollScheduler* scheduler() const { return board.poller(kProfile)->scheduler(); }
+    const TaskState* task(const QString& id) const { return board.task(taskKey(kProfile, id)); }
+    void addTask(const QString& id, const QString& region = {}) { board.addIds({id}, kProfile, region); }
+    QStringList keys(const QStringList& ids) const {
+        QStringList out;
+        for (const QString& id : ids)
+            out << taskKey(kProfile, id);
+        return out;
     }
     void setCredential(const Credential& credential) {
-        AccountConfig config = *board.accountConfig(QStringLiteral("test"));
+        AccountConfig config = *board.accountConfig(kProfile);
         config.credential = credential;
-        board.setAccount(QStringLiteral("test"), config);
+        board.setAccount(kProfile, config);
     }
 };
 
@@ -69,13 +79,13 @@ class TestPollingIntegration : public QObject {
         config.endpoint.timeoutMs = timeoutMs;
         config.credential = credential;
         config.region = QStringLiteral("ap-guangzhou");
-        m_session->board.setAccount(QStringLiteral("test"), config);
+        m_session->board.setAccount(kProfile, config);
         return *m_session;
     }
 
-    const TaskState& state(const QString& id) const { return *m_session->scheduler()->task(id); }
+    const TaskState& state(const QString& id) const { return *m_session->task(id); }
     bool finishedWith(const QString& id, const char* status) const {
-        const TaskState* s = m_session->scheduler()->task(id);
+        const TaskState* s = m_session->task(id);
         return s && s->phase == TaskPhase::Finished && s->status == QString::fromLatin1(status);
     }
 
@@ -110,11 +120,15 @@ private slots:
         const QString faulty = addTask(Fault(fault), 2);
         const QString healthy = addTask();
         QStringList errorCodes;
-        connect(session.scheduler(), &PollScheduler::taskUpdated, this, [&](const TaskState& s, bool) {
-            if (s.id == faulty && !s.errorCode.isEmpty()) {
-                errorCodes << s.errorCode;
-                QCOMPARE(int(s.phase), int(TaskPhase::Retrying));
-                QCOMPARE(int(ErrorCatalog::classify(s.errorCode)), int(ErrorClass::Transient));
+        // Connected after the account's poller: the board has applied the outcome when this slot runs.
+        connect(session.scheduler(), &PollScheduler::polled, this, [&](const PollOutcome& o) {
+            const TaskState* s = session.task(o.taskId);
+            QVERIFY(s);
+            if (s->id == faulty && !s->errorCode.isEmpty()) {
+                errorCodes << s->errorCode;
+                QCOMPARE(int(o.kind), int(PollOutcome::Kind::Failed));
+                QCOMPARE(int(s->phase), int(TaskPhase::Retrying));
+                QCOMPARE(int(ErrorCatalog::classify(s->errorCode)), int(ErrorClass::Transient));
             }
         });
         session.addTask(faulty);
@@ -195,19 +209,29 @@ private slots:
 
     void authFailureStopsRequests() {
         Session& session = startSession(15000, {kId, QStringLiteral("wrong key"), {}});
-        QSignalSpy authFailed(session.scheduler(), &PollScheduler::authFailed);
-        for (int i = 0; i < 5; ++i)
-            session.addTask(addTask());
+        QSignalSpy authFailed(&session.board, &TaskBoard::authFailed);
+        QStringList ids;
+        for (int i = 0; i < 5; ++i) {
+            ids << addTask();
+            session.addTask(ids.last());
+        }
         QTRY_COMPARE_WITH_TIMEOUT(authFailed.count(), 1, 10000);
-        QCOMPARE(authFailed.first().first().toString(), QStringLiteral("AuthFailure.SignatureFailure"));
+        QCOMPARE(authFailed.first().at(0).toString(), kProfile);
+        QCOMPARE(authFailed.first().at(1).toString(), QStringLiteral("AuthFailure.SignatureFailure"));
+        QCOMPARE(session.board.accountStatus(kProfile).state, AccountState::HeldByAuth);
         QTRY_COMPARE_WITH_TIMEOUT(session.scheduler()->inFlightCount(), 0, 10000);
         const int requests = m_emulator->stats().requests;
         QTest::qWait(500);
         QCOMPARE(m_emulator->stats().requests, requests); // nothing more is sent
         QCOMPARE(authFailed.count(), 1);
+        for (const QString& id : ids)
+            QCOMPARE(state(id).phase, TaskPhase::Held);
         // New credentials resume polling, and the tasks finish.
         session.setCredential({kId, kKey, {}});
         QTRY_COMPARE_WITH_TIMEOUT(session.scheduler()->activeCount(), 0, 15000);
+        for (const QString& id : ids)
+            QVERIFY(finishedWith(id, "SUCCESS"));
+        QCOMPARE(authFailed.count(), 1);
     }
 
     void serverClockSkewIsCorrected_data() {
@@ -220,7 +244,7 @@ private slots:
         m_emulator->setClockOffset(offset);
         Session& session = startSession();
         QSignalSpy corrected(session.scheduler(), &PollScheduler::clockCorrected);
-        QSignalSpy authFailed(session.scheduler(), &PollScheduler::authFailed);
+        QSignalSpy authFailed(&session.board, &TaskBoard::authFailed);
         const QString id = addTask();
         session.addTask(id);
         QTRY_VERIFY_WITH_TIMEOUT(finishedWith(id, "SUCCESS"), 15000);
@@ -234,7 +258,7 @@ private slots:
     void serverClockMovesAndIsCorrectedEachTime() {
         Session& session = startSession();
         QSignalSpy corrected(session.scheduler(), &PollScheduler::clockCorrected);
-        QSignalSpy authFailed(session.scheduler(), &PollScheduler::authFailed);
+        QSignalSpy authFailed(&session.board, &TaskBoard::authFailed);
         const QString id = addTask(Fault::None, -1, {step(0, "RUNNING", "Working")});
         session.addTask(id);
         QTRY_VERIFY_WITH_TIMEOUT(m_emulator->pollsOf(id) >= 2, 10000);
@@ -251,7 +275,8 @@ private slots:
             QVERIFY(state(id).errorCode.isEmpty());
         }
         QCOMPARE(authFailed.count(), 0);
-        QVERIFY(!session.scheduler()->isHeldByAuth());
+        QVERIFY(!session.board.isHeldByAuth());
+        QCOMPARE(session.board.accountStatus(kProfile).state, AccountState::Polling);
     }
 
     // A wrong endpoint (404) stops every task at its first answer (no retries), with the status in the
@@ -261,7 +286,7 @@ private slots:
         Session& session = startSession();
         QSignalSpy endpointFailed(session.scheduler(), &PollScheduler::endpointFailed);
         QSignalSpy recovered(session.scheduler(), &PollScheduler::endpointRecovered);
-        QSignalSpy allDone(session.scheduler(), &PollScheduler::allDone);
+        QSignalSpy allDone(&session.board, &TaskBoard::allDone);
         QStringList ids;
         for (int i = 0; i < 5; ++i) {
             ids << addTask();
@@ -281,13 +306,15 @@ private slots:
         QCOMPARE(recovered.count(), 0);
 
         m_emulator->setForcedHttpStatus(0);
+        session.board.retry(session.keys(ids));
         for (const QString& id : ids)
-            session.scheduler()->retry(id);
+            QVERIFY(!state(id).isDone());
         QTRY_COMPARE_WITH_TIMEOUT(session.scheduler()->activeCount(), 0, 15000);
         QCOMPARE(recovered.count(), 1);
         QCOMPARE(endpointFailed.count(), 1);
         for (const QString& id : ids)
             QVERIFY(finishedWith(id, "SUCCESS"));
+        QTRY_COMPARE_WITH_TIMEOUT(allDone.count(), 2, 10000); // done again, told again
     }
 
     void rateLimitedServerSlowsUsDownAndEverythingFinishes() {

@@ -1,7 +1,9 @@
 // PollScheduler with a fake monotonic clock and a fake TaskQueryBackend: the test advances the clock from one
 // event to the next (the scheduler's next wake-up, a fake answer becoming due), with random lateness of the
 // wake-ups, and checks the pacing invariants over every window of the run. One test uses the real clock and
-// the real QTimer.
+// the real QTimer. The scheduler keeps no task state: a TaskTable plays its owner (the TaskBoard and its
+// AccountPoller), applying each reported outcome with TaskLifecycle and telling the scheduler whether it may
+// poll (paused, credentials rejected).
 #include "SendWindows.h"
 #include "api/ErrorCatalog.h"
 #include "api/QueryResult.h"
@@ -9,6 +11,8 @@
 #include "pacing/PacingGate.h"
 #include "pacing/SharedBudget.h"
 #include "polling/PollScheduler.h"
+#include "task/PollOutcome.h"
+#include "task/TaskLifecycle.h"
 #include "task/TaskState.h"
 #include "task/TaskStatus.h"
 
@@ -19,6 +23,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 using namespace taskwatch;
@@ -193,11 +198,134 @@ private:
     QHash<QString, int> m_counts;
 };
 
-// The fake clock, the fake backend and the scheduler under test, and the event loop that drives them.
+bool endsTask(const PollOutcome& o) {
+    return o.kind == PollOutcome::Kind::Finished || o.kind == PollOutcome::Kind::Stopped;
+}
+
+// The outcomes a spy on PollScheduler::polled recorded, in order; `endsOnly`: those that ended their task.
+QList<PollOutcome> outcomesOf(const QSignalSpy& polled, bool endsOnly = false) {
+    QList<PollOutcome> out;
+    for (const QList<QVariant>& args : polled) {
+        const PollOutcome o = args.at(0).value<PollOutcome>();
+        if (!endsOnly || endsTask(o))
+            out.append(o);
+    }
+    return out;
+}
+
+// The scheduler's owner, as the TaskBoard and its AccountPoller are, and no scheduling: a TaskState per task
+// the test adds or restores through it, changed only by TaskLifecycle (the outcomes the scheduler reports,
+// the hold and its release, a retry); the user's pause and the hold after rejected credentials, which it
+// tells the scheduler through setMayPoll() and wake().
+class TaskTable : public QObject {
+    Q_OBJECT
+public:
+    TaskTable(PollScheduler* sched, TaskQueryBackend* backend)
+        : m_sched(sched)
+        , m_backend(backend) {
+        sched->setMayPoll([this] { return !m_paused && !m_held; });
+        connect(sched, &PollScheduler::polled, this, &TaskTable::onPolled);
+        connect(sched, &PollScheduler::credentialsRejected, this, &TaskTable::onCredentialsRejected);
+    }
+
+    // As TaskBoard::addIds: a new task waits for its first poll (held while the account is). Returns the
+    // scheduler's answer (false: the id is present already).
+    bool add(const QString& id, const QString& region) {
+        if (!m_sched->addTask(id, region))
+            return false;
+        TaskState s;
+        s.id = id;
+        s.region = region;
+        s.addedAt = QDateTime::currentDateTimeUtc();
+        s.phase = m_held ? TaskPhase::Held : TaskPhase::Waiting;
+        m_tasks.insert_or_assign(id, std::move(s));
+        return true;
+    }
+    // As TaskBoard::adopt: the phase rules of a restored task, then the scheduler.
+    bool restore(TaskState state) {
+        TaskLifecycle::restore(state, m_held);
+        if (!m_sched->restoreTask(state))
+            return false;
+        const QString id = state.id;
+        m_tasks.insert_or_assign(id, std::move(state));
+        return true;
+    }
+    void remove(const QString& id) {
+        m_sched->removeTask(id);
+        m_tasks.erase(id);
+    }
+    // As TaskBoard::retry.
+    void retry(const QString& id) {
+        m_sched->retry(id);
+        const auto it = m_tasks.find(id);
+        if (it != m_tasks.end() && it->second.isDone()) {
+            TaskLifecycle::restart(it->second);
+            if (m_held)
+                TaskLifecycle::hold(it->second);
+        }
+    }
+    // As TaskBoard::setPaused: nothing is sent while paused; phases do not change.
+    void setPaused(bool paused) {
+        m_paused = paused;
+        m_sched->wake();
+    }
+    bool isPaused() const { return m_paused; }
+    // As AccountPoller::resume (the credentials may work now): the hold ends and the tasks are polled again.
+    void resume() {
+        if (!m_held)
+            return;
+        m_held = false;
+        m_backend->clockCorrector().reset();
+        for (auto& [id, s] : m_tasks)
+            TaskLifecycle::release(s);
+        m_sched->wake();
+    }
+    bool isHeld() const { return m_held; }
+    const TaskState* task(const QString& id) const {
+        const auto it = m_tasks.find(id);
+        return it == m_tasks.end() ? nullptr : &it->second;
+    }
+
+signals:
+    // An outcome was applied to the task (its state after that).
+    void applied(const taskwatch::TaskState& state, const taskwatch::PollOutcome& outcome);
+    // The credentials were rejected: the account's polling is held. Once per hold (as
+    // AccountPoller::credentialsRejected), while the scheduler tells it with every rejected answer.
+    void heldByAuth(const QString& code, const QString& message);
+
+private:
+    void onPolled(const PollOutcome& outcome) {
+        const auto it = m_tasks.find(outcome.taskId);
+        if (it == m_tasks.end())
+            return; // the test added it to the scheduler only
+        TaskLifecycle::apply(it->second, outcome, m_held);
+        const TaskState copy = it->second; // a slot may remove it
+        emit applied(copy, outcome);
+    }
+    void onCredentialsRejected(const QString& code, const QString& message) {
+        if (m_held)
+            return;
+        m_held = true;
+        for (auto& [id, s] : m_tasks)
+            TaskLifecycle::hold(s);
+        m_sched->wake();
+        emit heldByAuth(code, message);
+    }
+
+    PollScheduler* m_sched;
+    TaskQueryBackend* m_backend;
+    std::unordered_map<QString, TaskState> m_tasks;
+    bool m_paused = false;
+    bool m_held = false;
+};
+
+// The fake clock, the fake backend, the scheduler under test and its owner, and the event loop that drives
+// them.
 struct Sim {
     explicit Sim(PollOptions options = {}, quint32 seed = 1)
         : backend(&now)
         , sched(&backend, options, [this] { return now; })
+        , tasks(&sched, &backend)
         , rng(seed) {}
 
     // Advances the fake clock event by event up to `until`: answers that became due, then pump(); the
@@ -232,6 +360,7 @@ struct Sim {
     qint64 now = 0;
     FakeBackend backend;
     PollScheduler sched;
+    TaskTable tasks;
     QRandomGenerator rng;
     int wakeJitter = 0;
     bool spun = false;
@@ -263,7 +392,10 @@ QString taskId(int i) {
 class TestPollScheduler : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { qRegisterMetaType<TaskState>(); }
+    void initTestCase() {
+        qRegisterMetaType<TaskState>();
+        qRegisterMetaType<PollOutcome>();
+    }
 
     // Requests that leave later than the scheduler sent them: the thread is busy right after the first send
     // of a backlog for 80 ms (start-up work), later after every 50th for 30..90 ms; the request's start waits
@@ -284,7 +416,7 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         for (int i = 0; i < 400; ++i)
-            sim.sched.addTask(taskId(i), QStringLiteral("ap-guangzhou"));
+            sim.tasks.add(taskId(i), QStringLiteral("ap-guangzhou"));
         sim.runUntil(9'000);
         QVERIFY(!sim.spun);
         std::vector<qint64> departures = sim.backend.departures;
@@ -309,7 +441,7 @@ private slots:
             return r;
         };
         for (int i = 0; i < 400; ++i)
-            sim.sched.addTask(taskId(i), QStringLiteral("ap-guangzhou"));
+            sim.tasks.add(taskId(i), QStringLiteral("ap-guangzhou"));
         const auto sendsBetween = [&](qint64 from, qint64 to) {
             std::vector<qint64> sends;
             for (const FakeBackend::Query& q : sim.backend.queries)
@@ -360,14 +492,16 @@ private slots:
         };
         QHash<QString, qint64> finishedAt;
         QHash<QString, int> finishedTimes;
-        connect(&sim.sched, &PollScheduler::taskFinished, this, [&](const TaskState& s) {
-            finishedAt[s.id] = sim.now;
-            ++finishedTimes[s.id];
+        connect(&sim.sched, &PollScheduler::polled, this, [&](const PollOutcome& o) {
+            if (!endsTask(o))
+                return;
+            finishedAt[o.taskId] = sim.now;
+            ++finishedTimes[o.taskId];
         });
         QSignalSpy sent(&sim.sched, &PollScheduler::requestSent);
         for (int i = 0; i < 400; ++i)
-            QVERIFY(sim.sched.addTask(taskId(i), QStringLiteral("ap-guangzhou")));
-        QVERIFY(!sim.sched.addTask(taskId(0), QStringLiteral("ap-guangzhou"))); // already present
+            QVERIFY(sim.tasks.add(taskId(i), QStringLiteral("ap-guangzhou")));
+        QVERIFY(!sim.tasks.add(taskId(0), QStringLiteral("ap-guangzhou"))); // already present
 
         sim.runUntil(120'000);
         QVERIFY(!sim.spun);
@@ -390,7 +524,7 @@ private slots:
         int finishing = 0;
         for (int i = 0; i < 400; ++i) {
             const QString id = taskId(i);
-            const TaskState* s = sim.sched.task(id);
+            const TaskState* s = sim.tasks.task(id);
             QVERIFY(s);
             const auto polls = sim.backend.queriesOf(id);
             for (std::size_t k = 1; k < polls.size(); ++k)
@@ -419,13 +553,13 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         for (int i = 0; i < 400; ++i)
-            sim.sched.addTask(taskId(i), QStringLiteral("ap-guangzhou"));
+            sim.tasks.add(taskId(i), QStringLiteral("ap-guangzhou"));
         sim.runUntil(25'000); // a steady backlog: each task waits about 10 s for its turn
         const qint64 addedAt = sim.now;
         const QStringList fresh = {QStringLiteral("new-a"), QStringLiteral("new-b"), QStringLiteral("new-c")};
         for (const QString& id : fresh)
-            QVERIFY(sim.sched.addTask(id, QStringLiteral("ap-guangzhou")));
-        QCOMPARE(sim.sched.task(QStringLiteral("new-a"))->phase, TaskPhase::Waiting);
+            QVERIFY(sim.tasks.add(id, QStringLiteral("ap-guangzhou")));
+        QCOMPARE(sim.tasks.task(QStringLiteral("new-a"))->phase, TaskPhase::Waiting);
         sim.runUntil(addedAt + 3000);
         for (const QString& id : fresh) {
             const auto polls = sim.backend.queriesOf(id);
@@ -454,17 +588,17 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         for (const QString& id : {a, b, c})
-            sim.sched.addTask(id, {});
+            sim.tasks.add(id, {});
         sim.runUntil(1000);
         QCOMPARE(int(sim.backend.queries.size()), 3);
         QCOMPARE(sim.backend.queries[0].id, a); // never polled: in the order added
         QCOMPARE(sim.backend.queries[1].id, b);
         QCOMPARE(sim.backend.queries[2].id, c);
         // Let all three become due together: the one whose last result is oldest goes first.
-        sim.sched.setPaused(true);
+        sim.tasks.setPaused(true);
         sim.runUntil(20'000);
         QCOMPARE(int(sim.backend.queries.size()), 3);
-        sim.sched.setPaused(false);
+        sim.tasks.setPaused(false);
         sim.runUntil(20'500);
         QCOMPARE(int(sim.backend.queries.size()), 6);
         QCOMPARE(sim.backend.queries[3].id, c);
@@ -482,7 +616,7 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         for (int i = 0; i < 3; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         sim.runUntil(60'000);
         for (int i = 0; i < 3; ++i) {
             const auto polls = sim.backend.queriesOf(taskId(i));
@@ -521,15 +655,15 @@ private slots:
         };
         std::vector<std::pair<qint64, TaskState>> updatesA;
         bool bRetried = false;
-        connect(&sim.sched, &PollScheduler::taskUpdated, this, [&](const TaskState& s, bool) {
+        connect(&sim.tasks, &TaskTable::applied, this, [&](const TaskState& s, const PollOutcome&) {
             if (s.id == a)
                 updatesA.emplace_back(sim.now, s);
             else if (s.phase != TaskPhase::Polling)
                 bRetried = true;
         });
-        QSignalSpy finished(&sim.sched, &PollScheduler::taskFinished);
-        sim.sched.addTask(a, {});
-        sim.sched.addTask(b, {});
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
+        sim.tasks.add(a, {});
+        sim.tasks.add(b, {});
         sim.runUntil(400'000);
         QVERIFY(!sim.spun);
 
@@ -554,13 +688,13 @@ private slots:
         }
         QVERIFY2(jittered, "the backoff has no jitter");
         QCOMPARE(updatesA[2].second.httpStatus, 502); // failure 2 was an HTTP 502
-        const TaskState* s = sim.sched.task(a);
+        const TaskState* s = sim.tasks.task(a);
         QCOMPARE(s->phase, TaskPhase::Finished);
         QCOMPARE(s->status, std::optional<QString>(QString::fromLatin1(TaskStatus::Success)));
         QVERIFY(s->errorCode.isEmpty());
         QVERIFY(s->errorMessage.isEmpty());
         QCOMPARE(s->consecutiveFailures, 0);
-        QCOMPARE(finished.size(), 1);
+        QCOMPARE(outcomesOf(polled, true).size(), 1);
         QVERIFY(pollsA.back().sentAt < updatesA.back().first);
 
         // The other task went on at its normal interval the whole time.
@@ -584,7 +718,7 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         for (int i = 0; i < 400; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         std::vector<std::pair<qint64, QString>> limited; // when, which task
         connect(&sim.sched, &PollScheduler::rateLimited, this, [&](const QString& code) {
             QCOMPARE(code, QStringLiteral("RequestLimitExceeded"));
@@ -598,7 +732,7 @@ private slots:
                 }
             }
         });
-        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
         sim.runUntil(40'000);
         QVERIFY(!sim.spun);
 
@@ -618,7 +752,7 @@ private slots:
 
         // The refused tasks are no error on their rows and are polled again promptly.
         for (const auto& [when, id] : limited) {
-            const TaskState* s = sim.sched.task(id);
+            const TaskState* s = sim.tasks.task(id);
             QVERIFY(s->errorCode.isEmpty());
             QCOMPARE(s->consecutiveFailures, 0);
             QCOMPARE(s->phase, TaskPhase::Polling);
@@ -627,8 +761,8 @@ private slots:
                 std::find_if(polls.begin(), polls.end(), [&](const auto& q) { return q.sentAt >= when; });
             QVERIFY(next != polls.end());
             QVERIFY2(next->sentAt - when <= 1000, qPrintable(QString::number(next->sentAt - when)));
-            for (int k = 0; k < updated.size(); ++k)
-                QVERIFY(updated.at(k).at(0).value<TaskState>().errorCode.isEmpty());
+            for (const PollOutcome& o : outcomesOf(polled)) // a refusal is no outcome of a task
+                QVERIFY(o.errorCode.isEmpty());
         }
     }
 
@@ -644,7 +778,7 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         for (int i = 0; i < 400; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         QSignalSpy limited(&sim.sched, &PollScheduler::rateLimited);
         sim.runUntil(30'000);
         QVERIFY(limited.size() >= 2);
@@ -676,7 +810,7 @@ private slots:
                 return ok(QString::fromLatin1(TaskStatus::Running));
             };
             for (int i = 0; i < 400; ++i)
-                s->sched.addTask(taskId(i), {});
+                s->tasks.add(taskId(i), {});
         }
         qint64 now = 0;
         const auto runTogether = [&](qint64 until, std::vector<Sim*> sims) {
@@ -725,51 +859,63 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         for (int i = 0; i < 50; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         std::size_t queriesAtFailure = 0;
         qsizetype pendingAtFailure = 0;
-        connect(&sim.sched, &PollScheduler::authFailed, this, [&] {
+        connect(&sim.tasks, &TaskTable::heldByAuth, this, [&] {
             queriesAtFailure = sim.backend.queries.size();
             pendingAtFailure = qsizetype(sim.backend.pending.size());
         });
-        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
+        QSignalSpy held(&sim.tasks, &TaskTable::heldByAuth);
+        QSignalSpy rejected(&sim.sched, &PollScheduler::credentialsRejected);
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
         sim.runUntil(60'000);
         QVERIFY(!sim.spun);
 
-        QCOMPARE(authFailed.size(), 1);
-        QCOMPARE(authFailed.at(0).at(0).toString(), QStringLiteral("AuthFailure.SecretIdNotFound"));
-        QCOMPARE(authFailed.at(0).at(1).toString(), QStringLiteral("no such key"));
+        QCOMPARE(held.size(), 1);
+        QCOMPARE(held.at(0).at(0).toString(), QStringLiteral("AuthFailure.SecretIdNotFound"));
+        QCOMPARE(held.at(0).at(1).toString(), QStringLiteral("no such key"));
+        // The scheduler tells every rejected answer (those in flight too), each reported as Rejected.
+        int rejectedOutcomes = 0;
+        for (const PollOutcome& o : outcomesOf(polled))
+            rejectedOutcomes += o.kind == PollOutcome::Kind::Rejected ? 1 : 0;
+        QVERIFY(rejected.size() >= 1);
+        QCOMPARE(rejected.size(), rejectedOutcomes);
+        for (const QList<QVariant>& args : std::as_const(rejected)) {
+            QCOMPARE(args.at(0).toString(), QStringLiteral("AuthFailure.SecretIdNotFound"));
+            QCOMPARE(args.at(1).toString(), QStringLiteral("no such key"));
+        }
         QVERIFY(pendingAtFailure > 0);                          // requests were in flight ...
         QVERIFY(sim.backend.pending.empty());                   // ... and completed
         QCOMPARE(sim.backend.queries.size(), queriesAtFailure); // but nothing was sent after the failure
-        QVERIFY(sim.sched.isHeldByAuth());
+        QVERIFY(sim.tasks.isHeld());
         QCOMPARE(sim.sched.msUntilNextPoll(), -1);
         int withError = 0;
         for (int i = 0; i < 50; ++i) {
-            const TaskState* s = sim.sched.task(taskId(i));
+            const TaskState* s = sim.tasks.task(taskId(i));
             QCOMPARE(s->phase, TaskPhase::Held);
             withError += s->errorCode == QLatin1String("AuthFailure.SecretIdNotFound") ? 1 : 0;
         }
         QVERIFY(withError >= 1);
         // A task added while held is held too.
-        sim.sched.addTask(QStringLiteral("late"), {});
-        QCOMPARE(sim.sched.task(QStringLiteral("late"))->phase, TaskPhase::Held);
+        sim.tasks.add(QStringLiteral("late"), {});
+        QCOMPARE(sim.tasks.task(QStringLiteral("late"))->phase, TaskPhase::Held);
         sim.runUntil(70'000);
         QCOMPARE(sim.backend.queries.size(), queriesAtFailure);
 
         // New credentials: polling restarts.
         broken = false;
-        sim.sched.resumeAfterAuthFailure();
-        QVERIFY(!sim.sched.isHeldByAuth());
+        sim.tasks.resume();
+        QVERIFY(!sim.tasks.isHeld());
         sim.runUntil(80'000);
         QVERIFY(sim.backend.queries.size() >= queriesAtFailure + 51);
         for (int i = 0; i < 50; ++i) {
-            const TaskState* s = sim.sched.task(taskId(i));
+            const TaskState* s = sim.tasks.task(taskId(i));
             QCOMPARE(s->phase, TaskPhase::Polling);
             QVERIFY(s->errorCode.isEmpty());
         }
-        QCOMPARE(sim.sched.task(QStringLiteral("late"))->phase, TaskPhase::Polling);
-        QCOMPARE(authFailed.size(), 1);
+        QCOMPARE(sim.tasks.task(QStringLiteral("late"))->phase, TaskPhase::Polling);
+        QCOMPARE(held.size(), 1);
         QVERIFY(!sim.spun);
     }
 
@@ -793,17 +939,17 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Success));
         };
         QSignalSpy corrected(&sim.sched, &PollScheduler::clockCorrected);
-        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
+        QSignalSpy rejected(&sim.sched, &PollScheduler::credentialsRejected);
         for (int i = 0; i < 5; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         sim.runUntil(10'000);
         QCOMPARE(corrected.size(), 1);
         const qint64 offset = corrected.at(0).at(0).toLongLong();
         QVERIFY2(std::abs(offset - skew) <= 2, qPrintable(QString::number(offset)));
         QCOMPARE(sim.backend.clockOffset(), offset);
-        QCOMPARE(authFailed.size(), 0);
+        QCOMPARE(rejected.size(), 0);
         for (int i = 0; i < 5; ++i) {
-            const TaskState* s = sim.sched.task(taskId(i));
+            const TaskState* s = sim.tasks.task(taskId(i));
             QCOMPARE(s->phase, TaskPhase::Finished);
             QCOMPARE(s->status, std::optional<QString>(QString::fromLatin1(TaskStatus::Success)));
             QVERIFY(s->errorCode.isEmpty());
@@ -827,9 +973,9 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         QSignalSpy corrected(&sim.sched, &PollScheduler::clockCorrected);
-        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
+        QSignalSpy rejected(&sim.sched, &PollScheduler::credentialsRejected);
         for (int i = 0; i < 5; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         qint64 until = 0;
         int expected = 0;
         for (const qint64 next : {qint64(3600), qint64(-3600), qint64(0), qint64(7200)}) {
@@ -840,10 +986,10 @@ private slots:
             QCOMPARE(corrected.size(), expected);
             QVERIFY(std::abs(corrected.last().at(0).toLongLong() - skew) <= 2);
             QVERIFY(std::abs(sim.backend.clockOffset() - skew) <= 2);
-            QCOMPARE(authFailed.size(), 0);
+            QCOMPARE(rejected.size(), 0);
             for (int i = 0; i < 5; ++i) {
-                QCOMPARE(sim.sched.task(taskId(i))->phase, TaskPhase::Polling);
-                QVERIFY(sim.sched.task(taskId(i))->errorCode.isEmpty());
+                QCOMPARE(sim.tasks.task(taskId(i))->phase, TaskPhase::Polling);
+                QVERIFY(sim.tasks.task(taskId(i))->errorCode.isEmpty());
             }
         }
         QVERIFY(!sim.spun);
@@ -861,12 +1007,14 @@ private slots:
             return r;
         };
         QSignalSpy corrected(&sim.sched, &PollScheduler::clockCorrected);
-        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
-        sim.sched.addTask(taskId(1), {});
+        QSignalSpy rejected(&sim.sched, &PollScheduler::credentialsRejected);
+        sim.tasks.add(taskId(1), {});
         sim.runUntil(30'000);
         QCOMPARE(corrected.size(), 3);
-        QCOMPARE(authFailed.size(), 1);
-        QVERIFY(sim.sched.isHeldByAuth());
+        QCOMPARE(rejected.size(), 1);
+        QVERIFY(sim.tasks.isHeld());
+        QCOMPARE(sim.tasks.task(taskId(1))->phase, TaskPhase::Held);
+        QCOMPARE(sim.sched.msUntilNextPoll(), -1);
         QVERIFY(!sim.spun);
     }
 
@@ -884,34 +1032,35 @@ private slots:
         };
         QSignalSpy failed(&sim.sched, &PollScheduler::endpointFailed);
         QSignalSpy recovered(&sim.sched, &PollScheduler::endpointRecovered);
-        QSignalSpy allDone(&sim.sched, &PollScheduler::allDone);
         for (int i = 0; i < 4; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         sim.runUntil(30'000);
         QCOMPARE(int(sim.backend.queries.size()), 4);
-        QCOMPARE(allDone.size(), 1);
+        QCOMPARE(sim.sched.activeCount(), 0); // every task stopped
+        QCOMPARE(sim.sched.finishedCount(), 4);
+        QCOMPARE(sim.sched.msUntilNextPoll(), -1);
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.at(0).at(0).toInt(), 404);
         QVERIFY(failed.at(0).at(1).toString().contains(QLatin1String("404")));
         for (int i = 0; i < 4; ++i)
-            QCOMPARE(sim.sched.task(taskId(i))->phase, TaskPhase::Stopped);
+            QCOMPARE(sim.tasks.task(taskId(i))->phase, TaskPhase::Stopped);
 
         status = 407; // another status: told again
-        sim.sched.retry(taskId(0));
+        sim.tasks.retry(taskId(0));
         sim.runUntil(31'000);
         QCOMPARE(failed.size(), 2);
         QCOMPARE(failed.at(1).at(0).toInt(), 407);
 
         status = 0; // fixed
         for (int i = 0; i < 4; ++i)
-            sim.sched.retry(taskId(i));
+            sim.tasks.retry(taskId(i));
         sim.runUntil(40'000);
         QCOMPARE(recovered.size(), 1);
         QCOMPARE(failed.size(), 2);
         QCOMPARE(sim.sched.activeCount(), 0);
 
         status = 301; // broken again
-        sim.sched.addTask(taskId(9), {});
+        sim.tasks.add(taskId(9), {});
         sim.runUntil(41'000);
         QCOMPARE(failed.size(), 3);
         QCOMPARE(failed.at(2).at(0).toInt(), 301);
@@ -928,10 +1077,10 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Success));
         };
         QSignalSpy failed(&sim.sched, &PollScheduler::endpointFailed);
-        sim.sched.addTask(taskId(1), {});
+        sim.tasks.add(taskId(1), {});
         sim.runUntil(60'000);
         QCOMPARE(int(sim.backend.queries.size()), 4);
-        QCOMPARE(sim.sched.task(taskId(1))->phase, TaskPhase::Finished);
+        QCOMPARE(sim.tasks.task(taskId(1))->phase, TaskPhase::Finished);
         QCOMPARE(failed.size(), 0);
     }
 
@@ -953,14 +1102,19 @@ private slots:
             return r;
         };
         QSignalSpy corrected(&sim.sched, &PollScheduler::clockCorrected);
-        QSignalSpy authFailed(&sim.sched, &PollScheduler::authFailed);
+        QSignalSpy rejected(&sim.sched, &PollScheduler::credentialsRejected);
+        QSignalSpy held(&sim.tasks, &TaskTable::heldByAuth);
         for (int i = 0; i < 3; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         sim.runUntil(30'000);
         QCOMPARE(corrected.size(), withDate ? 1 : 0);
-        QCOMPARE(authFailed.size(), 1);
-        QCOMPARE(authFailed.at(0).at(0).toString(), QStringLiteral("AuthFailure.SignatureExpire"));
-        QVERIFY(sim.sched.isHeldByAuth());
+        QCOMPARE(held.size(), 1);
+        QCOMPARE(held.at(0).at(0).toString(), QStringLiteral("AuthFailure.SignatureExpire"));
+        QVERIFY(rejected.size() >= 1);
+        for (const QList<QVariant>& args : std::as_const(rejected))
+            QCOMPARE(args.at(0).toString(), QStringLiteral("AuthFailure.SignatureExpire"));
+        QVERIFY(sim.tasks.isHeld());
+        QCOMPARE(sim.sched.msUntilNextPoll(), -1);
         QVERIFY(sim.backend.queries.size() <= 7);
         QVERIFY(!sim.spun);
     }
@@ -976,30 +1130,34 @@ private slots:
                                 QStringLiteral("no task"));
             return ok(QString::fromLatin1(q.id == x ? TaskStatus::Success : TaskStatus::Running));
         };
-        QSignalSpy finished(&sim.sched, &PollScheduler::taskFinished);
-        sim.sched.addTask(x, {});
-        sim.sched.addTask(y, {});
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
+        sim.tasks.add(x, {});
+        sim.tasks.add(y, {});
         sim.runUntil(60'000);
         QCOMPARE(int(sim.backend.queriesOf(x).size()), 1);
         QVERIFY(sim.backend.queriesOf(y).size() >= 11);
-        const TaskState* s = sim.sched.task(x);
+        const TaskState* s = sim.tasks.task(x);
         QCOMPARE(s->phase, TaskPhase::Stopped);
         QCOMPARE(s->errorCode, QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
         QCOMPARE(s->errorMessage, QStringLiteral("no task"));
-        QCOMPARE(finished.size(), 1);
-        QCOMPARE(finished.at(0).at(0).value<TaskState>().id, x);
+        QList<PollOutcome> ends = outcomesOf(polled, true);
+        QCOMPARE(ends.size(), 1);
+        QCOMPARE(ends.at(0).taskId, x);
+        QCOMPARE(int(ends.at(0).kind), int(PollOutcome::Kind::Stopped));
         QCOMPARE(sim.sched.finishedCount(), 1);
         QCOMPARE(sim.sched.activeCount(), 1);
 
         exists = true;
-        sim.sched.retry(x);
-        QCOMPARE(sim.sched.task(x)->phase, TaskPhase::Polling);
+        sim.tasks.retry(x);
+        QCOMPARE(sim.tasks.task(x)->phase, TaskPhase::Polling);
         sim.runUntil(61'000);
         QCOMPARE(int(sim.backend.queriesOf(x).size()), 2);
-        s = sim.sched.task(x);
+        s = sim.tasks.task(x);
         QCOMPARE(s->phase, TaskPhase::Finished);
         QVERIFY(s->errorCode.isEmpty());
-        QCOMPARE(finished.size(), 2);
+        ends = outcomesOf(polled, true);
+        QCOMPARE(ends.size(), 2);
+        QCOMPARE(int(ends.at(1).kind), int(PollOutcome::Kind::Finished));
         QVERIFY(!sim.spun);
     }
 
@@ -1010,8 +1168,8 @@ private slots:
         sim.backend.responder = [&](const FakeBackend::Query& q) {
             return ok(q.id == u ? QStringLiteral("SOMETHING_NEW") : QString::fromLatin1(TaskStatus::Running));
         };
-        sim.sched.addTask(u, {});
-        sim.sched.addTask(k, {});
+        sim.tasks.add(u, {});
+        sim.tasks.add(k, {});
         sim.runUntil(121'000);
         const auto pu = sim.backend.queriesOf(u);
         const auto pk = sim.backend.queriesOf(k);
@@ -1019,8 +1177,8 @@ private slots:
         QVERIFY(pk.size() >= 24);    // every 5 s
         for (std::size_t i = 1; i < pu.size(); ++i)
             QVERIFY(pu[i].sentAt - pu[i - 1].sentAt >= 20'000);
-        QCOMPARE(sim.sched.task(u)->status, std::optional<QString>(QStringLiteral("SOMETHING_NEW")));
-        QCOMPARE(sim.sched.task(u)->phase, TaskPhase::Polling);
+        QCOMPARE(sim.tasks.task(u)->status, std::optional<QString>(QStringLiteral("SOMETHING_NEW")));
+        QCOMPARE(sim.tasks.task(u)->phase, TaskPhase::Polling);
     }
 
     // A quiet task is polled every max(min interval, 10 % of its quiet time), at most every maxIntervalMs;
@@ -1033,7 +1191,7 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running),
                       q.sentAt < kChangeAt ? QStringLiteral("step 1") : QStringLiteral("step 2"));
         };
-        sim.sched.addTask(QStringLiteral("t"), {});
+        sim.tasks.add(QStringLiteral("t"), {});
         sim.runUntil(1'200'000);
         const auto polls = sim.backend.queriesOf(QStringLiteral("t"));
         qint64 quietSince = 10; // the first result (a change) came at 10 ms
@@ -1069,14 +1227,14 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running),
                       q.sentAt < 300'000 ? QStringLiteral("a") : QStringLiteral("b"));
         };
-        sim.sched.addTask(QStringLiteral("t"), {});
+        sim.tasks.add(QStringLiteral("t"), {});
         sim.runUntil(100);
-        const QDateTime first = sim.sched.task(QStringLiteral("t"))->lastChangedAt;
+        const QDateTime first = sim.tasks.task(QStringLiteral("t"))->lastChangedAt;
         QVERIFY(first.isValid());
         sim.runUntil(299'000);
-        QCOMPARE(sim.sched.task(QStringLiteral("t"))->lastChangedAt, first); // same answers: no change
+        QCOMPARE(sim.tasks.task(QStringLiteral("t"))->lastChangedAt, first); // same answers: no change
         sim.runUntil(330'000);
-        QVERIFY(sim.sched.task(QStringLiteral("t"))->lastChangedAt >= first);
+        QVERIFY(sim.tasks.task(QStringLiteral("t"))->lastChangedAt >= first);
         const auto polls = sim.backend.queriesOf(QStringLiteral("t"));
         std::size_t seen = 0;
         while (polls[seen].sentAt < 300'000)
@@ -1093,8 +1251,8 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         const QString t = QStringLiteral("t"), u = QStringLiteral("u");
-        sim.sched.addTask(t, {});
-        sim.sched.addTask(u, {});
+        sim.tasks.add(t, {});
+        sim.tasks.add(u, {});
         sim.runUntil(600'000);
         auto lastGap = [&](const QString& id) {
             const auto polls = sim.backend.queriesOf(id);
@@ -1139,7 +1297,7 @@ private slots:
             return ok(q.id == QLatin1String("u") ? QStringLiteral("SOMETHING_NEW")
                                                  : QString::fromLatin1(TaskStatus::Running));
         };
-        sim.sched.addTask(QStringLiteral("k"), {});
+        sim.tasks.add(QStringLiteral("k"), {});
         sim.runUntil(600'000);
         const auto polls = sim.backend.queriesOf(QStringLiteral("k"));
         QCOMPARE(int(polls.size()), 121);
@@ -1149,7 +1307,7 @@ private slots:
         Sim adaptive;
         adaptive.backend.delay = sim.backend.delay;
         adaptive.backend.responder = sim.backend.responder;
-        adaptive.sched.addTask(QStringLiteral("u"), {});
+        adaptive.tasks.add(QStringLiteral("u"), {});
         adaptive.runUntil(1'200'000);
         const auto pu = adaptive.backend.queriesOf(QStringLiteral("u"));
         for (std::size_t k = 1; k < pu.size(); ++k)
@@ -1167,7 +1325,7 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         const QString t = QStringLiteral("t");
-        sim.sched.addTask(t, {});
+        sim.tasks.add(t, {});
         sim.runUntil(1'800'000);
         auto polls = sim.backend.queriesOf(t);
         QCOMPARE(polls.back().sentAt - polls[polls.size() - 2].sentAt, qint64(60'000));
@@ -1212,7 +1370,7 @@ private slots:
         state.lastCheckedAt = QDateTime::currentDateTimeUtc().addSecs(-60);
         state.lastChangedAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
         state.phase = TaskPhase::Polling;
-        QVERIFY(sim.sched.restoreTask(state));
+        QVERIFY(sim.tasks.restore(state));
         sim.runUntil(40'000);
         const auto polls = sim.backend.queriesOf(QStringLiteral("r"));
         QCOMPARE(int(polls.size()), 3);
@@ -1229,13 +1387,19 @@ private slots:
             r.info.reset();
             return r;
         };
-        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
-        sim.sched.addTask(QStringLiteral("n"), {});
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
+        sim.tasks.add(QStringLiteral("n"), {});
         sim.runUntil(30'500);
         QCOMPARE(int(sim.backend.queries.size()), 7);
-        QCOMPARE(updated.size(), 7);
-        QVERIFY(updated.at(0).at(1).toBool());  // the first result is always a change
-        QVERIFY(!updated.at(1).at(1).toBool()); // the same again is not
+        const QList<PollOutcome> outcomes = outcomesOf(polled);
+        QCOMPARE(outcomes.size(), 7);
+        QVERIFY(outcomes.at(0).observedChange);  // the first result is always a change
+        QVERIFY(!outcomes.at(1).observedChange); // the same again is not
+        QCOMPARE(int(outcomes.at(0).kind), int(PollOutcome::Kind::Answered));
+        QVERIFY(!outcomes.at(0).status.has_value());
+        const TaskState* n = sim.tasks.task(QStringLiteral("n"));
+        QCOMPARE(n->phase, TaskPhase::Polling);
+        QVERIFY(!n->status.has_value());
     }
 
     void observedChange() {
@@ -1249,13 +1413,14 @@ private slots:
                                            ok(QStringLiteral("RUNNING"), QStringLiteral("b")),
                                            ok(QStringLiteral("SUCCESS"), QStringLiteral("b"))};
         sim.backend.responder = [&](const FakeBackend::Query& q) { return script.at(q.index); };
-        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
-        sim.sched.addTask(QStringLiteral("t"), {});
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
+        sim.tasks.add(QStringLiteral("t"), {});
         sim.runUntil(100'000);
-        QCOMPARE(updated.size(), 7);
+        const QList<PollOutcome> outcomes = outcomesOf(polled);
+        QCOMPARE(outcomes.size(), 7);
         const QList<bool> expected = {true, false, true, true, false, true, true};
         for (int i = 0; i < 7; ++i)
-            QCOMPARE(updated.at(i).at(1).toBool(), expected.at(i));
+            QCOMPARE(outcomes.at(i).observedChange, expected.at(i));
     }
 
     void pauseAndResume() {
@@ -1265,17 +1430,17 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         for (int i = 0; i < 10; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         sim.runUntil(5100);
         QVERIFY(!sim.backend.pending.empty());
-        sim.sched.setPaused(true);
-        QVERIFY(sim.sched.isPaused());
+        sim.tasks.setPaused(true);
+        QVERIFY(sim.tasks.isPaused());
         const std::size_t before = sim.backend.queries.size();
         sim.runUntil(30'000);
         QCOMPARE(sim.backend.queries.size(), before);
         QVERIFY(sim.backend.pending.empty()); // what was in flight completed
         QCOMPARE(sim.sched.msUntilNextPoll(), -1);
-        sim.sched.setPaused(false);
+        sim.tasks.setPaused(false);
         sim.runUntil(31'000);
         QCOMPARE(sim.backend.queries.size(), before + 10); // every task was due
         QVERIFY(!sim.spun);
@@ -1284,21 +1449,21 @@ private slots:
     void removeTaskWithRequestInFlight() {
         Sim sim; // no responder: the test answers
         const QString a = QStringLiteral("a"), b = QStringLiteral("b");
-        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
-        QSignalSpy finished(&sim.sched, &PollScheduler::taskFinished);
-        sim.sched.addTask(a, {});
-        sim.sched.addTask(b, {});
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
+        sim.tasks.add(a, {});
+        sim.tasks.add(b, {});
         sim.runUntil(0);
         QCOMPARE(int(sim.backend.queries.size()), 1);
         const quint64 oldTicket = sim.backend.queries[0].ticket;
         QCOMPARE(sim.backend.queries[0].id, a);
         QCOMPARE(sim.sched.inFlightCount(), 1);
 
-        sim.sched.removeTask(a);
-        QVERIFY(!sim.sched.task(a));
+        sim.tasks.remove(a);
+        QVERIFY(!sim.sched.contains(a));
+        QVERIFY(sim.sched.contains(b));
         QCOMPARE(sim.sched.taskIds(), QStringList{b});
         QCOMPARE(sim.sched.inFlightCount(), 1); // still out there
-        QVERIFY(sim.sched.addTask(a, {}));      // added again: a new task with the same id
+        QVERIFY(sim.tasks.add(a, {}));          // added again: a new task with the same id
         sim.runUntil(100);
         QCOMPARE(int(sim.backend.queries.size()), 3);
         QCOMPARE(sim.backend.queries[1].id, b);
@@ -1306,21 +1471,25 @@ private slots:
 
         // The answer to the removed task's request changes nothing.
         sim.backend.answer(oldTicket, ok(QString::fromLatin1(TaskStatus::Success)));
-        QCOMPARE(updated.size(), 0);
-        QCOMPARE(finished.size(), 0);
-        QCOMPARE(sim.sched.task(a)->phase, TaskPhase::Waiting);
+        QCOMPARE(polled.size(), 0); // no outcome at all, so none that ends a task
+        QCOMPARE(sim.sched.finishedCount(), 0);
+        QCOMPARE(sim.tasks.task(a)->phase, TaskPhase::Waiting);
         QCOMPARE(sim.sched.inFlightCount(), 2);
         // Unknown tickets are ignored.
         emit sim.backend.queryFinished(999'999, ok(QString::fromLatin1(TaskStatus::Success)));
-        QCOMPARE(updated.size(), 0);
+        QCOMPARE(polled.size(), 0);
 
         sim.backend.answer(sim.backend.queries[2].ticket, ok(QString::fromLatin1(TaskStatus::Running)));
-        QCOMPARE(updated.size(), 1);
-        QCOMPARE(sim.sched.task(a)->phase, TaskPhase::Polling);
+        QCOMPARE(polled.size(), 1);
+        QCOMPARE(outcomesOf(polled).at(0).taskId, a);
+        QCOMPARE(sim.tasks.task(a)->phase, TaskPhase::Polling);
         QCOMPARE(sim.sched.taskIds(), (QStringList{b, a}));
     }
 
-    void allDoneOncePerTransition() {
+    // The scheduler's counts follow each end (the owner decides when everything is done: TaskBoard::allDone):
+    // when a Finished or Stopped outcome is told, it is counted already; the active count reaches 0 once per
+    // transition, with nothing left to poll, and a new task makes it 1 again.
+    void countsFollowEachEnd() {
         Sim sim;
         sim.backend.delay = [](const FakeBackend::Query&) { return qint64(20); };
         sim.backend.responder = [](const FakeBackend::Query& q) {
@@ -1328,32 +1497,58 @@ private slots:
                 return apiError(QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
             return ok(QString::fromLatin1(q.index >= 1 ? TaskStatus::Success : TaskStatus::Running));
         };
-        int finishedWhenDone = -1;
-        connect(&sim.sched, &PollScheduler::allDone, this,
-                [&] { finishedWhenDone = sim.sched.finishedCount(); });
-        QSignalSpy allDone(&sim.sched, &PollScheduler::allDone);
+        struct Counts {
+            int active, finished;
+        };
+        std::vector<Counts> atEnds; // the counts when each end was told
+        int drained = 0;            // ends that left no active task
+        connect(&sim.sched, &PollScheduler::polled, this, [&](const PollOutcome& o) {
+            if (!endsTask(o))
+                return;
+            atEnds.push_back({sim.sched.activeCount(), sim.sched.finishedCount()});
+            drained += sim.sched.activeCount() == 0 ? 1 : 0;
+        });
         for (const char* id : {"one", "two", "bad"})
-            sim.sched.addTask(QString::fromLatin1(id), {});
+            sim.tasks.add(QString::fromLatin1(id), {});
+        QCOMPARE(sim.sched.activeCount(), 3);
+        QCOMPARE(sim.sched.finishedCount(), 0);
         sim.runUntil(4000);
-        QCOMPARE(allDone.size(), 0);
+        QCOMPARE(int(atEnds.size()), 1); // "bad" stopped at its first answer
+        QCOMPARE(atEnds[0].active, 2);
+        QCOMPARE(atEnds[0].finished, 1);
+        QCOMPARE(drained, 0);
         sim.runUntil(20'000);
-        QCOMPARE(allDone.size(), 1);
-        QCOMPARE(finishedWhenDone, 3);
+        QCOMPARE(int(atEnds.size()), 3);
+        QCOMPARE(atEnds[1].active, 1);
+        QCOMPARE(atEnds[1].finished, 2);
+        QCOMPARE(atEnds[2].active, 0);
+        QCOMPARE(atEnds[2].finished, 3);
+        QCOMPARE(drained, 1);
         QCOMPARE(sim.sched.activeCount(), 0);
         QCOMPARE(sim.sched.msUntilNextPoll(), -1);
+        for (const char* id : {"one", "two"})
+            QCOMPARE(sim.tasks.task(QString::fromLatin1(id))->phase, TaskPhase::Finished);
+        QCOMPARE(sim.tasks.task(QStringLiteral("bad"))->phase, TaskPhase::Stopped);
+        const std::size_t queries = sim.backend.queries.size();
         sim.runUntil(40'000);
-        QCOMPARE(allDone.size(), 1);
-        // A new task, then done again: one more allDone.
-        sim.sched.addTask(QStringLiteral("three"), {});
+        QCOMPARE(int(atEnds.size()), 3);
+        QCOMPARE(sim.backend.queries.size(), queries);
+        // A new task, then done again: one more transition.
+        sim.tasks.add(QStringLiteral("three"), {});
+        QCOMPARE(sim.sched.activeCount(), 1);
+        QCOMPARE(sim.sched.finishedCount(), 3);
         sim.runUntil(60'000);
-        QCOMPARE(allDone.size(), 2);
+        QCOMPARE(int(atEnds.size()), 4);
+        QCOMPARE(atEnds[3].active, 0);
+        QCOMPARE(atEnds[3].finished, 4);
+        QCOMPARE(drained, 2);
         QVERIFY(!sim.spun);
     }
 
     void clearAbandonsEverything() {
         Sim sim;
         for (int i = 0; i < 5; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         sim.runUntil(200);
         QVERIFY(sim.sched.inFlightCount() > 0);
         sim.sched.clear();
@@ -1394,19 +1589,19 @@ private slots:
         TaskState fresh;
         fresh.id = QStringLiteral("fresh");
 
-        QVERIFY(sim.sched.restoreTask(done));
-        QVERIFY(sim.sched.restoreTask(terminalButPolling));
-        QVERIFY(sim.sched.restoreTask(stopped));
-        QVERIFY(sim.sched.restoreTask(running));
-        QVERIFY(sim.sched.restoreTask(fresh));
-        QVERIFY(!sim.sched.restoreTask(fresh));
+        QVERIFY(sim.tasks.restore(done));
+        QVERIFY(sim.tasks.restore(terminalButPolling));
+        QVERIFY(sim.tasks.restore(stopped));
+        QVERIFY(sim.tasks.restore(running));
+        QVERIFY(sim.tasks.restore(fresh));
+        QVERIFY(!sim.tasks.restore(fresh));
         QCOMPARE(sim.sched.finishedCount(), 3);
         QCOMPARE(sim.sched.activeCount(), 2);
-        QCOMPARE(sim.sched.task(QStringLiteral("terminal"))->phase, TaskPhase::Finished);
-        QCOMPARE(sim.sched.task(QStringLiteral("running"))->phase, TaskPhase::Polling);
-        QCOMPARE(sim.sched.task(QStringLiteral("fresh"))->phase, TaskPhase::Waiting);
+        QCOMPARE(sim.tasks.task(QStringLiteral("terminal"))->phase, TaskPhase::Finished);
+        QCOMPARE(sim.tasks.task(QStringLiteral("running"))->phase, TaskPhase::Polling);
+        QCOMPARE(sim.tasks.task(QStringLiteral("fresh"))->phase, TaskPhase::Waiting);
 
-        QSignalSpy updated(&sim.sched, &PollScheduler::taskUpdated);
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
         sim.runUntil(60'000);
         QVERIFY(sim.backend.queriesOf(QStringLiteral("done")).empty());
         QVERIFY(sim.backend.queriesOf(QStringLiteral("terminal")).empty());
@@ -1414,11 +1609,15 @@ private slots:
         QCOMPARE(sim.backend.queries.at(0).id, QStringLiteral("fresh")); // never polled goes first
         QCOMPARE(sim.backend.queries.at(1).id, QStringLiteral("running"));
         // The stored status and Info come back unchanged: no observed change.
-        for (int i = 0; i < updated.size(); ++i) {
-            const TaskState s = updated.at(i).at(0).value<TaskState>();
-            if (s.id == QLatin1String("running"))
-                QVERIFY(!updated.at(i).at(1).toBool());
+        int ofRunning = 0;
+        for (const PollOutcome& o : outcomesOf(polled)) {
+            if (o.taskId == QLatin1String("running")) {
+                ++ofRunning;
+                QVERIFY(!o.observedChange);
+            }
         }
+        QVERIFY(ofRunning >= 2);
+        QCOMPARE(sim.tasks.task(QStringLiteral("running"))->phase, TaskPhase::Polling);
         QCOMPARE(sim.sched.finishedCount(), 3);
     }
 
@@ -1428,8 +1627,8 @@ private slots:
         sim.backend.responder = [](const FakeBackend::Query&) {
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
-        sim.sched.addTask(QStringLiteral("a"), {});
-        sim.sched.addTask(QStringLiteral("b"), {});
+        sim.tasks.add(QStringLiteral("a"), {});
+        sim.tasks.add(QStringLiteral("b"), {});
         sim.runUntil(1000);
         QCOMPARE(int(sim.backend.queries.size()), 2);
         sim.sched.refreshNow({QStringLiteral("b")});
@@ -1447,7 +1646,7 @@ private slots:
         options.maxInFlight = 4;
         Sim sim(options); // the test answers
         for (int i = 0; i < 20; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         sim.runUntil(5000);
         QCOMPARE(int(sim.backend.queries.size()), 4);
         QCOMPARE(sim.sched.msUntilNextPoll(), -1); // waiting for an answer, not spinning
@@ -1464,7 +1663,7 @@ private slots:
             return ok(QString::fromLatin1(TaskStatus::Running));
         };
         for (int i = 0; i < 200; ++i)
-            sim.sched.addTask(taskId(i), {});
+            sim.tasks.add(taskId(i), {});
         sim.sched.setMaxRate(10);
         QCOMPARE(sim.sched.options().maxRate, 10);
         sim.runUntil(20'000);
@@ -1484,13 +1683,13 @@ private slots:
         };
         for (int i = 0; i < 10'000; ++i) {
             if (i % 10 == 0) {
-                sim.sched.addTask(taskId(i), {});
+                sim.tasks.add(taskId(i), {});
             } else {
                 TaskState s;
                 s.id = taskId(i);
                 s.status = QString::fromLatin1(TaskStatus::Killed);
                 s.phase = TaskPhase::Finished;
-                sim.sched.restoreTask(s);
+                sim.tasks.restore(s);
             }
         }
         QCOMPARE(sim.sched.finishedCount(), 9000);
@@ -1515,14 +1714,17 @@ private slots:
             return ok(QString::fromLatin1(q.index >= 2 ? TaskStatus::Success : TaskStatus::Running));
         };
         PollScheduler sched(&backend, options);
-        QSignalSpy allDone(&sched, &PollScheduler::allDone);
+        TaskTable tasks(&sched, &backend);
         for (int i = 0; i < 5; ++i)
-            QVERIFY(sched.addTask(taskId(i), QStringLiteral("ap-guangzhou")));
+            QVERIFY(tasks.add(taskId(i), QStringLiteral("ap-guangzhou")));
         QTRY_COMPARE_WITH_TIMEOUT(sched.finishedCount(), 5, 20000);
-        for (int i = 0; i < 5; ++i)
-            QCOMPARE(sched.task(taskId(i))->status,
+        QCOMPARE(sched.activeCount(), 0);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(tasks.task(taskId(i))->status,
                      std::optional<QString>(QString::fromLatin1(TaskStatus::Success)));
-        QTRY_COMPARE(allDone.size(), 1);
+            QCOMPARE(tasks.task(taskId(i))->phase, TaskPhase::Finished);
+        }
+        QTest::qWait(200); // four minimum intervals: nothing more is sent
         QCOMPARE(int(backend.queries.size()), 15);
         QCOMPARE(sched.msUntilNextPoll(), -1);
     }
