@@ -244,6 +244,27 @@ class TestEmulator : public QObject {
         return spec;
     }
 
+    RequestSpec forText(const QString& id) const {
+        RequestSpec spec;
+        spec.body = QJsonDocument(QJsonObject{{"AsyncRequestId", id}}).toJson(QJsonDocument::Compact);
+        return spec;
+    }
+    // Texts that are not an AsyncRequestId (four groups of 8 hex digits, or a UUID).
+    static void malformedIds() {
+        QTest::addColumn<QString>("id");
+        QTest::newRow("words") << QStringLiteral("not-an-id");
+        QTest::newRow("blanks and punctuation") << QStringLiteral("not a valid id!");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("three groups") << QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8");
+        QTest::newRow("five groups") << QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7-00000000");
+        QTest::newRow("not hex") << QStringLiteral("g96e4f3c-8fc96c86-2ec79ac8-cb63a7a7");
+        QTest::newRow("blank around") << QStringLiteral(" f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7");
+        QTest::newRow("uuid without dashes") << QStringLiteral("7ef78bec011143afbb11111112fb54a7");
+        QTest::newRow("uuid groups misplaced") << QStringLiteral("7ef78bec0-111-43af-bb11-111112fb54a7");
+        QTest::newRow("vendor doc placeholder") << QStringLiteral("123asd21-2dasdasd-123qcsdw-313213");
+        QTest::newRow("non-ascii digits") << QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a\u0661");
+    }
+
     RequestSpec actionSpec(const QByteArray& action, const QJsonObject& body,
                            const QByteArray& region = kRegion, const QString& secretId = kId,
                            const QString& secretKey = kKey) const {
@@ -555,8 +576,35 @@ private slots:
         QCOMPARE(statusOf(call(spec)), QStringLiteral("RUNNING"));
         QCOMPARE(statusOf(call(spec)), QStringLiteral("SUCCESS"));
         QCOMPARE(m_emu->pollsOf(QStringLiteral("12345678-9abcdef0-12345678-9abcdef0")), 2);
-        QCOMPARE(call(forId("not a valid id!")).errorCode(),
-                 QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+        QCOMPARE(call(forId("not a valid id!")).errorCode(), QStringLiteral("InvalidParameterValue"));
+    }
+
+    // --any-id answers unknown ids of the vendor's two forms only; any other text is an invalid value, never
+    // a task.
+    void anyIdRefusesMalformedIds_data() { malformedIds(); }
+    void anyIdRefusesMalformedIds() {
+        QFETCH(QString, id);
+        m_emu->setDefaultTimeline({step(0, 0, QStringLiteral("RUNNING"), {})});
+        const HttpResponse r = call(forText(id));
+        QCOMPARE(r.response().value("Status").toString(), QString()); // was RUNNING
+        QCOMPARE(r.errorCode(), QStringLiteral("InvalidParameterValue"));
+        QVERIFY(r.errorMessage().contains(QLatin1String("`AsyncRequestId`")));
+        QCOMPARE(m_emu->pollsOf(id), 0);
+    }
+
+    // The same answer without --any-id: the form is checked before the task is looked up.
+    void malformedIdIsAnInvalidParameterValue_data() { malformedIds(); }
+    void malformedIdIsAnInvalidParameterValue() {
+        QFETCH(QString, id);
+        QCOMPARE(call(forText(id)).errorCode(), QStringLiteral("InvalidParameterValue"));
+    }
+
+    void anyIdAnswersBothIdFormsInAnyCase() {
+        m_emu->setDefaultTimeline({step(0, 0, QStringLiteral("RUNNING"), {})});
+        for (const char* id :
+             {"38265324-dd030463-3d46a793-4a0420b1", "F96E4F3C-8FC96C86-2EC79AC8-CB63A7A7",
+              "7EF78BEC-0111-43AF-BB11-111112FB54A7", "6ef60bec-0242-43af-bb20-270359fb54a7"})
+            QCOMPARE(statusOf(call(forId(id))), QStringLiteral("RUNNING"));
     }
 
     void forcedError() {

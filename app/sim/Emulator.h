@@ -51,7 +51,9 @@ public:
 
     void addCredential(const QString& secretId, const QString& secretKey, const QString& token = {});
     void addTask(const ScriptedTask& task);
-    // Unknown ids that are well formed get this timeline instead of InvalidAsyncRequestId (benchmarks).
+    // Unknown ids of the vendor's forms (four groups of 8 hex digits, or a UUID; any case) get this timeline
+    // instead of InvalidAsyncRequestId (benchmarks, `emulator --any-id`). Text of any other form is answered
+    // InvalidParameterValue, with or without it.
     void setDefaultTimeline(const QList<TimelineStep>& steps);
     void setClockOffset(qint64 seconds); // the server's clock = local clock + offset (Date header, window)
     void setRateLimit(int perSecond);    // DescribeAsyncRequestInfo's limit (default 40); 0 disables it

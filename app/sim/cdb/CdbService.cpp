@@ -251,7 +251,7 @@ std::optional<HttpReply> CdbService::regionError(const QByteArray& regionBytes, 
         return apiError(QStringLiteral("MissingParameter"),
                         QStringLiteral("The request is missing a required parameter `Region`."), outcome);
     const QString region = QString::fromUtf8(regionBytes);
-    if (region.size() > 64 || !vendor::isWellFormedId(region))
+    if (region.size() > 64 || !vendor::isRegionName(region))
         return apiError(QStringLiteral("UnsupportedRegion"),
                         QStringLiteral("The region `%1` is not supported.").arg(vendor::echo(regionBytes)),
                         outcome);
@@ -330,7 +330,12 @@ HttpReply CdbService::describeAsyncRequestInfo(const QJsonObject& params, const 
     };
     auto task = m_tasks.constFind(id);
     if (task == m_tasks.constEnd()) {
-        if (!m_defaultTimeline || !vendor::isWellFormedId(id))
+        if (!vendor::isAsyncRequestId(id))
+            return apiError(
+                QStringLiteral("InvalidParameterValue"),
+                QStringLiteral("Invalid parameter value: `AsyncRequestId` is not an async request id."),
+                outcome);
+        if (!m_defaultTimeline)
             return notFound();
         ScriptedTask generated;
         generated.id = id;

@@ -187,10 +187,18 @@ bool stringListParam(const QJsonValue& value, QStringList* out) {
     return true;
 }
 
-bool isWellFormedId(const QString& id) {
-    if (id.isEmpty() || id.size() > 128)
+bool isAsyncRequestId(const QString& id) {
+    static const QRegularExpression re(
+        QStringLiteral("^(?:[0-9a-f]{8}(?:-[0-9a-f]{8}){3}"
+                       "|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re.match(id).hasMatch();
+}
+
+bool isRegionName(const QString& name) {
+    if (name.isEmpty() || name.size() > 128)
         return false;
-    for (QChar c : id) {
+    for (QChar c : name) {
         if (!(c.isLetterOrNumber() && c.unicode() < 0x80) && c != QLatin1Char('-'))
             return false;
     }

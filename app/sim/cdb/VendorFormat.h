@@ -44,8 +44,11 @@ bool integerParam(const QJsonValue& value, qint64 min, qint64 max,
 bool integerListParam(const QJsonValue& value, QList<qint64>* out); // an array of whole numbers (bounded)
 bool stringListParam(const QJsonValue& value, QStringList* out);    // an array of strings (bounded)
 
-// A task id or region name: 1 to 128 ASCII letters, digits and dashes.
-bool isWellFormedId(const QString& id);
+// An AsyncRequestId as the vendor issues them, in any case: four groups of 8 hex digits
+// (f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7) or a UUID (7ef78bec-0111-43af-bb11-111112fb54a7).
+bool isAsyncRequestId(const QString& id);
+// A region name: 1 to 128 ASCII letters, digits and dashes.
+bool isRegionName(const QString& name);
 
 // The malformed DescribeTasks items of Emulator::setMalformedTaskItems(), by index.
 QJsonValue malformedTaskItem(int index);
