@@ -10,6 +10,7 @@
 #include <QJsonValue>
 #include <algorithm>
 #include <climits>
+#include <limits>
 #include <tuple>
 
 namespace taskwatch::sim {
@@ -21,7 +22,6 @@ constexpr qint64 kTasksDefaultLimit = 20;
 constexpr qint64 kTasksMaxLimit = 100;
 constexpr qint64 kInstancesDefaultLimit = 20;
 constexpr qint64 kInstancesMaxLimit = 2000;
-constexpr qint64 kMaxOffset = 1000 * 1000 * 1000;
 constexpr qsizetype kMaxEchoChars = 64; // untrusted request text quoted back in error messages
 constexpr char kVersionName[] = "2017-03-20";
 
@@ -53,7 +53,8 @@ bool pagingParams(const QJsonObject& params, qint64 defaultLimit, qint64 maxLimi
     *offset = 0;
     *limit = defaultLimit;
     if (params.contains(QStringLiteral("Offset")) &&
-        !vendor::integerParam(params.value(QStringLiteral("Offset")), 0, kMaxOffset, offset)) {
+        !vendor::integerParam(params.value(QStringLiteral("Offset")), 0, std::numeric_limits<qint64>::max(),
+                              offset)) {
         *message = QStringLiteral("The parameter `Offset` must be a whole number from 0.");
         return false;
     }
@@ -504,7 +505,9 @@ HttpReply CdbService::describeTasks(const QJsonObject& params, const QString& ke
     const QList<Listed> listed = listTasks(query, key, region);
     const qint64 total = listed.size() + m_malformedTaskItems;
     QJsonArray items;
-    for (qint64 i = query.offset; i < total && i < query.offset + query.limit; ++i) {
+    const qint64 first = std::min(query.offset, total);
+    const qint64 last = std::min(total, first + query.limit); // first <= total: no overflow
+    for (qint64 i = first; i < last; ++i) {
         if (i >= listed.size())
             items.append(vendor::malformedTaskItem(int(i - listed.size())));
         else
@@ -547,7 +550,9 @@ HttpReply CdbService::describeInstances(const QJsonObject& params, const QString
         listed.append(&instance);
     }
     QJsonArray items;
-    for (qint64 i = offset; i < listed.size() && i < offset + limit; ++i) {
+    const qint64 first = std::min<qint64>(offset, listed.size());
+    const qint64 last = std::min<qint64>(listed.size(), first + limit); // first <= size: no overflow
+    for (qint64 i = first; i < last; ++i) {
         const EmulatedInstance& in = *listed.at(i);
         items.append(QJsonObject{{QStringLiteral("InstanceId"), in.id},
                                  {QStringLiteral("InstanceName"), in.name},

@@ -5,8 +5,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QUuid>
-#include <climits>
-#include <cmath>
+#include <limits>
 
 namespace taskwatch::sim::vendor {
 
@@ -152,24 +151,24 @@ int derivedProgress(const std::optional<QString>& status) {
     return 50;
 }
 
-// A whole JSON number within [min, max].
 bool integerParam(const QJsonValue& value, qint64 min, qint64 max, qint64* out) {
     if (!value.isDouble())
         return false;
-    const double d = value.toDouble();
-    if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max))
+    // toInteger() answers its default for anything but a whole number that fits in 64 bits: asked with two
+    // defaults, it gives the same answer only for such a number.
+    const qint64 n = value.toInteger(0);
+    if (n != value.toInteger(1) || n < min || n > max)
         return false;
-    *out = qint64(d);
+    *out = n;
     return true;
 }
 
-// A JSON array of at most kMaxFilterValues whole numbers.
 bool integerListParam(const QJsonValue& value, QList<qint64>* out) {
-    if (!value.isArray() || value.toArray().size() > kMaxFilterValues)
+    if (!value.isArray())
         return false;
     for (const QJsonValue& v : value.toArray()) {
         qint64 n = 0;
-        if (!integerParam(v, INT_MIN, INT_MAX, &n))
+        if (!integerParam(v, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), &n))
             return false;
         out->append(n);
     }

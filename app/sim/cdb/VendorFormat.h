@@ -38,10 +38,10 @@ QString taskTypeWord(qint64 number);
 // DescribeTasks' Progress of a status without a scripted one: 0 before it runs, 100 when finished, else 50.
 int derivedProgress(const std::optional<QString>& status);
 
-// Body parameters typed as the vendor documents them.
-bool integerParam(const QJsonValue& value, qint64 min, qint64 max,
-                  qint64* out);                                     // a whole number in [min, max]
-bool integerListParam(const QJsonValue& value, QList<qint64>* out); // an array of whole numbers (bounded)
+// Body parameters typed as the vendor documents them. Integer is the SDKs' int64: a whole JSON number that
+// fits in 64 bits.
+bool integerParam(const QJsonValue& value, qint64 min, qint64 max, qint64* out); // an Integer in [min, max]
+bool integerListParam(const QJsonValue& value, QList<qint64>* out); // an array of Integer, any length
 bool stringListParam(const QJsonValue& value, QStringList* out);    // an array of strings (bounded)
 
 // An AsyncRequestId as the vendor issues them, in any case: four groups of 8 hex digits
