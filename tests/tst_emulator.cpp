@@ -244,6 +244,27 @@ class TestEmulator : public QObject {
         return spec;
     }
 
+    RequestSpec forText(const QString& id) const {
+        RequestSpec spec;
+        spec.body = QJsonDocument(QJsonObject{{"AsyncRequestId", id}}).toJson(QJsonDocument::Compact);
+        return spec;
+    }
+    // Texts that are not an AsyncRequestId (four groups of 8 hex digits, or a UUID).
+    static void malformedIds() {
+        QTest::addColumn<QString>("id");
+        QTest::newRow("words") << QStringLiteral("not-an-id");
+        QTest::newRow("blanks and punctuation") << QStringLiteral("not a valid id!");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("three groups") << QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8");
+        QTest::newRow("five groups") << QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7-00000000");
+        QTest::newRow("not hex") << QStringLiteral("g96e4f3c-8fc96c86-2ec79ac8-cb63a7a7");
+        QTest::newRow("blank around") << QStringLiteral(" f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7");
+        QTest::newRow("uuid without dashes") << QStringLiteral("7ef78bec011143afbb11111112fb54a7");
+        QTest::newRow("uuid groups misplaced") << QStringLiteral("7ef78bec0-111-43af-bb11-111112fb54a7");
+        QTest::newRow("vendor doc placeholder") << QStringLiteral("123asd21-2dasdasd-123qcsdw-313213");
+        QTest::newRow("non-ascii digits") << QStringLiteral("f96e4f3c-8fc96c86-2ec79ac8-cb63a7a\u0661");
+    }
+
     RequestSpec actionSpec(const QByteArray& action, const QJsonObject& body,
                            const QByteArray& region = kRegion, const QString& secretId = kId,
                            const QString& secretKey = kKey) const {
@@ -288,6 +309,15 @@ class TestEmulator : public QObject {
                 return item.toObject();
         }
         return {};
+    }
+
+    // Three RUNNING tasks for the DescribeTasks parameter tests: JobIds 81, 82, 83, newest first.
+    void addThreeRunningJobs() {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 1; i <= 3; ++i)
+            m_emu->addTask(
+                job(QStringLiteral("a100000%1-11111111-22222222-33333333").arg(i).toLatin1().constData(),
+                    80 + i, now.addSecs(-i), {step(0, 0, QStringLiteral("RUNNING"), {})}));
     }
 
 private slots:
@@ -555,8 +585,35 @@ private slots:
         QCOMPARE(statusOf(call(spec)), QStringLiteral("RUNNING"));
         QCOMPARE(statusOf(call(spec)), QStringLiteral("SUCCESS"));
         QCOMPARE(m_emu->pollsOf(QStringLiteral("12345678-9abcdef0-12345678-9abcdef0")), 2);
-        QCOMPARE(call(forId("not a valid id!")).errorCode(),
-                 QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+        QCOMPARE(call(forId("not a valid id!")).errorCode(), QStringLiteral("InvalidParameterValue"));
+    }
+
+    // --any-id answers unknown ids of the vendor's two forms only; any other text is an invalid value, never
+    // a task.
+    void anyIdRefusesMalformedIds_data() { malformedIds(); }
+    void anyIdRefusesMalformedIds() {
+        QFETCH(QString, id);
+        m_emu->setDefaultTimeline({step(0, 0, QStringLiteral("RUNNING"), {})});
+        const HttpResponse r = call(forText(id));
+        QCOMPARE(r.response().value("Status").toString(), QString()); // was RUNNING
+        QCOMPARE(r.errorCode(), QStringLiteral("InvalidParameterValue"));
+        QVERIFY(r.errorMessage().contains(QLatin1String("`AsyncRequestId`")));
+        QCOMPARE(m_emu->pollsOf(id), 0);
+    }
+
+    // The same answer without --any-id: the form is checked before the task is looked up.
+    void malformedIdIsAnInvalidParameterValue_data() { malformedIds(); }
+    void malformedIdIsAnInvalidParameterValue() {
+        QFETCH(QString, id);
+        QCOMPARE(call(forText(id)).errorCode(), QStringLiteral("InvalidParameterValue"));
+    }
+
+    void anyIdAnswersBothIdFormsInAnyCase() {
+        m_emu->setDefaultTimeline({step(0, 0, QStringLiteral("RUNNING"), {})});
+        for (const char* id :
+             {"38265324-dd030463-3d46a793-4a0420b1", "F96E4F3C-8FC96C86-2EC79AC8-CB63A7A7",
+              "7EF78BEC-0111-43AF-BB11-111112FB54A7", "6ef60bec-0242-43af-bb20-270359fb54a7"})
+            QCOMPARE(statusOf(call(forId(id))), QStringLiteral("RUNNING"));
     }
 
     void forcedError() {
@@ -1318,6 +1375,123 @@ private slots:
         QCOMPARE(listJobs({{"AsyncRequestId", "f1000001-11111111-22222222-33333333"}}), QList<qint64>());
         QCOMPARE(call(forId("f1000001-11111111-22222222-33333333")).errorCode(),
                  QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+    }
+
+    // Offset is an Integer with no documented maximum: a page past the last task is empty, TotalCount stays.
+    void describeTasksOffsetPastTheEnd() {
+        addThreeRunningJobs();
+        for (const double offset : {2e9, 1e15, 9e18}) {
+            const HttpResponse r = tasksCall({{"Offset", offset}});
+            QCOMPARE(r.errorCode(), QString());
+            QCOMPARE(r.response().value("TotalCount").toInt(), 3);
+            QVERIFY(r.response().value("Items").toArray().isEmpty());
+        }
+    }
+
+    // TaskStatus and TaskTypes are arrays of Integer (the SDKs' int64): a number that names no status or type
+    // matches nothing, however large.
+    void describeTasksFilterNumbersAreInt64() {
+        addThreeRunningJobs();
+        QCOMPARE(listJobs({{"TaskStatus", QJsonArray{4294967297.0, 1}}}), QList<qint64>({81, 82, 83}));
+        QCOMPARE(listJobs({{"TaskStatus", QJsonArray{-4294967296.0}}}), QList<qint64>());
+        QCOMPARE(listJobs({{"TaskTypes", QJsonArray{1e12}}}), QList<qint64>());
+        QCOMPARE(listJobs({{"TaskTypes", QJsonArray{1e12, 5}}}), QList<qint64>({81, 82, 83}));
+    }
+
+    // The filter arrays have no documented length (the body's 64 KiB bound them).
+    void describeTasksFilterArraysHaveNoLengthLimit() {
+        addThreeRunningJobs();
+        QJsonArray statuses;
+        for (int i = 0; i < 5000; ++i)
+            statuses.append(i % 2 == 0 ? 3 : 4); // FAILED, KILLED
+        QCOMPARE(listJobs({{"TaskStatus", statuses}}), QList<qint64>());
+        statuses.append(1);
+        QCOMPARE(listJobs({{"TaskStatus", statuses}}), QList<qint64>({81, 82, 83}));
+        QJsonArray types;
+        for (int i = 0; i < 2000; ++i)
+            types.append(i % 13 + 1);
+        QCOMPARE(listJobs({{"TaskTypes", types}}), QList<qint64>({81, 82, 83}));
+    }
+
+    // What is not an Integer (or a negative Offset) stays InvalidParameter.
+    void describeTasksInvalidIntegers_data() {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("offset negative") << QByteArray(R"({"Offset":-1})");
+        QTest::newRow("offset beyond 64 bits") << QByteArray(R"({"Offset":1e19})");
+        QTest::newRow("offset 2^63") << QByteArray(R"({"Offset":9223372036854775808})");
+        QTest::newRow("offset fraction") << QByteArray(R"({"Offset":0.5})");
+        QTest::newRow("limit beyond 64 bits") << QByteArray(R"({"Limit":1e19})");
+        QTest::newRow("status beyond 64 bits") << QByteArray(R"({"TaskStatus":[1e19]})");
+        QTest::newRow("type below 64 bits") << QByteArray(R"({"TaskTypes":[-1e19]})");
+        QTest::newRow("status string") << QByteArray(R"({"TaskStatus":[1,"2"]})");
+        QTest::newRow("status object") << QByteArray(R"({"TaskStatus":{"0":1}})");
+    }
+    void describeTasksInvalidIntegers() {
+        QFETCH(QByteArray, body);
+        RequestSpec spec = actionSpec("DescribeTasks", {});
+        spec.body = body;
+        QCOMPARE(call(spec).errorCode(), QStringLiteral("InvalidParameter"));
+    }
+
+    // A poller listing the unfinished tasks of a start-time window page by page (TaskStatus -1, 0, 1, 6;
+    // Offset += Limit until Offset >= TotalCount) sees every such task exactly once, with the same TotalCount
+    // on every page. WAITING has no TaskStatus number: no status filter selects it.
+    void describeTasksUnfinishedWindowEveryPage() {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QStringList words = {"RUNNING", "INITIAL", "PAUSED",  "UNDEFINED", "SUCCESS",
+                                   "FAILED",  "KILLED",  "REMOVED", "WAITING"};
+        QSet<qint64> expected;
+        for (int i = 0; i < 270; ++i) {
+            const QString& word = words.at(i % words.size());
+            // 250 in the window (three start in each second), 20 started before it.
+            const qint64 ago = i < 250 ? 60 + i / 3 : 3600 + i;
+            const QString id = QStringLiteral("%1-11111111-22222222-33333333").arg(0xb0000000u + i, 8, 16);
+            m_emu->addTask(job(id.toLatin1().constData(), 5000 + i, now.addSecs(-ago),
+                               {step(0, 0, word, {}), step(0, 3600 * 1000, QStringLiteral("SUCCESS"), {})}));
+            if (i < 250 &&
+                (word == "RUNNING" || word == "INITIAL" || word == "PAUSED" || word == "UNDEFINED"))
+                expected.insert(5000 + i);
+        }
+        ScriptedTask elsewhere = job("c1000001-11111111-22222222-33333333", 9001, now.addSecs(-100),
+                                     {step(0, 0, QStringLiteral("RUNNING"), {})});
+        elsewhere.region = QStringLiteral("ap-shanghai");
+        m_emu->addTask(elsewhere);
+
+        const auto vendorTime = [](const QDateTime& utc) {
+            return QLocale::c().toString(utc.toUTC().addSecs(8 * 3600), u"yyyy-MM-dd HH:mm:ss");
+        };
+        QJsonObject body{{"TaskStatus", QJsonArray{-1, 0, 1, 6}},
+                         {"StartTimeBegin", vendorTime(now.addSecs(-3000))},
+                         {"StartTimeEnd", vendorTime(now)},
+                         {"Limit", 100}};
+        QList<qint64> seen;
+        int pages = 0;
+        for (qint64 offset = 0, total = 1; offset < total; offset += 100, ++pages) {
+            body.insert("Offset", offset);
+            const HttpResponse r = tasksCall(body);
+            QCOMPARE(r.errorCode(), QString());
+            total = qint64(r.response().value("TotalCount").toDouble());
+            QCOMPARE(total, qint64(expected.size()));
+            seen += jobIds(r);
+        }
+        QCOMPARE(pages, 2); // 112 tasks
+        QCOMPARE(seen.size(), expected.size());
+        QCOMPARE(QSet<qint64>(seen.begin(), seen.end()), expected);
+    }
+
+    // DescribeDBInstances shares the paging rules: a page past the last instance is empty.
+    void describeDBInstancesOffsetPastTheEnd() {
+        EmulatedInstance instance;
+        instance.id = QStringLiteral("cdb-aaaa0001");
+        instance.region = QString::fromLatin1(kRegion);
+        m_emu->addInstance(instance);
+        for (const double offset : {2e9, 9e18}) {
+            const HttpResponse r =
+                call(actionSpec("DescribeDBInstances", {{"Offset", offset}, {"Limit", 2000}}));
+            QCOMPARE(r.errorCode(), QString());
+            QCOMPARE(r.response().value("TotalCount").toInt(), 1);
+            QVERIFY(r.response().value("Items").toArray().isEmpty());
+        }
     }
 
     void perActionRateLimits() {

@@ -1,0 +1,19 @@
+// The demo's account: a dozen pasted tasks across every status, error and a transient fault (timelines in
+// seconds), tasks DescribeTasks lists in two regions, and the instances they run on.
+#pragma once
+
+#include "cdb/Script.h"
+
+#include <QList>
+#include <QString>
+
+namespace taskwatch::sim::demo {
+
+QString region();                    // ap-guangzhou
+QString secondRegion();              // ap-shanghai
+QList<ScriptedTask> scriptedTasks(); // answered to pasted ids
+// Started relative to now: call it when serving.
+QList<ScriptedTask> discoverableTasks();
+QList<EmulatedInstance> instances();
+
+} // namespace taskwatch::sim::demo
