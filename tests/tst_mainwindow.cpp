@@ -880,9 +880,15 @@ void TestMainWindow::pauseIsConsistent() {
     PausedBoard fb;
     MainWindow window(&fb.board);
     showAndActivate(window);
-    TaskState running = stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling);
-    running.nextPollAt = QDateTime::currentDateTimeUtc().addSecs(30);
+    const TaskState running = stateFor(1, QStringLiteral("RUNNING"), TaskPhase::Polling);
     fb.board.adopt({running});
+    PollOutcome answer; // the scheduler's report of an answer, with the time of the next query
+    answer.taskId = running.id;
+    answer.status = running.status;
+    answer.checkedAt = QDateTime::currentDateTimeUtc();
+    answer.nextPollAt = answer.checkedAt.addSecs(30);
+    emit fb.scheduler()->polled(answer);
+    fb.board.flush();
     selectFirstRow(window);
     window.view()->setFocus();
     auto* refresh = window.findChild<QAction*>(QStringLiteral("refreshAction"));

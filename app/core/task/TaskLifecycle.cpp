@@ -67,6 +67,7 @@ void restart(TaskState& t) {
 }
 
 void restore(TaskState& t, bool held) {
+    t.nextPollAt = QDateTime(); // a time of an earlier run: the scheduler says anew
     if (t.phase != TaskPhase::Stopped && TaskStatus::isTerminal(t.status))
         t.phase = TaskPhase::Finished;
     if (t.isDone())
