@@ -963,6 +963,69 @@ int qnamLoop(const QString& url, int seconds) {
 // the bare QNAM loop over HTTPS (a child process: qnam-loop) and, when GUIBIN is given, the GUI bench host
 // (GUIBIN cpu, offscreen) — each a whole process, its user+sys CPU (getrusage of the reaped child) per 1,000
 // requests counted at one TLS emulator in this process; kRounds rounds, the order turned each round; medians.
+// Rows 2e-2i from the rounds' measurements (CPU s per 1,000 requests; -1 where a run failed).
+void reportHttpsRatios(const std::vector<double>& watch, const std::vector<double>& loop,
+                       const std::vector<double>& gui, const std::vector<double>& watchRatios,
+                       const std::vector<double>& guiRatios, const QStringList& details, int rounds,
+                       int seconds) {
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.empty()      ? -1.0
+               : v.size() % 2 ? v[v.size() / 2]
+                              : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+    };
+    const double mw = median(watch), ml = median(loop), mg = median(gui);
+    if (mw <= 0 || ml <= 0) {
+        rowNotMeasured(QStringLiteral("2g"), QStringLiteral("`watch` over HTTPS vs the bare QNAM loop"),
+                       QStringLiteral("≤ 1.4×"), details.join(QStringLiteral("; ")));
+        return;
+    }
+    rowInfo(
+        QStringLiteral("2e"),
+        QStringLiteral("CPU (user+sys, whole process) per 1,000 polls, `cdb-taskwatch watch --json` (history "
+                       "on), %1 ids, HTTPS to the TLS emulator, %2 s; median of %3 (alternating with 2f, "
+                       "2h)")
+            .arg(kBacklogTasks)
+            .arg(seconds)
+            .arg(rounds),
+        num(mw, 3) + QStringLiteral(" s"));
+    rowInfo(
+        QStringLiteral("2f"),
+        QStringLiteral("reference: bare QNetworkAccessManager POST loop at 40/s, own process, HTTPS to the "
+                       "same emulator, CPU per 1,000 requests, %1 s; median of %2")
+            .arg(seconds)
+            .arg(rounds),
+        num(ml, 3) + QStringLiteral(" s"));
+    // The ratio is taken within each round (its three runs follow each other, in a turning order) and the
+    // median of the rounds' ratios is the result: a ratio of the two medians would pair a watch run with a
+    // loop run of another round, under other machine conditions. Both are printed.
+    row(QStringLiteral("2g"),
+        QStringLiteral("`watch` over HTTPS ÷ the bare QNAM loop over HTTPS, median of the %1 rounds' ratios "
+                       "(the ratio of the medians, 2e ÷ 2f: %2)")
+            .arg(watchRatios.size())
+            .arg(num(mw / ml, 2)),
+        median(watchRatios), 2, QStringLiteral("×"), 1.4, true);
+    if (mg > 0) {
+        rowInfo(
+            QStringLiteral("2h"),
+            QStringLiteral("CPU (user+sys, whole process) per 1,000 polls, GUI (bench host: MainWindow + "
+                           "TaskBoard recording history, offscreen), %1 tasks pasted, HTTPS, %2 s; median "
+                           "of %3")
+                .arg(kBacklogTasks)
+                .arg(seconds)
+                .arg(rounds),
+            num(mg, 3) + QStringLiteral(" s"));
+        row(QStringLiteral("2i"),
+            QStringLiteral("GUI over HTTPS ÷ the bare QNAM loop over HTTPS, median of the %1 rounds' ratios "
+                           "(2h ÷ 2f: %2)")
+                .arg(guiRatios.size())
+                .arg(num(mg / ml, 2)),
+            median(guiRatios), 2, QStringLiteral("×"), 2.0, true);
+    }
+    note(QStringLiteral("HTTPS ratio runs (CPU s per 1,000 requests): %1")
+             .arg(details.join(QStringLiteral("; "))));
+}
+
 int httpsRatio(const QString& bin, const QString& guiBin) {
     constexpr int kRounds = 5;
     constexpr int kSeconds = 25;
@@ -1052,62 +1115,7 @@ int httpsRatio(const QString& bin, const QString& guiBin) {
                        .arg(w > 0 && l > 0 ? num(w / l, 2) : QStringLiteral("—"));
         progress(details.last());
     }
-    auto median = [](std::vector<double> v) {
-        std::sort(v.begin(), v.end());
-        return v.empty()      ? -1.0
-               : v.size() % 2 ? v[v.size() / 2]
-                              : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-    };
-    const double mw = median(watch), ml = median(loop), mg = median(gui);
-    if (mw <= 0 || ml <= 0) {
-        rowNotMeasured(QStringLiteral("2g"), QStringLiteral("`watch` over HTTPS vs the bare QNAM loop"),
-                       QStringLiteral("≤ 1.4×"), details.join(QStringLiteral("; ")));
-        return 0;
-    }
-    rowInfo(
-        QStringLiteral("2e"),
-        QStringLiteral("CPU (user+sys, whole process) per 1,000 polls, `cdb-taskwatch watch --json` (history "
-                       "on), %1 ids, HTTPS to the TLS emulator, %2 s; median of %3 (alternating with 2f, "
-                       "2h)")
-            .arg(kBacklogTasks)
-            .arg(kSeconds)
-            .arg(kRounds),
-        num(mw, 3) + QStringLiteral(" s"));
-    rowInfo(
-        QStringLiteral("2f"),
-        QStringLiteral("reference: bare QNetworkAccessManager POST loop at 40/s, own process, HTTPS to the "
-                       "same emulator, CPU per 1,000 requests, %1 s; median of %2")
-            .arg(kSeconds)
-            .arg(kRounds),
-        num(ml, 3) + QStringLiteral(" s"));
-    // The ratio is taken within each round (its three runs follow each other, in a turning order) and the
-    // median of the rounds' ratios is the result: a ratio of the two medians would pair a watch run with a
-    // loop run of another round, under other machine conditions. Both are printed.
-    row(QStringLiteral("2g"),
-        QStringLiteral("`watch` over HTTPS ÷ the bare QNAM loop over HTTPS, median of the %1 rounds' ratios "
-                       "(the ratio of the medians, 2e ÷ 2f: %2)")
-            .arg(watchRatios.size())
-            .arg(num(mw / ml, 2)),
-        median(watchRatios), 2, QStringLiteral("×"), 1.4, true);
-    if (mg > 0) {
-        rowInfo(
-            QStringLiteral("2h"),
-            QStringLiteral("CPU (user+sys, whole process) per 1,000 polls, GUI (bench host: MainWindow + "
-                           "TaskBoard recording history, offscreen), %1 tasks pasted, HTTPS, %2 s; median "
-                           "of %3")
-                .arg(kBacklogTasks)
-                .arg(kSeconds)
-                .arg(kRounds),
-            num(mg, 3) + QStringLiteral(" s"));
-        row(QStringLiteral("2i"),
-            QStringLiteral("GUI over HTTPS ÷ the bare QNAM loop over HTTPS, median of the %1 rounds' ratios "
-                           "(2h ÷ 2f: %2)")
-                .arg(guiRatios.size())
-                .arg(num(mg / ml, 2)),
-            median(guiRatios), 2, QStringLiteral("×"), 2.0, true);
-    }
-    note(QStringLiteral("HTTPS ratio runs (CPU s per 1,000 requests): %1")
-             .arg(details.join(QStringLiteral("; "))));
+    reportHttpsRatios(watch, loop, gui, watchRatios, guiRatios, details, kRounds, kSeconds);
     return 0;
 }
 

@@ -381,16 +381,12 @@ void DetailsPanel::copyCurrentTab() {
     emit tabTextCopied(m_tabs->tabText(m_tabs->currentIndex()));
 }
 
-void DetailsPanel::setPaused(bool paused) {
-    m_paused = paused;
-}
-
 void DetailsPanel::setDarkTheme(bool dark) {
     m_dark = dark;
     m_timelineStale = true; // repaint icons on the next showTask
 }
 
-void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& history) {
+void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& history, bool paused) {
     if (!state) {
         m_taskId.clear();
         m_taskKey.clear();
@@ -430,7 +426,7 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
     m_statusLabel->setToolTip(SafeText::toolTip(statusTip));
 
     setTextIfChanged(m_regionValue, SafeText::singleLine(state->region, 64));
-    setTextIfChanged(m_phaseValue, phaseText(*state, m_paused));
+    setTextIfChanged(m_phaseValue, phaseText(*state, paused));
     setTextIfChanged(m_addedValue, formatTime(state->addedAt));
     setTextIfChanged(m_checkedValue, formatTime(state->lastCheckedAt));
     setTextIfChanged(m_finishedValue, formatTime(state->finishedAt));

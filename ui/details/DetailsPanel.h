@@ -33,13 +33,10 @@ public:
     // Shows the task (null: the "select a task" placeholder). Cheap to call again for the same task: fields
     // whose text did not change are left alone (selection and scroll positions stay), and the timeline is
     // refilled only when `history` differs from the one shown (its length alone says nothing once the list
-    // is at its cap).
-    void showTask(const TaskState* state, const QList<HistoryEntry>& history);
+    // is at its cap). `paused`: polling is paused, and the summary says so instead of a next query time.
+    void showTask(const TaskState* state, const QList<HistoryEntry>& history, bool paused = false);
     QString taskId() const { return m_taskId; }
     void setDarkTheme(bool dark);
-    // While polling is paused the summary says so instead of a next query time (applies at the next
-    // showTask).
-    void setPaused(bool paused);
     // The focusable widgets in tab order: the tabs, their pages, the RequestId's copy button.
     QList<QWidget*> focusChain() const;
 
@@ -78,7 +75,6 @@ private:
     QString m_taskKey; // taskKey(profile, id) of the task shown; empty: none
     QString m_requestIdValue;
     bool m_dark = false;
-    bool m_paused = false;
     QList<HistoryEntry> m_timelineShown; // what the timeline shows (shares the caller's list)
     bool m_timelineStale = true;         // refill at the next showTask (another task, another theme)
     QStackedWidget* m_stack;

@@ -1,4 +1,5 @@
 #include "window/MainWindow.h"
+#include "window/WindowSettings.h"
 
 #include "Language.h"
 #include "api/ErrorCatalog.h"
@@ -68,21 +69,6 @@
 
 namespace taskwatch::ui {
 
-namespace {
-
-namespace Key {
-constexpr auto Geometry = "mainWindow/geometry";
-constexpr auto WindowState = "mainWindow/windowState";
-constexpr auto Splitter = "mainWindow/splitter";
-constexpr auto Header = "mainWindow/header";
-constexpr auto Filter = "mainWindow/filter";
-constexpr auto HideFinished = "mainWindow/hideFinished";
-constexpr auto Notifications = "notifications/enabled";
-constexpr auto LastRegion = "tasks/lastRegion";
-} // namespace Key
-
-} // namespace
-
 MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
     : QMainWindow(parent)
     , m_board(board)
@@ -123,201 +109,6 @@ MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
 MainWindow::~MainWindow() = default;
 
 // ----------------------------------------------------------------------------------------- construction
-
-void MainWindow::createActions() {
-    const auto make = [this](const QString& text, const QKeySequence& shortcut, const char* name, auto slot) {
-        auto* action = new QAction(text, this);
-        action->setObjectName(QLatin1String(name));
-        if (!shortcut.isEmpty())
-            action->setShortcut(shortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action); // shortcuts work anywhere in the window (text fields keep their own)
-        return action;
-    };
-    m_addAction =
-        make(tr("&Add Tasks…"), QKeySequence::New, "addTasksAction", &MainWindow::addTasksInteractively);
-    m_addAction->setToolTip(
-        tr("Add task ids (Ctrl+N); you can also paste them with Ctrl+V or drop text here"));
-    m_pasteAction = make(tr("&Paste Task IDs"), QKeySequence::Paste, "pasteIdsAction", &MainWindow::pasteIds);
-    m_refreshAction =
-        make(tr("&Refresh Now"), QKeySequence(Qt::Key_F5), "refreshAction", &MainWindow::refreshNow);
-    m_refreshAction->setToolTip(tr("Query the selected tasks, or all unfinished tasks, now (F5)"));
-    m_pauseAction = new QAction(tr("&Pause Polling"), this);
-    m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
-    m_pauseAction->setCheckable(true);
-    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    m_pauseAction->setToolTip(tr("Stop sending queries until you resume (Ctrl+Shift+P)"));
-    connect(m_pauseAction, &QAction::toggled, this, &MainWindow::setPollingPaused);
-    addAction(m_pauseAction);
-    m_retryAction =
-        make(tr("Re&try"), QKeySequence(Qt::CTRL | Qt::Key_R), "retryAction", &MainWindow::retrySelected);
-    m_retryAction->setToolTip(tr("Poll the selected tasks again, even after an error (Ctrl+R)"));
-    m_removeAction = make(tr("Re&move"), QKeySequence::Delete, "removeAction", &MainWindow::removeSelected);
-    m_removeAction->setToolTip(tr("Remove the selected tasks from the list; their history is kept (Del)"));
-    m_copyIdsAction =
-        make(tr("&Copy IDs"), QKeySequence::Copy, "copyIdsAction", &MainWindow::copySelectedIds);
-    m_copyRequestIdAction = make(tr("Copy Request&Id"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-                                 "copyRequestIdAction", &MainWindow::copySelectedRequestIds);
-    m_clearFinishedAction = make(tr("C&lear Finished"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
-                                 "clearFinishedAction", &MainWindow::clearFinished);
-    m_clearFinishedAction->setToolTip(
-        tr("Remove every finished task, also those stopped by an error (Ctrl+Shift+Del; Ctrl+Z undoes)"));
-    m_copyRowsAction = make(tr("Copy &Rows"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), "copyRowsAction",
-                            &MainWindow::copySelectedRows);
-    m_copyRowsAction->setToolTip(
-        tr("Copy the selected rows: their visible columns, tab-separated (Ctrl+Alt+C)"));
-    m_copyInfoAction = make(tr("Copy I&nfo"), QKeySequence(), "copyInfoAction", &MainWindow::copyCurrentInfo);
-    m_copyErrorAction =
-        make(tr("Copy &Error"), QKeySequence(), "copyErrorAction", &MainWindow::copyCurrentError);
-    m_undo = new RemovalUndo(m_board, this);
-    addAction(m_undo->action());
-    connect(m_undo, &RemovalUndo::undone, this,
-            [this](int n) { statusBar()->showMessage(tr("Tasks put back: %1").arg(n), 4000); });
-    m_exportAction = make(tr("&Export History…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportHistoryAction",
-                          &MainWindow::exportHistoryRequested);
-    m_exportAction->setEnabled(false); // enabled by whoever handles exportHistoryRequested()
-    m_credentialsAction = make(tr("&Credentials…"), QKeySequence(), "credentialsAction",
-                               [this] { emit credentialsRequested(QString()); });
-    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, "quitAction", &MainWindow::quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    m_hideFinishedAction = new QAction(tr("&Hide Finished"), this);
-    m_hideFinishedAction->setObjectName(QStringLiteral("hideFinishedAction"));
-    m_hideFinishedAction->setCheckable(true);
-    m_hideFinishedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    m_hideFinishedAction->setToolTip(tr("Show only tasks that are still running or waiting (Ctrl+H)"));
-    connect(m_hideFinishedAction, &QAction::toggled, m_proxy, &TaskFilterProxyModel::setHideFinished);
-    addAction(m_hideFinishedAction);
-    m_notificationsAction = new QAction(tr("Desktop &Notifications"), this);
-    m_notificationsAction->setObjectName(QStringLiteral("notificationsAction"));
-    m_notificationsAction->setCheckable(true);
-    m_notificationsAction->setChecked(QSettings().value(QLatin1String(Key::Notifications), true).toBool());
-    m_notificationsAction->setToolTip(tr("Show a desktop notification when a task finishes"));
-    connect(m_notificationsAction, &QAction::toggled, this,
-            [](bool on) { QSettings().setValue(QLatin1String(Key::Notifications), on); });
-    m_discoverAction = make(tr("&Discover Tasks…"), QKeySequence(Qt::CTRL | Qt::Key_D), "discoverAction",
-                            &MainWindow::discoverInteractively);
-    m_discoverAction->setIconText(tr("Discover")); // short on the toolbar: the filter field stays visible
-    m_discoverAction->setToolTip(
-        tr("List the account's tasks (DescribeTasks) and watch them, without pasting ids (Ctrl+D)"));
-    m_findAction = new QAction(tr("&Filter…"), this);
-    m_findAction->setObjectName(QStringLiteral("findAction"));
-    m_findAction->setShortcut(QKeySequence::Find);
-    addAction(m_findAction);
-}
-
-void MainWindow::createMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_addAction);
-    file->addAction(m_pasteAction);
-    file->addSeparator();
-    file->addAction(m_exportAction);
-    file->addAction(m_credentialsAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_undo->action());
-    edit->addSeparator();
-    edit->addAction(m_copyIdsAction);
-    edit->addAction(m_copyRequestIdAction);
-    edit->addAction(m_copyRowsAction);
-    edit->addAction(m_copyInfoAction);
-    edit->addAction(m_copyErrorAction);
-    edit->addSeparator();
-    edit->addAction(m_removeAction);
-    edit->addAction(m_clearFinishedAction);
-    edit->addSeparator();
-    edit->addAction(m_findAction);
-
-    QMenu* tasks = menuBar()->addMenu(tr("&Tasks"));
-    tasks->addAction(m_discoverAction);
-    tasks->addSeparator();
-    tasks->addAction(m_refreshAction);
-    tasks->addAction(m_retryAction);
-    tasks->addAction(m_pauseAction);
-    tasks->addSeparator();
-    tasks->addMenu(new PollIntervalMenu(m_board, tasks));
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_hideFinishedAction);
-    view->addMenu(m_columns->menu());
-    view->addAction(m_notificationsAction);
-    view->addAction(m_closeGuard->confirmAction());
-    view->addAction(m_closeGuard->toTrayAction());
-    view->addSeparator();
-    // The interface language: the system's unless chosen here (takes effect at the next start).
-    QMenu* language = view->addMenu(tr("&Language"));
-    language->setObjectName(QStringLiteral("languageMenu"));
-    auto* languages = new QActionGroup(language);
-    const QString current = Language::configured();
-    const QList<QPair<QString, QString>> choices{{QString(), tr("&System default")},
-                                                 {QStringLiteral("en"), QStringLiteral("&English")},
-                                                 {QStringLiteral("zh_CN"), QStringLiteral("简体中文 (&C)")}};
-    for (const auto& [id, name] : choices) {
-        QAction* action = language->addAction(name);
-        action->setCheckable(true);
-        action->setChecked(id == current);
-        action->setData(id);
-        languages->addAction(action);
-        connect(action, &QAction::triggered, this, [this, id = id] {
-            Language::setConfigured(id);
-            statusBar()->showMessage(tr("The language changes when TaskWatch starts again"), 8000);
-        });
-    }
-}
-
-void MainWindow::createToolBar() {
-    QToolBar* bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    bar->setFloatable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_addAction);
-    bar->addAction(m_discoverAction);
-    // Text only on the toolbar (the icon is in the menu): at the minimum width the filter field stays
-    // visible.
-    if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(m_discoverAction)))
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addAction(m_refreshAction);
-    bar->addAction(m_pauseAction);
-    bar->addSeparator();
-    bar->addAction(m_retryAction);
-    bar->addAction(m_removeAction);
-    auto* spacer = new QWidget(bar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    bar->addAction(m_hideFinishedAction);
-    m_profileFilter = new QComboBox(bar);
-    m_profileFilter->setObjectName(QStringLiteral("profileFilter"));
-    m_profileFilter->setAccessibleName(tr("Show the tasks of profile"));
-    m_profileFilter->setToolTip(tr("Show the tasks of one profile (account) only"));
-    m_profileFilter->addItem(tr("All profiles"), QString());
-    connect(m_profileFilter, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setProfileFilter(m_profileFilter->currentData().toString()); });
-    m_profileFilterAction = bar->addWidget(m_profileFilter);
-    m_profileFilterAction->setVisible(false);
-    m_filterEdit = new QLineEdit(bar);
-    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter by ID, status, Info, error, instance or type"));
-    m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setAccessibleName(tr("Filter tasks"));
-    m_filterEdit->setAccessibleDescription(
-        tr("Shows only the tasks whose id, status, Info, error or profile contains this text (Ctrl+F)"));
-    // The line edit's own clear button: named for screen readers.
-    for (QToolButton* clear : m_filterEdit->findChildren<QToolButton*>()) {
-        clear->setObjectName(QStringLiteral("filterClearButton"));
-        clear->setAccessibleName(tr("Clear the filter"));
-        clear->setToolTip(tr("Clear the filter"));
-    }
-    m_filterEdit->setMinimumWidth(240);
-    m_filterEdit->setMaximumWidth(360);
-    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &TaskFilterProxyModel::setFilterText);
-    connect(m_findAction, &QAction::triggered, m_filterEdit, [this] {
-        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
-        m_filterEdit->selectAll();
-    });
-    bar->addWidget(m_filterEdit);
-}
 
 void MainWindow::createCentralWidgets() {
     auto* central = new QWidget(this);
@@ -366,73 +157,40 @@ void MainWindow::createCentralWidgets() {
     setCentralWidget(central);
 }
 
-void MainWindow::createStatusBar() {
-    QStatusBar* bar = statusBar();
-    bar->setObjectName(QStringLiteral("statusBar"));
-
-    m_report = new AddReportBar(bar);
-    bar->addWidget(m_report);
-    m_report->hide();
-
-    m_countsLabel = new QLabel(bar);
-    m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
-    m_rateLabel = new QLabel(bar);
-    m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
-    m_rateLabel->setToolTip(tr("Queries sent in the last second (the API allows 40 per second)"));
-    m_nextPollLabel = new QLabel(bar);
-    m_nextPollLabel->setObjectName(QStringLiteral("nextPollLabel"));
-    for (QLabel* label : {m_countsLabel, m_rateLabel, m_nextPollLabel}) {
-        label->setTextFormat(Qt::PlainText);
-        label->setContentsMargins(8, 0, 8, 0);
-        bar->addPermanentWidget(label);
-    }
-    // The temporary messages ("Tasks removed: 1") are painted, not widgets: announced for screen readers.
-    bar->setAccessibleName(tr("Status"));
-    connect(bar, &QStatusBar::messageChanged, bar,
-            [bar](const QString& message) { announce(bar, message, tr("Status")); });
-}
-
-void MainWindow::setTabOrderChain() {
-    // toolbar (profile filter, filter) → table → details tabs → details content → status bar
-    QList<QWidget*> chain{m_profileFilter, m_filterEdit, m_view};
-    chain += m_details->focusChain();
-    chain += m_report->focusChain();
-    for (qsizetype i = 1; i < chain.size(); ++i)
-        setTabOrder(chain.at(i - 1), chain.at(i));
-}
-
 void MainWindow::restoreSettings() {
     QSettings settings;
-    if (const QByteArray geometry = settings.value(QLatin1String(Key::Geometry)).toByteArray();
+    if (const QByteArray geometry = settings.value(QLatin1String(WindowSettings::Geometry)).toByteArray();
         !geometry.isEmpty())
         restoreGeometry(geometry);
-    if (const QByteArray state = settings.value(QLatin1String(Key::WindowState)).toByteArray();
+    if (const QByteArray state = settings.value(QLatin1String(WindowSettings::WindowState)).toByteArray();
         !state.isEmpty())
         restoreState(state);
-    if (const QByteArray splitter = settings.value(QLatin1String(Key::Splitter)).toByteArray();
+    if (const QByteArray splitter = settings.value(QLatin1String(WindowSettings::Splitter)).toByteArray();
         !splitter.isEmpty())
         m_splitter->restoreState(splitter);
     else
         m_splitter->setSizes({400, 240});
-    if (const QByteArray header = settings.value(QLatin1String(Key::Header)).toByteArray(); !header.isEmpty())
+    if (const QByteArray header = settings.value(QLatin1String(WindowSettings::Header)).toByteArray();
+        !header.isEmpty())
         m_view->horizontalHeader()->restoreState(header);
     m_columns->apply(); // a saved width never cuts a value; hidden columns as chosen
-    m_filterEdit->setText(settings.value(QLatin1String(Key::Filter)).toString());
-    m_hideFinishedAction->setChecked(settings.value(QLatin1String(Key::HideFinished), false).toBool());
-    if (const QString region = settings.value(QLatin1String(Key::LastRegion)).toString();
+    m_filterEdit->setText(settings.value(QLatin1String(WindowSettings::Filter)).toString());
+    m_hideFinishedAction->setChecked(
+        settings.value(QLatin1String(WindowSettings::HideFinished), false).toBool());
+    if (const QString region = settings.value(QLatin1String(WindowSettings::LastRegion)).toString();
         Regions::isWellFormed(region))
         m_board->setLastRegion(region);
 }
 
 void MainWindow::saveSettings() const {
     QSettings settings;
-    settings.setValue(QLatin1String(Key::Geometry), saveGeometry());
-    settings.setValue(QLatin1String(Key::WindowState), saveState());
-    settings.setValue(QLatin1String(Key::Splitter), m_splitter->saveState());
-    settings.setValue(QLatin1String(Key::Header), m_view->horizontalHeader()->saveState());
-    settings.setValue(QLatin1String(Key::Filter), m_filterEdit->text());
-    settings.setValue(QLatin1String(Key::HideFinished), m_hideFinishedAction->isChecked());
-    settings.setValue(QLatin1String(Key::Notifications), m_notificationsAction->isChecked());
+    settings.setValue(QLatin1String(WindowSettings::Geometry), saveGeometry());
+    settings.setValue(QLatin1String(WindowSettings::WindowState), saveState());
+    settings.setValue(QLatin1String(WindowSettings::Splitter), m_splitter->saveState());
+    settings.setValue(QLatin1String(WindowSettings::Header), m_view->horizontalHeader()->saveState());
+    settings.setValue(QLatin1String(WindowSettings::Filter), m_filterEdit->text());
+    settings.setValue(QLatin1String(WindowSettings::HideFinished), m_hideFinishedAction->isChecked());
+    settings.setValue(QLatin1String(WindowSettings::Notifications), m_notificationsAction->isChecked());
 }
 
 // ------------------------------------------------------------------------------------------------- board
@@ -591,7 +349,7 @@ void MainWindow::addTasksInteractively() {
         profiles.prepend(m_board->defaultProfile());
     dialog->setProfiles(profiles, m_board->defaultProfile());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        QSettings().setValue(QLatin1String(Key::LastRegion), dialog->region());
+        QSettings().setValue(QLatin1String(WindowSettings::LastRegion), dialog->region());
         addTaskText(dialog->text(), dialog->region(), dialog->profile());
     });
     // Back to the table (not the filter, where Ctrl+E and friends would be typed away).
@@ -801,6 +559,8 @@ void MainWindow::removeSelected() {
     if (keys.isEmpty())
         return;
     const QList<TaskState> removed = m_undo->record([&] { m_board->remove(keys); });
+    if (removed.isEmpty())
+        return; // the history could not remove them: they stay, and its banner says why
     statusBar()->showMessage(tr("Tasks removed: %1 (Ctrl+Z puts them back)").arg(removed.size()), 8000);
 }
 
@@ -889,56 +649,9 @@ void MainWindow::showPaused(bool paused) {
     }
     m_pauseAction->setText(paused ? tr("Resume &Polling") : tr("&Pause Polling"));
     m_pauseAction->setIcon(actionIcon(paused ? ActionIcon::Resume : ActionIcon::Pause, palette()));
-    m_details->setPaused(paused);
     updateActions(); // Refresh Now is off while paused
     updateDetails();
     updateStatusBar();
-}
-
-void MainWindow::showTableContextMenu(const QPoint& pos) {
-    QMenu menu(this);
-    menu.addAction(m_refreshAction);
-    menu.addAction(m_retryAction);
-    menu.addSeparator();
-    menu.addAction(m_copyIdsAction);
-    menu.addAction(m_copyRequestIdAction);
-    menu.addAction(m_copyRowsAction);
-    menu.addAction(m_copyInfoAction);
-    menu.addAction(m_copyErrorAction);
-    menu.addSeparator();
-    menu.addAction(m_removeAction);
-    menu.addAction(m_clearFinishedAction);
-    menu.addAction(m_undo->action());
-    menu.addSeparator();
-    menu.addAction(m_pauseAction);
-    menu.addAction(m_addAction);
-    menu.exec(m_view->viewport()->mapToGlobal(pos));
-}
-
-void MainWindow::updateActions() {
-    const QStringList keys = selectedKeys();
-    const bool polling = anyPolling();
-    bool anyRequestId = false;
-    bool anyRetryable = false;
-    for (const QString& key : keys) {
-        const TaskState* state = m_board->task(key);
-        if (!state)
-            continue;
-        anyRequestId = anyRequestId || !state->requestId.isEmpty();
-        anyRetryable = anyRetryable || state->isDone() || !state->errorCode.isEmpty();
-    }
-    m_copyIdsAction->setEnabled(!keys.isEmpty());
-    m_copyRowsAction->setEnabled(!keys.isEmpty());
-    const TaskState* current = m_board->task(currentKey());
-    m_copyInfoAction->setEnabled(current && current->info && !current->info->isEmpty());
-    m_copyErrorAction->setEnabled(current && !current->errorCode.isEmpty());
-    m_copyRequestIdAction->setEnabled(anyRequestId);
-    m_removeAction->setEnabled(!keys.isEmpty());
-    m_retryAction->setEnabled(polling && anyRetryable);
-    // Paused: nothing is sent, so Refresh Now would promise a query that does not come.
-    m_refreshAction->setEnabled(polling && !m_board->isPaused() && m_board->activeCount() > 0);
-    m_pauseAction->setEnabled(polling);
-    m_clearFinishedAction->setEnabled(m_board->finishedCount() > 0);
 }
 
 // ------------------------------------------------------------------------------------ status and details
@@ -985,7 +698,7 @@ void MainWindow::updateDetails() {
         m_viewedTimeline = m_board->timeline(key);
         m_viewedTimelineKey = key;
     }
-    m_details->showTask(state, m_viewedTimeline);
+    m_details->showTask(state, m_viewedTimeline, m_board->isPaused());
 }
 
 // ------------------------------------------------------------------------------------------------ banners
