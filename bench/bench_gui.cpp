@@ -171,6 +171,39 @@ int rss(const QString& url) {
     return 0;
 }
 
+// The window with 10,000 ids pasted at once and polled for 20 s (a fresh history): what the user's session
+// holds per task while every task is being polled.
+int pasteRss(const QString& url) {
+    constexpr int kTasks = 10000;
+    constexpr int kRunMs = 20000;
+    QTemporaryDir dir;
+    TaskStore store(dir.filePath(QStringLiteral("history.sqlite")));
+    if (!store.open())
+        return 1;
+    auto board = makeBoard(url, &store);
+    ui::MainWindow window(board.get());
+    window.show();
+    runFor(300);
+    const qint64 before = procStatusKb(0, "VmRSS");
+    window.addTaskText(idsText('d', kTasks));
+    // A user looks at a few tasks (their timelines are read from the store) while everything is polled.
+    for (int i = 0; i < 20; ++i) {
+        window.view()->selectRow(i * 487 % kTasks);
+        runFor(kRunMs / 20);
+    }
+    const qint64 hwm = procStatusKb(0, "VmHWM");
+    row(QStringLiteral("3c"),
+        QStringLiteral("peak RSS (VmHWM) of the GUI with %L1 ids pasted and polled for %2 s (bench host: "
+                       "MainWindow + TaskBoard + a new TaskStore, offscreen)")
+            .arg(kTasks)
+            .arg(kRunMs / 1000),
+        double(hwm) * 1024.0 / 1e6, 1, QStringLiteral("MB"), 60, true);
+    note(QStringLiteral("paste RSS: %1 MB before the paste, VmHWM %2 MB (MB = 10^6 bytes)")
+             .arg(num(double(before) * 1024.0 / 1e6, 1))
+             .arg(num(double(hwm) * 1024.0 / 1e6, 1)));
+    return 0;
+}
+
 // --------------------------------------------------------------------------------------------------- CPU
 
 // `seconds` > 0: runs that long (the parent then measures this whole process, as in bench_core https-ratio).
@@ -265,13 +298,16 @@ int main(int argc, char* argv[]) {
     const QString mode = args.value(1);
     const QString url = args.value(2);
     if (url.isEmpty()) {
-        std::fprintf(stderr, "usage: %s first-paint|rss|cpu|stall EMULATOR_URL [SECONDS (cpu)]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s first-paint|rss|paste-rss|cpu|stall EMULATOR_URL [SECONDS (cpu)]\n",
+                     argv[0]);
         return 2;
     }
     if (mode == QLatin1String("first-paint"))
         return firstPaint(url, sinceMain, processAtMain);
     if (mode == QLatin1String("rss"))
         return rss(url);
+    if (mode == QLatin1String("paste-rss"))
+        return pasteRss(url);
     if (mode == QLatin1String("cpu"))
         return cpu(url, args.value(3).toInt());
     if (mode == QLatin1String("stall"))

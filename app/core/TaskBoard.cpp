@@ -164,10 +164,11 @@ const TaskState* TaskBoard::task(const QString& key) const {
     return find(key);
 }
 
-TaskState& TaskBoard::insert(TaskState state) {
+// `key` is taskKey(state), shared with the caller's lists (one string per task).
+TaskState& TaskBoard::insert(TaskState state, const QString& key) {
     auto owned = std::make_unique<TaskState>(std::move(state));
     TaskState& t = *owned;
-    m_byKey.insert(taskKey(t), &t);
+    m_byKey.insert(key, &t);
     m_tasks.push_back(std::move(owned));
     return t;
 }
@@ -204,7 +205,7 @@ QStringList TaskBoard::addIds(const QStringList& ids, const QString& profileName
         state.region = region;
         state.addedAt = now;
         state.phase = held ? TaskPhase::Held : TaskPhase::Waiting;
-        insert(std::move(state));
+        insert(std::move(state), key);
         if (scheduler)
             scheduler->addTask(id, region);
         added.append(key);
@@ -249,7 +250,7 @@ QStringList TaskBoard::adopt(const QList<TaskState>& states) {
                 p->scheduler()->restoreTask(state);
         }
         profiles.insert(state.profile);
-        insert(std::move(state));
+        insert(std::move(state), key);
         added.append(key);
     }
     if (added.isEmpty())
@@ -511,8 +512,8 @@ QString TaskBoard::addListed(const QString& profile, const QString& id, const QS
     state.region = region;
     state.addedAt = now;
     state.discovery = facts;
-    TaskState& t = insert(std::move(state));
-    const QString key = taskKey(t);
+    const QString key = taskKey(profile, id);
+    TaskState& t = insert(std::move(state), key);
     const bool held = isHeld(profile);
     if (t.isJobOnly()) {
         TaskLifecycle::followListing(t, now);

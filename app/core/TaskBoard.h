@@ -153,7 +153,7 @@ private:
     AccountPoller& ensurePoller(const QString& profile);
     QString resolveProfile(const QString& profile) const;
     TaskState* find(const QString& key) const;
-    TaskState& insert(TaskState state);
+    TaskState& insert(TaskState state, const QString& key);
     bool isHeld(const QString& profile) const;
     void onPolled(const QString& profile, const PollOutcome& outcome);
     void onHoldChanged(const QString& profile, bool held);

@@ -1,9 +1,11 @@
 #include "desktop/ActionIcons.h"
 
+#include <QIconEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
 #include <QPixmap>
+#include <functional>
 
 // Q_INIT_RESOURCE must be used outside any namespace; the resources live in a static library.
 static void initResources() {
@@ -105,16 +107,46 @@ void drawShape(QPainter& p, ActionIcon kind, const QColor& c) {
     }
 }
 
-QPixmap render(ActionIcon kind, const QColor& color, int side, qreal dpr) {
-    QPixmap pm(QSize(side, side) * dpr);
-    pm.fill(Qt::transparent);
-    pm.setDevicePixelRatio(dpr);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.scale(side / 24.0, side / 24.0);
-    drawShape(p, kind, color);
-    return pm;
-}
+// An icon painted at the size asked for, when asked (the window asks for a few sizes of a few icons: painting
+// on demand keeps no set of pixmaps of every size for every icon).
+class PaintedIconEngine : public QIconEngine {
+public:
+    // Paints the normal or the disabled look into a square of `side` logical pixels.
+    using Painter = std::function<void(QPainter& p, int side, QIcon::Mode mode)>;
+    explicit PaintedIconEngine(Painter painter)
+        : m_painter(std::move(painter)) {}
+
+    QIconEngine* clone() const override { return new PaintedIconEngine(m_painter); }
+    QString key() const override { return QStringLiteral("taskwatch-painted"); }
+    bool isNull() override { return false; }
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override {
+        return {QSize(16, 16), QSize(22, 22), QSize(24, 24), QSize(32, 32), QSize(48, 48), QSize(64, 64)};
+    }
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override {
+        const int side = qMin(size.width(), size.height());
+        return QSize(side, side);
+    }
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
+        return scaledPixmap(size, mode, state, 1.0);
+    }
+    QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State, qreal scale) override {
+        const int side = qMin(size.width(), size.height());
+        QPixmap pm(QSize(side, side) * scale);
+        pm.fill(Qt::transparent);
+        pm.setDevicePixelRatio(scale);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        m_painter(p, side, mode);
+        return pm;
+    }
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override {
+        const qreal scale = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        painter->drawPixmap(rect, scaledPixmap(rect.size(), mode, state, scale));
+    }
+
+private:
+    Painter m_painter;
+};
 
 const char* themeName(ActionIcon kind) {
     switch (kind) {
@@ -145,12 +177,10 @@ const char* themeName(ActionIcon kind) {
 } // namespace
 
 QIcon paintedIcon(ActionIcon kind, const QColor& color, const QColor& disabledColor) {
-    QIcon icon;
-    for (int side : {16, 20, 22, 24, 32, 40, 48, 64}) {
-        icon.addPixmap(render(kind, color, side, 1.0), QIcon::Normal);
-        icon.addPixmap(render(kind, disabledColor, side, 1.0), QIcon::Disabled);
-    }
-    return icon;
+    return QIcon(new PaintedIconEngine([kind, color, disabledColor](QPainter& p, int side, QIcon::Mode mode) {
+        p.scale(side / 24.0, side / 24.0);
+        drawShape(p, kind, mode == QIcon::Disabled ? disabledColor : color);
+    }));
 }
 
 QIcon actionIcon(ActionIcon kind, const QPalette& palette) {
@@ -169,12 +199,7 @@ QIcon appIcon() {
     QIcon icon(QStringLiteral(":/icons/cdb-taskwatch.svg"));
     if (!icon.pixmap(QSize(32, 32)).isNull())
         return icon;
-    QIcon painted;
-    for (int side : {16, 24, 32, 48, 64, 128, 256}) {
-        QPixmap pm(side, side);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        p.setRenderHint(QPainter::Antialiasing);
+    return QIcon(new PaintedIconEngine([](QPainter& p, int side, QIcon::Mode) {
         p.scale(side / 64.0, side / 64.0);
         const QColor body(0x1f, 0x6f, 0xeb);
         const QColor top(0x6c, 0xa8, 0xff);
@@ -193,10 +218,7 @@ QIcon appIcon() {
         p.drawEllipse(QRectF(34, 34, 28, 28));
         p.setPen(QPen(Qt::white, 4.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.drawPolyline(QPolygonF({QPointF(41, 48.5), QPointF(46.5, 54), QPointF(55, 43)}));
-        p.end();
-        painted.addPixmap(pm);
-    }
-    return painted;
+    }));
 }
 
 } // namespace taskwatch::ui

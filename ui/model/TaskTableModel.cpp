@@ -420,23 +420,18 @@ void TaskTableModel::setTaskList(TaskList* tasks) {
 void TaskTableModel::addTasks(const QStringList& keys) {
     QList<const TaskState*> added;
     added.reserve(keys.size());
-    QSet<QString> seen;
+    const int first = static_cast<int>(m_rows.size());
     for (const QString& key : keys) {
         const TaskState* state = m_tasks->task(key);
-        if (state && !m_rowOf.contains(key) && !seen.contains(key)) {
-            seen.insert(key);
+        if (state && !m_rowOf.contains(state)) {
+            m_rowOf.insert(state, first + static_cast<int>(added.size()));
             added.append(state);
         }
     }
     if (added.isEmpty())
         return;
-    const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-    m_rows.reserve(m_rows.size() + added.size());
-    for (const TaskState* state : std::as_const(added)) {
-        m_rowOf.insert(taskKey(*state), static_cast<int>(m_rows.size()));
-        m_rows.append(state);
-    }
+    m_rows.append(added);
     endInsertRows();
 }
 
@@ -446,7 +441,7 @@ void TaskTableModel::updateTasks(const QStringList& keys) {
     QList<int> changedRows;
     changedRows.reserve(keys.size());
     for (const QString& key : keys) {
-        if (const auto it = m_rowOf.constFind(key); it != m_rowOf.constEnd())
+        if (const auto it = m_rowOf.constFind(m_tasks->task(key)); it != m_rowOf.constEnd())
             changedRows.append(*it);
     }
     if (changedRows.isEmpty())
@@ -473,7 +468,7 @@ QStringList TaskTableModel::profiles() const {
 
 void TaskTableModel::reindexFrom(int row) {
     for (int r = row; r < m_rows.size(); ++r)
-        m_rowOf[taskKey(*m_rows.at(r))] = r;
+        m_rowOf[m_rows.at(r)] = r;
 }
 
 // Tasks about to be removed: one beginRemoveRows per contiguous block, from the bottom up (the rows above a
@@ -482,7 +477,7 @@ void TaskTableModel::removeTasks(const QStringList& keys) {
     QList<int> rows;
     rows.reserve(keys.size());
     for (const QString& key : keys) {
-        if (const auto it = m_rowOf.constFind(key); it != m_rowOf.constEnd())
+        if (const auto it = m_rowOf.constFind(m_tasks->task(key)); it != m_rowOf.constEnd())
             rows.append(*it);
     }
     if (rows.isEmpty())
@@ -500,7 +495,7 @@ void TaskTableModel::removeTasks(const QStringList& keys) {
         --i;
         beginRemoveRows({}, first, last);
         for (int r = first; r <= last; ++r)
-            m_rowOf.remove(taskKey(*m_rows.at(r)));
+            m_rowOf.remove(m_rows.at(r));
         m_rows.remove(first, last - first + 1);
         endRemoveRows();
     }
@@ -527,13 +522,14 @@ const TaskState* TaskTableModel::stateOf(const QString& key) const {
 }
 
 int TaskTableModel::rowOf(const QString& key) const {
+    if (!m_tasks)
+        return -1;
     if (key.contains(QChar(0x1f)))
-        return m_rowOf.value(key, -1);
-    // A bare id names the task of the list's default profile (or of the empty profile without a list).
-    if (m_tasks)
-        if (const int row = m_rowOf.value(taskKey(m_tasks->defaultProfile(), key), -1); row >= 0)
-            return row;
-    return m_rowOf.value(taskKey(QString(), key), -1);
+        return m_rowOf.value(m_tasks->task(key), -1);
+    // A bare id names the task of the list's default profile (or of the empty profile).
+    if (const int row = m_rowOf.value(m_tasks->task(taskKey(m_tasks->defaultProfile(), key)), -1); row >= 0)
+        return row;
+    return m_rowOf.value(m_tasks->task(taskKey(QString(), key)), -1);
 }
 
 bool TaskTableModel::contains(const QString& key) const {

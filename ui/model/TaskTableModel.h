@@ -111,7 +111,7 @@ private:
     void clear();
 
     QList<const TaskState*> m_rows; // the list's tasks (their owner's), in its order
-    QHash<QString, int> m_rowOf;    // taskKey → row
+    QHash<const TaskState*, int> m_rowOf; // task → row
     TaskList* m_tasks = nullptr;    // unset when it is destroyed
     Clock m_clock;
     bool m_dark = false;
