@@ -3,6 +3,7 @@
 
 #include "api/Regions.h"
 #include "api/Signer.h"
+#include "platform/QtCompat.h"
 #include "task/TextBounds.h"
 
 #include <QElapsedTimer>
@@ -501,7 +502,7 @@ QDateTime parseVendorTime(const QString& text) {
     const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt());
     if (!date.isValid() || !time.isValid())
         return {};
-    return QDateTime(date, time, Qt::UTC).addSecs(-kVendorTimeOffsetSecs);
+    return compat::utcDateTime(date, time).addSecs(-kVendorTimeOffsetSecs);
 }
 
 bool isTerminalWord(const QString& status) {
@@ -1741,10 +1742,9 @@ void Emulator::setForcedError(const QString& code, const QString& message) {
 
 void Emulator::setForcedHttpStatus(int status, const QByteArray& location) {
     d->forcedHttpStatus = status >= 100 && status <= 599 ? status : 0;
-    // One header line: CR, LF and NUL would end it (or smuggle others), so they never go out.
-    QByteArray clean = location;
-    clean.replace('\r', "%0D").replace('\n', "%0A").replace('\0', "%00");
-    d->forcedLocation = clean;
+    // One header line of visible text: control characters never go out (CR and LF would end it or smuggle
+    // others; HTTP clients such as Qt 6.8's reject a field value with any of them).
+    d->forcedLocation = location.toPercentEncoding(QByteArrayLiteral(":/?#[]@!$&'()*+,;=%"));
 }
 
 int Emulator::pollsOf(const QString& taskId) const {

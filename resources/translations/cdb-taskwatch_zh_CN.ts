@@ -1307,7 +1307,7 @@
     </message>
     <message>
         <source>Usage: cdb-taskwatch credentials &lt;command&gt; [options]
-Manage Tencent Cloud API keys in the OS keychain (Secret Service). Secrets are never taken as arguments.
+Manage Tencent Cloud API keys in the OS keychain (%1). Secrets are never taken as arguments.
 
 Commands:
   set     Store keys: --secret-id ID, SecretKey (and optional Token) on standard input
@@ -1320,7 +1320,7 @@ Run &apos;cdb-taskwatch credentials &lt;command&gt; --help&apos; for the options
 Credentials in TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_TOKEN) take precedence over stored profiles.
 Exit status: 0 success, 2 usage error or bad input, 3 keychain unavailable or no such profile.</source>
         <translation>用法：cdb-taskwatch credentials &lt;command&gt; [options]
-在操作系统钥匙串（Secret Service）中管理腾讯云 API 密钥。机密信息绝不通过命令行参数接收。
+在操作系统钥匙串（%1）中管理腾讯云 API 密钥。机密信息绝不通过命令行参数接收。
 
 命令：
   set     存储密钥：--secret-id ID，SecretKey（及可选的 Token）从标准输入读取
