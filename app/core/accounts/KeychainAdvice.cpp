@@ -7,7 +7,7 @@ namespace taskwatch::keychain {
 
 namespace {
 QString tr(const char* text) {
-    return QCoreApplication::translate("taskwatch::CredentialStore", text);
+    return QCoreApplication::translate("taskwatch::keychain", text);
 }
 
 bool containsAny(const QString& text, std::initializer_list<const char*> needles) {

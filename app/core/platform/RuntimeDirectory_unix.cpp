@@ -12,7 +12,7 @@ namespace taskwatch::platform {
 
 namespace {
 QString tr(const char* text) {
-    return QCoreApplication::translate("SendBudget", text);
+    return QCoreApplication::translate("taskwatch::platform", text);
 }
 
 // The user's name as QStandardPaths names its fallback directory (the uid when the user has no name).

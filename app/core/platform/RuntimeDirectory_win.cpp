@@ -9,7 +9,7 @@ namespace taskwatch::platform {
 
 namespace {
 QString tr(const char* text) {
-    return QCoreApplication::translate("SendBudget", text);
+    return QCoreApplication::translate("taskwatch::platform", text);
 }
 } // namespace
 
