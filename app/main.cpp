@@ -6,6 +6,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#ifdef TASKWATCH_GUI_EXECUTABLE
+#include <QMessageBox>
+#endif
 
 int main(int argc, char* argv[]) {
     // Usage lines (QCommandLineParser prints argv[0]) name the program, never the path it was started by.
@@ -28,6 +31,19 @@ int main(int argc, char* argv[]) {
     // A bare word that is not a command is a usage error (exit 2), not a GUI start; see CliMain.h.
     const bool headless =
         taskwatch::cli::isCliCommand(arguments) || taskwatch::cli::isUnknownCommand(arguments);
+#ifdef TASKWATCH_GUI_EXECUTABLE
+    // Windows' GUI executable has no console for a command's output: the commands are
+    // cdb-taskwatch-cli.exe's.
+    if (headless) {
+        QApplication app(argc, argv);
+        taskwatch::Language::install();
+        QMessageBox::information(nullptr, QStringLiteral("CDB TaskWatch"),
+                                 QCoreApplication::translate("main", "Run the commands in a console with "
+                                                                     "cdb-taskwatch-cli.exe, for example: "
+                                                                     "cdb-taskwatch-cli watch --help"));
+        return 2;
+    }
+#endif
     if (headless || infoOnly) {
         QCoreApplication app(argc, argv);
         taskwatch::Language::install();

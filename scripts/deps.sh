@@ -1,12 +1,17 @@
-# Sourced by scripts/test, scripts/run and scripts/bench: installs the Debian packages the project needs when
-# any is missing (idempotent; a dpkg-query check of ~0.2 s when all are present).
-TASKWATCH_PKGS=(build-essential cmake ninja-build pkg-config clang-format
-    qt6-base-dev qt6-base-dev-tools libqt6test6 libqt6sql6-sqlite libgl-dev libegl-dev libxkbcommon-dev
+# Sourced by scripts/test, scripts/run, scripts/bench, scripts/fuzz and scripts/test-debian13: installs the packages
+# the project needs when any is missing (idempotent; a dpkg-query check of ~0.2 s when all are present), also on a
+# minimal system (debootstrap --variant=minbase, a container image).
+# The names are those of Debian 12 (bookworm), Debian 13 (trixie) and Ubuntu 24.04 (noble); only the library
+# packages renamed by the 64-bit time_t transition differ, and the -dev packages bring those in, so none is named.
+TASKWATCH_PKGS=(build-essential cmake ninja-build pkg-config clang-format git
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev libegl-dev libxkbcommon-dev
     qtkeychain-qt6-dev libsecret-1-0
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     dbus dbus-user-session gnome-keyring libsecret-tools
     xvfb xauth imagemagick fonts-dejavu-core fonts-noto-cjk
-    desktop-file-utils appstream sqlite3 python3 openssl)
+    desktop-file-utils appstream man-db file sqlite3 python3 openssl ca-certificates)
+# The sanitizer build and the fuzz targets use Clang; its ASan/UBSan/libFuzzer run-times come with libclang-rt-dev.
+TASKWATCH_CLANG_PKGS=(clang libclang-rt-dev)
 
 taskwatch_install_deps() {
     local missing=() p

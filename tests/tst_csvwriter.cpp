@@ -2,6 +2,7 @@
 // BOM, exact header, CRLF, and the QSaveFile/stdout export of the history.
 #include "history/CsvWriter.h"
 #include "history/TaskStore.h"
+#include "platform/QtCompat.h"
 #include "task/HistoryEntry.h"
 
 #include <QBuffer>
@@ -120,7 +121,7 @@ QStringList headerFields() {
 
 HistoryEntry entryWithEveryText(const QString& text) {
     HistoryEntry e;
-    e.observedAt = QDateTime(QDate(2026, 11, 27), QTime(19, 40, 0, 123), Qt::UTC);
+    e.observedAt = compat::utcDateTime(QDate(2026, 11, 27), QTime(19, 40, 0, 123));
     e.taskId = text;
     e.region = text;
     e.status = text;
@@ -144,7 +145,7 @@ QList<HistoryEntry> sampleEntries() {
                                QStringLiteral("-1.5"), QStringLiteral("plain")};
     for (int i = 0; i < texts.size(); ++i) {
         HistoryEntry e = entryWithEveryText(texts.at(i));
-        e.observedAt = QDateTime::fromMSecsSinceEpoch(1764272400000 + i * 1001, Qt::UTC);
+        e.observedAt = compat::utcFromMSecs(1764272400000 + i * 1001);
         e.taskId = QStringLiteral("task-%1").arg(i);
         if (i == 3) {
             e.status = std::nullopt;
@@ -345,7 +346,7 @@ private slots:
         HistoryEntry e = entryWithEveryText(QStringLiteral("t"));
         e.observedAt = QDateTime(QDate(2026, 11, 28), QTime(3, 40, 0, 123), QTimeZone(8 * 3600));
         QCOMPARE(CsvWriter::formatTimestamp(e.observedAt), QStringLiteral("2026-11-27T19:40:00.123Z"));
-        QCOMPARE(CsvWriter::formatTimestamp(QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC)),
+        QCOMPARE(CsvWriter::formatTimestamp(compat::utcDateTime(QDate(2026, 1, 2), QTime(3, 4, 5))),
                  QStringLiteral("2026-01-02T03:04:05.000Z"));
         QVERIFY(CsvWriter::formatTimestamp({}).isEmpty());
         QBuffer buf;
@@ -445,7 +446,7 @@ private slots:
         QVERIFY(store.transaction([&] {
             for (int i = 0; i < n; ++i) {
                 HistoryEntry e = entryWithEveryText(QStringLiteral("row %1, \"q\"").arg(i));
-                e.observedAt = QDateTime::fromMSecsSinceEpoch(1764272400000 + i, Qt::UTC);
+                e.observedAt = compat::utcFromMSecs(1764272400000 + i);
                 if (!store.appendHistory(e))
                     return false;
             }

@@ -11,6 +11,7 @@
 #include "discovery/DiscoveryRequest.h"
 #include "model/ProgressDelegate.h"
 #include "model/TaskTableModel.h"
+#include "platform/QtCompat.h"
 #include "task/TaskKey.h"
 #include "task/TaskState.h"
 #include "window/MainWindow.h"
@@ -169,7 +170,7 @@ void TestDiscoverDialog::requestFromTheControls() {
     checkBox(&dialog, "discoverOnlyUnfinished")->setChecked(false);
     checkBox(&dialog, "discoverFollow")->setChecked(true);
 
-    const QDateTime now = QDateTime(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC);
+    const QDateTime now = compat::utcDateTime(QDate(2026, 12, 1), QTime(12, 0));
     const DiscoveryRequest r = dialog.request(now);
     QCOMPARE(r.profile, QStringLiteral("ops"));
     QCOMPARE(r.regions.size(), 2);
@@ -183,7 +184,7 @@ void TestDiscoverDialog::requestFromTheControls() {
     // Seven days; a chosen time (local) becomes UTC.
     dialog.setSince(DiscoverDialog::Since::LastWeek);
     QCOMPARE(dialog.request(now).query.since, now.addDays(-7));
-    const QDateTime custom = QDateTime(QDate(2026, 11, 20), QTime(8, 30), Qt::LocalTime);
+    const QDateTime custom = QDateTime(QDate(2026, 11, 20), QTime(8, 30));
     dialog.setSince(DiscoverDialog::Since::Custom, custom);
     QVERIFY(dialog.findChild<QDateTimeEdit*>(QStringLiteral("discoverCustomSince"))->isEnabled());
     QCOMPARE(dialog.request(now).query.since, custom.toUTC());

@@ -2,6 +2,7 @@
 // robustness, TC3 verification exactly as the vendor does it, the rate limit, timelines and faults.
 #include "Emulator.h"
 #include "api/Signer.h"
+#include "platform/QtCompat.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -488,8 +489,7 @@ private slots:
             QLocale::c().toDateTime(QString::fromLatin1(expired.headers.value("date")),
                                     QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
         QVERIFY2(serverDate.isValid(), expired.headers.value("date").constData());
-        QDateTime serverUtc = serverDate;
-        serverUtc.setTimeSpec(Qt::UTC);
+        const QDateTime serverUtc = compat::asUtc(serverDate);
         const qint64 skew = serverUtc.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch();
         QVERIFY2(skew > 3590 && skew < 3610, qPrintable(QString::number(skew)));
         QVERIFY(qAbs(m_emu->serverNow().toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch() - 3600) < 10);
@@ -1183,7 +1183,8 @@ private slots:
 
     void describeTasksFilters() {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QDateTime fixed(QDate(2025, 3, 1), QTime(20, 30, 0), Qt::UTC); // 2025-03-02 04:30:00 UTC+8
+        const QDateTime fixed =
+            compat::utcDateTime(QDate(2025, 3, 1), QTime(20, 30, 0)); // 2025-03-02 04:30:00 UTC+8
         m_emu->addTask(
             job("a0000001-11111111-22222222-33333333", 11, fixed,
                 {step(0, 0, QStringLiteral("RUNNING"), {}), step(0, 1000, QStringLiteral("SUCCESS"), {})},
@@ -1231,7 +1232,7 @@ private slots:
 
     void describeTasksItemFieldsAndTimes() {
         // Started at a known UTC moment; done 90 s later: SUCCEED, times printed in UTC+8 without a zone.
-        const QDateTime fixed(QDate(2025, 3, 1), QTime(20, 30, 0), Qt::UTC);
+        const QDateTime fixed = compat::utcDateTime(QDate(2025, 3, 1), QTime(20, 30, 0));
         TimelineStep running = step(0, 0, QStringLiteral("RUNNING"), QStringLiteral("working"));
         TimelineStep done = step(0, 90000, QStringLiteral("SUCCESS"), QStringLiteral("done"));
         ScriptedTask t = job("b0000001-11111111-22222222-33333333", 21, fixed, {running, done},
@@ -1335,7 +1336,7 @@ private slots:
         const QDateTime start = QDateTime::fromString(itemOf(r, 51).value("StartTime").toString(),
                                                       QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         QVERIFY(start.isValid());
-        const QDateTime startUtc = QDateTime(start.date(), start.time(), Qt::UTC).addSecs(-8 * 3600);
+        const QDateTime startUtc = compat::utcDateTime(start.date(), start.time()).addSecs(-8 * 3600);
         QVERIFY(std::abs(startUtc.secsTo(before)) <= 2);
         QCOMPARE(statusOf(call(forId("e0000001-11111111-22222222-33333333"))), QStringLiteral("RUNNING"));
         r = tasksCall({}); // one earlier poll now: the second step

@@ -526,7 +526,9 @@ void TestMainWindow::settingsPersist() {
     QVERIFY(restored.findChild<QAction*>(QStringLiteral("hideFinishedAction"))->isChecked());
     QCOMPARE(restored.view()->columnWidth(TaskTableModel::ErrorColumn), 222);
     QCOMPARE(restored.proxy()->sortColumn(), int(TaskTableModel::StatusColumn));
-    QCOMPARE(restored.width(), 1111);
+    // The geometry came back. Its height shows it: Qt 6.8 fits a restored window into its screen, and the
+    // offscreen screen is narrower than the 1111 pixels (the width then comes back as the window's minimum).
+    QCOMPARE(restored.height(), 700);
 }
 
 // Tasks > Slowest Poll Interval: the adaptive intervals' cap (watch's --max-interval), 15 s by default, kept

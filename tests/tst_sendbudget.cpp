@@ -20,6 +20,7 @@
 #include <QTest>
 #include <csignal>
 #include <cstdio>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -78,6 +79,11 @@ Run simulate(const std::vector<SendBudget*>& budgets, qint64 from, qint64 until,
         wake[next] = std::max(at, now + 1) + (maxJitter > 0 ? rng.bounded(maxJitter + 1) : 0);
     }
     return run;
+}
+
+QString userName() {
+    const passwd* pw = ::getpwuid(::geteuid());
+    return pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(::geteuid());
 }
 
 int countIn(const std::vector<qint64>& sends, qint64 from, qint64 to) {
@@ -331,14 +337,22 @@ private slots:
         QVERIFY(!SharedBudget::forAccount(kSecretId, kAction, 40, loose).budget->isShared());
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("elsewhere"))));
 
-        // XDG_RUNTIME_DIR unset.
+        // XDG_RUNTIME_DIR unset: the private per-user directory under the temporary directory is shared.
         const QByteArray saved = qgetenv("XDG_RUNTIME_DIR");
+        const QByteArray savedTmp = qgetenv("TMPDIR");
         qunsetenv("XDG_RUNTIME_DIR");
+        qputenv("TMPDIR", QFile::encodeName(dir.path()));
         const SharedBudget::Choice unset = SharedBudget::forAccount(kSecretId, kAction);
         if (!saved.isNull())
             qputenv("XDG_RUNTIME_DIR", saved);
-        QVERIFY(!unset.budget->isShared());
-        QVERIFY2(unset.warning.contains(QStringLiteral("XDG_RUNTIME_DIR")), qPrintable(unset.warning));
+        if (savedTmp.isNull())
+            qunsetenv("TMPDIR");
+        else
+            qputenv("TMPDIR", savedTmp);
+        QVERIFY2(unset.budget->isShared(), qPrintable(unset.warning));
+        QVERIFY(unset.warning.isEmpty());
+        const QDir fallback(dir.filePath(QStringLiteral("runtime-%1").arg(userName())));
+        QVERIFY(fallback.exists(SharedBudget::ledgerFileName(kSecretId, kAction)));
     }
 
     // Real processes on the real clock: three children with a backlog share 40 per 1000 ms fairly.

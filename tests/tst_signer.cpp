@@ -1,5 +1,6 @@
 // Signer against the vendor's published TC3-HMAC-SHA256 vectors (A, B) and our cdb vector (C).
 #include "api/Signer.h"
+#include "platform/QtCompat.h"
 
 #include <QCryptographicHash>
 #include <QTest>
@@ -129,7 +130,7 @@ private slots:
 
     void dateIsUtcJustAfterMidnight() {
         // 2026-11-27T00:00:01Z: in UTC+8 it is already 08:00 on the 27th, in UTC-5 still the 26th.
-        const qint64 ts = QDateTime(QDate(2026, 11, 27), QTime(0, 0, 1), Qt::UTC).toSecsSinceEpoch();
+        const qint64 ts = compat::utcDateTime(QDate(2026, 11, 27), QTime(0, 0, 1)).toSecsSinceEpoch();
         QCOMPARE(Signer::utcDate(ts), QByteArray("2026-11-27"));
         QCOMPARE(Signer::utcDate(ts - 2), QByteArray("2026-11-26"));
         qputenv("TZ", "America/New_York");

@@ -1,6 +1,7 @@
 // TaskStore: tasks and history round trips (null vs empty, Chinese, 64 KiB Info), record() atomicity,
 // migration from the version-1 schema, refusal of newer/foreign databases, recovery from damaged files.
 #include "history/TaskStore.h"
+#include "platform/QtCompat.h"
 #include "task/DiscoveryFacts.h"
 #include "task/HistoryEntry.h"
 #include "task/TaskState.h"
@@ -147,7 +148,7 @@ QByteArray fileHash(const QString& path) {
 }
 
 QDateTime utc(qint64 ms) {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    return compat::utcFromMSecs(ms);
 }
 
 TaskState makeState(const QString& id, std::optional<QString> status, std::optional<QString> info) {
@@ -980,7 +981,7 @@ private slots:
         s.errorCode = QStringLiteral("Timeout");
         const HistoryEntry e = TaskStore::entryFrom(s);
         QCOMPARE(e.observedAt.timeSpec(), Qt::UTC);
-        QCOMPARE(e.observedAt, QDateTime(QDate(2026, 11, 27), QTime(19, 40), Qt::UTC));
+        QCOMPARE(e.observedAt, compat::utcDateTime(QDate(2026, 11, 27), QTime(19, 40)));
         QCOMPARE(e.taskId, s.id);
         QCOMPARE(e.status, std::nullopt);
         QCOMPARE(e.info, s.info);

@@ -5,6 +5,7 @@
 #include "model/StatusStyle.h"
 #include "model/TaskFilterProxyModel.h"
 #include "model/TaskTableModel.h"
+#include "platform/QtCompat.h"
 #include "task/TaskState.h"
 
 #include <QAbstractItemModelTester>
@@ -16,7 +17,7 @@ using namespace taskwatch;
 
 namespace {
 
-const QDateTime kT0 = QDateTime(QDate(2026, 3, 1), QTime(10, 0, 0), Qt::UTC);
+const QDateTime kT0 = compat::utcDateTime(QDate(2026, 3, 1), QTime(10, 0, 0));
 
 QString idFor(int n) {
     return QStringLiteral("%1-8fc96c86-2ec79ac8-cb63a7a7").arg(n, 8, 16, QLatin1Char('0'));

@@ -1,6 +1,7 @@
 #include "CliMain.h"
 
 #include "CliCommon.h"
+#include "Console.h"
 #include "CredentialsCommand.h"
 #include "EmulatorCommand.h"
 #include "ExportCsvCommand.h"
@@ -38,6 +39,7 @@ bool isUnknownCommand(const QStringList& arguments) {
 }
 
 int run(const QStringList& arguments) {
+    console::prepareOutput();
     const QString command = arguments.value(1);
     if (command == QLatin1String("watch"))
         return runWatch(arguments);

@@ -1,8 +1,10 @@
 #include "CredentialsCommand.h"
 
 #include "CliCommon.h"
+#include "Console.h"
 #include "accounts/CredentialImport.h"
 #include "accounts/CredentialStore.h"
+#include "accounts/KeychainAdvice.h"
 #include "api/ApiClient.h"
 #include "api/Credential.h"
 #include "api/Endpoint.h"
@@ -14,15 +16,6 @@
 #include <QFile>
 #include <QUrl>
 #include <algorithm>
-#include <cstdio>
-#include <iterator>
-#include <string>
-
-#ifdef Q_OS_UNIX
-#include <csignal>
-#include <termios.h>
-#include <unistd.h>
-#endif
 
 namespace taskwatch::cli {
 
@@ -50,71 +43,20 @@ QString stripLineEnd(QByteArray line) {
     return text;
 }
 
-#ifdef Q_OS_UNIX
-// The terminal's settings while echo is off at a hidden prompt: a signal that ends the process there (Ctrl-C,
-// kill, the terminal closing) puts them back first, so the shell is not left without echo.
-termios g_savedTerminal{};
-volatile sig_atomic_t g_terminalSilenced = 0;
-constexpr int kPromptSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-
-extern "C" void restoreTerminalThenDie(int sig) {
-    // Only async-signal-safe calls. SA_RESETHAND made the action the default again: the signal, re-raised,
-    // ends the process as it would have (exit status "killed by SIGINT") once this handler returns.
-    if (g_terminalSilenced) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
-        const ssize_t ignored = write(STDERR_FILENO, "\n", 1);
-        (void)ignored;
-    }
-    raise(sig);
-}
-
 // Reads one line from the terminal without echoing it.
 QString promptHidden(const QString& prompt) {
-    std::fputs(prompt.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-    termios saved{};
-    const bool haveTerm = tcgetattr(STDIN_FILENO, &saved) == 0;
-    struct sigaction previous[std::size(kPromptSignals)] = {};
-    if (haveTerm) {
-        g_savedTerminal = saved;
-        g_terminalSilenced = 1;
-        struct sigaction action = {};
-        action.sa_handler = restoreTerminalThenDie;
-        action.sa_flags = SA_RESETHAND;
-        sigemptyset(&action.sa_mask);
-        for (std::size_t i = 0; i < std::size(kPromptSignals); ++i)
-            sigaction(kPromptSignals[i], &action, &previous[i]);
-        termios silent = saved;
-        silent.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
-    }
-    std::string buffer(4096, '\0');
-    const bool got = std::fgets(buffer.data(), int(buffer.size()), stdin) != nullptr;
-    if (haveTerm) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        g_terminalSilenced = 0;
-        for (std::size_t i = 0; i < std::size(kPromptSignals); ++i)
-            sigaction(kPromptSignals[i], &previous[i], nullptr);
-    }
-    std::fputs("\n", stderr);
-    QByteArray line = got ? QByteArray(buffer.c_str()) : QByteArray();
-    std::fill(buffer.begin(), buffer.end(), '\0');
-    return stripLineEnd(line);
+    return stripLineEnd(console::readHiddenLine(prompt));
 }
-#endif
 
 // SecretKey = first line of standard input, Token = optional second line. On a terminal both are prompted for
 // without echo. Returns false with a message when no SecretKey came.
 bool readSecretsFromStdin(QString* secretKey, QString* token, QString* error) {
     CredentialStore::protectProcess(); // no core dump with the key in memory
-#ifdef Q_OS_UNIX
-    if (isatty(STDIN_FILENO)) {
+    if (console::isInteractiveInput()) {
         *secretKey = promptHidden(tr("SecretKey: "));
         if (!secretKey->isEmpty())
             *token = promptHidden(tr("Token (press Enter for a permanent key): "));
-    } else
-#endif
-    {
+    } else {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly)) {
             *error = tr("Cannot read standard input: %1").arg(in.errorString());
@@ -423,7 +365,7 @@ int runImport(const QStringList& arguments) {
 void printOverview(bool toStdErr) {
     const QString text =
         tr("Usage: cdb-taskwatch credentials <command> [options]\n"
-           "Manage Tencent Cloud API keys in the OS keychain (Secret Service). Secrets are never taken as "
+           "Manage Tencent Cloud API keys in the OS keychain (%1). Secrets are never taken as "
            "arguments.\n\n"
            "Commands:\n"
            "  set     Store keys: --secret-id ID, SecretKey (and optional Token) on standard input\n"
@@ -435,7 +377,8 @@ void printOverview(bool toStdErr) {
            "Credentials in TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_TOKEN) take "
            "precedence "
            "over stored profiles.\n"
-           "Exit status: 0 success, 2 usage error or bad input, 3 keychain unavailable or no such profile.");
+           "Exit status: 0 success, 2 usage error or bad input, 3 keychain unavailable or no such profile.")
+            .arg(keychain::name());
     if (toStdErr)
         printErr(text);
     else

@@ -3,6 +3,7 @@
 #include "CliCommon.h"
 #include "history/CsvWriter.h"
 #include "history/TaskStore.h"
+#include "platform/QtCompat.h"
 #include "task/TaskIdExtractor.h"
 
 #include <QCommandLineParser>
@@ -45,7 +46,7 @@ int runExportCsv(const QStringList& arguments) {
         const QString text = parser.value(sinceOpt).trimmed();
         QDateTime since = QDateTime::fromString(text, Qt::ISODateWithMs);
         if (!since.isValid())
-            since = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0), Qt::UTC);
+            since = compat::utcDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
         if (!since.isValid()) {
             printErr(tr("--since: not an ISO 8601 date or time: %1").arg(text));
             return ExitUsage;

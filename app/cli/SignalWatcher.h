@@ -1,16 +1,19 @@
-// Turns POSIX signals (SIGINT, SIGTERM…) into a Qt signal, with the self-pipe pattern: the handler only
-// write()s the signal number to a non-blocking pipe (async-signal-safe); a QSocketNotifier on the read end
-// emits received() from the event loop. One instance at a time; the previous handlers come back when it is
-// destroyed.
+// Turns the requests to stop a console program into a Qt signal, emitted from the event loop:
+// - Linux and macOS: POSIX signals (SIGINT, SIGTERM…) with the self-pipe pattern: the handler only write()s
+// the
+//   signal number to a non-blocking pipe (async-signal-safe); a QSocketNotifier on the read end emits
+//   received();
+// - Windows: console control events (SetConsoleCtrlHandler): Ctrl+C arrives as SIGINT, Ctrl+Break, closing
+// the
+//   console window, logging off and shutting down as SIGTERM (when those are watched).
+// One instance at a time (a second one is inactive); the previous handlers come back when it is destroyed.
 #pragma once
 
-#include <QList>
 #include <QObject>
-#include <QPair>
+#include <QString>
 #include <csignal>
 #include <initializer_list>
-
-class QSocketNotifier;
+#include <memory>
 
 namespace taskwatch::cli {
 
@@ -19,18 +22,15 @@ class SignalWatcher : public QObject {
 public:
     explicit SignalWatcher(std::initializer_list<int> signalNumbers, QObject* parent = nullptr);
     ~SignalWatcher() override;
-    bool isActive() const { return m_notifier != nullptr; } // false: the pipe or a handler could not be set
-    static QString name(int signalNumber);                  // "SIGINT", "SIGTERM", else "signal N"
+    bool isActive() const; // false: the pipe or a handler could not be set, or another watcher is active
+    static QString name(int signalNumber); // "SIGINT", "SIGTERM", else "signal N"
 
 signals:
     void received(int signalNumber);
 
 private:
-    void onReadable();
-
-    int m_fds[2] = {-1, -1};
-    QSocketNotifier* m_notifier = nullptr;
-    QList<QPair<int, struct sigaction>> m_previous;
+    struct Private;
+    std::unique_ptr<Private> d;
 };
 
 } // namespace taskwatch::cli

@@ -471,14 +471,6 @@
         <translation>按进程单独限速：%1。使用相同 SecretId 的其他 TaskWatch 窗口或 watch 运行不计入其每秒 40 次请求。</translation>
     </message>
     <message>
-        <source>XDG_RUNTIME_DIR is not set</source>
-        <translation>未设置 XDG_RUNTIME_DIR</translation>
-    </message>
-    <message>
-        <source>the runtime directory %1 is not usable (it must be a directory of yours, writable, mode 0700)</source>
-        <translation>运行时目录 %1 不可用（必须是属于您、可写、权限为 0700 的目录）</translation>
-    </message>
-    <message>
         <source>cannot use %1: %2</source>
         <translation>无法使用 %1：%2</translation>
     </message>
@@ -709,6 +701,13 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>Run the commands in a console with cdb-taskwatch-cli.exe, for example: cdb-taskwatch-cli watch --help</source>
+        <translation>请在控制台中用 cdb-taskwatch-cli.exe 运行命令，例如：cdb-taskwatch-cli watch --help</translation>
+    </message>
+</context>
+<context>
     <name>taskwatch</name>
     <message>
         <source>Not a region id: %1 (expected something like ap-guangzhou).</source>
@@ -899,24 +898,12 @@
         <translation>无详细信息</translation>
     </message>
     <message>
-        <source>No keychain service is available: install and start gnome-keyring (or another Secret Service provider such as KeePassXC or KWallet) in a session with a D-Bus session bus, or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY in the environment instead. Details: %1</source>
-        <translation>没有可用的钥匙串服务：请在具有 D-Bus 会话总线的会话中安装并启动 gnome-keyring（或其他 Secret Service 提供程序，如 KeePassXC 或 KWallet），或者改为在环境变量中设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY。详细信息：%1</translation>
-    </message>
-    <message>
-        <source>The keychain refused access: the keyring is locked or access was denied. Unlock your login keyring (for example in &quot;Passwords and Keys&quot; / Seahorse, or by logging in to the desktop) and try again. Details: %1</source>
-        <translation>钥匙串拒绝访问：密钥环已锁定或访问被拒绝。请解锁登录密钥环（例如在“密码和密钥”/Seahorse 中解锁，或登录桌面），然后重试。详细信息：%1</translation>
-    </message>
-    <message>
         <source>No credentials are stored for this profile.</source>
         <translation>该配置未存储凭证。</translation>
     </message>
     <message>
         <source>The keychain reported an error: %1</source>
         <translation>钥匙串报告错误：%1</translation>
-    </message>
-    <message>
-        <source>The keychain did not answer within %1 s; it may be waiting for an unlock prompt that cannot be shown. Unlock the keyring in your desktop session (or start gnome-keyring unlocked) and try again.</source>
-        <translation>钥匙串在 %1 秒内未响应；它可能正在等待一个无法显示的解锁提示。请在桌面会话中解锁密钥环（或以已解锁状态启动 gnome-keyring），然后重试。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid profile name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
@@ -1337,7 +1324,7 @@
     </message>
     <message>
         <source>Usage: cdb-taskwatch credentials &lt;command&gt; [options]
-Manage Tencent Cloud API keys in the OS keychain (Secret Service). Secrets are never taken as arguments.
+Manage Tencent Cloud API keys in the OS keychain (%1). Secrets are never taken as arguments.
 
 Commands:
   set     Store keys: --secret-id ID, SecretKey (and optional Token) on standard input
@@ -1350,7 +1337,7 @@ Run &apos;cdb-taskwatch credentials &lt;command&gt; --help&apos; for the options
 Credentials in TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_TOKEN) take precedence over stored profiles.
 Exit status: 0 success, 2 usage error or bad input, 3 keychain unavailable or no such profile.</source>
         <translation>用法：cdb-taskwatch credentials &lt;command&gt; [options]
-在操作系统钥匙串（Secret Service）中管理腾讯云 API 密钥。机密信息绝不通过命令行参数接收。
+在操作系统钥匙串（%1）中管理腾讯云 API 密钥。机密信息绝不通过命令行参数接收。
 
 命令：
   set     存储密钥：--secret-id ID，SecretKey（及可选的 Token）从标准输入读取
@@ -1809,6 +1796,92 @@ With --discover, the account&apos;s unfinished tasks (DescribeTasks) in every --
     <message>
         <source>Unfinished (%1):</source>
         <translation>未完成（%1）：</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::keychain</name>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>The Windows Credential Manager is not available in this session (an SSH or network logon, or a service, has no logon session for it): run TaskWatch in a desktop session of the user, or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY in the environment instead. Details: %1</source>
+        <translation>Windows 凭据管理器在此会话中不可用（SSH 或网络登录以及服务没有可供它使用的登录会话）：请在该用户的桌面会话中运行 TaskWatch，或者改为在环境变量中设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY。详细信息：%1</translation>
+    </message>
+    <message>
+        <source>The Windows Credential Manager refused access. Log in to Windows as the user who stored the credentials and try again. Details: %1</source>
+        <translation>Windows 凭据管理器拒绝访问。请以存储这些凭据的用户身份登录 Windows，然后重试。详细信息：%1</translation>
+    </message>
+    <message>
+        <source>The Windows Credential Manager did not answer within %1 s. Try again in a desktop session of the user.</source>
+        <translation>Windows 凭据管理器未在 %1 秒内响应。请在该用户的桌面会话中重试。</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>macOS 钥匙串</translation>
+    </message>
+    <message>
+        <source>The macOS Keychain is not available in this session: run TaskWatch in the user&apos;s desktop session, or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY in the environment instead. Details: %1</source>
+        <translation>macOS 钥匙串在此会话中不可用：请在该用户的桌面会话中运行 TaskWatch，或者改为在环境变量中设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY。详细信息：%1</translation>
+    </message>
+    <message>
+        <source>The macOS Keychain refused access: the login keychain is locked (in an SSH session: run &apos;security unlock-keychain&apos; first) or access was denied in the prompt. Details: %1</source>
+        <translation>macOS 钥匙串拒绝访问：登录钥匙串已锁定（在 SSH 会话中请先运行 &apos;security unlock-keychain&apos;），或在提示中拒绝了访问。详细信息：%1</translation>
+    </message>
+    <message>
+        <source>The macOS Keychain did not answer within %1 s; it may be waiting for a password prompt that cannot be shown. Unlock the login keychain and try again.</source>
+        <translation>macOS 钥匙串未在 %1 秒内响应；它可能在等待无法显示的密码提示。请解锁登录钥匙串后重试。</translation>
+    </message>
+    <message>
+        <source>Secret Service</source>
+        <translation>Secret Service</translation>
+    </message>
+    <message>
+        <source>No keychain service is available: install and start gnome-keyring (or another Secret Service provider such as KeePassXC or KWallet) in a session with a D-Bus session bus, or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY in the environment instead. Details: %1</source>
+        <translation>没有可用的钥匙串服务：请在具有 D-Bus 会话总线的会话中安装并启动 gnome-keyring（或其他 Secret Service 提供程序，如 KeePassXC 或 KWallet），或者改为在环境变量中设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY。详细信息：%1</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: the keyring is locked or access was denied. Unlock your login keyring (for example in &quot;Passwords and Keys&quot; / Seahorse, or by logging in to the desktop) and try again. Details: %1</source>
+        <translation>钥匙串拒绝访问：密钥环已锁定或访问被拒绝。请解锁登录密钥环（例如在“密码和密钥”/Seahorse 中解锁，或登录桌面），然后重试。详细信息：%1</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within %1 s; it may be waiting for an unlock prompt that cannot be shown. Unlock the keyring in your desktop session (or start gnome-keyring unlocked) and try again.</source>
+        <translation>钥匙串在 %1 秒内未响应；它可能正在等待一个无法显示的解锁提示。请在桌面会话中解锁密钥环（或以已解锁状态启动 gnome-keyring），然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::platform</name>
+    <message>
+        <source>the runtime directory %1 does not exist</source>
+        <translation>运行时目录 %1 不存在</translation>
+    </message>
+    <message>
+        <source>the runtime directory %1 is a symbolic link</source>
+        <translation>运行时目录 %1 是符号链接</translation>
+    </message>
+    <message>
+        <source>the runtime directory %1 is not a directory</source>
+        <translation>运行时目录 %1 不是目录</translation>
+    </message>
+    <message>
+        <source>the runtime directory %1 belongs to another user (uid %2)</source>
+        <translation>运行时目录 %1 属于其他用户（uid %2）</translation>
+    </message>
+    <message>
+        <source>the runtime directory %1 is open to other users (mode %2; it must be 0700)</source>
+        <translation>运行时目录 %1 对其他用户开放（权限 %2；必须为 0700）</translation>
+    </message>
+    <message>
+        <source>the runtime directory %1 is not writable</source>
+        <translation>运行时目录 %1 不可写</translation>
+    </message>
+    <message>
+        <source>cannot create the runtime directory %1: %2</source>
+        <translation>无法创建运行时目录 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot create the runtime directory %1</source>
+        <translation>无法创建运行时目录 %1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #include "desktop/Notifier.h"
 
 #include "TaskBoard.h"
+#ifdef TASKWATCH_DESKTOP_NOTIFIER
 #include "desktop/DesktopNotifier.h"
+#endif
 #include "model/StatusStyle.h"
 #include "task/SafeText.h"
 #include "task/TaskKey.h"
@@ -15,9 +17,11 @@ namespace taskwatch::ui {
 Notifier::Notifier(TaskBoard* board, QWidget* window)
     : QObject(window)
     , m_board(board)
-    , m_window(window)
-    , m_desktop(new DesktopNotifier(this)) {
+    , m_window(window) {
+#ifdef TASKWATCH_DESKTOP_NOTIFIER // the freedesktop notification service (Linux)
+    m_desktop = new DesktopNotifier(this);
     connect(m_desktop, &DesktopNotifier::activated, this, &Notifier::showWindow);
+#endif
     m_timer.setSingleShot(true);
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &Notifier::flush);
@@ -63,8 +67,10 @@ void Notifier::flush() {
     }
     emit notified(title, message);
     // The desktop's notification service when there is one (also without a tray), else the tray.
+#ifdef TASKWATCH_DESKTOP_NOTIFIER
     if (m_desktop->notify(title, message))
         return;
+#endif
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     if (QSystemTrayIcon* shared = m_sharedTray ? m_sharedTray() : nullptr; shared && shared->isVisible()) {

@@ -42,7 +42,7 @@ private:
     QWidget* m_window;
     QStringList m_pending;
     QTimer m_timer;
-    DesktopNotifier* m_desktop;
+    DesktopNotifier* m_desktop = nullptr; // Linux only
     QSystemTrayIcon* m_tray = nullptr;
     std::function<QSystemTrayIcon*()> m_sharedTray;
     bool m_enabled = true;

@@ -1,5 +1,7 @@
 #include "accounts/CredentialStore.h"
+#include "accounts/KeychainAdvice.h"
 #include "api/Credential.h"
+#include "platform/ProcessGuard.h"
 #include "task/TextBounds.h"
 
 #include <QCoreApplication>
@@ -10,12 +12,6 @@
 #include <QSettings>
 #include <QTimer>
 #include <algorithm>
-#include <mutex>
-
-#ifdef Q_OS_LINUX
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#endif
 
 #include <qt6keychain/keychain.h>
 
@@ -48,25 +44,11 @@ QString detailText(const QString& errorString) {
 }
 
 KeychainResult unavailable(const QString& detail) {
-    return {
-        KeychainStatus::Unavailable,
-        CredentialStore::tr(
-            "No keychain service is available: install and start gnome-keyring (or another Secret Service "
-            "provider such as KeePassXC or KWallet) in a session with a D-Bus session bus, or set "
-            "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY in the environment instead. Details: %1")
-            .arg(detail),
-        {}};
+    return {KeychainStatus::Unavailable, keychain::unavailableAdvice().arg(detail), {}};
 }
 
 KeychainResult accessDenied(const QString& detail) {
-    return {
-        KeychainStatus::AccessDenied,
-        CredentialStore::tr(
-            "The keychain refused access: the keyring is locked or access was denied. Unlock your login "
-            "keyring (for example in \"Passwords and Keys\" / Seahorse, or by logging in to the desktop) and "
-            "try again. Details: %1")
-            .arg(detail),
-        {}};
+    return {KeychainStatus::AccessDenied, keychain::accessDeniedAdvice().arg(detail), {}};
 }
 
 } // namespace
@@ -89,10 +71,7 @@ KeychainResult keychainResultFromError(int qkeychainError, const QString& errorS
     case QKeychain::OtherError:
         break;
     }
-    // libsecret and QtDBus report a missing bus or provider as a generic error: recognise the usual texts.
-    if (containsAny(errorString, {"org.freedesktop.secrets", "D-Bus", "DBus", "autolaunch", "ServiceUnknown",
-                                  "not provided by any", "Could not connect", "Failed to connect",
-                                  "Object does not exist at path", "No such interface", "bus address"}))
+    if (keychain::meansUnavailable(errorString))
         return unavailable(detail);
     if (containsAny(errorString, {"locked", "dismissed", "denied", "not permitted"}))
         return accessDenied(detail);
@@ -164,14 +143,7 @@ void CredentialStore::wipe(Credential& credential) {
 }
 
 void CredentialStore::protectProcess() {
-#ifdef Q_OS_LINUX
-    static std::once_flag once;
-    std::call_once(once, [] {
-        const rlimit none{0, 0};
-        setrlimit(RLIMIT_CORE, &none);
-        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    });
-#endif
+    platform::disableCoreDumps();
 }
 
 std::optional<Credential> CredentialStore::fromEnvironment() {
@@ -213,13 +185,7 @@ std::optional<Credential> CredentialStore::decode(const QByteArray& data) {
 // --- keychain ---------------------------------------------------------------------------------------------
 
 KeychainResult CredentialStore::timedOutResult() const {
-    return {
-        KeychainStatus::TimedOut,
-        tr("The keychain did not answer within %1 s; it may be waiting for an unlock prompt that cannot be "
-           "shown. Unlock the keyring in your desktop session (or start gnome-keyring unlocked) and try "
-           "again.")
-            .arg((m_timeoutMs + 999) / 1000),
-        {}};
+    return {KeychainStatus::TimedOut, keychain::timedOutAdvice().arg((m_timeoutMs + 999) / 1000), {}};
 }
 
 void CredentialStore::startJob(Op op, const QString& profile, const Credential& credential, Callback done) {

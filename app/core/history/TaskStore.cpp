@@ -1,6 +1,7 @@
 #include "history/TaskStore.h"
 
 #include "discovery/Discovery.h"
+#include "platform/QtCompat.h"
 #include "task/HistoryEntry.h"
 #include "task/TaskState.h"
 #include "task/TextBounds.h"
@@ -50,7 +51,7 @@ QVariant timeValue(const QDateTime& t) {
 QDateTime timeFrom(const QSqlQuery& q, int column) {
     if (q.isNull(column))
         return {};
-    return QDateTime::fromMSecsSinceEpoch(q.value(column).toLongLong(), Qt::UTC);
+    return compat::utcFromMSecs(q.value(column).toLongLong());
 }
 
 std::optional<QString> optionalFrom(const QSqlQuery& q, int column) {

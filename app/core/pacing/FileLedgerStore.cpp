@@ -1,75 +1,66 @@
 #include "pacing/FileLedgerStore.h"
 
+#include "platform/FileLock.h"
+
 #include <QCoreApplication>
-#include <QFile>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <QFileInfo>
 
 namespace taskwatch {
 
 FileLedgerStore::FileLedgerStore(const QString& path) {
-    const QByteArray native = QFile::encodeName(path);
-    m_fd = ::open(native.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (m_fd < 0) {
-        m_error = QString::fromLocal8Bit(std::strerror(errno));
-        return;
-    }
-    struct stat st {};
-    if (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid() ||
-        (st.st_mode & 077) != 0) {
+    if (!open(path) && m_file.isOpen())
+        m_file.close();
+}
+
+bool FileLedgerStore::open(const QString& path) {
+    // The directory is private to the user (platform/RuntimeDirectory), so nobody else can put a link here
+    // between this check and the open.
+    if (QFileInfo(path).isSymLink()) {
         m_error =
             QCoreApplication::translate("SendBudget", "not a regular file of yours, or accessible to others");
-        ::close(m_fd);
-        m_fd = -1;
-        return;
+        return false;
     }
-    const off_t size = off_t(sizeof(LedgerBlock));
-    int rc;
-    do {
-        rc = ::flock(m_fd, LOCK_EX);
-    } while (rc != 0 && errno == EINTR);
-    if (rc == 0 && ::fstat(m_fd, &st) == 0 && st.st_size < size)
-        rc = ::ftruncate(m_fd, size); // zero-filled: an empty block is initialised on first lock
-    const int savedErrno = errno;
-    ::flock(m_fd, LOCK_UN);
-    if (rc != 0) {
-        m_error = QString::fromLocal8Bit(std::strerror(savedErrno));
-        ::close(m_fd);
-        m_fd = -1;
-        return;
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::ReadWrite, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        m_error = m_file.errorString();
+        return false;
     }
-    void* map = ::mmap(nullptr, sizeof(LedgerBlock), PROT_READ | PROT_WRITE, MAP_SHARED, m_fd, 0);
-    if (map == MAP_FAILED) {
-        m_error = QString::fromLocal8Bit(std::strerror(errno));
-        ::close(m_fd);
-        m_fd = -1;
-        return;
+    if (const QString problem = platform::checkPrivateFile(m_file); !problem.isEmpty()) {
+        m_error = problem;
+        return false;
     }
-    m_block = static_cast<LedgerBlock*>(map);
+    // Grown under the lock: another process may be doing the same. Zero-filled: an empty block is initialised
+    // on the first lock.
+    if (!platform::lockFile(m_file, &m_error))
+        return false;
+    const bool sized =
+        m_file.size() >= qint64(sizeof(LedgerBlock)) || m_file.resize(qint64(sizeof(LedgerBlock)));
+    if (!sized)
+        m_error = m_file.errorString();
+    platform::unlockFile(m_file);
+    if (!sized)
+        return false;
+    uchar* map = m_file.map(0, qint64(sizeof(LedgerBlock)));
+    if (!map) {
+        m_error = m_file.errorString();
+        return false;
+    }
+    m_block = reinterpret_cast<LedgerBlock*>(map);
+    return true;
 }
 
 FileLedgerStore::~FileLedgerStore() {
     if (m_block)
-        ::munmap(m_block, sizeof(LedgerBlock));
-    if (m_fd >= 0)
-        ::close(m_fd);
+        m_file.unmap(reinterpret_cast<uchar*>(m_block));
 }
 
 LedgerBlock* FileLedgerStore::lock() {
-    // flock() locks are per open file: two stores of one process exclude each other too, and the kernel
-    // releases the lock of a process that dies while holding it.
-    while (::flock(m_fd, LOCK_EX) != 0 && errno == EINTR) {
-    }
+    platform::lockFile(m_file);
     return m_block;
 }
 
 void FileLedgerStore::unlock() {
-    ::flock(m_fd, LOCK_UN);
+    platform::unlockFile(m_file);
 }
 
 } // namespace taskwatch

@@ -3,17 +3,15 @@
 #include "pacing/FileLedgerStore.h"
 #include "pacing/LocalBudget.h"
 #include "pacing/PacingGate.h"
+#include "platform/RuntimeDirectory.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
-#include <QStandardPaths>
 #include <algorithm>
 #include <cmath>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace taskwatch {
 
@@ -94,7 +92,7 @@ int SharedBudget::join(LedgerBlock* block, qint64 nowMs) const {
             return kNone; // full: this participant still obeys the shared window, without a share of its own
         ps[m_index] = LedgerParticipant{};
         ps[m_index].token = m_token;
-        ps[m_index].pid = qint32(::getpid());
+        ps[m_index].pid = qint32(QCoreApplication::applicationPid());
     }
     LedgerParticipant& me = ps[m_index];
     me.heartbeatMs = nowMs;
@@ -267,29 +265,15 @@ SharedBudget::Choice SharedBudget::forAccount(const QString& secretId, const QSt
                                                   "40 requests per second.")
                           .arg(why)};
     };
-    QString dir = runtimeDir;
-    if (dir.isEmpty()) {
-        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
-            return fallback(QCoreApplication::translate("SendBudget", "XDG_RUNTIME_DIR is not set"));
-        dir = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    }
-    // Checked here rather than by QStandardPaths, which would repair or replace a directory with wrong
-    // permissions: the ledger only lives in a private directory of this user.
-    struct stat st {};
-    const QByteArray native = QFile::encodeName(dir);
-    if (::stat(native.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid() ||
-        (st.st_mode & 077) != 0 || ::access(native.constData(), W_OK | X_OK) != 0) {
-        return fallback(QCoreApplication::translate("SendBudget",
-                                                    "the runtime directory %1 is not usable (it must be a "
-                                                    "directory of yours, writable, mode 0700)")
-                            .arg(dir));
-    }
-    if (runtimeDir.isEmpty()) {
-        const QString location = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-        if (!location.isEmpty())
-            dir = location;
-    }
-    const QString path = QDir(dir).filePath(ledgerFileName(secretId, action));
+    // Checked here rather than by QStandardPaths, which would repair a directory with wrong permissions: the
+    // ledger only lives in a private directory of this user.
+    const platform::RuntimeDirectory dir =
+        runtimeDir.isEmpty()
+            ? platform::userRuntimeDirectory()
+            : platform::RuntimeDirectory{runtimeDir, platform::checkPrivateDirectory(runtimeDir)};
+    if (!dir.isUsable())
+        return fallback(dir.problem);
+    const QString path = QDir(dir.path).filePath(ledgerFileName(secretId, action));
     auto store = std::make_shared<FileLedgerStore>(path);
     if (!store->isValid()) {
         return fallback(

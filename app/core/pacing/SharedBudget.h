@@ -7,10 +7,11 @@
 // that stops heartbeating (it exited, was killed, or has nothing waiting) no longer counts after
 // kLeaseMs; its slot in the ledger is reused after kReuseMs.
 //
-// The ledger is either a file in the user's runtime directory (XDG_RUNTIME_DIR, 0700, owned by the user),
-// named from a hash of SecretId and action (never the SecretId itself), mmap'ed and locked with flock()
-// per operation (released by the kernel when a process dies), or a block in memory shared by several
-// SharedBudget objects of one process (unit tests). Times are milliseconds of CLOCK_MONOTONIC, which all
+// The ledger is either a file in the user's private runtime directory (platform/RuntimeDirectory:
+// XDG_RUNTIME_DIR, or a private per-user directory where it is unset, the per-user equivalent on macOS and
+// Windows), named from a hash of SecretId and action (never the SecretId itself), mapped into memory and
+// locked per operation (released by the OS when a process dies), or a block in memory shared by several
+// SharedBudget objects of one process (unit tests). Times are milliseconds of the monotonic clock, which all
 // processes of the machine share (Clock.h: steadyNowMs); with the in-memory ledger any clock works.
 #pragma once
 
@@ -56,10 +57,10 @@ public:
     // Participants with a backlog now (including this one when it has).
     int activeParticipants(qint64 nowMs) const;
 
-    // The budget for one account and API action: a SharedBudget on the ledger file in the runtime
-    // directory, or — when there is no usable runtime directory (unset, not a directory, not owned by the
-    // user, accessible to others, not writable) or the file cannot be used — a LocalBudget and a warning
-    // (translated, one line) that says why. `runtimeDir` empty: QStandardPaths::RuntimeLocation.
+    // The budget for one account and API action: a SharedBudget on the ledger file in the user's runtime
+    // directory, or — when that directory is unsafe or unusable (a symbolic link, another user's, open to
+    // others, not writable) or the file cannot be used — a LocalBudget and a warning (translated, one line)
+    // that says why. `runtimeDir` empty: platform::userRuntimeDirectory().
     struct Choice {
         std::shared_ptr<SendBudget> budget;
         QString warning; // empty when shared

@@ -1,5 +1,7 @@
 #include "task/TaskIdExtractor.h"
 
+#include "platform/QtCompat.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
@@ -30,7 +32,7 @@ constexpr qsizetype kMaxLabelChars = 32; // `"RequestId"   :   "` and then some
 
 bool labelledRequestId(QStringView text, qsizetype idStart) {
     const qsizetype from = std::max<qsizetype>(0, idStart - kMaxLabelChars);
-    return requestIdLabel().match(text.mid(from, idStart - from)).hasMatch();
+    return compat::matchView(requestIdLabel(), text.mid(from, idStart - from)).hasMatch();
 }
 } // namespace
 
@@ -56,7 +58,7 @@ ExtractedIds TaskIdExtractor::extract(QStringView text) {
         }
     };
 
-    auto it = idPattern().globalMatch(text);
+    auto it = compat::globalMatchView(idPattern(), text);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
         closeLinesUpTo(m.capturedStart(1));
@@ -83,7 +85,7 @@ ExtractedIds TaskIdExtractor::extract(QStringView text) {
 
 bool TaskIdExtractor::isTaskId(QStringView candidate) {
     const QStringView t = candidate.trimmed();
-    const auto m = idPattern().match(t);
+    const auto m = compat::matchView(idPattern(), t);
     return m.hasMatch() && m.capturedStart(0) == 0 && m.capturedLength(0) == t.size();
 }
 

@@ -149,10 +149,9 @@ void CdbService::setForcedError(const QString& code, const QString& message) {
 
 void CdbService::setForcedHttpStatus(int status, const QByteArray& location) {
     m_forcedHttpStatus = status >= 100 && status <= 599 ? status : 0;
-    // One header line: CR, LF and NUL would end it (or smuggle others), so they never go out.
-    QByteArray clean = location;
-    clean.replace('\r', "%0D").replace('\n', "%0A").replace('\0', "%00");
-    m_forcedLocation = clean;
+    // One header line of visible text: control characters never go out (CR and LF would end it or smuggle
+    // others; HTTP clients such as Qt 6.8's reject a field value with any of them).
+    m_forcedLocation = location.toPercentEncoding(QByteArrayLiteral(":/?#[]@!$&'()*+,;=%"));
 }
 
 int CdbService::pollsOf(const QString& taskId) const {
