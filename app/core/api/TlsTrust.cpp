@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSslConfiguration>
+#include <algorithm>
 #include <mutex>
 
 namespace taskwatch {
@@ -27,8 +28,10 @@ TlsTrust::Bundle TlsTrust::load(const QString& path) {
                              .arg(QString::fromLatin1(kEnvVar), shown, file.errorString());
         return bundle;
     }
-    const QByteArray pem = file.read(kMaxBundleBytes + 1);
-    if (pem.size() > kMaxBundleBytes) {
+    // Read by its size when it has one (a read of the largest size allowed reserves that much first).
+    const qint64 size = file.size();
+    const QByteArray pem = file.read((size > 0 ? std::min(size, kMaxBundleBytes) : kMaxBundleBytes) + 1);
+    if (pem.size() > kMaxBundleBytes || size > kMaxBundleBytes) {
         bundle.problem =
             QCoreApplication::translate("TlsTrust", "%1=%2 is larger than %3 MiB.")
                 .arg(QString::fromLatin1(kEnvVar), shown, QString::number(kMaxBundleBytes >> 20));
