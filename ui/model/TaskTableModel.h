@@ -110,9 +110,9 @@ private:
     void removeTasks(const QStringList& keys);
     void clear();
 
-    QList<const TaskState*> m_rows; // the list's tasks (their owner's), in its order
+    QList<const TaskState*> m_rows;       // the list's tasks (their owner's), in its order
     QHash<const TaskState*, int> m_rowOf; // task → row
-    TaskList* m_tasks = nullptr;    // unset when it is destroyed
+    TaskList* m_tasks = nullptr;          // unset when it is destroyed
     Clock m_clock;
     bool m_dark = false;
 };
