@@ -35,6 +35,65 @@ int processOf(const QString& id) {
     const QStringList parts = id.split(QLatin1Char('-'));
     return parts.size() == 4 ? parts[1].right(1).toInt() : -1;
 }
+// The environment of the three processes: a private home, data and config; the runtime directory set (0700)
+// or unset (then the private per-user directory under TMPDIR, whose path is returned in `fallback`).
+QProcessEnvironment processEnvironment(const QTemporaryDir& home, bool runtimeDirSet, QString* runtime,
+                                       QString* fallback) {
+    *runtime = home.filePath(QStringLiteral("run"));
+    QDir().mkpath(*runtime);
+    ::chmod(QFile::encodeName(*runtime).constData(), 0700);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.filePath(QStringLiteral("home")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+    const QString tmp = home.filePath(QStringLiteral("tmp"));
+    QDir().mkpath(tmp);
+    const passwd* pw = ::getpwuid(::geteuid());
+    *fallback = QDir(tmp).filePath(QStringLiteral("runtime-") +
+                                   (pw ? QString::fromLocal8Bit(pw->pw_name) : QString()));
+    if (runtimeDirSet)
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), *runtime);
+    else
+        env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+    env.insert(QStringLiteral("TMPDIR"), tmp);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), QString::fromLatin1(Emulator::kDemoSecretId));
+    env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), QString::fromLatin1(Emulator::kDemoSecretKey));
+    env.remove(QStringLiteral("TENCENTCLOUD_SESSION_TOKEN"));
+    env.remove(QStringLiteral("TENCENTCLOUD_REGION"));
+    return env;
+}
+
+// Process 0 is the GUI, the others `watch`, each with its own kTasksEach ids; null when one did not start.
+std::vector<std::unique_ptr<QProcess>> startProcesses(const QString& bin, const QString& url,
+                                                      const QTemporaryDir& home,
+                                                      const QProcessEnvironment& env) {
+    std::vector<std::unique_ptr<QProcess>> procs;
+    for (int p = 0; p < kProcesses; ++p) {
+        const QString idsFile = home.filePath(QStringLiteral("ids%1.txt").arg(p));
+        QFile f(idsFile);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        for (int i = 0; i < kTasksEach; ++i)
+            f.write(taskId(p, i).toLatin1() + '\n');
+        f.close();
+        QStringList args{QStringLiteral("--endpoint"), url,
+                         QStringLiteral("--region"),   QStringLiteral("ap-guangzhou"),
+                         QStringLiteral("--ids-from"), idsFile};
+        if (p > 0)
+            args = QStringList{QStringLiteral("watch"), QStringLiteral("--no-history"),
+                               QStringLiteral("--timeout"), QStringLiteral("120")} +
+                   args;
+        auto proc = std::make_unique<QProcess>();
+        proc->setProcessEnvironment(env);
+        proc->start(bin, args);
+        if (!proc->waitForStarted(10'000))
+            return {};
+        procs.push_back(std::move(proc));
+    }
+    return procs;
+}
 } // namespace
 
 class TestSharedBudgetE2E : public QObject {
@@ -68,52 +127,11 @@ private slots:
 
         QTemporaryDir home;
         QVERIFY(home.isValid());
-        const QString runtime = home.filePath(QStringLiteral("run"));
-        QVERIFY(QDir().mkpath(runtime));
-        QVERIFY(::chmod(QFile::encodeName(runtime).constData(), 0700) == 0);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), home.filePath(QStringLiteral("home")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
-        // Without it: the private per-user directory under the temporary directory.
-        const QString tmp = home.filePath(QStringLiteral("tmp"));
-        QVERIFY(QDir().mkpath(tmp));
-        const passwd* pw = ::getpwuid(::geteuid());
-        const QString fallback = QDir(tmp).filePath(QStringLiteral("runtime-") +
-                                                    (pw ? QString::fromLocal8Bit(pw->pw_name) : QString()));
-        if (runtimeDirSet)
-            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
-        else
-            env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
-        env.insert(QStringLiteral("TMPDIR"), tmp);
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), QString::fromLatin1(Emulator::kDemoSecretId));
-        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), QString::fromLatin1(Emulator::kDemoSecretKey));
-        env.remove(QStringLiteral("TENCENTCLOUD_SESSION_TOKEN"));
-        env.remove(QStringLiteral("TENCENTCLOUD_REGION"));
-
-        std::vector<std::unique_ptr<QProcess>> procs;
-        for (int p = 0; p < kProcesses; ++p) {
-            const QString idsFile = home.filePath(QStringLiteral("ids%1.txt").arg(p));
-            QFile f(idsFile);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            for (int i = 0; i < kTasksEach; ++i)
-                f.write(taskId(p, i).toLatin1() + '\n');
-            f.close();
-            QStringList args{QStringLiteral("--endpoint"), emulator.url(),
-                             QStringLiteral("--region"),   QStringLiteral("ap-guangzhou"),
-                             QStringLiteral("--ids-from"), idsFile};
-            if (p > 0)
-                args = QStringList{QStringLiteral("watch"), QStringLiteral("--no-history"),
-                                   QStringLiteral("--timeout"), QStringLiteral("120")} +
-                       args;
-            auto proc = std::make_unique<QProcess>();
-            proc->setProcessEnvironment(env);
-            proc->start(bin, args);
-            QVERIFY(proc->waitForStarted(10'000));
-            procs.push_back(std::move(proc));
-        }
+        QString runtime;
+        QString fallback;
+        const QProcessEnvironment env = processEnvironment(home, runtimeDirSet, &runtime, &fallback);
+        std::vector<std::unique_ptr<QProcess>> procs = startProcesses(bin, emulator.url(), home, env);
+        QCOMPARE(int(procs.size()), kProcesses);
         const auto stopAll = qScopeGuard([&] {
             for (auto& proc : procs) {
                 if (proc->state() != QProcess::NotRunning) {
