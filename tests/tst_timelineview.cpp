@@ -122,6 +122,7 @@ private slots:
     void followsTheFilterAndChanges();
     void emptyTimelineSaysWhatToDo();
     void fitsWhenFirstShown();
+    void paintsOnlyTheTracksInView();
 };
 
 // One lane per instance, by name, the tasks without one last; overlapping tasks on separate tracks, a task
@@ -416,6 +417,33 @@ void TestTimelineView::fitsWhenFirstShown() {
     }
     QVERIFY2(right - left > barsWidth * 3 / 4, qPrintable(QStringLiteral("%1..%2").arg(left).arg(right)));
     QVERIFY(right < f.view.viewport()->width());
+}
+
+// Scrolled so that the top of the view falls between two lanes, a paint still starts at the first track in
+// view (it used to start at the first track of all, painting every lane above the view: a frame grew with
+// the number of lanes scrolled past).
+void TestTimelineView::paintsOnlyTheTracksInView() {
+    FakeTaskList tasks;
+    TaskTableModel model;
+    model.setTaskList(&tasks);
+    TimelineView view;
+    view.setModel(&model);
+    QList<TaskState> many;
+    for (int i = 0; i < 60; ++i)
+        many << taskOn(100 + i, QStringLiteral("cdb-%1").arg(i, 8, 10, QLatin1Char('0')), i, i + 30,
+                       QStringLiteral("SUCCESS"));
+    tasks.upsertMany(many);
+    view.resize(800, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.layout().lanes().size(), 60);
+    const int lane = view.trackHeight() + TimelineView::kLaneGap;           // one track per lane
+    view.verticalScrollBar()->setValue(20 * lane + view.trackHeight() + 2); // in the gap below lane 20
+    view.viewport()->repaint();
+    const int inView = (view.viewport()->height() - view.axisHeight()) / view.trackHeight() + 2;
+    QVERIFY(view.paintedBarCount() > 0);
+    QVERIFY2(view.paintedBarCount() <= inView,
+             qPrintable(QStringLiteral("%1 painted, %2 in view").arg(view.paintedBarCount()).arg(inView)));
 }
 
 QTEST_MAIN(TestTimelineView)

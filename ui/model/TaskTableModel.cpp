@@ -38,6 +38,14 @@ QString longTime(const QDateTime& when) {
     return QLocale().toString(when.toLocalTime(), QLocale::LongFormat);
 }
 
+// SafeText::singleLine without a copy when there is nothing to neutralise or cut (almost always): the
+// timeline reads every row's facts when it lays them out.
+QString oneLine(const QString& text, qsizetype maxChars) {
+    if (text.size() <= maxChars && std::none_of(text.cbegin(), text.cend(), SafeText::isUnsafe))
+        return text;
+    return SafeText::singleLine(text, maxChars);
+}
+
 qint64 sortTime(const QDateTime& when) {
     return when.isValid() ? when.toMSecsSinceEpoch() : qint64(-1);
 }
@@ -405,13 +413,13 @@ TimelineFacts TaskTableModel::timelineFacts(const TaskState& s) {
     f.key = taskKey(s);
     f.id = s.id;
     if (!s.discovery.instanceIds.isEmpty()) {
-        f.lane = SafeText::singleLine(s.discovery.instanceIds.first(), 64);
-        f.laneName = SafeText::singleLine(s.discovery.instanceName, kDisplayNameChars);
+        f.lane = oneLine(s.discovery.instanceIds.first(), 64);
+        f.laneName = oneLine(s.discovery.instanceName, kDisplayNameChars);
     }
     f.status = StatusStyle::keyFor(s);
     f.statusText = StatusStyle::text(s);
     if (!s.discovery.taskType.isEmpty())
-        f.type = SafeText::singleLine(Discovery::readableTaskType(s.discovery.taskType), kDisplayNameChars);
+        f.type = oneLine(Discovery::readableTaskType(s.discovery.taskType), kDisplayNameChars);
     const QDateTime start = startedAt(s);
     const QDateTime end = endedAt(s);
     f.startKnown = isStartKnown(s);

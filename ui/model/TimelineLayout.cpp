@@ -72,6 +72,7 @@ void TimelineLayout::build(const QAbstractItemModel* model) {
     QList<Lane> lanes;
     lanes.reserve(m_lanes.size());
     m_bars.reserve(all.size());
+    m_indexOfKey.reserve(all.size());
     m_indexOfRow.fill(-1, rows);
     for (int laneIndex : std::as_const(order)) {
         Lane lane = m_lanes[laneIndex];
@@ -142,13 +143,52 @@ bool TimelineLayout::update(const QAbstractItemModel* model, int firstRow, int l
             continue;
         }
         Bar& bar = m_bars[index];
-        if (facts.key != bar.facts.key || facts.lane != bar.facts.lane ||
-            facts.startMs != bar.facts.startMs || facts.endMs != bar.facts.endMs)
+        if (facts.key != bar.facts.key || facts.lane != bar.facts.lane || facts.startMs != bar.facts.startMs)
             return false;
         if (bar.facts.laneName.isEmpty() != facts.laneName.isEmpty())
             return false; // the lane's label
+        if (facts.endMs != bar.facts.endMs && !takeNewEnd(index, facts.endMs))
+            return false;
         bar.facts = std::move(facts);
     }
+    return true;
+}
+
+// A task that ended (or whose end moved earlier) keeps its track: nothing after it on the track overlaps a
+// shorter bar. One that runs again, or ends later than the next bar on its track starts, needs a new layout.
+bool TimelineLayout::takeNewEnd(int index, qint64 endMs) {
+    const Bar& bar = m_bars.at(index);
+    const auto [first, last] = trackRange(bar.track);
+    const qint64 newEnd = endMs >= 0 ? endMs : kRunning;
+    if (index + 1 < last && newEnd > m_bars.at(index + 1).facts.startMs)
+        return false;
+    Q_UNUSED(first);
+    if (bar.facts.endMs < 0)
+        --m_running;
+    if (endMs < 0)
+        ++m_running;
+    else
+        m_lastEnd = std::max(m_lastEnd, endMs);
+    return true;
+}
+
+bool TimelineLayout::remapRows(const QAbstractItemModel* model) {
+    if (!model)
+        return false;
+    const int rows = model->rowCount();
+    QList<int> indexOfRow(rows, -1);
+    int mapped = 0;
+    for (int row = 0; row < rows; ++row) {
+        const int index = indexOfKey(model->index(row, 0).data(TaskTableModel::TaskKeyRole).toString());
+        if (index < 0)
+            return false; // a task the layout does not have (or one without a start: rare, laid out again)
+        indexOfRow[row] = index;
+        m_bars[index].row = row;
+        ++mapped;
+    }
+    if (mapped != m_bars.size())
+        return false; // a task left
+    m_indexOfRow = std::move(indexOfRow);
     return true;
 }
 

@@ -36,8 +36,12 @@ public:
 
     // Lays out every row of `model` that has a start (rows without one are left out).
     void build(const QAbstractItemModel* model);
-    // Takes the changed rows' new facts; false when one changed its lane or its times: build() again.
+    // Takes the changed rows' new facts; false when one changed its lane or start, ran again, or ended after
+    // the next task on its track started: build() again.
     bool update(const QAbstractItemModel* model, int firstRow, int lastRow);
+    // The same tasks in other rows (the model was sorted): the bars learn their new rows; false when the
+    // tasks are not the same: build() again.
+    bool remapRows(const QAbstractItemModel* model);
     void clear();
 
     const QList<Lane>& lanes() const { return m_lanes; }
@@ -58,6 +62,8 @@ public:
     bool anyRunning() const { return m_running > 0; }
 
 private:
+    bool takeNewEnd(int index, qint64 endMs);
+
     QList<Lane> m_lanes;
     QList<Bar> m_bars;
     QList<int> m_trackBegin{0}; // per track its first bar, then the end

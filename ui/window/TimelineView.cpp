@@ -63,7 +63,13 @@ void TimelineView::connectModel() {
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &TimelineView::invalidate);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineView::invalidate);
-    connect(m_model, &QAbstractItemModel::layoutChanged, this, &TimelineView::invalidate);
+    // Sorted again: the same tasks in other rows.
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, [this] {
+        if (!m_dirty && isVisible() && m_layout.remapRows(m_model))
+            viewport()->update();
+        else
+            invalidate();
+    });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TimelineView::onDataChanged);
 }
 
@@ -214,6 +220,18 @@ int TimelineView::trackAtY(int contentsY) const {
     const int inLane = (contentsY - m_laneTop.at(lane)) / trackHeight();
     const TimelineLayout::Lane& l = m_layout.lanes().at(lane);
     return inLane < l.trackCount ? l.firstTrack + inLane : -1;
+}
+
+int TimelineView::firstTrackFrom(int contentsY) const {
+    layout();
+    if (m_laneTop.size() < 2)
+        return 0;
+    const auto it = std::upper_bound(m_laneTop.cbegin(), m_laneTop.cend() - 1, std::max(0, contentsY));
+    const int lane = std::max(0, static_cast<int>(it - m_laneTop.cbegin()) - 1);
+    const TimelineLayout::Lane& l = m_layout.lanes().at(lane);
+    const int inLane = (std::max(0, contentsY) - m_laneTop.at(lane)) / trackHeight();
+    // In the gap below a lane: the next lane's first track.
+    return inLane < l.trackCount ? l.firstTrack + inLane : l.firstTrack + l.trackCount;
 }
 
 QRect TimelineView::barRect(int index) const {
@@ -419,7 +437,8 @@ void TimelineView::moveFocus(int key, Qt::KeyboardModifiers modifiers) {
         // The first key press lands on the selected task, else on the first bar in view.
         const QModelIndex current = m_selection ? m_selection->currentIndex() : QModelIndex();
         index = current.isValid() ? m_layout.indexOfRow(current.row()) : -1;
-        const int topTrack = std::max(0, trackAtY(verticalScrollBar()->value()));
+        const int topTrack =
+            std::min(firstTrackFrom(verticalScrollBar()->value()), m_layout.trackCount() - 1);
         if (index < 0)
             index = nearestBarInTrack(topTrack, timeAt(labelWidth()));
         setFocusedBar(std::max(0, index));

@@ -16,7 +16,9 @@
 #include "model/TimelineLayout.h"
 
 #include <QAbstractScrollArea>
+#include <QHash>
 #include <QItemSelectionModel>
+#include <QPixmap>
 #include <QPointer>
 #include <QTimer>
 #include <functional>
@@ -80,6 +82,8 @@ public:
     int labelWidth() const;
     int axisHeight() const;
     int trackHeight() const;
+    // How many bars the last paint drew (the ones in view; short ones sharing pixels count once).
+    int paintedBarCount() const { return m_paintedBars; }
 
 signals:
     void focusedBarChanged(int index);
@@ -111,8 +115,9 @@ private:
     qint64 now() const { return m_clock(); }
     double xOf(qint64 timeMs) const; // viewport x
     qint64 timeAt(double x) const;
-    int trackTop(int track) const; // in contents (before vertical scrolling, below the axis)
-    int trackAtY(int contentsY) const;
+    int trackTop(int track) const;           // in contents (before vertical scrolling, below the axis)
+    int trackAtY(int contentsY) const;       // -1 between lanes
+    int firstTrackFrom(int contentsY) const; // the first track at or below contentsY
     int laneTop(int lane) const;
     int contentsHeight() const;
     int nearestBarInTrack(int track, qint64 timeMs) const;
@@ -125,6 +130,8 @@ private:
     void paintLanes(QPainter& p, const QRect& area) const;
     void paintTrack(QPainter& p, int track, int y, qint64 from, qint64 to) const;
     void paintBar(QPainter& p, int index, const QRect& rect) const;
+    void paintFocus(QPainter& p, int index, const QRect& rect) const;
+    QPixmap statusPixmap(StatusKey key, int size) const;
     void paintLabels(QPainter& p, const QRect& area) const;
     void paintNow(QPainter& p, const QRect& area) const;
 
@@ -144,6 +151,11 @@ private:
     QString m_focusKey;    // the bar the keyboard is on, by task key (bars move when the layout changes)
     bool m_dark = false;
     bool m_settingScroll = false;
+    mutable int m_paintedBars = 0;
+    mutable QString m_labelFormat;           // per paint: tr() once, not per bar
+    mutable int m_minTextWidth = 0;          // per paint
+    mutable int m_focusedInPaint = -1;       // per paint: the focused bar when the view has focus
+    mutable QHash<quint64, QPixmap> m_icons; // status icons by (key, theme, size, ratio)
 };
 
 } // namespace taskwatch::ui

@@ -50,6 +50,10 @@ void TimelineView::paintEvent(QPaintEvent*) {
                       "from its start to its end."));
         return;
     }
+    m_paintedBars = 0;
+    m_focusedInPaint = hasFocus() ? focusedBar() : -1;
+    m_labelFormat = tr("%1  %2");
+    m_minTextWidth = fontMetrics().horizontalAdvance(QStringLiteral("MMM"));
     paintLanes(p, area);
     paintNow(p, area);
     paintLabels(p, area);
@@ -99,8 +103,7 @@ void TimelineView::paintLanes(QPainter& p, const QRect& area) const {
     for (qint64 t = alignedTick(from, step); t <= to; t += step)
         p.drawLine(QPointF(xOf(t), bars.top()), QPointF(xOf(t), bars.bottom()));
     // The bars of the tracks in view.
-    const int firstTrack = std::max(0, trackAtY(scroll));
-    for (int track = firstTrack; track < m_layout.trackCount(); ++track) {
+    for (int track = firstTrackFrom(scroll); track < m_layout.trackCount(); ++track) {
         const int y = axisHeight() + trackTop(track) - scroll;
         if (y > area.bottom())
             break;
@@ -133,6 +136,7 @@ void TimelineView::paintBar(QPainter& p, int index, const QRect& rect) const {
     const TimelineLayout::Bar& bar = m_layout.bars().at(index);
     const StatusKey key = bar.facts.status;
     const bool selected = isBarSelected(index);
+    ++m_paintedBars;
     // The status' tint over the base colour: the same bar in every lane (odd lanes have another background).
     p.fillRect(rect, palette().base());
     p.fillRect(rect, StatusStyle::background(key, m_dark));
@@ -141,26 +145,49 @@ void TimelineView::paintBar(QPainter& p, int index, const QRect& rect) const {
     p.drawRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5));
     const int iconSize = std::min(16, rect.height() - 4);
     int textLeft = rect.left() + 4;
-    if (rect.width() >= iconSize + 6) {
-        StatusStyle::icon(key, m_dark)
-            .paint(&p, QRect(rect.left() + 3, rect.center().y() - iconSize / 2, iconSize, iconSize));
+    if (rect.width() >= iconSize + 6 && iconSize > 0) {
+        p.drawPixmap(rect.left() + 3, rect.center().y() - iconSize / 2, statusPixmap(key, iconSize));
         textLeft += iconSize + 2;
     }
     const int textWidth = rect.right() - 3 - textLeft;
-    if (textWidth >= fontMetrics().horizontalAdvance(QStringLiteral("MMM"))) {
-        QFont font = p.font();
-        font.setBold(selected);
-        p.setFont(font);
-        p.setPen(palette().color(QPalette::Text));
-        // The status, then what the task does (its id when that is not known).
-        const QString label =
-            tr("%1  %2").arg(bar.facts.statusText, bar.facts.type.isEmpty() ? bar.facts.id : bar.facts.type);
-        p.drawText(QRect(textLeft, rect.top(), textWidth, rect.height()), Qt::AlignVCenter | Qt::AlignLeft,
-                   QFontMetrics(font).elidedText(label, Qt::ElideRight, textWidth));
-        font.setBold(false);
-        p.setFont(font);
+    if (textWidth < m_minTextWidth) {
+        paintFocus(p, index, rect);
+        return;
     }
-    if (index == focusedBar() && hasFocus()) {
+    // The status, then what the task does (its id when that is not known).
+    const QString label =
+        m_labelFormat.arg(bar.facts.statusText, bar.facts.type.isEmpty() ? bar.facts.id : bar.facts.type);
+    p.setPen(palette().color(QPalette::Text));
+    const QRect textRect(textLeft, rect.top(), textWidth, rect.height());
+    if (selected) {
+        QFont bold = p.font();
+        bold.setBold(true);
+        p.save();
+        p.setFont(bold);
+        p.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                   QFontMetrics(bold).elidedText(label, Qt::ElideRight, textWidth));
+        p.restore();
+    } else {
+        p.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                   fontMetrics().elidedText(label, Qt::ElideRight, textWidth));
+    }
+    paintFocus(p, index, rect);
+}
+
+// The status icons, drawn once per colour scheme and size: a bar is painted far more often than it changes.
+QPixmap TimelineView::statusPixmap(StatusKey key, int size) const {
+    const qreal ratio = devicePixelRatioF();
+    const quint64 cacheKey =
+        quint64(key) << 40 | quint64(m_dark) << 32 | quint64(size) << 16 | quint64(ratio * 100);
+    if (const auto it = m_icons.constFind(cacheKey); it != m_icons.constEnd())
+        return *it;
+    const QPixmap pixmap = StatusStyle::icon(key, m_dark).pixmap(QSize(size, size), ratio);
+    m_icons.insert(cacheKey, pixmap);
+    return pixmap;
+}
+
+void TimelineView::paintFocus(QPainter& p, int index, const QRect& rect) const {
+    if (index == m_focusedInPaint) {
         QStyleOptionFocusRect option;
         option.initFrom(this);
         option.rect = rect.adjusted(-2, -2, 2, 2);
