@@ -370,12 +370,19 @@ void TestTimelineView::followsTheFilterAndChanges() {
     QCOMPARE(f.view.layout().bars().size(), 1);
     QCOMPARE(f.view.layout().lanes().size(), 1);
     f.proxy.setFilterText(QString());
+    // Sorted: the same bars, each told its new row.
+    f.proxy.sort(TaskTableModel::StatusColumn, Qt::DescendingOrder);
+    QCOMPARE(f.view.layout().bars().size(), 5);
+    for (const TimelineLayout::Bar& bar : f.view.layout().bars())
+        QCOMPARE(f.proxy.index(bar.row, 0).data(TaskTableModel::TaskKeyRole).toString(), bar.facts.key);
     TaskState ended = taskOn(4, kB, 20, 75, QStringLiteral("SUCCESS"));
     f.tasks.upsert(ended);
     const TimelineLayout::Bar& bar = f.view.layout().bars().at(f.barOf(4));
     QCOMPARE(bar.facts.status, StatusKey::Success);
     QCOMPARE(bar.facts.endMs, kT0.addSecs(75 * 60).toMSecsSinceEpoch());
     QVERIFY(!f.view.layout().anyRunning());
+    for (const TimelineLayout::Bar& b : f.view.layout().bars())
+        QCOMPARE(f.proxy.index(b.row, 0).data(TaskTableModel::TaskKeyRole).toString(), b.facts.key);
 }
 
 void TestTimelineView::emptyTimelineSaysWhatToDo() {
