@@ -107,8 +107,8 @@ std::unique_ptr<sim::Emulator> startEmulator(bool tls = false) {
     return emulator;
 }
 
-// An HTTP/2 server in front of the emulator (issue 13: pacing "with either HTTP version", where the test
-// server offers HTTP/2; app/sim speaks HTTP/1.1): nginx terminates TLS, offers h2 by ALPN, and hands each
+// An HTTP/2 server in front of the emulator (pacing must hold with either HTTP version, and a server may
+// offer HTTP/2; app/sim speaks HTTP/1.1): nginx terminates TLS, offers h2 by ALPN, and hands each
 // request at once (no buffering) to the emulator over kept-alive HTTP/1.1 connections, with the Host the
 // client signed. The emulator still verifies every signature and stamps arrivals. Needs nginx (Debian:
 // nginx-light) and the test PKI.
@@ -607,7 +607,7 @@ int adaptive() {
     const QStringList keys{QStringLiteral("9a"), QStringLiteral("9b"), QStringLiteral("9c"),
                            QStringLiteral("9d"), QStringLiteral("9e"), QStringLiteral("9f")};
     int k = 0;
-    // First the issue's scenario (tasks RUNNING for 1–2 h, then SUCCESS: nothing changes meanwhile), then two
+    // First the plain scenario (tasks RUNNING for 1–2 h, then SUCCESS: nothing changes meanwhile), then two
     // harder models with Info changes while running (each change restarts at the 5 s interval).
     for (const int maxChanges : {0, 4, 10}) {
         const AdaptiveResult fixed = simulateAdaptive(kTasks, maxChanges, 0, kSeed);
@@ -685,7 +685,7 @@ int rate() {
 
 // ------------------------------------------------------------------------------------------- pacing runs
 
-// Issue 13: 20 consecutive pacing runs, each a fresh `watch` process with a 400-task backlog (every task is
+// 20 consecutive pacing runs, each a fresh `watch` process with a 400-task backlog (every task is
 // polled once: --interval 60) against a fresh emulator over HTTP/1.1, or with `http2` over HTTP/2 through
 // nginx (Http2Front). The rate while the backlog lasts is (requests - 1) / (last arrival - first arrival) of
 // the 400 first polls, at the emulator.
@@ -959,7 +959,7 @@ int qnamLoop(const QString& url, int seconds) {
     return 0;
 }
 
-// Issue 13's comparison, in one run and alternating: `BIN watch --json` (history on, 400 ids) over HTTPS,
+// The HTTPS comparison, in one run and alternating: `BIN watch --json` (history on, 400 ids) over HTTPS,
 // the bare QNAM loop over HTTPS (a child process: qnam-loop) and, when GUIBIN is given, the GUI bench host
 // (GUIBIN cpu, offscreen) — each a whole process, its user+sys CPU (getrusage of the reaped child) per 1,000
 // requests counted at one TLS emulator in this process; kRounds rounds, the order turned each round; medians.

@@ -7,6 +7,8 @@
 //   taskwatch_bench_gui rss URL           peak RSS with the populated store (10,000 tasks, 100,000 history
 //   rows) taskwatch_bench_gui cpu URL           whole-process CPU per 1,000 polls, 400 tasks pasted
 //   taskwatch_bench_gui stall URL         longest event-loop stall while polling 10,000 pasted tasks
+//   taskwatch_bench_gui timeline          the timeline with 10,000 tasks: laying them out, and the longest
+//                                         frame while scrolling (no emulator: the tasks are given)
 //
 // Results are ROW/NOTE lines (BenchUtil.h); nothing here asserts a timing.
 #include "BenchUtil.h"
@@ -14,18 +16,23 @@
 #include "TaskBoard.h"
 #include "accounts/AccountConfig.h"
 #include "history/TaskStore.h"
+#include "model/TimelineLayout.h"
 #include "polling/AccountPoller.h"
 #include "polling/PollScheduler.h"
 #include "task/AddReport.h"
 #include "task/PollOutcome.h"
 #include "task/TaskState.h"
 #include "window/MainWindow.h"
+#include "window/TimelineView.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QHeaderView>
+#include <QRandomGenerator>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <memory>
 
 using namespace taskwatch;
@@ -285,6 +292,143 @@ int stall(const QString& url) {
     return 0;
 }
 
+// ---------------------------------------------------------------------------------------------- timeline
+
+// 10,000 discovered tasks on 200 instances over a week, a tenth still running (a fixed seed: the same every
+// run).
+QList<TaskState> weekOfTasks(int count, int instances) {
+    QRandomGenerator random(20261201);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QStringList statuses{QStringLiteral("SUCCESS"), QStringLiteral("SUCCESS"),
+                               QStringLiteral("SUCCESS"), QStringLiteral("FAILED"), QStringLiteral("KILLED")};
+    QList<TaskState> tasks;
+    tasks.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        TaskState s;
+        s.id = taskId('7', i);
+        s.region = kRegion;
+        const int instance = int(random.bounded(instances));
+        s.discovery.instanceIds = {QStringLiteral("cdb-%1").arg(instance, 8, 10, QLatin1Char('0'))};
+        s.discovery.instanceName = QStringLiteral("instance-%1").arg(instance);
+        s.discovery.taskType = QStringLiteral("MODIFY PARAM");
+        s.discovery.startedAt = now.addSecs(-qint64(random.bounded(7 * 86400)));
+        s.discovery.listedAt = now;
+        s.addedAt = now;
+        if (i % 10 == 0) {
+            s.status = QStringLiteral("RUNNING");
+            s.phase = TaskPhase::Polling;
+        } else {
+            s.status = statuses.at(int(random.bounded(statuses.size())));
+            s.phase = TaskPhase::Finished;
+            s.discovery.endedAt = s.discovery.startedAt.addSecs(60 + qint64(random.bounded(3 * 3600)));
+            s.finishedAt = s.discovery.endedAt;
+        }
+        s.info = QStringLiteral("Modify parameters on %1").arg(s.discovery.instanceName);
+        tasks << s;
+    }
+    return tasks;
+}
+
+// Paints the viewport `steps` times, moving `bar` by `by` before each paint (wrapping at its end): the time
+// of each paint, in ms.
+// `cpu`: the thread's CPU time of each paint, in ms (a long paint with little CPU waited for the machine).
+QList<double> scrollFrames(ui::TimelineView* view, QScrollBar* bar, int by, int steps, QList<double>* cpu) {
+    QList<double> frames;
+    frames.reserve(steps);
+    for (int i = 0; i < steps; ++i) {
+        const int next = bar->value() + by;
+        bar->setValue(next > bar->maximum() ? bar->minimum() : next);
+        QElapsedTimer t;
+        t.start();
+        const qint64 cpuBefore = threadCpuNs();
+        view->viewport()->repaint();
+        frames << double(t.nsecsElapsed()) / 1e6;
+        cpu->append(double(threadCpuNs() - cpuBefore) / 1e6);
+    }
+    return frames;
+}
+
+double median(QList<double> values) {
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+int timeline() {
+    constexpr int kTasks = 10000;
+    constexpr int kInstances = 200;
+    constexpr int kSteps = 300;
+    TaskBoard board(nullptr);
+    board.adopt(weekOfTasks(kTasks, kInstances));
+    ui::MainWindow window(&board);
+    window.resize(1440, 900);
+    window.show();
+    runFor(300);
+    window.showTimeline(true);
+    ui::TimelineView* view = window.timeline();
+    runFor(300);
+    // Laying out: what a change of the set of rows costs (tasks came or went, the filter changed).
+    QList<double> layouts;
+    for (int i = 0; i < 5; ++i) {
+        TimelineLayout layout;
+        QElapsedTimer t;
+        t.start();
+        layout.build(window.proxy());
+        layouts << double(t.nsecsElapsed()) / 1e6;
+        if (layout.bars().size() != kTasks)
+            return 1;
+    }
+    view->zoomToFit();
+    QList<double> cpu;
+    const QList<double> lanes =
+        scrollFrames(view, view->verticalScrollBar(), view->trackHeight() * 7, kSteps, &cpu);
+    const QList<double> weekScroll =
+        scrollFrames(view, view->verticalScrollBar(), view->verticalScrollBar()->pageStep(), kSteps, &cpu);
+    view->setMsPerPixel(60000); // a minute per pixel: a day is 1,440 pixels
+    const QList<double> time = scrollFrames(view, view->horizontalScrollBar(), 240, kSteps, &cpu);
+    const double longestCpu = *std::max_element(cpu.cbegin(), cpu.cend());
+    const QList<double> all = lanes + weekScroll + time;
+    const auto slowest = std::max_element(all.cbegin(), all.cend());
+    const double longest = *slowest;
+    row(QStringLiteral("10a"),
+        QStringLiteral(
+            "laying out the timeline of %L1 tasks on %2 instances (TimelineLayout over the table's "
+            "model, median of 5)")
+            .arg(kTasks)
+            .arg(kInstances),
+        median(layouts), 1, QStringLiteral("ms"), 50, true);
+    row(QStringLiteral("10b"),
+        QStringLiteral("longest frame scrolling the timeline of %L1 tasks (%2 repaints: lanes and pages with "
+                       "the whole week in view, then the time at a minute per pixel; MainWindow 1440×900, "
+                       "offscreen)")
+            .arg(kTasks)
+            .arg(all.size()),
+        longest, 1, QStringLiteral("ms"), 16, true,
+        QStringLiteral("that paint used %1 ms of CPU (the rest: waiting for the machine)")
+            .arg(num(cpu.at(slowest - all.cbegin()), 1)));
+    note(
+        QStringLiteral("timeline: %L1 bars on %L2 tracks in %3 lanes; layout %4 ms (runs: %5); frames median "
+                       "%6 ms scrolling lanes, %7 ms by pages (week in view), %8 ms scrolling the time "
+                       "(1 min/px); longest %9 ms; longest in CPU time %10 ms")
+            .arg(view->layout().bars().size())
+            .arg(view->layout().trackCount())
+            .arg(view->layout().lanes().size())
+            .arg(num(median(layouts), 1))
+            .arg([&layouts] {
+                QStringList out;
+                for (double v : layouts)
+                    out << num(v, 1);
+                return out.join(QStringLiteral(", "));
+            }())
+            .arg(num(median(lanes), 2))
+            .arg(num(median(weekScroll), 2))
+            .arg(num(median(time), 2))
+            .arg(num(longest, 1))
+            .arg(num(longestCpu, 1)));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -297,8 +441,10 @@ int main(int argc, char* argv[]) {
     const QStringList args = app.arguments();
     const QString mode = args.value(1);
     const QString url = args.value(2);
+    if (mode == QLatin1String("timeline"))
+        return timeline();
     if (url.isEmpty()) {
-        std::fprintf(stderr, "usage: %s first-paint|rss|paste-rss|cpu|stall EMULATOR_URL [SECONDS (cpu)]\n",
+        std::fprintf(stderr, "usage: %s first-paint|rss|paste-rss|cpu|stall EMULATOR_URL [SECONDS (cpu)] | timeline\n",
                      argv[0]);
         return 2;
     }

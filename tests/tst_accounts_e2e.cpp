@@ -118,7 +118,7 @@ private slots:
             QVERIFY2(!byBeta.contains(id), qPrintable(id)); // alpha's stored task never with beta's key
         // Each key within its own 40 per 1000 ms, together above one account's limit. Beta's 300 tasks are
         // added while the window starts: its first request waits behind that work and leaves late, after the
-        // next ones were decided. Counted from the sends, 41 arrived in one 1000 ms window (issue 13); the
+        // next ones were decided. Counted from the sends, 41 once arrived in one 1000 ms window; the
         // budget counts each request from when it was written (QNetworkReply::requestSent).
         qInfo("per key in any 1000 ms: alpha %d, beta %d; rate limited %d",
               m_emulator.maxInAnyWindowOf(kAlphaId), m_emulator.maxInAnyWindowOf(kBetaId),

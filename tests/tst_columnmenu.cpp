@@ -1,16 +1,21 @@
-// ColumnMenu through the main window: at the default size every visible column fits (no horizontal
-// scrolling) and Info has room; maximised, Info takes the extra width (not the last column); a saved width
-// or a bigger font never cuts an id, status, region or time; the header menu hides and shows columns,
-// remembered; the RequestId column is hidden until shown.
+// ColumnMenu and ColumnLayout through the main window (1600×1000 screen): at the default size every visible
+// column fits (no horizontal scrolling) and Info has room; wider, Info takes the extra width (not the last
+// column); a saved width or a bigger font never cuts an id, status, region or time; a width the user drags is
+// kept until "Fit Widths to Content"; the header menu hides and shows columns, remembered; the RequestId
+// column is hidden until shown; columns hidden while empty follow the rows shown and their changes.
+#include "FakeTaskList.h"
 #include "TaskBoard.h"
+#include "model/TaskFilterProxyModel.h"
 #include "model/TaskTableModel.h"
 #include "task/TaskState.h"
+#include "window/ColumnLayout.h"
 #include "window/ColumnMenu.h"
 #include "window/MainWindow.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QMenu>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -63,7 +68,9 @@ private slots:
     void init();
     void defaultAndMaximisedSizes();
     void savedWidthsAndFontChangesNeverCut();
+    void draggedWidthsAreKeptUntilFitted();
     void headerMenuHidesAndRemembers();
+    void hiddenWhileEmptyFollowsTheRows();
 };
 
 void TestColumnMenu::initTestCase() {
@@ -81,9 +88,10 @@ void TestColumnMenu::defaultAndMaximisedSizes() {
     MainWindow window(&board);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.size(), QSize(1000, 640)); // the default size
+    QCOMPARE(window.size(),
+             MainWindow::defaultGeometry(QGuiApplication::primaryScreen()->availableGeometry()).size());
     board.adopt(realisticTasks());
-    QTest::qWait(50); // the content columns grow after the rows came
+    QTest::qWait(50); // the content columns are measured after the rows came
     QTableView* view = window.view();
     QHeaderView* header = view->horizontalHeader();
     QVERIFY(view->isColumnHidden(TaskTableModel::RequestIdColumn)); // in the details panel
@@ -95,19 +103,25 @@ void TestColumnMenu::defaultAndMaximisedSizes() {
     const int errorRight = header->sectionViewportPosition(TaskTableModel::ErrorColumn) +
                            header->sectionSize(TaskTableModel::ErrorColumn);
     QVERIFY2(errorRight <= view->viewport()->width(), qPrintable(QString::number(errorRight)));
-    QVERIFY2(header->sectionSize(TaskTableModel::InfoColumn) >= 120,
+    QVERIFY2(header->sectionSize(TaskTableModel::InfoColumn) >= 0.3 * view->viewport()->width(),
              qPrintable(QString::number(header->sectionSize(TaskTableModel::InfoColumn))));
     for (int column : kContentColumns)
         QVERIFY2(header->sectionSize(column) >=
                      static_cast<QAbstractItemView*>(view)->sizeHintForColumn(column),
                  qPrintable(QString::number(column)));
     const int info = header->sectionSize(TaskTableModel::InfoColumn);
-    const int error = header->sectionSize(TaskTableModel::ErrorColumn);
+    QHash<int, int> content;
+    for (int column : kContentColumns)
+        content.insert(column, header->sectionSize(column));
 
-    // Maximised: Info takes the extra width, the last column keeps its own.
-    window.resize(1920, 1040);
-    QTRY_VERIFY(header->sectionSize(TaskTableModel::InfoColumn) > info + 800);
-    QCOMPARE(header->sectionSize(TaskTableModel::ErrorColumn), error);
+    // Wider: Info takes the extra width; the columns that fit their content keep it.
+    window.resize(window.width() + 800, window.height());
+    QTRY_VERIFY(header->sectionSize(TaskTableModel::InfoColumn) > info + 500);
+    for (int column : kContentColumns)
+        QCOMPARE(header->sectionSize(column), content.value(column));
+    // And narrower again: the same share as before.
+    window.resize(window.width() - 800, window.height());
+    QTRY_COMPARE(header->sectionSize(TaskTableModel::InfoColumn), info);
 }
 
 void TestColumnMenu::savedWidthsAndFontChangesNeverCut() {
@@ -142,6 +156,51 @@ void TestColumnMenu::savedWidthsAndFontChangesNeverCut() {
                  qPrintable(QString::number(column)));
 }
 
+// A width the user drags is theirs, remembered by column name; a content column never goes below its content
+// even then; "Fit Widths to Content" forgets them.
+void TestColumnMenu::draggedWidthsAreKeptUntilFitted() {
+    {
+        TaskBoard board(nullptr);
+        board.adopt(realisticTasks());
+        MainWindow window(&board);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(50);
+        QHeaderView* header = window.view()->horizontalHeader();
+        header->resizeSection(TaskTableModel::ErrorColumn, 333); // as a drag does
+        header->resizeSection(TaskTableModel::RegionColumn, 10);
+        QCOMPARE(window.columnMenu()->layout()->userWidths().value(TaskTableModel::ErrorColumn), 333);
+        window.columnMenu()->layout()->fit();
+        QCOMPARE(header->sectionSize(TaskTableModel::ErrorColumn), 333);
+        QVERIFY(header->sectionSize(TaskTableModel::RegionColumn) >=
+                window.columnMenu()->contentMinimum(TaskTableModel::RegionColumn));
+    }
+    QCOMPARE(QSettings()
+                 .value(QStringLiteral("mainWindow/columnWidths"))
+                 .toMap()
+                 .value(QStringLiteral("ErrorColumn")),
+             QVariant(333));
+    TaskBoard board(nullptr);
+    board.adopt(realisticTasks());
+    MainWindow window(&board);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50);
+    QHeaderView* header = window.view()->horizontalHeader();
+    QCOMPARE(header->sectionSize(TaskTableModel::ErrorColumn), 333);
+    QMenu* menu = window.columnMenu()->menu();
+    emit menu->aboutToShow();
+    QAction* fit = nullptr;
+    for (QAction* action : menu->actions())
+        fit = action->objectName() == QLatin1String("fitColumnWidthsAction") ? action : fit;
+    QVERIFY(fit);
+    QVERIFY(fit->isEnabled());
+    fit->trigger();
+    QVERIFY(window.columnMenu()->layout()->userWidths().isEmpty());
+    QVERIFY(header->sectionSize(TaskTableModel::ErrorColumn) < 333);
+    QVERIFY(!QSettings().contains(QStringLiteral("mainWindow/columnWidths")));
+}
+
 void TestColumnMenu::headerMenuHidesAndRemembers() {
     {
         TaskBoard board(nullptr);
@@ -160,6 +219,8 @@ void TestColumnMenu::headerMenuHidesAndRemembers() {
         // Unique mnemonics.
         QSet<QChar> mnemonics;
         for (const QAction* action : menu->actions()) {
+            if (action->isSeparator())
+                continue;
             const qsizetype amp = action->text().indexOf(QLatin1Char('&'));
             QVERIFY2(amp >= 0, qPrintable(action->text()));
             QVERIFY2(!mnemonics.contains(action->text().at(amp + 1).toLower()), qPrintable(action->text()));
@@ -179,6 +240,48 @@ void TestColumnMenu::headerMenuHidesAndRemembers() {
     QVERIFY(!window.view()->isColumnHidden(TaskTableModel::RequestIdColumn));
     // The header's context menu is this menu.
     QCOMPARE(window.view()->horizontalHeader()->contextMenuPolicy(), Qt::CustomContextMenu);
+}
+
+// The columns hidden while empty: shown while a row of the view's model has a value in them (also when a
+// change fills one), hidden again when the rows with values leave the view.
+void TestColumnMenu::hiddenWhileEmptyFollowsTheRows() {
+    FakeTaskList tasks;
+    TaskTableModel model;
+    model.setTaskList(&tasks);
+    TaskFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QTableView view;
+    view.setModel(&proxy);
+    ColumnMenu columns(&view);
+    columns.setHiddenWhileEmpty({TaskTableModel::TypeColumn, TaskTableModel::EndedColumn});
+    view.resize(1200, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.isColumnHidden(TaskTableModel::TypeColumn));
+    QList<TaskState> list = realisticTasks();
+    tasks.upsertMany(list);
+    QTRY_VERIFY(view.isColumnHidden(TaskTableModel::TypeColumn)); // pasted tasks: nothing to show
+    // A change fills the column (DescribeTasks listed a task): shown at once.
+    list[1].discovery.taskType = QStringLiteral("REBOOT");
+    list[1].discovery.listedAt = QDateTime::currentDateTimeUtc();
+    tasks.upsert(list.at(1));
+    QVERIFY(!view.isColumnHidden(TaskTableModel::TypeColumn));
+    QVERIFY(view.isColumnHidden(TaskTableModel::EndedColumn));
+    emit columns.menu()->aboutToShow(); // not offered while empty
+    QVERIFY(!columns.menu()->findChild<QAction*>(QStringLiteral("showColumn_EndedColumn")));
+    QVERIFY(columns.menu()->findChild<QAction*>(QStringLiteral("showColumn_TypeColumn")));
+    // The filter hides that row: the column goes, and comes back with it.
+    proxy.setFilterText(list.at(0).id);
+    QTRY_VERIFY(view.isColumnHidden(TaskTableModel::TypeColumn));
+    proxy.setFilterText(QString());
+    QTRY_VERIFY(!view.isColumnHidden(TaskTableModel::TypeColumn));
+    // The user's choice wins over a value: hidden stays hidden.
+    columns.setUserHidden(TaskTableModel::TypeColumn, true);
+    QVERIFY(view.isColumnHidden(TaskTableModel::TypeColumn));
+    columns.setUserHidden(TaskTableModel::TypeColumn, false);
+    // The row leaves the model: hidden again.
+    tasks.remove({list.at(1).id});
+    QTRY_VERIFY(view.isColumnHidden(TaskTableModel::TypeColumn));
 }
 
 QTEST_MAIN(TestColumnMenu)

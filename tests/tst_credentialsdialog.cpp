@@ -169,14 +169,21 @@ private slots:
         QVERIFY(dlg.regionCombo()->isEditable());
         QStringList items;
         for (int i = 0; i < dlg.regionCombo()->count(); ++i)
-            items.append(dlg.regionCombo()->itemText(i));
+            items.append(dlg.regionCombo()->itemData(i).toString());
         QCOMPARE(items, Regions::cdb());
         QCOMPARE(items.size(), 18);
         QVERIFY(items.contains(QStringLiteral("ap-shanghai-fsi")));
         QVERIFY(items.contains(QStringLiteral("sa-saopaulo")));
-        // Free text is allowed, normalised to lowercase.
+        // Listed by name and id; the region is the id.
+        QCOMPARE(dlg.regionCombo()->itemText(int(items.indexOf(QStringLiteral("ap-guangzhou")))),
+                 QStringLiteral("Guangzhou (ap-guangzhou)"));
+        dlg.regionCombo()->setCurrentIndex(int(items.indexOf(QStringLiteral("na-siliconvalley"))));
+        QCOMPARE(dlg.region(), QStringLiteral("na-siliconvalley"));
+        // Free text is allowed, normalised to lowercase; a name stands for its region.
         dlg.regionCombo()->setEditText(QStringLiteral(" AP-Mumbai "));
         QCOMPARE(dlg.region(), QStringLiteral("ap-mumbai"));
+        dlg.regionCombo()->setEditText(QStringLiteral("tokyo"));
+        QCOMPARE(dlg.region(), QStringLiteral("ap-tokyo"));
     }
 
     void endpointChoices() {

@@ -153,7 +153,7 @@ void TestDiscoverDialog::requestFromTheControls() {
     auto* regions = dialog.findChild<QListWidget*>(QStringLiteral("discoverRegions"));
     QVERIFY(regions);
     const QList<QListWidgetItem*> shanghai =
-        regions->findItems(QStringLiteral("ap-shanghai"), Qt::MatchExactly);
+        regions->findItems(QStringLiteral("Shanghai (ap-shanghai)"), Qt::MatchExactly); // by name and id
     QCOMPARE(shanghai.size(), 1);
     regions->setFocus();
     regions->setCurrentItem(shanghai.first());
@@ -398,8 +398,13 @@ void TestDiscoverDialog::discoveryColumnsAndDetails() {
     failed.discovery.taskMessage = QStringLiteral("precheck failed \u202E\nsee console");
     board.adopt({failed});
     QTRY_VERIFY(!view->isColumnHidden(TaskTableModel::ProgressColumn));
-    for (int c = TaskTableModel::InstanceColumn; c < TaskTableModel::ColumnCount; ++c)
+    for (int c = TaskTableModel::InstanceColumn; c < TaskTableModel::EndedColumn; ++c)
         QVERIFY(!view->isColumnHidden(c));
+    QVERIFY(view->isColumnHidden(TaskTableModel::EndedColumn)); // nothing ended yet: no empty column
+    TaskState ended = discoveredTask(3, 100);
+    ended.discovery.endedAt = QDateTime::currentDateTimeUtc().addSecs(-10);
+    board.adopt({ended});
+    QTRY_VERIFY(!view->isColumnHidden(TaskTableModel::EndedColumn));
     // Instance and type next to the id, progress after the status.
     QHeaderView* header = view->horizontalHeader();
     QVERIFY(header->visualIndex(TaskTableModel::InstanceColumn) <
@@ -483,7 +488,9 @@ void TestDiscoverDialog::headerSavedBeforeTheNewColumns() {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QHeaderView* header = window.view()->horizontalHeader();
     QCOMPARE(header->count(), int(TaskTableModel::ColumnCount));
-    board.adopt({discoveredTask(1, 50)});
+    TaskState ended = discoveredTask(1, 50);
+    ended.discovery.endedAt = QDateTime::currentDateTimeUtc();
+    board.adopt({ended});
     QTRY_VERIFY(!window.view()->isColumnHidden(TaskTableModel::ProgressColumn));
     for (int c = TaskTableModel::InstanceColumn; c < TaskTableModel::ColumnCount; ++c) {
         QVERIFY(!header->isSectionHidden(c));

@@ -75,6 +75,8 @@ private slots:
     void hostileInfoIsNeutralised();
     void tickTouchesOnlyElapsedOfUnfinishedRows();
     void elapsedStopsWhenFinished();
+    void elapsedCountsFromAKnownStart();
+    void timelineFacts();
     void sortRoleCarriesRawValues();
     void proxySortsAndFilters();
     void darkThemeSwitchSignalsColourRolesOnly();
@@ -389,6 +391,69 @@ void TestTaskTableModel::elapsedStopsWhenFinished() {
     noAdded.addedAt = QDateTime();
     tasks.upsert(noAdded);
     QCOMPARE(model.index(1, TaskTableModel::ElapsedColumn).data().toString(), QString());
+}
+
+// A discovered task started before the window found it: Elapsed counts from DescribeTasks' start (and says
+// so), and stops at its end; a pasted one counts from when it was added.
+void TestTaskTableModel::elapsedCountsFromAKnownStart() {
+    FakeTaskList tasks;
+    TaskTableModel model;
+    model.setTaskList(&tasks);
+    QDateTime now = kT0.addSecs(30);
+    model.setClock([&now] { return now; });
+    TaskState found = discovered(1, QStringLiteral("MODIFY PARAM"), 40);
+    found.discovery.startedAt = kT0.addSecs(-150); // 2½ minutes before it was found (added at kT0)
+    tasks.upsert(found);
+    tasks.upsert(task(2, QStringLiteral("RUNNING")));
+    const QModelIndex elapsed = model.index(0, TaskTableModel::ElapsedColumn);
+    QCOMPARE(elapsed.data().toString(), QStringLiteral("3:00"));
+    QCOMPARE(elapsed.data(TaskTableModel::SortRole).toLongLong(), 180000);
+    QVERIFY2(elapsed.data(Qt::ToolTipRole).toString().contains(QLatin1String("start")),
+             qPrintable(elapsed.data(Qt::ToolTipRole).toString()));
+    QVERIFY(elapsed.data(Qt::ToolTipRole).toString().contains(QLatin1String("DescribeTasks")));
+    const QModelIndex pasted = model.index(1, TaskTableModel::ElapsedColumn);
+    QCOMPARE(pasted.data().toString(), QStringLiteral("30 s"));
+    QVERIFY2(pasted.data(Qt::ToolTipRole).toString().contains(QLatin1String("added")),
+             qPrintable(pasted.data(Qt::ToolTipRole).toString()));
+
+    // Its end as DescribeTasks lists it ends the count, even before our own poll saw it finish.
+    found.discovery.endedAt = kT0.addSecs(15);
+    tasks.upsert(found);
+    now = kT0.addSecs(3600);
+    QCOMPARE(elapsed.data().toString(), QStringLiteral("2:45"));
+    QCOMPARE(TaskTableModel::startedAt(found), found.discovery.startedAt);
+    QCOMPARE(TaskTableModel::endedAt(found), found.discovery.endedAt);
+}
+
+// What the timeline reads of a row, in one call: lane (the first instance), start, end, status.
+void TestTaskTableModel::timelineFacts() {
+    FakeTaskList tasks;
+    TaskTableModel model;
+    model.setTaskList(&tasks);
+    TaskState found = discovered(1, QStringLiteral("MODIFY PARAM"), 40);
+    found.discovery.instanceIds = {QStringLiteral("cdb-a"), QStringLiteral("cdb-b")};
+    tasks.upsert(found);
+    tasks.upsert(finished(2, QStringLiteral("FAILED")));
+    const auto facts = [&model](int row) {
+        return model.index(row, 0).data(TaskTableModel::TimelineRole).value<TimelineFacts>();
+    };
+    const TimelineFacts a = facts(0);
+    QCOMPARE(a.id, idFor(1));
+    QCOMPARE(a.key, model.index(0, 0).data(TaskTableModel::TaskKeyRole).toString());
+    QCOMPARE(a.lane, QStringLiteral("cdb-a"));
+    QCOMPARE(a.laneName, QStringLiteral("orders-primary"));
+    QCOMPARE(a.status, StatusKey::Running);
+    QCOMPARE(a.statusText, QStringLiteral("Running"));
+    QCOMPARE(a.type, QStringLiteral("Modify parameters"));
+    QVERIFY(a.startKnown);
+    QCOMPARE(a.startMs, found.discovery.startedAt.toMSecsSinceEpoch());
+    QCOMPARE(a.endMs, qint64(-1)); // running
+    const TimelineFacts b = facts(1);
+    QVERIFY(b.lane.isEmpty());
+    QVERIFY(!b.startKnown);
+    QCOMPARE(b.startMs, kT0.toMSecsSinceEpoch());
+    QCOMPARE(b.endMs, kT0.addSecs(90).toMSecsSinceEpoch());
+    QCOMPARE(b.status, StatusKey::Failed);
 }
 
 void TestTaskTableModel::sortRoleCarriesRawValues() {

@@ -3,6 +3,7 @@
 #include "accounts/CredentialStore.h"
 #include "api/Regions.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace taskwatch;
@@ -63,6 +64,30 @@ private slots:
         QVERIFY(
             Regions::endpointWarning(QStringLiteral("ap-guangzhou"), QStringLiteral("http://127.0.0.1:8080"))
                 .isEmpty());
+    }
+
+    // Every listed region has a name; a picker shows "Name (id)" and reads the id back from a label, a name
+    // or the id itself; anything else stays what was typed (lowercase).
+    void regionNames() {
+        for (const QString& region : Regions::cdb())
+            QVERIFY2(!Regions::name(region).isEmpty(), qPrintable(region));
+        QCOMPARE(Regions::name(QStringLiteral("ap-guangzhou")), QStringLiteral("Guangzhou"));
+        QCOMPARE(Regions::label(QStringLiteral("ap-guangzhou")), QStringLiteral("Guangzhou (ap-guangzhou)"));
+        QCOMPARE(Regions::label(QStringLiteral("ap-newplace")), QStringLiteral("ap-newplace"));
+        QVERIFY(Regions::name(QStringLiteral("ap-newplace")).isEmpty());
+        QCOMPARE(Regions::fromText(QStringLiteral(" Guangzhou (ap-guangzhou) ")),
+                 QStringLiteral("ap-guangzhou"));
+        QCOMPARE(Regions::fromText(QStringLiteral("广州（ap-guangzhou）")), QStringLiteral("ap-guangzhou"));
+        QCOMPARE(Regions::fromText(QStringLiteral("silicon valley")), QStringLiteral("na-siliconvalley"));
+        QCOMPARE(Regions::fromText(QStringLiteral("AP-Tokyo")), QStringLiteral("ap-tokyo"));
+        QCOMPARE(Regions::fromText(QStringLiteral("ap-guangzhou\nX: 1")),
+                 QStringLiteral("ap-guangzhou\nx: 1"));
+        QVERIFY(!Regions::isWellFormed(Regions::fromText(QStringLiteral("ap-guangzhou\nX: 1"))));
+        // The names are unique: a name always stands for one region.
+        QSet<QString> names;
+        for (const QString& region : Regions::cdb())
+            names.insert(Regions::name(region).toLower());
+        QCOMPARE(names.size(), Regions::cdb().size());
     }
 
     void profileNames_data() {

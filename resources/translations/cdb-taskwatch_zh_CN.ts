@@ -945,6 +945,82 @@
         <source>The endpoint %1 is the host of region %2, not of %3.</source>
         <translation>接入点 %1 是地域 %2 的域名，而不是 %3 的。</translation>
     </message>
+    <message>
+        <source>Bangkok</source>
+        <translation>曼谷</translation>
+    </message>
+    <message>
+        <source>Beijing</source>
+        <translation>北京</translation>
+    </message>
+    <message>
+        <source>Chengdu</source>
+        <translation>成都</translation>
+    </message>
+    <message>
+        <source>Chongqing</source>
+        <translation>重庆</translation>
+    </message>
+    <message>
+        <source>Guangzhou</source>
+        <translation>广州</translation>
+    </message>
+    <message>
+        <source>Hong Kong, China</source>
+        <translation>中国香港</translation>
+    </message>
+    <message>
+        <source>Jakarta</source>
+        <translation>雅加达</translation>
+    </message>
+    <message>
+        <source>Nanjing</source>
+        <translation>南京</translation>
+    </message>
+    <message>
+        <source>Seoul</source>
+        <translation>首尔</translation>
+    </message>
+    <message>
+        <source>Shanghai</source>
+        <translation>上海</translation>
+    </message>
+    <message>
+        <source>Shanghai Finance</source>
+        <translation>上海金融</translation>
+    </message>
+    <message>
+        <source>Shenzhen Finance</source>
+        <translation>深圳金融</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>Tokyo</source>
+        <translation>东京</translation>
+    </message>
+    <message>
+        <source>Frankfurt</source>
+        <translation>法兰克福</translation>
+    </message>
+    <message>
+        <source>Virginia</source>
+        <translation>弗吉尼亚</translation>
+    </message>
+    <message>
+        <source>Silicon Valley</source>
+        <translation>硅谷</translation>
+    </message>
+    <message>
+        <source>São Paulo</source>
+        <translation>圣保罗</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::RunSettings</name>
@@ -1004,10 +1080,6 @@
         <translation>上次向服务器查询该任务的时间</translation>
     </message>
     <message>
-        <source>Time since the task was added; the final duration once it finished</source>
-        <translation>自添加任务以来经过的时间；任务结束后显示最终耗时</translation>
-    </message>
-    <message>
         <source>The error of the last query, if it failed</source>
         <translation>上次查询失败时的错误</translation>
     </message>
@@ -1030,10 +1102,6 @@
     <message>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
-    </message>
-    <message>
-        <source>Added at %1</source>
-        <translation>添加时间：%1</translation>
     </message>
     <message>
         <source>Quote this RequestId to Tencent Cloud support</source>
@@ -1126,6 +1194,18 @@
     <message>
         <source>Paused: no attempt until polling resumes</source>
         <translation>已暂停：恢复轮询前不会重试</translation>
+    </message>
+    <message>
+        <source>Time since the task started (DescribeTasks&apos; start; when that is not known, since it was added); the final duration once it finished</source>
+        <translation>自任务开始起的时长（DescribeTasks 的开始时间；未知时从添加时起算）；任务结束后为最终用时</translation>
+    </message>
+    <message>
+        <source>Counted from the task&apos;s start at %1 (DescribeTasks)</source>
+        <translation>从任务开始时间 %1 起算（DescribeTasks）</translation>
+    </message>
+    <message>
+        <source>Counted from when the task was added, %1 (its start is not known)</source>
+        <translation>从任务添加时间 %1 起算（开始时间未知）</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2253,14 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
+    <message>
+        <source>&amp;Fit Widths to Content</source>
+        <translation>列宽适应内容(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forget the widths you dragged: every column fits its content again</source>
+        <translation>忘记您拖动设置的列宽：每一列重新适应其内容</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::CredentialsDialog</name>
@@ -3141,10 +3229,6 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <translation>已将 RequestId 复制到剪贴板</translation>
     </message>
     <message>
-        <source>Queries sent in the last second (the API allows 40 per second)</source>
-        <translation>最近一秒内发送的查询数（该 API 的请求频率上限为每秒 40 次）</translation>
-    </message>
-    <message>
         <source>This computer&apos;s clock differs from the server&apos;s by %1 s; requests are corrected</source>
         <translation>本机时钟与服务器相差 %1 秒，请求时间已自动校正</translation>
     </message>
@@ -3366,6 +3450,42 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
         <source>Filter by ID, status, Info, error, instance or type</source>
         <translation>按 ID、状态、Info、错误、实例或类型筛选</translation>
     </message>
+    <message>
+        <source>Ta&amp;ble</source>
+        <translation>表格(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show the tasks as a table (Ctrl+1)</source>
+        <translation>以表格显示任务（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>Ti&amp;meline</source>
+        <translation>时间线(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show what ran on each instance, and when: one lane per instance, one bar per task (Ctrl+2)</source>
+        <translation>显示每个实例上运行过什么以及何时运行：每个实例一条泳道，每个任务一个条块（Ctrl+2）</translation>
+    </message>
+    <message>
+        <source>Queries sent per second, averaged over the last %1 s (the API allows 40 per second)</source>
+        <translation>每秒发送的查询数，按最近 %1 秒平均（API 允许每秒 40 次）</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>The tasks as a table (Ctrl+1)</source>
+        <translation>以表格显示任务（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>What ran on each instance, and when (Ctrl+2)</source>
+        <translation>每个实例上运行过什么，何时运行（Ctrl+2）</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::Notifier</name>
@@ -3439,6 +3559,97 @@ Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskw
     <message>
         <source>One row per task: its id, status, Info, last check and last error</source>
         <translation>每个任务一行：ID、状态、Info、上次查询时间和最近的错误</translation>
+    </message>
+</context>
+<context>
+    <name>taskwatch::ui::TimelineView</name>
+    <message>
+        <source>Task timeline</source>
+        <translation>任务时间线</translation>
+    </message>
+    <message>
+        <source>One lane per instance; each task is an item from its start to its end. Arrows move between tasks, Enter selects one.</source>
+        <translation>每个实例一条泳道；每个任务是从开始到结束的一项。方向键在任务间移动，回车键选中任务。</translation>
+    </message>
+    <message>
+        <source>no instance</source>
+        <translation>无实例</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>now (still running)</source>
+        <translation>现在（仍在运行）</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>%1, task %2</source>
+        <translation>%1，任务 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 on %3, from %4 to %5</source>
+        <translation>%1，%2，实例 %3，从 %4 到 %5</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Instance: %1</source>
+        <translation>实例：%1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>开始：%1</translation>
+    </message>
+    <message>
+        <source>Added: %1 (its start is not known)</source>
+        <translation>添加：%1（开始时间未知）</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>仍在运行</translation>
+    </message>
+    <message>
+        <source>Ended: %1</source>
+        <translation>结束：%1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>用时：%1</translation>
+    </message>
+    <message>
+        <source>Info: %1</source>
+        <translation>信息：%1</translation>
+    </message>
+    <message>
+        <source>No task to show. Add task ids or discover the account&apos;s tasks: each task appears here from its start to its end.</source>
+        <translation>没有可显示的任务。请添加任务 ID 或发现账号的任务：每个任务在此显示为从开始到结束的条块。</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>No instance</source>
+        <translation>无实例</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
     </message>
 </context>
 </TS>

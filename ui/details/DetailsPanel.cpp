@@ -106,10 +106,11 @@ DetailsPanel::DetailsPanel(QWidget* parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
 
-    auto* placeholder = new QLabel(tr("Select a task to see its details."), m_stack);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setEnabled(false);
-    m_stack->addWidget(placeholder);
+    m_placeholder = new QLabel(tr("Select a task to see its details."), m_stack);
+    m_placeholder->setObjectName(QStringLiteral("detailsPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setEnabled(false);
+    m_stack->addWidget(m_placeholder);
 
     auto* page = new QWidget(m_stack);
     m_stack->addWidget(page);
@@ -384,6 +385,10 @@ void DetailsPanel::copyCurrentTab() {
 void DetailsPanel::setDarkTheme(bool dark) {
     m_dark = dark;
     m_timelineStale = true; // repaint icons on the next showTask
+}
+
+int DetailsPanel::stripHeight() const {
+    return m_placeholder->sizeHint().height() + 12;
 }
 
 void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& history, bool paused) {

@@ -39,6 +39,8 @@ public:
     void setDarkTheme(bool dark);
     // The focusable widgets in tab order: the tabs, their pages, the RequestId's copy button.
     QList<QWidget*> focusChain() const;
+    // The height of the "select a task" strip the panel shrinks to while no task is selected.
+    int stripHeight() const;
 
     // For tests and the main window.
     QString infoText() const;
@@ -78,6 +80,7 @@ private:
     QList<HistoryEntry> m_timelineShown; // what the timeline shows (shares the caller's list)
     bool m_timelineStale = true;         // refill at the next showTask (another task, another theme)
     QStackedWidget* m_stack;
+    QLabel* m_placeholder;
     QLabel* m_statusIcon;
     QLabel* m_idLabel;
     QLabel* m_statusLabel;

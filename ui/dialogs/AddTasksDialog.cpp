@@ -3,6 +3,7 @@
 #include "api/Regions.h"
 
 #include "desktop/Announce.h"
+#include "dialogs/RegionCombo.h"
 #include "task/TaskIdExtractor.h"
 
 #include <QComboBox>
@@ -15,7 +16,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 namespace taskwatch::ui {
@@ -23,7 +23,7 @@ namespace taskwatch::ui {
 AddTasksDialog::AddTasksDialog(QWidget* parent)
     : QDialog(parent)
     , m_text(new QPlainTextEdit(this))
-    , m_region(new QComboBox(this))
+    , m_region(new RegionCombo(this))
     , m_profile(new QComboBox(this))
     , m_count(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
@@ -47,10 +47,6 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     m_text->installEventFilter(this); // Ctrl+Enter in the text adds (Enter is a new line there)
 
     m_region->setObjectName(QStringLiteral("addTasksRegion"));
-    m_region->setEditable(true);
-    m_region->setInsertPolicy(QComboBox::NoInsert);
-    m_region->addItems(Regions::cdb());
-    m_region->lineEdit()->setValidator(new QRegularExpressionValidator(Regions::pattern(), m_region));
     m_region->setToolTip(
         tr("The region of the instance the tasks belong to: a task exists only in its region"));
     setRegion(QString::fromLatin1(Regions::kDefault));
@@ -142,15 +138,12 @@ void AddTasksDialog::setText(const QString& text) {
 }
 
 QString AddTasksDialog::region() const {
-    return m_region->currentText().trimmed().toLower();
+    return m_region->region();
 }
 
 void AddTasksDialog::setRegion(const QString& region) {
-    const int index = m_region->findText(region);
-    if (index >= 0)
-        m_region->setCurrentIndex(index);
-    else if (Regions::isWellFormed(region))
-        m_region->setEditText(region);
+    if (Regions::isWellFormed(Regions::fromText(region)))
+        m_region->setRegion(region);
 }
 
 void AddTasksDialog::scheduleCount() {

@@ -13,6 +13,8 @@ class QPlainTextEdit;
 
 namespace taskwatch::ui {
 
+class RegionCombo;
+
 class AddTasksDialog : public QDialog {
     Q_OBJECT
 public:
@@ -39,7 +41,7 @@ private:
     void updateCount();
 
     QPlainTextEdit* m_text;
-    QComboBox* m_region;
+    RegionCombo* m_region;
     QComboBox* m_profile;
     QLabel* m_profileLabel = nullptr;
     QLabel* m_count;

@@ -140,11 +140,8 @@ void CredentialsDialog::addKeyRows(QFormLayout* form) {
 }
 
 void CredentialsDialog::addRegionAndEndpointRows(QFormLayout* form) {
-    m_regionCombo = new QComboBox(m_fieldsBox);
+    m_regionCombo = new RegionCombo(m_fieldsBox);
     m_regionCombo->setObjectName(QStringLiteral("regionCombo"));
-    m_regionCombo->setEditable(true);
-    m_regionCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_regionCombo->addItems(Regions::cdb());
     m_regionCombo->setCurrentIndex(-1);
     m_regionCombo->lineEdit()->setPlaceholderText(tr("e.g. ap-guangzhou"));
     m_regionCombo->setToolTip(tr("The region used for tasks added without one."));
@@ -254,7 +251,7 @@ Credential CredentialsDialog::credential() const {
 }
 
 QString CredentialsDialog::region() const {
-    return m_regionCombo->currentText().trimmed().toLower();
+    return m_regionCombo->region();
 }
 
 CredentialsDialog::EndpointKind CredentialsDialog::endpointKind() const {
@@ -311,8 +308,7 @@ void CredentialsDialog::setFields(const Credential& credential, const QString& r
     m_secretKeyEdit->setText(credential.secretKey);
     m_tokenEdit->setText(credential.token);
     const QString r = region.trimmed();
-    m_regionCombo->setCurrentIndex(m_regionCombo->findText(r));
-    m_regionCombo->setEditText(r);
+    m_regionCombo->setRegion(r);
     m_endpoint->setUrl(endpoint, r.toLower());
 }
 

@@ -18,6 +18,7 @@
 #include "api/Credential.h"
 #include "dialogs/EndpointChooser.h"
 #include "dialogs/LabelStyle.h"
+#include "dialogs/RegionCombo.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -88,7 +89,7 @@ public:
     QLineEdit* tokenEdit() const { return m_tokenEdit; }
     QAction* secretKeyToggleAction() const { return m_secretKeyToggle; }
     QAction* tokenToggleAction() const { return m_tokenToggle; }
-    QComboBox* regionCombo() const { return m_regionCombo; }
+    RegionCombo* regionCombo() const { return m_regionCombo; }
     QComboBox* endpointCombo() const { return m_endpoint->combo(); }
     QLineEdit* customEndpointEdit() const { return m_endpoint->customEdit(); }
     QPushButton* testButton() const { return m_testButton; }
@@ -179,7 +180,7 @@ private:
     QLineEdit* m_tokenEdit = nullptr;
     QAction* m_secretKeyToggle = nullptr;
     QAction* m_tokenToggle = nullptr;
-    QComboBox* m_regionCombo = nullptr;
+    RegionCombo* m_regionCombo = nullptr;
     EndpointChooser* m_endpoint = nullptr;
     QLabel* m_environmentLabel = nullptr;
     QLabel* m_messageLabel = nullptr;

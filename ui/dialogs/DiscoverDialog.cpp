@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -109,8 +110,10 @@ void DiscoverDialog::setUpAccountFields() {
     m_regions->setToolTip(tr("A task is listed only in its own region: check every region to look in"));
     m_regions->setSelectionMode(QAbstractItemView::SingleSelection);
     m_regions->setMinimumHeight(fontMetrics().height() * 8);
+    // "Guangzhou (ap-guangzhou)": the name the console uses, and the id (the item's data).
     for (const QString& region : Regions::cdb()) {
-        auto* item = new QListWidgetItem(region, m_regions);
+        auto* item = new QListWidgetItem(Regions::label(region), m_regions);
+        item->setData(Qt::UserRole, region);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
@@ -254,22 +257,27 @@ QStringList DiscoverDialog::regions() const {
     QStringList out;
     for (int i = 0; i < m_regions->count(); ++i) {
         if (m_regions->item(i)->checkState() == Qt::Checked)
-            out << m_regions->item(i)->text();
+            out << m_regions->item(i)->data(Qt::UserRole).toString();
     }
     return out;
 }
 
 void DiscoverDialog::setRegions(const QStringList& regions) {
     const QSignalBlocker blocker(m_regions);
+    QSet<QString> listed;
+    for (int i = 0; i < m_regions->count(); ++i)
+        listed.insert(m_regions->item(i)->data(Qt::UserRole).toString());
     for (const QString& region : regions) {
-        if (Regions::isWellFormed(region) && m_regions->findItems(region, Qt::MatchExactly).isEmpty()) {
+        if (Regions::isWellFormed(region) && !listed.contains(region)) {
             auto* item = new QListWidgetItem(region, m_regions); // a region not in the built-in list
+            item->setData(Qt::UserRole, region);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+            listed.insert(region);
         }
     }
     int first = -1;
     for (int i = 0; i < m_regions->count(); ++i) {
-        const bool on = regions.contains(m_regions->item(i)->text());
+        const bool on = regions.contains(m_regions->item(i)->data(Qt::UserRole).toString());
         m_regions->item(i)->setCheckState(on ? Qt::Checked : Qt::Unchecked);
         if (on && first < 0)
             first = i;

@@ -38,6 +38,14 @@ QString longTime(const QDateTime& when) {
     return QLocale().toString(when.toLocalTime(), QLocale::LongFormat);
 }
 
+// SafeText::singleLine without a copy when there is nothing to neutralise or cut (almost always): the
+// timeline reads every row's facts when it lays them out.
+QString oneLine(const QString& text, qsizetype maxChars) {
+    if (text.size() <= maxChars && std::none_of(text.cbegin(), text.cend(), SafeText::isUnsafe))
+        return text;
+    return SafeText::singleLine(text, maxChars);
+}
+
 qint64 sortTime(const QDateTime& when) {
     return when.isValid() ? when.toMSecsSinceEpoch() : qint64(-1);
 }
@@ -125,7 +133,8 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
         case LastCheckedColumn:
             return tr("When the server was last asked about the task");
         case ElapsedColumn:
-            return tr("Time since the task was added; the final duration once it finished");
+            return tr("Time since the task started (DescribeTasks' start; when that is not known, since it "
+                      "was added); the final duration once it finished");
         case ErrorColumn:
             return tr("The error of the last query, if it failed");
         case RequestIdColumn:
@@ -203,6 +212,8 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
         return s.discovery.progress ? QVariant(*s.discovery.progress) : QVariant();
     case DiscoveredRole:
         return s.discovery.isDiscovered();
+    case TimelineRole:
+        return QVariant::fromValue(timelineFacts(s));
     default:
         return {};
     }
@@ -313,9 +324,13 @@ QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
             return tr("Not checked yet");
         return QLocale().toString(s.lastCheckedAt.toLocalTime(), QLocale::LongFormat);
     case ElapsedColumn:
+        if (isStartKnown(s))
+            return tr("Counted from the task's start at %1 (DescribeTasks)")
+                .arg(QLocale().toString(s.discovery.startedAt.toLocalTime(), QLocale::ShortFormat));
         if (!s.addedAt.isValid())
             return {};
-        return tr("Added at %1").arg(QLocale().toString(s.addedAt.toLocalTime(), QLocale::ShortFormat));
+        return tr("Counted from when the task was added, %1 (its start is not known)")
+            .arg(QLocale().toString(s.addedAt.toLocalTime(), QLocale::ShortFormat));
     case ErrorColumn: {
         if (s.errorCode.isEmpty())
             return {};
@@ -371,15 +386,48 @@ bool TaskTableModel::isFinished(const TaskState& state) {
     return state.isFinished();
 }
 
+QDateTime TaskTableModel::startedAt(const TaskState& s) {
+    return isStartKnown(s) ? s.discovery.startedAt : s.addedAt;
+}
+
+QDateTime TaskTableModel::endedAt(const TaskState& s) {
+    if (s.discovery.endedAt.isValid())
+        return s.discovery.endedAt;
+    if (!isFinished(s))
+        return {};
+    return s.finishedAt.isValid() ? s.finishedAt : s.lastCheckedAt;
+}
+
 qint64 TaskTableModel::elapsedMs(const TaskState& s) const {
-    if (!s.addedAt.isValid())
+    const QDateTime start = startedAt(s);
+    if (!start.isValid())
         return -1;
-    QDateTime end;
-    if (isFinished(s))
-        end = s.finishedAt.isValid() ? s.finishedAt : s.lastCheckedAt;
+    QDateTime end = endedAt(s);
     if (!end.isValid())
         end = m_clock();
-    return qMax<qint64>(0, s.addedAt.msecsTo(end));
+    return qMax<qint64>(0, start.msecsTo(end));
+}
+
+TimelineFacts TaskTableModel::timelineFacts(const TaskState& s) {
+    TimelineFacts f;
+    f.key = taskKey(s);
+    f.id = s.id;
+    if (!s.discovery.instanceIds.isEmpty()) {
+        f.lane = oneLine(s.discovery.instanceIds.first(), 64);
+        f.laneName = oneLine(s.discovery.instanceName, kDisplayNameChars);
+    }
+    f.status = StatusStyle::keyFor(s);
+    f.statusText = StatusStyle::text(s);
+    if (!s.discovery.taskType.isEmpty())
+        f.type = oneLine(Discovery::readableTaskType(s.discovery.taskType), kDisplayNameChars);
+    const QDateTime start = startedAt(s);
+    const QDateTime end = endedAt(s);
+    f.startKnown = isStartKnown(s);
+    f.startMs = start.isValid() ? start.toMSecsSinceEpoch() : -1;
+    f.endMs = end.isValid() ? end.toMSecsSinceEpoch() : -1;
+    if (f.startMs >= 0 && f.endMs >= 0 && f.endMs < f.startMs)
+        f.endMs = f.startMs; // clocks of two sources: never a bar that ends before it starts
+    return f;
 }
 
 QString TaskTableModel::formatDuration(qint64 ms) {

@@ -20,6 +20,20 @@ namespace taskwatch {
 
 class TaskList;
 
+// What the timeline draws of a task, read in one call per row (TaskTableModel::TimelineRole).
+struct TimelineFacts {
+    QString key;        // taskKey(profile, id)
+    QString id;         // the task id (or job:<JobId>)
+    QString lane;       // the instance the task acts on (its first instance id); empty: none known
+    QString laneName;   // that instance's name, one line, bounded (server text); empty: unknown
+    QString statusText; // StatusStyle::text(): what the table's Status column says
+    QString type;       // what the task does, readable (DescribeTasks' type); empty: not known
+    StatusKey status = StatusKey::NoStatus;
+    qint64 startMs = -1;     // msecs since the epoch (UTC): TaskTableModel::startedAt
+    qint64 endMs = -1;       // TaskTableModel::endedAt; -1 while the task runs
+    bool startKnown = false; // DescribeTasks gave the start (else startMs is when the task was added)
+};
+
 class TaskTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -51,7 +65,8 @@ public:
         TaskKeyRole,                 // QString: taskKey(profile, id)
         ProfileRole,                 // QString
         ProgressRole,                // int 0..100 (DescribeTasks' Progress); invalid when not known
-        DiscoveredRole               // bool: DescribeTasks listed the task
+        DiscoveredRole,              // bool: DescribeTasks listed the task
+        TimelineRole                 // TimelineFacts
     };
     Q_ENUM(Role)
 
@@ -98,7 +113,15 @@ public:
     static bool isFinished(const TaskState& state);
     // "5 s", "2:05", "1:02:03", "3 d 04:05:06".
     static QString formatDuration(qint64 ms);
+    // When the task started: DescribeTasks' start when it listed one, else when the task was added here.
+    static QDateTime startedAt(const TaskState& state);
+    static bool isStartKnown(const TaskState& state) { return state.discovery.startedAt.isValid(); }
+    // When it ended: DescribeTasks' end, else when it finished here (its last check when that is unknown);
+    // invalid while it runs.
+    static QDateTime endedAt(const TaskState& state);
+    // From startedAt() to endedAt(), or to now while it runs; -1 when the start is unknown.
     qint64 elapsedMs(const TaskState& state) const;
+    static TimelineFacts timelineFacts(const TaskState& state);
 
 private:
     QVariant displayData(const TaskState& state, int column) const;
@@ -118,3 +141,5 @@ private:
 };
 
 } // namespace taskwatch
+
+Q_DECLARE_METATYPE(taskwatch::TimelineFacts)

@@ -1,6 +1,7 @@
 #include "window/ColumnMenu.h"
 
 #include "model/TaskTableModel.h"
+#include "window/ColumnLayout.h"
 
 #include <QAction>
 #include <QEvent>
@@ -17,7 +18,6 @@ namespace taskwatch::ui {
 namespace {
 
 constexpr auto kHiddenKey = "mainWindow/hiddenColumns";
-constexpr int kPadding = 24; // cell margins, and the header's sort indicator
 
 // The text with a mnemonic on its first letter not taken yet ("Last checked" → "&Last checked").
 QString withMnemonic(const QString& text, QSet<QChar>* taken) {
@@ -42,8 +42,13 @@ QStringList ColumnMenu::defaultHidden() {
 ColumnMenu::ColumnMenu(QTableView* view)
     : QObject(view)
     , m_view(view)
-    , m_menu(new QMenu(tr("&Columns"), view)) {
+    , m_menu(new QMenu(tr("&Columns"), view))
+    , m_layout(new ColumnLayout(view))
+    , m_resetWidths(new QAction(tr("&Fit Widths to Content"), this)) {
     m_menu->setObjectName(QStringLiteral("columnsMenu"));
+    m_resetWidths->setObjectName(QStringLiteral("fitColumnWidthsAction"));
+    m_resetWidths->setToolTip(tr("Forget the widths you dragged: every column fits its content again"));
+    connect(m_resetWidths, &QAction::triggered, m_layout, &ColumnLayout::resetWidths);
     QSettings settings;
     m_hidden = settings.contains(QLatin1String(kHiddenKey))
                    ? settings.value(QLatin1String(kHiddenKey)).toStringList()
@@ -53,13 +58,22 @@ ColumnMenu::ColumnMenu(QTableView* view)
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this,
             [this, header](const QPoint& pos) { m_menu->exec(header->viewport()->mapToGlobal(pos)); });
-    m_view->installEventFilter(this);
-    // New rows may hold wider values: the content columns grow (never shrink) to show them.
-    m_grow.setSingleShot(true);
-    m_grow.setInterval(0);
-    connect(&m_grow, &QTimer::timeout, this, &ColumnMenu::applySizing);
-    connect(m_view->model(), &QAbstractItemModel::rowsInserted, &m_grow, qOverload<>(&QTimer::start));
-    connect(m_view->model(), &QAbstractItemModel::modelReset, &m_grow, qOverload<>(&QTimer::start));
+    // Columns shown while some row has a value: looked at again when rows come, go or are filtered (once,
+    // soon), and for changed rows only whether they fill an empty column.
+    m_emptyCheck.setSingleShot(true);
+    m_emptyCheck.setInterval(0);
+    connect(&m_emptyCheck, &QTimer::timeout, this, &ColumnMenu::checkEmptyColumns);
+    const QAbstractItemModel* model = m_view->model();
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, &m_emptyCheck, qOverload<>(&QTimer::start));
+    connect(model, &QAbstractItemModel::modelReset, &m_emptyCheck, qOverload<>(&QTimer::start));
+    connect(model, &QAbstractItemModel::layoutChanged, &m_emptyCheck, qOverload<>(&QTimer::start));
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles) {
+                if (roles.isEmpty() || roles.contains(Qt::DisplayRole))
+                    checkChangedRows(topLeft.row(), bottomRight.row(), topLeft.column(),
+                                     bottomRight.column());
+            });
     apply();
 }
 
@@ -84,6 +98,8 @@ void ColumnMenu::setUserHidden(int column, bool hidden) {
 }
 
 void ColumnMenu::setAutoHidden(int column, bool hidden) {
+    if (hidden == m_autoHidden.contains(column))
+        return;
     if (hidden)
         m_autoHidden.insert(column);
     else
@@ -91,14 +107,58 @@ void ColumnMenu::setAutoHidden(int column, bool hidden) {
     applyVisibility();
 }
 
+void ColumnMenu::setHiddenWhileEmpty(const QList<int>& columns) {
+    m_hiddenWhileEmpty = columns;
+    checkEmptyColumns();
+}
+
+bool ColumnMenu::hasValue(int column, int firstRow, int lastRow) const {
+    const QAbstractItemModel* model = m_view->model();
+    for (int row = firstRow; row <= lastRow; ++row) {
+        if (!model->index(row, column).data().toString().isEmpty())
+            return true;
+    }
+    return false;
+}
+
+void ColumnMenu::checkEmptyColumns() {
+    m_emptyCheck.stop();
+    const int last = m_view->model()->rowCount() - 1;
+    QSet<int> empty;
+    for (int column : std::as_const(m_hiddenWhileEmpty)) {
+        if (!hasValue(column, 0, last))
+            empty.insert(column);
+    }
+    if (empty == m_empty)
+        return;
+    m_empty = empty;
+    applyVisibility();
+}
+
+// Changed rows can fill an empty column (a task listed by DescribeTasks); emptying one takes rows leaving.
+// Only the changed columns are looked at (the Elapsed column's tick touches no empty column).
+void ColumnMenu::checkChangedRows(int firstRow, int lastRow, int firstColumn, int lastColumn) {
+    bool filled = false;
+    for (auto it = m_empty.begin(); it != m_empty.end();) {
+        if (*it >= firstColumn && *it <= lastColumn && hasValue(*it, firstRow, lastRow)) {
+            it = m_empty.erase(it);
+            filled = true;
+        } else {
+            ++it;
+        }
+    }
+    if (filled)
+        applyVisibility();
+}
+
 void ColumnMenu::fillMenu() {
     m_menu->clear();
-    QSet<QChar> taken;
+    QSet<QChar> taken{QLatin1Char('f')}; // Fit Widths to Content
     const QAbstractItemModel* model = m_view->model();
     const QHeaderView* header = m_view->horizontalHeader();
     for (int visual = 0; visual < header->count(); ++visual) {
         const int column = header->logicalIndex(visual);
-        if (m_autoHidden.contains(column))
+        if (m_autoHidden.contains(column) || m_empty.contains(column))
             continue;
         const QString title = model->headerData(column, Qt::Horizontal).toString();
         QAction* action = m_menu->addAction(withMnemonic(title, &taken));
@@ -109,65 +169,40 @@ void ColumnMenu::fillMenu() {
         connect(action, &QAction::toggled, this,
                 [this, column](bool shown) { setUserHidden(column, !shown); });
     }
+    m_menu->addSeparator();
+    m_menu->addAction(m_resetWidths);
+    m_resetWidths->setEnabled(!m_layout->userWidths().isEmpty());
 }
 
 int ColumnMenu::contentMinimum(int column) const {
-    switch (column) {
-    case TaskTableModel::IdColumn:
-    case TaskTableModel::RegionColumn:
-    case TaskTableModel::StatusColumn:
-    case TaskTableModel::LastCheckedColumn:
-    case TaskTableModel::ElapsedColumn:
-    case TaskTableModel::ProfileColumn:
-    case TaskTableModel::ProgressColumn:
-    case TaskTableModel::StartedColumn:
-    case TaskTableModel::EndedColumn:
-        break;
-    default:
-        return 0; // Info stretches; the others are the user's
-    }
-    const QHeaderView* header = m_view->horizontalHeader();
-    const int title = header->fontMetrics().horizontalAdvance(
-                          m_view->model()->headerData(column, Qt::Horizontal).toString()) +
-                      kPadding;
-    // The widest value shown (QTableView measures the rows in view, with their fonts and icons).
-    const int content = m_view->model()->rowCount() > 0
-                            ? static_cast<const QAbstractItemView*>(m_view)->sizeHintForColumn(column)
-                            : 0;
-    return std::max(title, content);
-}
-
-void ColumnMenu::applySizing() {
-    QHeaderView* header = m_view->horizontalHeader();
-    header->setStretchLastSection(false);
-    const int charWidth = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    for (int column = 0; column < header->count(); ++column) {
-        if (column == TaskTableModel::InfoColumn) {
-            header->setSectionResizeMode(column, QHeaderView::Stretch);
-            continue;
-        }
-        header->setSectionResizeMode(column, QHeaderView::Interactive);
-        const int minimum = contentMinimum(column);
-        if (minimum > 0 && header->sectionSize(column) < minimum)
-            header->resizeSection(column, minimum);
-    }
-    header->setMinimumSectionSize(std::min(header->minimumSectionSize(), charWidth * 4));
+    return m_layout->contentMinimum(column);
 }
 
 void ColumnMenu::applyVisibility() {
-    for (int column = 0; column < m_view->model()->columnCount(); ++column)
-        m_view->setColumnHidden(column, m_autoHidden.contains(column) || isUserHidden(column));
+    bool changed = false;
+    for (int column = 0; column < m_view->model()->columnCount(); ++column) {
+        const bool hidden = m_autoHidden.contains(column) || m_empty.contains(column) || isUserHidden(column);
+        if (m_view->isColumnHidden(column) != hidden) {
+            m_view->setColumnHidden(column, hidden);
+            changed = true;
+        }
+    }
+    if (changed)
+        m_layout->scheduleMeasure(); // a column shown is measured; the others share what it leaves
+}
+
+void ColumnMenu::restoreHeaderState(const QByteArray& state) {
+    m_layout->restoreHeaderState(state);
+    apply();
 }
 
 void ColumnMenu::apply() {
-    applySizing();
-    applyVisibility();
-}
-
-bool ColumnMenu::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == m_view && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
-        applySizing(); // a bigger font: no value cut
-    return QObject::eventFilter(watched, event);
+    // restoreState() restores hidden sections too: ours win.
+    for (int column = 0; column < m_view->model()->columnCount(); ++column)
+        m_view->setColumnHidden(column, m_autoHidden.contains(column) || m_empty.contains(column) ||
+                                            isUserHidden(column));
+    m_layout->scheduleMeasure();
+    m_layout->fit();
 }
 
 } // namespace taskwatch::ui

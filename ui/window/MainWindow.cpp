@@ -1,6 +1,7 @@
 #include "window/MainWindow.h"
 #include "window/WindowSettings.h"
 
+#include "Clock.h"
 #include "Language.h"
 #include "api/ErrorCatalog.h"
 #include "api/Regions.h"
@@ -28,6 +29,7 @@
 #include "window/PollIntervalMenu.h"
 #include "window/RemovalUndo.h"
 #include "window/TaskTableView.h"
+#include "window/TimelineView.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -103,95 +105,12 @@ MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
     m_model->setTaskList(board);
     connectBoard();
     setFollowNetworkReachability(true);
-    resize(size().expandedTo(QSize(1000, 640)));
+    updateDetails(); // nothing selected yet: the details are a strip
 }
 
 MainWindow::~MainWindow() = default;
 
 // ----------------------------------------------------------------------------------------- construction
-
-void MainWindow::createCentralWidgets() {
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 0);
-    layout->setSpacing(6);
-
-    m_banners = new BannerArea(central);
-    connect(m_banners, &BannerArea::credentialsRequested, this, &MainWindow::credentialsRequested);
-    connect(m_banners, &BannerArea::resumeRequested, this, [this] {
-        for (const QString& p : m_board->profiles()) {
-            if (m_board->accountStatus(p).state == AccountState::HeldByAuth)
-                m_board->resumeAccount(p);
-        }
-        updateAccountBanners();
-    });
-    layout->addWidget(m_banners);
-
-    m_splitter = new QSplitter(Qt::Vertical, central);
-    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->setChildrenCollapsible(false);
-
-    m_view = new TaskTableView(m_proxy, m_splitter);
-    m_columns = new ColumnMenu(m_view);
-    connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        m_board->touch({currentKey()}); // a task looked at is polled at the minimum interval again
-        updateDetails();
-    });
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateDetails);
-
-    m_details = new DetailsPanel(m_splitter);
-    m_splitter->addWidget(m_view);
-    m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-    connect(m_details, &DetailsPanel::requestIdCopied, this,
-            [this] { statusBar()->showMessage(tr("RequestId copied to the clipboard"), 3000); });
-    connect(m_details, &DetailsPanel::tabTextCopied, this, [this](const QString& tab) {
-        statusBar()->showMessage(tr("%1 copied to the clipboard").arg(tab), 3000);
-    });
-
-    layout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
-}
-
-void MainWindow::restoreSettings() {
-    QSettings settings;
-    if (const QByteArray geometry = settings.value(QLatin1String(WindowSettings::Geometry)).toByteArray();
-        !geometry.isEmpty())
-        restoreGeometry(geometry);
-    if (const QByteArray state = settings.value(QLatin1String(WindowSettings::WindowState)).toByteArray();
-        !state.isEmpty())
-        restoreState(state);
-    if (const QByteArray splitter = settings.value(QLatin1String(WindowSettings::Splitter)).toByteArray();
-        !splitter.isEmpty())
-        m_splitter->restoreState(splitter);
-    else
-        m_splitter->setSizes({400, 240});
-    if (const QByteArray header = settings.value(QLatin1String(WindowSettings::Header)).toByteArray();
-        !header.isEmpty())
-        m_view->horizontalHeader()->restoreState(header);
-    m_columns->apply(); // a saved width never cuts a value; hidden columns as chosen
-    m_filterEdit->setText(settings.value(QLatin1String(WindowSettings::Filter)).toString());
-    m_hideFinishedAction->setChecked(
-        settings.value(QLatin1String(WindowSettings::HideFinished), false).toBool());
-    if (const QString region = settings.value(QLatin1String(WindowSettings::LastRegion)).toString();
-        Regions::isWellFormed(region))
-        m_board->setLastRegion(region);
-}
-
-void MainWindow::saveSettings() const {
-    QSettings settings;
-    settings.setValue(QLatin1String(WindowSettings::Geometry), saveGeometry());
-    settings.setValue(QLatin1String(WindowSettings::WindowState), saveState());
-    settings.setValue(QLatin1String(WindowSettings::Splitter), m_splitter->saveState());
-    settings.setValue(QLatin1String(WindowSettings::Header), m_view->horizontalHeader()->saveState());
-    settings.setValue(QLatin1String(WindowSettings::Filter), m_filterEdit->text());
-    settings.setValue(QLatin1String(WindowSettings::HideFinished), m_hideFinishedAction->isChecked());
-    settings.setValue(QLatin1String(WindowSettings::Notifications), m_notificationsAction->isChecked());
-}
 
 // ------------------------------------------------------------------------------------------------- board
 
@@ -267,7 +186,6 @@ bool MainWindow::anyPolling() const {
 void MainWindow::updateProfileViews() {
     const QStringList profiles = m_model->profiles();
     m_columns->setAutoHidden(TaskTableModel::ProfileColumn, profiles.size() <= 1);
-    updateDiscoveryColumns();
     m_profileFilterAction->setVisible(profiles.size() > 1);
     const QString current = m_profileFilter->currentData().toString();
     QStringList shown;
@@ -415,7 +333,6 @@ void MainWindow::connectDiscovery() {
             if (!warning.isEmpty())
                 text = tr("%1 (%2)").arg(text, SafeText::singleLine(warning, 300));
             statusBar()->showMessage(text, 10000);
-            updateDiscoveryColumns();
         });
     connect(m_board, &TaskBoard::discoveryFailed, this,
             [this](const QString& profile, const QString& region, TaskBoard::DiscoveryFailure kind,
@@ -450,14 +367,6 @@ void MainWindow::connectDiscovery() {
                     break;
                 }
             });
-}
-
-void MainWindow::updateDiscoveryColumns() {
-    // Shown once some task was discovered (as the Profile column once there are two profiles).
-    const bool shown = m_model->hasDiscoveredTasks();
-    for (int c : {TaskTableModel::InstanceColumn, TaskTableModel::TypeColumn, TaskTableModel::ProgressColumn,
-                  TaskTableModel::StartedColumn, TaskTableModel::EndedColumn})
-        m_columns->setAutoHidden(c, !shown);
 }
 
 void MainWindow::pasteIds() {
@@ -658,6 +567,7 @@ void MainWindow::showPaused(bool paused) {
 
 void MainWindow::onTick() {
     m_model->tick();
+    m_rate.sample(steadyNowMs(), m_board->currentRate());
     updateStatusBar();
 }
 
@@ -665,7 +575,7 @@ void MainWindow::updateStatusBar() {
     const int active = m_board->activeCount();
     const int finished = m_board->count() - active;
     m_countsLabel->setText(tr("%1 active · %2 finished").arg(active).arg(finished));
-    m_rateLabel->setText(tr("%1 req/s").arg(m_board->currentRate(), 0, 'f', 1));
+    m_rateLabel->setText(tr("%1 req/s").arg(m_rate.rate(), 0, 'f', 1));
     if (!anyPolling()) {
         m_nextPollLabel->setText(tr("Not polling: no credentials"));
     } else if (m_board->isPaused()) {
@@ -692,8 +602,10 @@ void MainWindow::updateDetails() {
         m_viewedTimelineKey.clear();
         m_viewedTimeline.clear();
         m_details->showTask(nullptr, {});
+        setDetailsCollapsed(true);
         return;
     }
+    setDetailsCollapsed(false);
     if (key != m_viewedTimelineKey) {
         m_viewedTimeline = m_board->timeline(key);
         m_viewedTimelineKey = key;
@@ -756,6 +668,7 @@ void MainWindow::applyTheme() {
     m_banners->applyTheme(dark);
     m_model->setDarkTheme(dark);
     m_details->setDarkTheme(dark);
+    m_timeline->setDarkTheme(dark);
     updateDetails();
 }
 

@@ -1,7 +1,8 @@
-// The main window: the task table (sortable, filterable), the details of the selected task, a banner area
-// for global conditions (never a modal dialog), a status bar with counts, request rate and next poll, and
-// every way to add task ids (Ctrl+V, "Add tasks…", drag and drop). Widgets, actions and messages only: the
-// tasks and accounts are the TaskBoard's, and the table model listens to it.
+// The main window: the tasks as a table (sortable, filterable) or as a timeline of what ran on each instance
+// (two tabs over one model and one selection), the details of the selected task (a slim strip while none is),
+// a banner area for global conditions (never a modal dialog), a status bar with counts, request rate and next
+// poll, and every way to add task ids (Ctrl+V, "Add tasks…", drag and drop). Widgets, actions and messages
+// only: the tasks and accounts are the TaskBoard's, and the table model listens to it.
 #pragma once
 
 #include "TaskBoard.h"
@@ -11,6 +12,7 @@
 #include "model/TaskTableModel.h"
 #include "task/AddReport.h"
 #include "task/HistoryEntry.h"
+#include "window/RateMeter.h"
 #include "window/TaskTableView.h"
 
 #include <QMainWindow>
@@ -25,6 +27,7 @@ class QLineEdit;
 class QSplitter;
 class QSystemTrayIcon;
 class QTableView;
+class QTabWidget;
 class QToolButton;
 
 namespace taskwatch::ui {
@@ -36,6 +39,7 @@ class ColumnMenu;
 class RemovalUndo;
 class DetailsPanel;
 class Notifier;
+class TimelineView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,6 +47,9 @@ public:
     using BannerKind = BannerArea::Kind;
 
     static constexpr qint64 kMaxDroppedFileBytes = 8 * 1024 * 1024;
+    // The window's first size on a screen with `available` room: most of a large screen, at least 1000×640
+    // where the screen has it, centred. Remembered once the window closes.
+    static QRect defaultGeometry(const QRect& available);
 
     // The board must outlive the window.
     explicit MainWindow(TaskBoard* board, QWidget* parent = nullptr);
@@ -74,7 +81,14 @@ public:
     TaskTableModel* model() const { return m_model; }
     TaskFilterProxyModel* proxy() const { return m_proxy; }
     QTableView* view() const { return m_view; }
+    TimelineView* timeline() const { return m_timeline; }
+    QTabWidget* viewTabs() const { return m_viewTabs; }
+    bool isTimelineShown() const;
     DetailsPanel* detailsPanel() const { return m_details; }
+    // True while no task is selected: the details are a slim strip and the table has the room.
+    bool isDetailsCollapsed() const { return m_detailsCollapsed; }
+    // The request rate shown in the status bar (requests per second, averaged over RateMeter::kWindowMs).
+    double shownRate() const { return m_rate.rate(); }
     QAction* exportHistoryAction() const { return m_exportAction; }
     CloseGuard* closeGuard() const { return m_closeGuard; }
     ColumnMenu* columnMenu() const { return m_columns; }
@@ -101,6 +115,8 @@ public slots:
     // it to the tray.
     void quit();
     void discoverInteractively(); // opens "Discover…"
+    // Shows the tasks as a timeline (true) or as the table (View → Timeline / Table).
+    void showTimeline(bool timeline);
     // Hands the request to the board (with "keep discovering" off, the profile's following stops).
     void discover(const DiscoveryRequest& request);
     // Starts "keep discovering" again if it was remembered for the active profile (start-up).
@@ -129,7 +145,8 @@ private:
     void restoreSettings();
     void connectBoard();
     void connectDiscovery();
-    void updateDiscoveryColumns();
+    void createTaskViews(QWidget* parent);
+    void setDetailsCollapsed(bool collapsed);
 
     void onTasksChanged(const QStringList& keys);
     void updateAccountBanners();
@@ -148,7 +165,12 @@ private:
     TaskTableModel* m_model;
     TaskFilterProxyModel* m_proxy;
     TaskTableView* m_view = nullptr;
+    TimelineView* m_timeline = nullptr;
+    QTabWidget* m_viewTabs = nullptr;
     DetailsPanel* m_details = nullptr;
+    bool m_detailsCollapsed = false;
+    int m_detailsHeight = 0; // the details' height when a task is selected (0: not chosen yet)
+    RateMeter m_rate;
     QSplitter* m_splitter = nullptr;
     QLineEdit* m_filterEdit = nullptr;
     QComboBox* m_profileFilter = nullptr;
@@ -184,6 +206,8 @@ private:
     QAction* m_notificationsAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_discoverAction = nullptr;
+    QAction* m_tableViewAction = nullptr;
+    QAction* m_timelineViewAction = nullptr;
     QPointer<QDialog> m_unsupportedRegionMessage;
 
     QTimer m_tickTimer;

@@ -29,6 +29,7 @@
 #include "window/PollIntervalMenu.h"
 #include "window/RemovalUndo.h"
 #include "window/TaskTableView.h"
+#include "window/TimelineView.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -146,6 +147,19 @@ void MainWindow::createActions() {
     m_discoverAction->setIconText(tr("Discover")); // short on the toolbar: the filter field stays visible
     m_discoverAction->setToolTip(
         tr("List the account's tasks (DescribeTasks) and watch them, without pasting ids (Ctrl+D)"));
+    m_tableViewAction = make(tr("Ta&ble"), QKeySequence(Qt::CTRL | Qt::Key_1), "tableViewAction",
+                             [this] { showTimeline(false); });
+    m_tableViewAction->setToolTip(tr("Show the tasks as a table (Ctrl+1)"));
+    m_timelineViewAction = make(tr("Ti&meline"), QKeySequence(Qt::CTRL | Qt::Key_2), "timelineViewAction",
+                                [this] { showTimeline(true); });
+    m_timelineViewAction->setToolTip(
+        tr("Show what ran on each instance, and when: one lane per instance, one bar per task (Ctrl+2)"));
+    auto* views = new QActionGroup(this);
+    for (QAction* action : {m_tableViewAction, m_timelineViewAction}) {
+        action->setCheckable(true);
+        views->addAction(action);
+    }
+    m_tableViewAction->setChecked(true);
     m_findAction = new QAction(tr("&Filter…"), this);
     m_findAction->setObjectName(QStringLiteral("findAction"));
     m_findAction->setShortcut(QKeySequence::Find);
@@ -186,6 +200,9 @@ void MainWindow::createMenus() {
     tasks->addMenu(new PollIntervalMenu(m_board, tasks));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_tableViewAction);
+    view->addAction(m_timelineViewAction);
+    view->addSeparator();
     view->addAction(m_hideFinishedAction);
     view->addMenu(m_columns->menu());
     view->addAction(m_notificationsAction);
@@ -278,7 +295,9 @@ void MainWindow::createStatusBar() {
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
     m_rateLabel = new QLabel(bar);
     m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
-    m_rateLabel->setToolTip(tr("Queries sent in the last second (the API allows 40 per second)"));
+    m_rateLabel->setToolTip(
+        tr("Queries sent per second, averaged over the last %1 s (the API allows 40 per second)")
+            .arg(RateMeter::kWindowMs / 1000));
     m_nextPollLabel = new QLabel(bar);
     m_nextPollLabel->setObjectName(QStringLiteral("nextPollLabel"));
     for (QLabel* label : {m_countsLabel, m_rateLabel, m_nextPollLabel}) {
@@ -293,8 +312,9 @@ void MainWindow::createStatusBar() {
 }
 
 void MainWindow::setTabOrderChain() {
-    // toolbar (profile filter, filter) → table → details tabs → details content → status bar
-    QList<QWidget*> chain{m_profileFilter, m_filterEdit, m_view};
+    // toolbar (profile filter, filter) → table or timeline (whichever is shown) → details tabs → details
+    // content → status bar
+    QList<QWidget*> chain{m_profileFilter, m_filterEdit, m_view, m_timeline};
     chain += m_details->focusChain();
     chain += m_report->focusChain();
     for (qsizetype i = 1; i < chain.size(); ++i)

@@ -4,7 +4,8 @@
 namespace taskwatch::ui::WindowSettings {
 constexpr auto Geometry = "mainWindow/geometry";
 constexpr auto WindowState = "mainWindow/windowState";
-constexpr auto Splitter = "mainWindow/splitter";
+constexpr auto DetailsHeight = "mainWindow/detailsHeight";
+constexpr auto TaskView = "mainWindow/taskView"; // "table" or "timeline"
 constexpr auto Header = "mainWindow/header";
 constexpr auto Filter = "mainWindow/filter";
 constexpr auto HideFinished = "mainWindow/hideFinished";

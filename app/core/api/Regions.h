@@ -1,5 +1,6 @@
-// The cdb regions the vendor documents, what a region id looks like, and the region-bound endpoints.
-// One place for the dialogs, the command line and the request headers (a region becomes X-TC-Region).
+// The cdb regions the vendor documents with their names as the console shows them (translated), what a region
+// id looks like, and the region-bound endpoints. One place for the dialogs, the command line and the request
+// headers (a region becomes X-TC-Region).
 #pragma once
 
 #include <QRegularExpression>
@@ -17,6 +18,14 @@ pattern(); // anchored; a well-formed id: ap-guangzhou, ap-shanghai-fsi, na-ashb
 bool isWellFormed(
     const QString& region);          // the whole string matches pattern() (and is short): safe as a header
 bool isKnown(const QString& region); // one of cdb()
+// The region's name as the console shows it, in the interface language ("Guangzhou", 广州); empty for a
+// region not in cdb().
+QString name(const QString& region);
+// How a picker shows a region: "Guangzhou (ap-guangzhou)"; the id alone for a region without a name.
+QString label(const QString& region);
+// The region id a picker's text names: the id in "Guangzhou (ap-guangzhou)", a region's name in English or
+// in the interface language ("guangzhou", 广州), else the text itself; trimmed and lowercase.
+QString fromText(const QString& text);
 // A non-blocking remark on an endpoint for a region (translated; empty when fine): the financial-zone regions
 // need their own host, which the international and mainland hosts do not serve; a regional host of another
 // region. `endpoint` empty = the built-in default (international).
