@@ -106,7 +106,8 @@ public:
     QStringList clearFinished(); // removes every finished task; returns their keys (none when that failed)
     void retry(const QStringList& keys);
     void refreshNow(const QStringList& keys = {}); // empty: every unfinished task (still paced)
-    // The user looks at these tasks: back to the minimum interval (adaptive polling), no extra poll.
+    // The user looks at these tasks: back to the minimum interval (adaptive polling), no extra poll; a task
+    // a listing covers is polled once for its Info (unless answered within the minimum interval).
     void touch(const QStringList& keys);
     void setPaused(bool paused);
     bool isPaused() const override { return m_paused; }

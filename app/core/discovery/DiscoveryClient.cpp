@@ -230,7 +230,10 @@ bool DiscoveryClient::retryable(Request request, const QueryResult& result, qint
     m_client->clockCorrector().noteUnskewedAnswer();
     if (errorClass == ErrorClass::Transient && ++request.attempt < kMaxAttempts) {
         request.dueAt = now + backoffDelayMs(request.attempt, kBackoffStartMs, kBackoffCapMs, m_rng);
-        enqueue(request);
+        const quint64 listing = request.listing;
+        enqueue(std::move(request));
+        if (listing != 0)
+            emit attemptFailed(listing);
         return true;
     }
     return false;

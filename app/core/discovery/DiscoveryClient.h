@@ -89,6 +89,8 @@ public:
 signals:
     void listed(const taskwatch::DiscoveryClient::Result& result);
     void failed(const taskwatch::DiscoveryClient::Failure& failure);
+    // A page of the listing failed and is tried again later (a transient fault): the listing is late.
+    void attemptFailed(quint64 listing);
     void requestSent(const QString& action, const QString& region);
     void clockCorrected(qint64 offsetSeconds);
     void rateLimited(const QString& action);

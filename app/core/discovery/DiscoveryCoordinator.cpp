@@ -90,6 +90,8 @@ void DiscoveryCoordinator::accountStarted(const QString& profile) {
             [this, profile](const DiscoveryClient::Result& result) { onListed(profile, result); });
     connect(client, &DiscoveryClient::failed, this,
             [this, profile](const DiscoveryClient::Failure& failure) { onListingFailed(profile, failure); });
+    connect(client, &DiscoveryClient::attemptFailed, this,
+            [this, profile](quint64 listing) { onAttemptFailed(profile, listing); });
     connect(client, &QObject::destroyed, this, [this, profile] { forgetListings(profile); });
     m_tracking[profile] = canTrack(profile);
     if (m_tracking[profile])
@@ -489,11 +491,26 @@ void DiscoveryCoordinator::onListingFailed(const QString& profile, const Discove
     schedule();
 }
 
+void DiscoveryCoordinator::releasePending(const RegionWatch& watch) {
+    for (const QString& key : watch.pending) {
+        if (!watch.covered.contains(key))
+            m_board->cover(key, 0);
+    }
+}
+
+void DiscoveryCoordinator::onAttemptFailed(const QString& profile, quint64 listing) {
+    for (const auto& [key, watch] : m_watches) {
+        if (key.first == profile && watch.trackListing == listing)
+            releasePending(watch);
+    }
+}
+
 // Said to no one (the user asked for no listing): the tasks are polled by id instead.
 void DiscoveryCoordinator::onTrackingFailed(const WatchKey& key, RegionWatch& watch,
                                             const DiscoveryClient::Failure& failure) {
     watch.trackListing = 0;
     watch.expected.clear();
+    releasePending(watch);
     switch (failure.kind) {
     case DiscoveryClient::FailureKind::PermissionDenied:
         m_listingDenied.insert(key.first);

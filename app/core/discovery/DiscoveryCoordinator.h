@@ -127,6 +127,9 @@ private:
     void onListingFailed(const QString& profile, const DiscoveryClient::Failure& failure);
     void onTrackingFailed(const WatchKey& key, RegionWatch& watch, const DiscoveryClient::Failure& failure);
     void onDiscoveryFailed(const WatchKey& key, const DiscoveryClient::Failure& failure);
+    void onAttemptFailed(const QString& profile, quint64 listing);
+    // The tasks waiting for the first listing of the region are polled by id now (it failed, or is late).
+    void releasePending(const RegionWatch& watch);
 
     QList<ListingMatch::Watched> watchedOf(const QString& profile, const QSet<QString>& keys,
                                            const RegionWatch& watch) const;

@@ -207,6 +207,15 @@ void PollScheduler::touch(const QString& id) {
     Entry* e = it->second.get();
     const qint64 now = m_clock();
     e->quietSince = now;
+    // Covered: its Info is refreshed only with the changes a listing sees; one poll now (none if it was
+    // answered within the minimum interval).
+    if (e->coveredUntil > now && !e->done && !e->inFlight && !e->pollAsked &&
+        (e->lastResultAt == kNever || now - e->lastResultAt >= m_options.minIntervalMs)) {
+        e->pollAsked = true;
+        enqueue(e, now, now);
+        schedule();
+        return;
+    }
     // Waiting for a longer adaptive interval: come due at the minimum interval after its last send instead
     // (a covered task waits for its listing).
     if (e->queue == Queue::Waiting && e->hasResult && e->failures == 0 && !e->pollAsked) {

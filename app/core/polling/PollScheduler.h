@@ -60,7 +60,8 @@ public:
 
     void refreshNow(const QStringList& ids = {}); // empty: every unfinished task (still paced)
     void retry(const QString& id);                // restart a stopped (or finished) task
-    // The user looks at the task (selected it): it is polled at minIntervalMs again, as after a change.
+    // The user looks at the task (selected it): it is polled at minIntervalMs again, as after a change; a
+    // covered one is polled once now (unless answered within minIntervalMs), for its Info.
     void touch(const QString& id);
     // A listing shows the task (or is expected to): for `forMs` from now it is not polled on its adaptive
     // schedule. Each listing renews it; 0 ends it (the adaptive schedule resumes at once). A poll asked for,
