@@ -13,17 +13,39 @@
 #include <QFile>
 #include <QString>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fcntl.h>
 #include <functional>
 #include <sys/resource.h>
 #include <unistd.h>
+#include <vector>
 
 namespace taskwatch::bench {
 
 inline QString num(double value, int decimals) {
     return QString::number(value, 'f', decimals);
+}
+
+// Mean, 95th percentile and maximum of a set of delays (seconds); n = 0 when there is none.
+struct DelayStats {
+    double mean = 0, p95 = 0, max = 0;
+    int n = 0;
+};
+inline DelayStats delayStats(std::vector<double> delays) {
+    DelayStats s;
+    if (delays.empty())
+        return s;
+    std::sort(delays.begin(), delays.end());
+    double sum = 0;
+    for (const double d : delays)
+        sum += d;
+    s.n = int(delays.size());
+    s.mean = sum / double(delays.size());
+    s.p95 = delays[std::min(delays.size() - 1, std::size_t(double(delays.size()) * 0.95))];
+    s.max = delays.back();
+    return s;
 }
 
 inline void emitLine(const QString& line) {

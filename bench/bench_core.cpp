@@ -7,6 +7,9 @@
 //   taskwatch_bench_core signparse           Signer::sign and ApiClient::parseResponse, per call
 //   taskwatch_bench_core adaptive            requests per task-hour and noticing delay of adaptive intervals
 //                                            (PollScheduler with a fake clock and a simulated server)
+//   taskwatch_bench_core listing BIN         `BIN watch --json` on 200 pasted ids against the emulator:
+//                                            requests and delay to report each end when DescribeTasks
+//                                            listings drive polling, and without cdb:DescribeTasks
 //   taskwatch_bench_core rate                400-task backlog, TaskBoard against an in-process emulator
 //   taskwatch_bench_core watch-cpu BIN       CPU of `BIN watch` (child) per 1,000 polls counted at the
 //                                            emulator
@@ -22,6 +25,7 @@
 //                                            the median rate while the backlog lasts
 //
 // Results are ROW/NOTE lines (BenchUtil.h); nothing here asserts a timing.
+#include "BenchListing.h"
 #include "BenchUtil.h"
 #include "Clock.h"
 #include "Emulator.h"
@@ -585,19 +589,14 @@ AdaptiveResult simulateAdaptive(int tasks, int maxChanges, int maxIntervalMs, qu
         for (std::size_t c = 0; c < task.changes.size() && c < noticed.size(); ++c)
             delays.push_back(double(noticed[c] - task.changes[c]) / 1000.0);
     }
-    std::sort(delays.begin(), delays.end());
     AdaptiveResult r;
     r.requests = backend.requests;
     r.changes = int(delays.size());
     r.requestsPerTaskHour = double(backend.requests) / taskHours;
-    if (!delays.empty()) {
-        double sum = 0;
-        for (double d : delays)
-            sum += d;
-        r.meanDelayS = sum / double(delays.size());
-        r.p95DelayS = delays[std::min(delays.size() - 1, std::size_t(double(delays.size()) * 0.95))];
-        r.maxDelayS = delays.back();
-    }
+    const DelayStats stats = delayStats(delays);
+    r.meanDelayS = stats.mean;
+    r.p95DelayS = stats.p95;
+    r.maxDelayS = stats.max;
     return r;
 }
 
@@ -1263,6 +1262,8 @@ int main(int argc, char* argv[]) {
         return rate();
     if (mode == QLatin1String("adaptive"))
         return adaptive();
+    if (mode == QLatin1String("listing") && args.size() > 2)
+        return listingRuns(args.at(2));
     if (mode == QLatin1String("watch-cpu") && args.size() > 2)
         return watchCpu(args.at(2), args.value(3) == QLatin1String("https"));
     if (mode == QLatin1String("qnam-loop") && args.size() > 3)
@@ -1283,7 +1284,7 @@ int main(int argc, char* argv[]) {
         return pacingRuns(args.at(2), args.size() > 3 && args.at(3) == QLatin1String("h2"));
     std::fprintf(
         stderr,
-        "usage: %s populate|loadtasks|csv BIN|signparse|rate|adaptive|watch-cpu "
+        "usage: %s populate|loadtasks|csv BIN|signparse|rate|adaptive|listing BIN|watch-cpu "
         "BIN [https]|https-ratio BIN [GUIBIN]|qnam-loop URL SECONDS|stall-inproc|stall-idle|qnam-floor URL|"
         "stall-ext URL|gui-real BIN|pacing-runs BIN [h2]\n",
         argv[0]);

@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "Emulator.h"
 #include "TimelineSteps.h"
+#include "api/ApiClient.h"
 #include "api/Credential.h"
 #include "api/Endpoint.h"
 #include "discovery/DiscoveryClient.h"

@@ -209,8 +209,10 @@ private slots:
         QVERIFY2(countIn(2, killedAt + 100, end) == 0, "the killed process still sent requests");
 
         QCOMPARE(emulator.stats().rateLimited, 0);
-        QVERIFY2(emulator.stats().maxInAnyWindow <= 40,
-                 qPrintable(QString::number(emulator.stats().maxInAnyWindow)));
+        // The limit is per action (the listings of the tasks' region have their own).
+        const int most = emulator.maxInAnyWindowOf(QString::fromLatin1(Emulator::kDemoSecretId),
+                                                   QStringLiteral("DescribeAsyncRequestInfo"));
+        QVERIFY2(most <= 40, qPrintable(QString::number(most)));
     }
 };
 

@@ -563,11 +563,13 @@ private slots:
             QVERIFY2(t.discovery.isDiscovered() && t.discovery.jobId > 0, qPrintable(t.id));
     }
 
-    // Once DescribeTasks shows a polled task finished, it gets at most one more DescribeAsyncRequestInfo (for
-    // its Info), then none — even when that poll does not answer.
+    // A discovered task is not polled by id while the listings show it unchanged. Once a listing shows it
+    // finished, it gets at most one more DescribeAsyncRequestInfo (for its Info), then none — even when that
+    // poll does not answer: the listing's final state ends it. (Leaving the listing of unfinished tasks gets
+    // it one poll too; that one may come first.)
     void oneMorePollAfterDescribeTasksSaysFinished() {
         const QString id = idFor('e', 1);
-        ScriptedTask t = discoverable(id, 21, 500, {timed(0, "RUNNING"), timed(1500, "SUCCESS")});
+        ScriptedTask t = discoverable(id, 21, 500, {timed(0, "RUNNING"), timed(3000, "SUCCESS")});
         t.fault = Fault::Http502Html; // DescribeAsyncRequestInfo never answers usefully
         m_emulator->addTask(t);
         PollOptions poll = fastPoll(60000);
@@ -575,18 +577,25 @@ private slots:
         poll.backoffCapMs = 60000;
         TaskBoard board(nullptr, poll);
         board.setSharedBudget(false);
-        board.setDiscoveryIntervals(300, 60000);
+        board.setDiscoveryIntervals(300, 300);
         board.setDefaultProfile(kAlpha);
         board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
-        board.discover(everything());
-        QVERIFY(QTest::qWaitFor([&] { return m_emulator->pollsOf(id) == 1; }, 5000));
-        QVERIFY(QTest::qWaitFor([&] { return board.activeCount() == 0 && board.count() == 1; }, 10000));
+        DiscoveryRequest request = everything();
+        request.follow = true; // lists every status again: it shows the task finished
+        board.discover(request);
+        QVERIFY(QTest::qWaitFor([&] { return board.count() == 1; }, 5000));
+        QCOMPARE(board.task(taskKey(kAlpha, id))->status, std::optional<QString>(QStringLiteral("RUNNING")));
+        QTest::qWait(600); // listed again, unchanged
+        QCOMPARE(m_emulator->pollsOf(id), 0);
+        QVERIFY(QTest::qWaitFor([&] { return board.activeCount() == 0; }, 10000));
         const TaskState* s = board.task(taskKey(kAlpha, id));
         QCOMPARE(s->status, std::optional<QString>(QStringLiteral("SUCCESS")));
         QCOMPARE(s->phase, TaskPhase::Finished);
-        QCOMPARE(m_emulator->pollsOf(id), 2);
+        const int polls = m_emulator->pollsOf(id);
+        QVERIFY2(polls >= 1 && polls <= 2, qPrintable(QString::number(polls)));
         QTest::qWait(800);
-        QCOMPARE(m_emulator->pollsOf(id), 2);
+        QCOMPARE(m_emulator->pollsOf(id), polls);
+        board.stopFollowing();
     }
 
     // Following lists again every interval: new tasks join; one the user removed is not brought back (until
@@ -617,6 +626,100 @@ private slots:
         QVERIFY(!board.isFollowing(kAlpha));
     }
 
+    // Pasted ids are listed with their region's unfinished tasks: a listed task is polled by id only when the
+    // listing shows it changed (progress 10 -> 60) or gone (ended), and shows its type and progress; a task
+    // the listing does not show is polled by id throughout. Once every task has finished nothing is sent.
+    void listingsDrivePollingOfPastedIds() {
+        const QString a = idFor('l', 1), b = idFor('l', 2), unlisted = idFor('l', 3);
+        m_emulator->addTask(discoverable(
+            a, 51, 1000, {timed(0, "RUNNING", 10), timed(2500, "RUNNING", 60), timed(5000, "SUCCESS", 100)}));
+        m_emulator->addTask(discoverable(b, 52, 1000, {timed(0, "RUNNING", 10), timed(4000, "FAILED", 100)}));
+        m_emulator->addTask(scripted(unlisted, {timed(0, "RUNNING"), timed(3000, "SUCCESS")}));
+        TaskBoard board(nullptr, fastPoll(200));
+        board.setSharedBudget(false);
+        board.setDiscoveryIntervals(200, 60000);
+        board.setDefaultProfile(kAlpha);
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        QSignalSpy listed(&board, &TaskBoard::discoveryFinished);
+        QSignalSpy failed(&board, &TaskBoard::discoveryFailed);
+        board.addIds({a, b, unlisted});
+        QVERIFY(
+            QTest::qWaitFor([&] { return board.task(taskKey(kAlpha, a))->discovery.progress == 10; }, 5000));
+        QCOMPARE(board.task(taskKey(kAlpha, a))->discovery.taskType, QStringLiteral("MODIFY PARAM"));
+        QCOMPARE(board.task(taskKey(kAlpha, a))->status, std::optional<QString>(QStringLiteral("RUNNING")));
+        QVERIFY(QTest::qWaitFor([&] { return board.activeCount() == 0; }, 15000));
+        QCOMPARE(board.task(taskKey(kAlpha, a))->status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QCOMPARE(board.task(taskKey(kAlpha, b))->status, std::optional<QString>(QStringLiteral("FAILED")));
+        QCOMPARE(board.task(taskKey(kAlpha, unlisted))->status,
+                 std::optional<QString>(QStringLiteral("SUCCESS")));
+        QVERIFY(!board.task(taskKey(kAlpha, a))
+                     ->requestId.isEmpty());         // the end came from DescribeAsyncRequestInfo
+        QCOMPARE(m_emulator->pollsOf(a), 2);         // progress changed, then gone
+        QCOMPARE(m_emulator->pollsOf(b), 1);         // gone
+        QVERIFY(m_emulator->pollsOf(unlisted) >= 4); // by id, every 200 ms at first
+        QCOMPARE(listed.count(), 0); // these listings are not discoveries: nothing is announced
+        QCOMPARE(failed.count(), 0);
+        // Idle: only finished tasks, nothing is sent.
+        QTest::qWait(300);
+        const int requests = m_emulator->stats().requests;
+        QTest::qWait(1200);
+        QCOMPARE(m_emulator->stats().requests, requests);
+    }
+
+    // Without cdb:DescribeTasks the first listing is refused, silently: every pasted id is polled by id at
+    // once and throughout, as without listings; no listing is tried again.
+    void withoutDescribeTasksPastedIdsArePolledById() {
+        const QString a = idFor('m', 1), b = idFor('m', 2);
+        m_emulator->addTask(
+            discoverable(a, 61, 1000, {timed(0, "RUNNING", 10), timed(2500, "SUCCESS", 100)}));
+        m_emulator->addTask(scripted(b, {timed(0, "RUNNING"), timed(2000, "SUCCESS")}));
+        m_emulator->setActionError(QStringLiteral("DescribeTasks"),
+                                   QStringLiteral("AuthFailure.UnauthorizedOperation"),
+                                   QStringLiteral("no policy"));
+        TaskBoard board(nullptr, fastPoll(200));
+        board.setSharedBudget(false);
+        board.setDiscoveryIntervals(200, 60000);
+        board.setDefaultProfile(kAlpha);
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        QSignalSpy failed(&board, &TaskBoard::discoveryFailed);
+        QElapsedTimer added;
+        added.start();
+        board.addIds({a, b});
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator->pollsOf(a) >= 1; }, 5000));
+        QVERIFY2(added.elapsed() < 1000, qPrintable(QString::number(added.elapsed())));
+        QVERIFY(QTest::qWaitFor([&] { return board.activeCount() == 0; }, 10000));
+        QCOMPARE(board.task(taskKey(kAlpha, a))->status, std::optional<QString>(QStringLiteral("SUCCESS")));
+        QVERIFY(m_emulator->pollsOf(a) >= 3);
+        QCOMPARE(m_emulator->requestsOf(QStringLiteral("DescribeTasks")), 1);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(board.accountStatus(kAlpha).discoveryProblem.isEmpty());
+    }
+
+    // Paused: nothing is sent, listings included. Resumed: the tasks wait for a listing again (a listed task
+    // is not polled by id in a burst).
+    void pausedBoardSendsNothing() {
+        const QString a = idFor('n', 1);
+        m_emulator->addTask(discoverable(a, 71, 1000, {timed(0, "RUNNING", 10)}));
+        TaskBoard board(nullptr, fastPoll(200));
+        board.setSharedBudget(false);
+        board.setDiscoveryIntervals(200, 60000);
+        board.setDefaultProfile(kAlpha);
+        board.setAccount(kAlpha, account(m_emulator->url(), kAlphaId, kAlphaKey));
+        board.addIds({a});
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator->requestsOf(QStringLiteral("DescribeTasks")) >= 3; },
+                                5000));
+        board.setPaused(true);
+        QTest::qWait(300);
+        const int requests = m_emulator->stats().requests;
+        QTest::qWait(4000); // longer than a listing covers a task
+        QCOMPARE(m_emulator->stats().requests, requests);
+        board.setPaused(false);
+        const int listings = m_emulator->requestsOf(QStringLiteral("DescribeTasks"));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_emulator->requestsOf(QStringLiteral("DescribeTasks")) >= listings + 3; }, 5000));
+        QCOMPARE(m_emulator->pollsOf(a), 0);
+    }
+
     // A sub-account without cdb:DescribeTasks: discovery is off for it (said so, naming the permission),
     // polling of pasted ids goes on.
     void missingPermissionStopsDiscoveryNotPolling() {
@@ -645,7 +748,8 @@ private slots:
                  std::optional<QString>(QStringLiteral("SUCCESS")));
         board.discover(everything()); // stays off
         QTest::qWait(300);
-        QCOMPARE(m_emulator->requestsOf(QStringLiteral("DescribeTasks")), 1);
+        // The listing of the pasted task's region (refused: it is polled by id) and the discovery; no more.
+        QCOMPARE(m_emulator->requestsOf(QStringLiteral("DescribeTasks")), 2);
     }
 };
 

@@ -61,6 +61,7 @@ AccountPoller& TaskBoard::ensurePoller(const QString& profile) {
 
 void TaskBoard::setAccount(const QString& profile, const AccountConfig& config) {
     ensurePoller(profile).start(config);
+    m_discovery->accountConfigured(profile);
 }
 
 void TaskBoard::setAccountMissing(const QString& profile, const QString& reason) {
@@ -212,6 +213,7 @@ QStringList TaskBoard::addIds(const QStringList& ids, const QString& profileName
     }
     m_discovery->tasksReadded(added);
     announceAdded(added);
+    m_discovery->tasksJoined(added);
     return added;
 }
 
@@ -236,7 +238,6 @@ int TaskBoard::restore() {
 
 QStringList TaskBoard::adopt(const QList<TaskState>& states) {
     QStringList added;
-    QSet<QString> profiles;
     for (TaskState state : states) {
         if (state.profile.isEmpty())
             state.profile = resolveProfile({}); // written before profiles existed
@@ -249,7 +250,6 @@ QStringList TaskBoard::adopt(const QList<TaskState>& states) {
             if (p && p->isStarted())
                 p->scheduler()->restoreTask(state);
         }
-        profiles.insert(state.profile);
         insert(std::move(state), key);
         added.append(key);
     }
@@ -258,11 +258,8 @@ QStringList TaskBoard::adopt(const QList<TaskState>& states) {
     m_allDoneEmitted = false;
     m_journal.recordRestored(added);
     m_discovery->tasksReadded(added);
-    for (const QString& profile : std::as_const(profiles)) {
-        if (hasAccount(profile))
-            m_discovery->tasksRestored(profile);
-    }
     emit tasksAdded(added);
+    m_discovery->tasksJoined(added);
     return added;
 }
 
@@ -463,8 +460,8 @@ void TaskBoard::discover(const DiscoveryRequest& request) {
     m_discovery->discover(resolveProfile(request.profile), request);
 }
 
-void TaskBoard::setDiscoveryIntervals(qint64 refreshMs, qint64 followMs) {
-    m_discovery->setIntervals(refreshMs, followMs);
+void TaskBoard::setDiscoveryIntervals(qint64 trackMs, qint64 followMs) {
+    m_discovery->setIntervals(trackMs, followMs);
 }
 
 void TaskBoard::stopFollowing(const QString& profile) {
@@ -495,6 +492,8 @@ void TaskBoard::updateListedFacts(const QString& key, DiscoveryFacts facts, cons
         m_journal.recordUpdate(key, changed ? std::optional(TaskStore::entryFrom(*t)) : std::nullopt);
         if (!wasFinished && t->isFinished())
             m_journal.recordFinished(key);
+    } else if (TaskLifecycle::showListedStatus(*t, now)) { // never answered by id: the listed status
+        m_journal.recordUpdate(key, TaskStore::entryFrom(*t));
     } else if (!(before == facts)) {
         m_journal.recordUpdate(key);
     } else {
@@ -524,6 +523,8 @@ QString TaskBoard::addListed(const QString& profile, const QString& id, const QS
         m_journal.recordUpdate(key, TaskStore::entryFrom(t));
     } else {
         t.phase = held ? TaskPhase::Held : TaskPhase::Waiting;
+        if (TaskLifecycle::showListedStatus(t, now)) // until DescribeAsyncRequestInfo answers
+            m_journal.recordUpdate(key, TaskStore::entryFrom(t));
         if (const AccountPoller* p = poller(profile); p && p->isStarted())
             p->scheduler()->addTask(id, region);
     }
@@ -532,13 +533,32 @@ QString TaskBoard::addListed(const QString& profile, const QString& id, const QS
     return key;
 }
 
-bool TaskBoard::pollOnce(const QString& key) {
+bool TaskBoard::pollNow(const QString& key) {
     const TaskState* t = find(key);
     const AccountPoller* p = t ? poller(t->profile) : nullptr;
     if (!p || !p->isStarted() || !p->scheduler()->contains(t->id))
         return false;
     p->scheduler()->refreshNow({t->id});
     return true;
+}
+
+bool TaskBoard::pollOnce(const QString& key, qint64 notSentBefore) {
+    const TaskState* t = find(key);
+    const AccountPoller* p = t ? poller(t->profile) : nullptr;
+    return p && p->isStarted() && p->scheduler()->pollOnce(t->id, notSentBefore);
+}
+
+// A covered task has no per-id poll planned: the time of the next one it showed is dropped.
+void TaskBoard::cover(const QString& key, qint64 forMs) {
+    TaskState* t = find(key);
+    const AccountPoller* p = t ? poller(t->profile) : nullptr;
+    if (!p || !p->isStarted())
+        return;
+    p->scheduler()->cover(t->id, forMs);
+    if (forMs > 0 && t->nextPollAt.isValid() && t->phase == TaskPhase::Polling) {
+        t->nextPollAt = QDateTime();
+        m_journal.recordUpdate(key);
+    }
 }
 
 // DescribeTasks said finished and the one more poll did not: the task takes the listing's final state.

@@ -79,8 +79,8 @@ public:
     // ----------------------------------------------------------------------------------------- discovery
     // Lists every region of the request now (see DiscoveryCoordinator). Needs the account.
     void discover(const DiscoveryRequest& request);
-    // For tests: shorter intervals than the coordinator's refresh and follow intervals.
-    void setDiscoveryIntervals(qint64 refreshMs, qint64 followMs);
+    // For tests: shorter intervals than the coordinator's tracking and follow intervals.
+    void setDiscoveryIntervals(qint64 trackMs, qint64 followMs);
     void stopFollowing(const QString& profile = {}); // empty: every profile
     bool isFollowing(const QString& profile) const;
     bool isDiscovering() const; // a listing is under way
@@ -106,7 +106,8 @@ public:
     QStringList clearFinished(); // removes every finished task; returns their keys (none when that failed)
     void retry(const QStringList& keys);
     void refreshNow(const QStringList& keys = {}); // empty: every unfinished task (still paced)
-    // The user looks at these tasks: back to the minimum interval (adaptive polling), no extra poll.
+    // The user looks at these tasks: back to the minimum interval (adaptive polling), no extra poll; a task
+    // a listing covers is polled once for its Info (unless answered within the minimum interval).
     void touch(const QStringList& keys);
     void setPaused(bool paused);
     bool isPaused() const override { return m_paused; }
@@ -166,7 +167,12 @@ private:
     void updateListedFacts(const QString& key, DiscoveryFacts facts, const QDateTime& now);
     QString addListed(const QString& profile, const QString& id, const QString& region,
                       const DiscoveryFacts& facts, const QDateTime& now);
-    bool pollOnce(const QString& key); // false: the task is not polled
+    bool pollNow(const QString& key); // false: the task is not polled
+    // One DescribeAsyncRequestInfo answered from a request sent at or after `notSentBefore` (the poller's
+    // clock; see PollScheduler::pollOnce).
+    bool pollOnce(const QString& key, qint64 notSentBefore);
+    // A listing covers the task for `forMs` (0: no more): see PollScheduler::cover.
+    void cover(const QString& key, qint64 forMs);
     void finishFromListing(const QString& key);
 
     PollOptions m_poll;

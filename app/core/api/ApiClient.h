@@ -36,11 +36,8 @@ public:
 
     // DescribeAsyncRequestInfo for one task: queryFinished(ticket, ...) follows.
     void query(quint64 ticket, const QString& taskId, const QString& region) override;
-    // Any other action of the same service, version, endpoint, signing and envelope (DescribeTasks,
-    // DescribeDBInstances): `body` is the JSON request body. callFinished(ticket, result) follows, with the
-    // Response object in result.response when the answer is a success. Tickets are the caller's: they need
-    // not differ from query()'s.
-    void call(quint64 ticket, const char* action, const QString& region, const QByteArray& body);
+    // Any other action (see TaskQueryBackend::call).
+    void call(quint64 ticket, const char* action, const QString& region, const QByteArray& body) override;
     void setClockOffset(qint64 seconds) override { m_clockOffset = seconds; }
     qint64 clockOffset() const override { return m_clockOffset; }
     void abortAll() override;
@@ -61,10 +58,6 @@ public:
 
     // The request body, {"AsyncRequestId":"..."}, with the id escaped as a JSON string.
     static QByteArray requestBody(const QString& taskId);
-
-signals:
-    void callSent(quint64 ticket); // call()'s querySent
-    void callFinished(quint64 ticket, const taskwatch::QueryResult& result);
 
 private:
     struct InFlight {

@@ -187,6 +187,10 @@ std::optional<QDateTime> parseSince(const QString& text, const QDateTime& now) {
     return dt.toUTC();
 }
 
+QList<int> unfinishedStatusNumbers() {
+    return {-1, 0, 1, 6};
+}
+
 QByteArray tasksRequestBody(const Query& query, int offset, int limit) {
     QJsonObject body;
     if (query.instanceIds.size() == 1)
@@ -196,6 +200,12 @@ QByteArray tasksRequestBody(const Query& query, int offset, int limit) {
         for (const int t : query.taskTypes)
             types.append(t);
         body.insert(QStringLiteral("TaskTypes"), types);
+    }
+    if (!query.statusNumbers.isEmpty()) {
+        QJsonArray statuses;
+        for (const int s : query.statusNumbers)
+            statuses.append(s);
+        body.insert(QStringLiteral("TaskStatus"), statuses);
     }
     if (query.since.isValid())
         body.insert(QStringLiteral("StartTimeBegin"), formatVendorTime(query.since));

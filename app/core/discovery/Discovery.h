@@ -72,8 +72,13 @@ struct Query {
     QList<int> taskTypes;    // TaskTypes numbers; empty: all
     QStringList statuses;    // our status words (see isStatusFilterWord); filtered here
     bool onlyUnfinished = false;
+    QList<int> statusNumbers; // TaskStatus numbers (the server filters); empty: every status
     bool operator==(const Query&) const = default;
 };
+
+// The TaskStatus numbers of the unfinished statuses: -1 UNDEFINED, 0 INITIAL, 1 RUNNING, 6 PAUSED. WAITING
+// has no number: a listing by status never shows a waiting task.
+QList<int> unfinishedStatusNumbers();
 
 QByteArray tasksRequestBody(const Query& query, int offset, int limit = kPageLimit);
 QByteArray instancesRequestBody(const QStringList& instanceIds, int offset, int limit = kInstancePageLimit);

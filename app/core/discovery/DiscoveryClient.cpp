@@ -21,7 +21,7 @@ constexpr int kBackoffCapMs = 60000;
 constexpr int kSlowdownMs = 10000;
 } // namespace
 
-DiscoveryClient::DiscoveryClient(ApiClient* client, Clock clock, QObject* parent)
+DiscoveryClient::DiscoveryClient(TaskQueryBackend* client, Clock clock, QObject* parent)
     : QObject(parent)
     , m_client(client)
     , m_clock(clock ? std::move(clock) : Clock(&steadyNowMs))
@@ -44,8 +44,8 @@ DiscoveryClient::DiscoveryClient(ApiClient* client, Clock clock, QObject* parent
         m_pumps[a] =
             std::make_unique<PacingPump>(&m_rates[a], m_clock, PacingPump::Work{firstDueAt, sendFirst});
     }
-    connect(m_client, &ApiClient::callSent, this, &DiscoveryClient::onSent);
-    connect(m_client, &ApiClient::callFinished, this, &DiscoveryClient::onFinished);
+    connect(m_client, &TaskQueryBackend::callSent, this, &DiscoveryClient::onSent);
+    connect(m_client, &TaskQueryBackend::callFinished, this, &DiscoveryClient::onFinished);
 }
 
 DiscoveryClient::~DiscoveryClient() = default;
@@ -230,7 +230,10 @@ bool DiscoveryClient::retryable(Request request, const QueryResult& result, qint
     m_client->clockCorrector().noteUnskewedAnswer();
     if (errorClass == ErrorClass::Transient && ++request.attempt < kMaxAttempts) {
         request.dueAt = now + backoffDelayMs(request.attempt, kBackoffStartMs, kBackoffCapMs, m_rng);
-        enqueue(request);
+        const quint64 listing = request.listing;
+        enqueue(std::move(request));
+        if (listing != 0)
+            emit attemptFailed(listing);
         return true;
     }
     return false;
@@ -253,6 +256,11 @@ void DiscoveryClient::onTasksPage(const Request& request, const QueryResult& res
     Listing& listing = it->second;
     const Discovery::TasksPage page = Discovery::parseTasksPage(result.response, request.region);
     listing.malformed += page.malformed;
+    listing.lastSentAt = std::max(listing.lastSentAt, request.sentAt);
+    if (listing.totalCount < 0)
+        listing.totalCount = page.totalCount;
+    else if (listing.totalCount != page.totalCount)
+        listing.consistent = false; // tasks came or went between two pages: some may have moved unseen
     for (const Discovery::Item& item : page.items) {
         if (listing.seen.contains(item.id))
             continue; // a task that moved to the next page while we read (a new one came first)
@@ -383,6 +391,9 @@ void DiscoveryClient::finishListing(quint64 id) {
     result.query = listing.query;
     result.malformed = listing.malformed;
     result.cutOff = listing.cutOff;
+    result.complete = !listing.cutOff && listing.consistent && listing.malformed == 0 &&
+                      listing.items.size() == listing.totalCount;
+    result.sentAt = listing.lastSentAt;
     result.namesProblem = cache.problem;
     for (Discovery::Item& item : listing.items) {
         if (!item.facts.instanceIds.isEmpty())

@@ -1,21 +1,21 @@
 // Lists an account's tasks in a region through DescribeTasks (every page) and names their instances
 // through DescribeDBInstances (cached per region, refreshed at most every 10 minutes).
 //
-// It signs and sends with the account's ApiClient (the same endpoint, credential and signing clock as
-// polling), but paces each action with its own budget (50 per second each, never DescribeAsyncRequestInfo's
-// 40). Its reactions are the shared ones of RequestPolicy: RateGovernor slow-down after
+// It signs and sends with the account's ApiClient (a TaskQueryBackend; a fake in tests): the same endpoint,
+// credential and signing clock as polling, but it paces each action with its own budget (50 per second each,
+// never DescribeAsyncRequestInfo's 40). Its reactions are the shared ones: RateGovernor slow-down after
 // RequestLimitExceeded, exponential backoff of transient faults (a page is tried kMaxAttempts times), and the
 // client's ClockCorrector after AuthFailure.SignatureExpire. A missing CAM permission, a region the
 // account does not have and rejected credentials end the listing with a Failure that says so.
 #pragma once
 
 #include "Clock.h"
-#include "api/ApiClient.h"
 #include "api/QueryResult.h"
 #include "discovery/Discovery.h"
 #include "pacing/PacingPump.h"
 #include "pacing/RateGovernor.h"
 #include "pacing/SendBudget.h"
+#include "polling/TaskQueryBackend.h"
 
 #include <QHash>
 #include <QObject>
@@ -49,8 +49,12 @@ public:
         // (Discovery::matches) are the caller's: a task already watched is updated even when it no longer
         // matches (e.g. it finished).
         QList<Discovery::Item> items;
-        int malformed = 0;    // items skipped as malformed
-        bool cutOff = false;  // more than Discovery::kMaxPages pages: the oldest were not read
+        int malformed = 0;   // items skipped as malformed
+        bool cutOff = false; // more than Discovery::kMaxPages pages: the oldest were not read
+        // Every task the server counted is in `items`: every page was read, each said the same TotalCount,
+        // none was cut off and no item was malformed. Only then does a task's absence mean anything.
+        bool complete = false;
+        qint64 sentAt = 0;    // monotonic ms (the client's clock): when its last page was sent
         QString namesProblem; // non-empty: instance names unavailable (translated, why)
     };
     struct Failure {
@@ -61,7 +65,7 @@ public:
         QString message; // translated explanation, with the server's message (sanitised)
     };
 
-    DiscoveryClient(ApiClient* client, Clock clock = {}, QObject* parent = nullptr);
+    DiscoveryClient(TaskQueryBackend* client, Clock clock = {}, QObject* parent = nullptr);
     ~DiscoveryClient() override;
 
     // Each action's budget (null: a private one). Shared budgets come from
@@ -85,6 +89,8 @@ public:
 signals:
     void listed(const taskwatch::DiscoveryClient::Result& result);
     void failed(const taskwatch::DiscoveryClient::Failure& failure);
+    // A page of the listing failed and is tried again later (a transient fault): the listing is late.
+    void attemptFailed(quint64 listing);
     void requestSent(const QString& action, const QString& region);
     void clockCorrected(qint64 offsetSeconds);
     void rateLimited(const QString& action);
@@ -106,6 +112,9 @@ private:
         Discovery::Query query;
         int outstanding = 0; // pages asked for and not answered
         bool firstPageDone = false;
+        int totalCount = -1;    // as the first page said
+        bool consistent = true; // every page said the same TotalCount
+        qint64 lastSentAt = 0;
         QList<Discovery::Item> items;
         QSet<QString> seen;
         int malformed = 0;
@@ -139,7 +148,7 @@ private:
     QString failureMessage(Action action, FailureKind kind, const QueryResult& result,
                            const QString& region) const;
 
-    ApiClient* m_client;
+    TaskQueryBackend* m_client;
     Clock m_clock;
     RateGovernor m_rates[2];
     std::deque<Request> m_queue[2]; // ordered by due time

@@ -7,6 +7,7 @@
 #include <QHashFunctions>
 #include <algorithm>
 #include <climits>
+#include <utility>
 
 namespace taskwatch {
 
@@ -47,6 +48,10 @@ struct PollScheduler::Entry {
     QString errorCode;            // of the last answer (bounded); empty: it was good
     int failures = 0;             // transient faults in a row
     bool inFlight = false;
+    qint64 coveredUntil = 0;        // a listing covers it until then: no adaptive poll meanwhile
+    bool pollAsked = false;         // pollOnce, refreshNow or retry asked for a poll: sent whatever the cover
+    bool pollAgain = false;         // asked while a request sent too early was in flight: one more after it
+    qint64 answeredSentAt = kNever; // when the last answered request was sent
     quint64 ticket = 0;
     qint64 sentAt = 0;
     qint64 sentOffset = 0;      // the backend's clock offset when the request was signed
@@ -163,8 +168,10 @@ void PollScheduler::refreshNow(const QStringList& ids) {
         if (e->done)
             return;
         e->quietSince = now; // the user asked: back to the minimum interval
-        if (!e->inFlight)
+        if (!e->inFlight) {
+            e->pollAsked = true;
             enqueue(e, now, now);
+        }
     };
     if (ids.isEmpty()) {
         for (auto& [id, e] : m_tasks)
@@ -188,6 +195,7 @@ void PollScheduler::retry(const QString& id) {
         e->failures = 0;
         setDone(e, false);
     }
+    e->pollAsked = true;
     enqueue(e, now, now);
     schedule();
 }
@@ -199,14 +207,62 @@ void PollScheduler::touch(const QString& id) {
     Entry* e = it->second.get();
     const qint64 now = m_clock();
     e->quietSince = now;
-    // Waiting for a longer adaptive interval: come due at the minimum interval after its last send instead.
-    if (e->queue == Queue::Waiting && e->hasResult && e->failures == 0) {
-        const qint64 due = std::max(now, e->sentAt + intervalFor(e, now));
+    // Covered: its Info is refreshed only with the changes a listing sees; one poll now (none if it was
+    // answered within the minimum interval).
+    if (e->coveredUntil > now && !e->done && !e->inFlight && !e->pollAsked &&
+        (e->lastResultAt == kNever || now - e->lastResultAt >= m_options.minIntervalMs)) {
+        e->pollAsked = true;
+        enqueue(e, now, now);
+        schedule();
+        return;
+    }
+    // Waiting for a longer adaptive interval: come due at the minimum interval after its last send instead
+    // (a covered task waits for its listing).
+    if (e->queue == Queue::Waiting && e->hasResult && e->failures == 0 && !e->pollAsked) {
+        const qint64 due = std::max(now, scheduledDue(e, now));
         if (due < e->dueAt) {
             enqueue(e, due, now);
             schedule();
         }
     }
+}
+
+void PollScheduler::cover(const QString& id, qint64 forMs) {
+    auto it = m_tasks.find(id);
+    if (it == m_tasks.end())
+        return;
+    Entry* e = it->second.get();
+    const qint64 now = m_clock();
+    e->coveredUntil = forMs > 0 ? now + forMs : 0;
+    // Only the task's own schedule moves: a poll asked for, a retry after a fault and a request in flight
+    // stay.
+    if (e->done || e->inFlight || e->pollAsked || e->failures > 0 || e->queue == Queue::None)
+        return;
+    enqueue(e, std::max(now, scheduledDue(e, now)), now);
+    schedule();
+}
+
+bool PollScheduler::isCovered(const QString& id) const {
+    const auto it = m_tasks.find(id);
+    return it != m_tasks.end() && it->second->coveredUntil > m_clock();
+}
+
+bool PollScheduler::pollOnce(const QString& id, qint64 notSentBefore) {
+    auto it = m_tasks.find(id);
+    if (it == m_tasks.end() || it->second->done)
+        return false;
+    Entry* e = it->second.get();
+    if (e->inFlight) {
+        e->pollAgain = e->pollAgain || e->sentAt < notSentBefore;
+        return true;
+    }
+    if (e->answeredSentAt >= notSentBefore || (e->failures > 0 && e->queue == Queue::Waiting))
+        return true; // answered since, or its retry after the fault comes
+    const qint64 now = m_clock();
+    e->pollAsked = true;
+    enqueue(e, now, now);
+    schedule();
+    return true;
 }
 
 void PollScheduler::setMayPoll(std::function<bool()> mayPoll) {
@@ -264,12 +320,12 @@ void PollScheduler::setMaxIntervalMs(int ms) {
     std::vector<Entry*> sooner;
     for (const Key& key : m_waiting) {
         Entry* e = std::get<2>(key);
-        if (e->hasResult && e->failures == 0 &&
-            e->sentAt + intervalFor(e, now) < e->dueAt) // not a back-off: an adaptive interval over the cap
+        if (e->hasResult && e->failures == 0 && !e->pollAsked &&
+            scheduledDue(e, now) < e->dueAt) // not a back-off: an adaptive interval over the cap
             sooner.push_back(e);
     }
     for (Entry* e : sooner)
-        enqueue(e, std::max(now, e->sentAt + intervalFor(e, now)), now);
+        enqueue(e, std::max(now, scheduledDue(e, now)), now);
     schedule();
 }
 
@@ -315,6 +371,7 @@ void PollScheduler::sendFirst(qint64 now) {
     const quint64 ticket = m_nextTicket++;
     m_inFlight.insert(ticket, e->id);
     e->inFlight = true;
+    e->pollAsked = false;
     e->ticket = ticket;
     e->sentAt = now;
     e->sentOffset = m_backend->clockOffset();
@@ -369,6 +426,13 @@ qint64 PollScheduler::intervalFor(const Entry* e, qint64 now) const {
     const qint64 cap = std::max<qint64>(interval, m_options.maxIntervalMs);
     const qint64 quiet = std::max<qint64>(0, now - e->quietSince);
     return std::clamp<qint64>(quiet / 10, interval, cap);
+}
+
+// When the task comes due on its own: its adaptive interval after its last send (now when it has no result),
+// and not before the listing's cover ends.
+qint64 PollScheduler::scheduledDue(const Entry* e, qint64 now) const {
+    const qint64 due = e->hasResult ? e->sentAt + intervalFor(e, now) : now;
+    return std::max(due, e->coveredUntil);
 }
 
 void PollScheduler::setDone(Entry* e, bool done) {
@@ -458,17 +522,22 @@ void PollScheduler::onAnswer(Entry* e, const QueryResult& result, qint64 now) {
     e->failures = 0;
     e->hasResult = true;
     e->lastResultAt = now;
+    e->answeredSentAt = e->sentAt;
     if (changed)
         e->quietSince = now;
     PollOutcome::Kind kind = PollOutcome::Kind::Answered;
     if (TaskStatus::isTerminal(status)) {
         kind = PollOutcome::Kind::Finished;
         setDone(e, true);
+    } else if (std::exchange(e->pollAgain, false)) {
+        e->pollAsked = true;
+        enqueue(e, now, now);
     } else {
-        enqueue(e, e->sentAt + intervalFor(e, now), now);
+        enqueue(e, scheduledDue(e, now), now);
     }
     PollOutcome outcome = outcomeOf(e, kind, result, changed);
-    if (kind == PollOutcome::Kind::Answered)
+    // A covered task's next poll is the listing's to ask for: none is planned.
+    if (kind == PollOutcome::Kind::Answered && (e->pollAsked || e->coveredUntil <= now))
         outcome.nextPollAt = outcome.checkedAt.addMSecs(std::max<qint64>(0, e->dueAt - now));
     schedule();
     emit polled(outcome);
@@ -535,6 +604,8 @@ void PollScheduler::onError(Entry* e, const QueryResult& result, qint64 now) {
     default:
         e->failures += 1; // the last good status and Info stay
         e->lastResultAt = now;
+        e->answeredSentAt = e->sentAt;
+        e->pollAgain = false; // the retry after the back-off is sent later anyway
         enqueue(e, now + backoffDelayMs(e->failures, m_options.backoffStartMs, m_options.backoffCapMs, m_rng),
                 now);
         break;

@@ -4,6 +4,10 @@
 // every answer as a PollOutcome. It keeps scheduling facts only (due time, quiet time, failures, what the
 // last answer was): the task's state is the TaskBoard's, which applies the outcomes.
 //
+// A task a DescribeTasks listing covers (cover()) waits for the listing instead of its adaptive interval: it
+// is polled when asked for (pollOnce(): the listing saw it change or leave), after a fault, on refreshNow(),
+// and on its adaptive schedule again once the cover ends (a listing that stops renewing it, or cover(id, 0)).
+//
 // Its PacingPump sleeps until the earliest moment work can happen (the next send the pacing allows for a due
 // task) and not at all while nothing can be sent (the owner says it may not poll: paused, credentials
 // rejected; the in-flight cap reached; no unfinished task), so it never spins. Tasks waiting for their due
@@ -56,8 +60,18 @@ public:
 
     void refreshNow(const QStringList& ids = {}); // empty: every unfinished task (still paced)
     void retry(const QString& id);                // restart a stopped (or finished) task
-    // The user looks at the task (selected it): it is polled at minIntervalMs again, as after a change.
+    // The user looks at the task (selected it): it is polled at minIntervalMs again, as after a change; a
+    // covered one is polled once now (unless answered within minIntervalMs), for its Info.
     void touch(const QString& id);
+    // A listing shows the task (or is expected to): for `forMs` from now it is not polled on its adaptive
+    // schedule. Each listing renews it; 0 ends it (the adaptive schedule resumes at once). A poll asked for,
+    // a retry after a fault and a request in flight are not affected.
+    void cover(const QString& id, qint64 forMs);
+    bool isCovered(const QString& id) const;
+    // One poll of the task answered from a request sent at or after `notSentBefore` (this scheduler's
+    // clock): sent now, unless such a request was answered already, is in flight, or is the retry after a
+    // fault; a request in flight sent before it is followed by one more. False when the task is not polled.
+    bool pollOnce(const QString& id, qint64 notSentBefore);
     // Whether the owner lets it send now (not paused, credentials not rejected); asked before every send.
     // wake() after the answer changed.
     void setMayPoll(std::function<bool()> mayPoll);
@@ -127,6 +141,7 @@ private:
     PollOutcome outcomeOf(const Entry* e, PollOutcome::Kind kind, const QueryResult& result,
                           bool changed) const;
     qint64 intervalFor(const Entry* e, qint64 now) const;
+    qint64 scheduledDue(const Entry* e, qint64 now) const;
     bool canSendAny() const;
 
     TaskQueryBackend* m_backend;

@@ -1,5 +1,6 @@
-// The seam between the PollScheduler and whatever answers DescribeAsyncRequestInfo: ApiClient in the
-// application, a scripted fake in the scheduler's tests.
+// The seam between the pollers and the API: DescribeAsyncRequestInfo for the PollScheduler (query()), any
+// other action of the service for the DiscoveryClient (call()). ApiClient in the application, scripted fakes
+// in the tests.
 #pragma once
 
 #include "api/QueryResult.h"
@@ -23,12 +24,33 @@ public:
     ClockCorrector& clockCorrector() { return m_clockCorrector; }
     // Abandon every request in flight; no queryFinished follows for them.
     virtual void abortAll() = 0;
+    // Any other action of the same service, version, endpoint, signing and envelope (DescribeTasks,
+    // DescribeDBInstances): `body` is the JSON request body. Exactly one callFinished(ticket, ...) follows,
+    // later, with the Response object in result.response when the answer is a success. Tickets are the
+    // caller's: they need not differ from query()'s. A backend of DescribeAsyncRequestInfo only answers
+    // InvalidAction.
+    virtual void call(quint64 ticket, const char* action, const QString& region, const QByteArray& body) {
+        Q_UNUSED(action);
+        Q_UNUSED(region);
+        Q_UNUSED(body);
+        QMetaObject::invokeMethod(
+            this,
+            [this, ticket] {
+                QueryResult r;
+                r.kind = ResultKind::ApiError;
+                r.errorCode = QStringLiteral("InvalidAction");
+                emit callFinished(ticket, r);
+            },
+            Qt::QueuedConnection);
+    }
 
 signals:
     // The request of `ticket` was written to its connection (it may have waited in the HTTP stack); at most
     // once per ticket, before queryFinished. Optional: a backend that never says so is paced by its start.
     void querySent(quint64 ticket);
     void queryFinished(quint64 ticket, const taskwatch::QueryResult& result);
+    void callSent(quint64 ticket); // call()'s querySent
+    void callFinished(quint64 ticket, const taskwatch::QueryResult& result);
 
 private:
     ClockCorrector m_clockCorrector;

@@ -99,6 +99,20 @@ bool followListing(TaskState& t, const QDateTime& now) {
     return changed;
 }
 
+bool showListedStatus(TaskState& t, const QDateTime& now) {
+    const std::optional<QString>& listed = t.discovery.status;
+    if (t.isJobOnly() || t.isFinished() || t.wasAnswered() || !listed || TaskStatus::isTerminal(listed))
+        return false;
+    const bool changed = t.status != listed;
+    t.status = listed;
+    t.lastCheckedAt = now;
+    if (t.phase != TaskPhase::Held)
+        t.phase = TaskPhase::Polling;
+    if (changed)
+        t.lastChangedAt = now;
+    return changed;
+}
+
 void finishFromListing(TaskState& t, const QDateTime& now) {
     const DiscoveryFacts& f = t.discovery;
     t.status = f.status;

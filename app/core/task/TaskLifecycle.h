@@ -34,6 +34,9 @@ void restore(TaskState& task, bool held);
 // A task DescribeTasks listed without an AsyncRequestId follows the listing (its status, Code and Message).
 // True when that is an observed change.
 bool followListing(TaskState& task, const QDateTime& now);
+// A polled task DescribeTasks lists unfinished before DescribeAsyncRequestInfo ever answered it shows the
+// listed status (task.discovery.status) until that answer comes. True when that is an observed change.
+bool showListedStatus(TaskState& task, const QDateTime& now);
 // The listing's final state ends a task: it was listed finished (before it was ever polled, or and the one
 // more poll did not say so).
 void finishFromListing(TaskState& task, const QDateTime& now);

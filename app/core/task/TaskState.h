@@ -46,6 +46,9 @@ struct TaskState {
     DiscoveryFacts discovery;
     // A task DescribeTasks listed without an AsyncRequestId: keyed by its JobId, never polled.
     bool isJobOnly() const;
+    // DescribeAsyncRequestInfo answered it (a status, or an error): its status is authoritative, not one a
+    // listing showed.
+    bool wasAnswered() const { return httpStatus != 0 || !requestId.isEmpty() || !errorCode.isEmpty(); }
     bool isDone() const { return phase == TaskPhase::Finished || phase == TaskPhase::Stopped; }
     // Done, or a terminal status already known (e.g. restored): never polled again.
     bool isFinished() const { return isDone() || TaskStatus::isTerminal(status); }
