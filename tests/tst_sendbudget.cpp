@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
@@ -255,6 +256,16 @@ private slots:
         QVERIFY(limited.size() >= 16 * 10);
         QVERIFY2(countIn(all, 21'100, 30'000) >= int(38 * 8.9),
                  qPrintable(QString::number(countIn(all, 21'100, 30'000))));
+    }
+
+    // A new ledger file is grown and mapped without a word on stderr (the user sees stderr of `watch`).
+    void aNewLedgerOpensSilently() {
+        QTemporaryDir dir;
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
+        FileLedgerStore store(dir.filePath(QStringLiteral("ledger")));
+        QVERIFY2(store.isValid(), qPrintable(store.errorString()));
+        QVERIFY(store.lock() != nullptr);
+        store.unlock();
     }
 
     void damagedLedgerIsReinitialised() {

@@ -33,8 +33,10 @@ bool FileLedgerStore::open(const QString& path) {
     // on the first lock.
     if (!platform::lockFile(m_file, &m_error))
         return false;
+    // size() after a resize also refreshes the size QFile::map checks against (else it warns on stderr).
     const bool sized =
-        m_file.size() >= qint64(sizeof(LedgerBlock)) || m_file.resize(qint64(sizeof(LedgerBlock)));
+        m_file.size() >= qint64(sizeof(LedgerBlock)) ||
+        (m_file.resize(qint64(sizeof(LedgerBlock))) && m_file.size() >= qint64(sizeof(LedgerBlock)));
     if (!sized)
         m_error = m_file.errorString();
     platform::unlockFile(m_file);
