@@ -444,8 +444,9 @@ int main(int argc, char* argv[]) {
     if (mode == QLatin1String("timeline"))
         return timeline();
     if (url.isEmpty()) {
-        std::fprintf(stderr, "usage: %s first-paint|rss|paste-rss|cpu|stall EMULATOR_URL [SECONDS (cpu)] | timeline\n",
-                     argv[0]);
+        std::fprintf(
+            stderr, "usage: %s first-paint|rss|paste-rss|cpu|stall EMULATOR_URL [SECONDS (cpu)] | timeline\n",
+            argv[0]);
         return 2;
     }
     if (mode == QLatin1String("first-paint"))

@@ -905,9 +905,10 @@ void TestMainWindow::pauseIsConsistent() {
     QCOMPARE(window.findChild<QLabel*>(QStringLiteral("nextPollLabel"))->text(),
              QStringLiteral("Polling paused"));
 
+    // Resumed: polling again (the next query time comes with the region's next listing or answer).
     window.setPollingPaused(false);
     QVERIFY(refresh->isEnabled());
-    QVERIFY2(phase->text().contains(QLatin1String("next query at")), qPrintable(phase->text()));
+    QVERIFY2(phase->text().startsWith(QLatin1String("Polling")), qPrintable(phase->text()));
     window.setPollingPaused(true);
     QVERIFY(!refresh->isEnabled());
     QVERIFY2(phase->text().contains(QLatin1String("Paused")), qPrintable(phase->text()));
