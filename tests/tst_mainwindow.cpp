@@ -2,6 +2,7 @@
 // Ctrl+C / Del on the table, the banners (no credentials, credentials rejected), filter and "hide finished",
 // persisted settings, notifications, a full INITIAL → RUNNING → SUCCESS cycle against the emulator, and a
 // screenshot of the window with tasks in every status.
+#include "DarkPalette.h"
 #include "Emulator.h"
 #include "TaskBoard.h"
 #include "accounts/AccountConfig.h"
@@ -1209,17 +1210,7 @@ void TestMainWindow::screenshot() {
 
     // The same window in a dark palette: the dark status colours are used.
     const QPalette saved = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xc6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    QApplication::setPalette(dark);
+    QApplication::setPalette(test::darkPalette());
     QTRY_VERIFY(window.model()->isDarkTheme());
     QCOMPARE(window.model()->index(0, TaskTableModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
              StatusStyle::color(StatusKey::Success, true));

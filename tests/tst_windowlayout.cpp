@@ -4,6 +4,7 @@
 // shows; Elapsed of a discovered task counts from its start; the details are a strip while nothing is
 // selected; the region pickers show names; the timeline shares the table's selection both ways; the README's
 // screenshots are taken from the demo; and a zh_CN run shows the new texts translated.
+#include "DarkPalette.h"
 #include "GuiApp.h"
 #include "Language.h"
 #include "TaskBoard.h"
@@ -518,17 +519,7 @@ void TestWindowLayout::screenshots() {
     window->showTimeline(false);
 
     const QPalette saved = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xc6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    QApplication::setPalette(dark);
+    QApplication::setPalette(test::darkPalette());
     QTRY_VERIFY(window->model()->isDarkTheme());
     settle();
     QVERIFY(window->grab().save(dir + QStringLiteral("/screenshot-dark.png")));

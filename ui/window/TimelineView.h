@@ -133,6 +133,8 @@ private:
     void paintFocus(QPainter& p, int index, const QRect& rect) const;
     QPixmap statusPixmap(StatusKey key, int size) const;
     void paintLabels(QPainter& p, const QRect& area) const;
+    // Calls `lane(index, top, height)` for each lane between `clipTop` and the bottom of `area`, scrolled.
+    void forLanesInView(const QRect& area, int clipTop, const std::function<void(int, int, int)>& lane) const;
     void paintNow(QPainter& p, const QRect& area) const;
 
     QPointer<QAbstractItemModel> m_model;

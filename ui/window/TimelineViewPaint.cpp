@@ -78,21 +78,14 @@ void TimelineView::paintLanes(QPainter& p, const QRect& area) const {
     const QRect bars(labelWidth(), axisHeight(), area.width() - labelWidth(), area.height() - axisHeight());
     p.save();
     p.setClipRect(bars);
-    const int scroll = verticalScrollBar()->value();
-    const QList<TimelineLayout::Lane>& lanes = m_layout.lanes();
-    for (int lane = 0; lane < lanes.size(); ++lane) {
-        const int top = axisHeight() + m_laneTop.at(lane) - scroll;
-        const int height = lanes.at(lane).trackCount * trackHeight();
-        if (top > area.bottom())
-            break;
-        if (top + height + TimelineView::kLaneGap < bars.top())
-            continue;
+    forLanesInView(area, bars.top(), [&](int lane, int top, int height) {
         if (lane % 2 == 1)
             p.fillRect(QRect(bars.left(), top, bars.width(), height), palette().alternateBase());
         p.setPen(palette().color(QPalette::Mid));
         p.drawLine(bars.left(), top + height + TimelineView::kLaneGap / 2, bars.right(),
                    top + height + TimelineView::kLaneGap / 2);
-    }
+    });
+    const int scroll = verticalScrollBar()->value();
     // Grid lines at the axis' ticks.
     QColor grid = palette().color(QPalette::Mid);
     grid.setAlpha(70);
@@ -205,22 +198,28 @@ void TimelineView::paintNow(QPainter& p, const QRect& area) const {
     p.drawLine(QPointF(x, axisHeight()), QPointF(x, area.bottom()));
 }
 
+void TimelineView::forLanesInView(const QRect& area, int clipTop,
+                                  const std::function<void(int, int, int)>& lane) const {
+    const int scroll = verticalScrollBar()->value();
+    const QList<TimelineLayout::Lane>& lanes = m_layout.lanes();
+    for (int i = 0; i < lanes.size(); ++i) {
+        const int top = axisHeight() + m_laneTop.at(i) - scroll;
+        const int height = lanes.at(i).trackCount * trackHeight();
+        if (top > area.bottom())
+            break;
+        if (top + height + TimelineView::kLaneGap >= clipTop)
+            lane(i, top, height);
+    }
+}
+
 // The lane names, at the left, over the bars scrolled under them.
 void TimelineView::paintLabels(QPainter& p, const QRect& area) const {
     const QRect column(0, axisHeight(), labelWidth(), area.height() - axisHeight());
     p.save();
     p.setClipRect(column);
     p.fillRect(column, palette().window());
-    const int scroll = verticalScrollBar()->value();
-    const QList<TimelineLayout::Lane>& lanes = m_layout.lanes();
-    for (int lane = 0; lane < lanes.size(); ++lane) {
-        const int top = axisHeight() + m_laneTop.at(lane) - scroll;
-        const int height = lanes.at(lane).trackCount * trackHeight();
-        if (top > area.bottom())
-            break;
-        if (top + height + TimelineView::kLaneGap < column.top())
-            continue;
-        const TimelineLayout::Lane& l = lanes.at(lane);
+    forLanesInView(area, column.top(), [&](int lane, int top, int height) {
+        const TimelineLayout::Lane& l = m_layout.lanes().at(lane);
         const QString text = l.id.isEmpty()     ? tr("No instance")
                              : l.name.isEmpty() ? l.id
                                                 : tr("%1 (%2)").arg(l.name, l.id);
@@ -231,7 +230,7 @@ void TimelineView::paintLabels(QPainter& p, const QRect& area) const {
         p.setPen(palette().color(QPalette::Mid));
         p.drawLine(0, top + height + TimelineView::kLaneGap / 2, labelWidth(),
                    top + height + TimelineView::kLaneGap / 2);
-    }
+    });
     p.setPen(palette().color(QPalette::Mid));
     p.drawLine(labelWidth() - 1, column.top(), labelWidth() - 1, column.bottom());
     p.restore();
