@@ -38,7 +38,8 @@ ColumnLayout::Kind ColumnLayout::kindOf(int column) {
 
 ColumnLayout::ColumnLayout(QTableView* view)
     : QObject(view)
-    , m_view(view) {
+    , m_view(view)
+    , m_viewport(view->viewport()) {
     const QVariantMap saved = QSettings().value(QLatin1String(kWidthsKey)).toMap();
     const QMetaEnum columns = QMetaEnum::fromType<TaskTableModel::Column>();
     for (auto it = saved.cbegin(); it != saved.cend(); ++it) {
@@ -56,7 +57,7 @@ ColumnLayout::ColumnLayout(QTableView* view)
     connect(header, &QHeaderView::sectionResized, this, &ColumnLayout::onSectionResized);
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this] { m_timer.start(); });
     m_view->installEventFilter(this);
-    m_view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
     connectModel();
 }
 
@@ -255,7 +256,7 @@ void ColumnLayout::restoreHeaderState(const QByteArray& state) {
 }
 
 bool ColumnLayout::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         fit(); // at once: no frame with the old share
     else if (watched == m_view &&
              (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))

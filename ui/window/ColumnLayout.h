@@ -59,6 +59,7 @@ private:
     QString nameOf(int column) const;
 
     QTableView* m_view;
+    QObject* m_viewport;        // compared only: the view may be half destroyed when its viewport goes
     QHash<int, int> m_user;     // logical column → width the user chose
     QHash<int, int> m_measured; // logical column → widest value measured (cell size hint)
     bool m_measureDue = true;
