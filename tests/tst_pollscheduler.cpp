@@ -751,7 +751,8 @@ private slots:
         QVERIFY2(after >= 38 * 10, qPrintable(QString::number(after)));
 
         // The refused tasks are no error on their rows and are polled again promptly.
-        for (const auto& [when, id] : limited) {
+        for (const auto& [refusedAt, id] : limited) {
+            const auto when = refusedAt; // a lambda cannot capture a structured binding before Clang 16
             const TaskState* s = sim.tasks.task(id);
             QVERIFY(s->errorCode.isEmpty());
             QCOMPARE(s->consecutiveFailures, 0);

@@ -7,6 +7,7 @@
 #include "model/TaskFilterProxyModel.h"
 #include "model/TaskTableModel.h"
 #include "model/TimelineLayout.h"
+#include "platform/QtCompat.h"
 #include "task/TaskKey.h"
 #include "task/TaskState.h"
 #include "window/TimelineView.h"
@@ -21,7 +22,7 @@ using taskwatch::ui::TimelineView;
 
 namespace {
 
-const QDateTime kT0 = QDateTime(QDate(2026, 3, 1), QTime(2, 0, 0), Qt::UTC);
+const QDateTime kT0 = compat::utcDateTime(QDate(2026, 3, 1), QTime(2, 0, 0));
 
 QString idFor(int n) {
     return QStringLiteral("%1-8fc96c86-2ec79ac8-cb63a7a7").arg(n, 8, 16, QLatin1Char('0'));
@@ -89,7 +90,7 @@ struct Fixture {
 
     Fixture() {
         model.setTaskList(&tasks);
-        model.setClock([this] { return QDateTime::fromMSecsSinceEpoch(now, Qt::UTC); });
+        model.setClock([this] { return compat::utcFromMSecs(now); });
         proxy.setSourceModel(&model);
         view.setClock([this] { return now; });
         view.setModel(&proxy);
