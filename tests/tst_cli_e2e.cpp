@@ -448,6 +448,23 @@ private slots:
         QCOMPARE(run({QStringLiteral("wach"), kDone}, environment()).exitCode, 2);
     }
 
+    // The GUI's --help names every command the unknown-command message lists.
+    void helpNamesEveryCommand() {
+        const Run unknown = run({QStringLiteral("bogus")}, environment());
+        const qsizetype from = unknown.err.indexOf("Commands: ") + 10;
+        QVERIFY(from >= 10);
+        const QList<QByteArray> commands =
+            unknown.err.mid(from, unknown.err.indexOf(" (see", from) - from).split(',');
+        QVERIFY(commands.size() >= 5);
+        const Run help = run({QStringLiteral("--help")}, environment());
+        const qsizetype at = help.out.indexOf("Headless commands: ");
+        QVERIFY(at >= 0);
+        const QByteArray line = help.out.mid(at, help.out.indexOf('\n', at) - at);
+        for (const QByteArray& command : commands)
+            QVERIFY2(line.contains(command.trimmed() + (command == commands.last() ? " (" : ",")),
+                     (command.trimmed() + " missing from: " + line).constData());
+    }
+
     void taskIdStillStartsTheGui() {
         // A task id (or text containing one) is not a command: the GUI starts with it (offscreen here).
         QProcessEnvironment env = environment(false);

@@ -12,6 +12,7 @@
 #include <QSettings>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <utility>
 
 namespace {
 bool hasHan(const QString& text) {
@@ -106,6 +107,53 @@ private slots:
         p.start(qEnvironmentVariable("TASKWATCH_BIN"), {QStringLiteral("watch"), QStringLiteral("--help")});
         QVERIFY(p.waitForFinished(30000));
         QVERIFY(!hasHan(QString::fromUtf8(p.readAllStandardOutput())));
+    }
+
+    // The lines `watch` writes itself (start, a retried task, the summary) come in the user's language too.
+    void watchLinesAreChineseUnderLangZhCn() {
+        // Nothing listens on the discard port: the task is retried until the time-out, then summarised.
+        const auto [out, err] = watchInChinese({QStringLiteral("--timeout"), QStringLiteral("2"),
+                                                QStringLiteral("--region"), QStringLiteral("ap-guangzhou")});
+        // The status cell of the task's line (the network error's text after it comes from the system).
+        const QString taskLine = out.first();
+        const QString statusCell = taskLine.left(taskLine.indexOf(QLatin1String("ClientNetworkError")));
+        QVERIFY2(hasHan(statusCell), qPrintable(taskLine));
+        QVERIFY2(err.size() >= 4, qPrintable(err.join(QLatin1Char('\n'))));
+        for (const QString& line : {err.at(0), err.at(2), err.at(3)}) // start, counts, "Unfinished (1):"
+            QVERIFY2(hasHan(line), qPrintable(err.join(QLatin1Char('\n'))));
+    }
+
+    // A malformed TENCENTCLOUD_REGION is explained in the user's language.
+    void malformedEnvironmentRegionIsExplainedInChinese() {
+        const auto [out, err] = watchInChinese({}, QStringLiteral("bad!"));
+        QVERIFY2(err.first().contains(QLatin1String("bad!")) && hasHan(err.first()),
+                 qPrintable(err.join(QLatin1Char('\n'))));
+    }
+
+private:
+    // `watch --no-history` of one task against a port nothing listens on, under LANG=zh_CN, with credentials
+    // in the environment: its stdout and stderr lines.
+    static std::pair<QStringList, QStringList> watchInChinese(const QStringList& arguments,
+                                                              const QString& environmentRegion = {}) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("LC_ALL"));
+        env.remove(QStringLiteral("LC_MESSAGES"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"),
+                   QStringLiteral("AKIDTRANSLATIONS00000000000000000001"));
+        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), QStringLiteral("translations-secret-key"));
+        if (!environmentRegion.isEmpty())
+            env.insert(QStringLiteral("TENCENTCLOUD_REGION"), environmentRegion);
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("TASKWATCH_BIN"),
+                QStringList{QStringLiteral("watch"), QStringLiteral("--no-history"),
+                            QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:9")}
+                    << arguments << QStringLiteral("6d4c4e2a-1b1c-4c3d-8e9f-0a1b2c3d4e5f"));
+        if (!p.waitForFinished(30000))
+            p.kill();
+        return {QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n')),
+                QString::fromUtf8(p.readAllStandardError()).split(QLatin1Char('\n'))};
     }
 };
 

@@ -16,7 +16,7 @@ int runGui(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
         "CDB TaskWatch: watch TencentDB for MySQL asynchronous tasks (AsyncRequestId) until they finish.\n"
-        "Headless commands: watch, export-csv, credentials, emulator (see 'cdb-taskwatch COMMAND --help')."));
+        "Headless commands: watch, list, export-csv, credentials, emulator (see 'cdb-taskwatch COMMAND --help')."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOpt(QStringLiteral("demo"),

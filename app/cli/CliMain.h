@@ -1,4 +1,4 @@
-// Entry point of the headless commands: `cdb-taskwatch watch|export-csv|credentials|emulator ...`.
+// Entry point of the headless commands: `cdb-taskwatch watch|list|export-csv|credentials|emulator ...`.
 #pragma once
 
 #include <QStringList>

@@ -5,6 +5,7 @@
 #include "task/TaskState.h"
 #include "task/TextBounds.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +14,12 @@
 namespace taskwatch::cli::WatchOutput {
 
 namespace {
+// lupdate files this namespace's tr() calls under "taskwatch::cli::WatchOutput", not the enclosing
+// "taskwatch::cli" of cli::tr(): look them up there.
+QString tr(const char* text) {
+    return QCoreApplication::translate("taskwatch::cli::WatchOutput", text);
+}
+
 constexpr qsizetype kMaxStatusChars = 40;
 constexpr qsizetype kMaxInfoChars = 500;
 constexpr qsizetype kMaxCodeChars = 100;

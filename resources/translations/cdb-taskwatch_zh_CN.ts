@@ -708,13 +708,6 @@
     </message>
 </context>
 <context>
-    <name>taskwatch</name>
-    <message>
-        <source>Not a region id: %1 (expected something like ap-guangzhou).</source>
-        <translation>不是有效的地域 ID：%1（应类似 ap-guangzhou）。</translation>
-    </message>
-</context>
-<context>
     <name>taskwatch::AccountLoader</name>
     <message>
         <source>TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are not set in this session.</source>
@@ -1031,6 +1024,10 @@
     <message>
         <source>%1 is larger than %2 MiB.</source>
         <translation>%1 大于 %2 MiB。</translation>
+    </message>
+    <message>
+        <source>Not a region id: %1 (expected something like ap-guangzhou).</source>
+        <translation>不是有效的地域 ID：%1（应类似 ap-guangzhou）。</translation>
     </message>
 </context>
 <context>
@@ -1968,9 +1965,9 @@ With --discover, the account&apos;s unfinished tasks (DescribeTasks) in every --
     <name>taskwatch::ui</name>
     <message>
         <source>CDB TaskWatch: watch TencentDB for MySQL asynchronous tasks (AsyncRequestId) until they finish.
-Headless commands: watch, export-csv, credentials, emulator (see &apos;cdb-taskwatch COMMAND --help&apos;).</source>
+Headless commands: watch, list, export-csv, credentials, emulator (see &apos;cdb-taskwatch COMMAND --help&apos;).</source>
         <translation>CDB TaskWatch：监视云数据库 MySQL 的异步任务（AsyncRequestId），直到任务结束。
-无界面命令：watch、export-csv、credentials、emulator（参见 &apos;cdb-taskwatch COMMAND --help&apos;）。</translation>
+无界面命令：watch、list、export-csv、credentials、emulator（参见 &apos;cdb-taskwatch COMMAND --help&apos;）。</translation>
     </message>
     <message>
         <source>Try the app against the built-in emulator (no account needed).</source>

@@ -20,7 +20,10 @@ QString tr(const char* text) {
 void validate(RunSettings& s) {
     s.problem.clear();
     if (!s.region.isEmpty() && !Regions::isWellFormed(s.region))
-        s.problem = tr("Not a region id: %1 (expected something like ap-guangzhou).").arg(s.region.left(80));
+        // Named context: lupdate files tr() of this free function under "taskwatch", not RunSettings.
+        s.problem = QCoreApplication::translate("taskwatch::RunSettings",
+                                                "Not a region id: %1 (expected something like ap-guangzhou).")
+                        .arg(s.region.left(80));
     else if (const QString why = Endpoint::validate(s.endpoint); !why.isEmpty())
         s.problem = why;
 }
