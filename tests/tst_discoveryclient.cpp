@@ -190,11 +190,9 @@ private slots:
         QCOMPARE(listOnce(d, query(kGz, 30)).items.size(), 0);
     }
 
-    // Each action has its own budget: with a 40/s DescribeAsyncRequestInfo backlog on the same client and
-    // key, DescribeTasks stays within 50 and polling within 40 per 1000 ms, and together they exceed 40 —
-    // which one shared budget could never do.
     // Discovery paces DescribeTasks with its own budget, never polling's: every listing request is granted by
-    // the tasks budget, every poll by polling's, and the listing gets through next to a polling backlog.
+    // the tasks budget, every poll by polling's, the listing gets through next to a polling backlog, and
+    // neither action goes past its limit per 1000 ms.
     void ownBudgetsNextToAPollingBacklog() {
         QList<TimelineStep> running{step(0, "RUNNING")};
         m_emulator->setDefaultTimeline(running);
@@ -214,7 +212,7 @@ private slots:
         d.setBudgets(listings, nullptr);
         const DiscoveryClient::Result r = listOnce(d, query(kGz));
         QCOMPARE(r.items.size(), 3000);
-        QVERIFY(scheduler.activeCount() > 0); // the backlog was still there when the listing ended
+        QVERIFY(scheduler.activeCount() > 0);       // the backlog was still there when the listing ended
         scheduler.setMayPoll([] { return false; }); // no more sends: the counts settle
         QVERIFY(QTest::qWaitFor([&] { return scheduler.inFlightCount() == 0; }, 10000));
         const QString tasksAction = QStringLiteral("DescribeTasks");

@@ -1,6 +1,6 @@
 // zh_CN: the .ts is complete (no unfinished entry, placeholders kept), the embedded .qm loads for a Chinese
-// locale, the GUI shows translated text, and `cdb-taskwatch watch --help` prints Chinese under
-// LANG=zh_CN.UTF-8.
+// locale, the GUI shows translated text, and `cdb-taskwatch watch` prints Chinese (its help, its own lines,
+// the explanation of a malformed region) under LANG=zh_CN.UTF-8.
 #include "Language.h"
 #include "window/MainWindow.h"
 

@@ -14,9 +14,10 @@ namespace taskwatch::ui {
 int runGui(const QStringList& arguments) {
     const auto tr = [](const char* text) { return QCoreApplication::translate("taskwatch::ui", text); };
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
-        "CDB TaskWatch: watch TencentDB for MySQL asynchronous tasks (AsyncRequestId) until they finish.\n"
-        "Headless commands: watch, list, export-csv, credentials, emulator (see 'cdb-taskwatch COMMAND --help')."));
+    parser.setApplicationDescription(
+        tr("CDB TaskWatch: watch TencentDB for MySQL asynchronous tasks (AsyncRequestId) until they finish.\n"
+           "Headless commands: watch, list, export-csv, credentials, emulator (see 'cdb-taskwatch COMMAND "
+           "--help')."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOpt(QStringLiteral("demo"),
