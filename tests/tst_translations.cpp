@@ -118,7 +118,7 @@ private slots:
         const QString taskLine = lineWith(out, kTask);
         const QString statusCell = taskLine.left(taskLine.indexOf(QLatin1String("ClientNetworkError")));
         QVERIFY2(!statusCell.isEmpty() && hasHan(statusCell), qPrintable(taskLine));
-        // Found by content: other lines may come first (Qt's warning where the zh_CN locale is not installed).
+        // Found by content: Qt's warning may come first where the zh_CN locale is not installed.
         const QString all = err.join(QLatin1Char('\n'));
         QVERIFY2(hasHan(lineWith(err, QStringLiteral("ap-guangzhou"))), qPrintable(all));
         QVERIFY2(hasHan(lineWith(err, kTask)), qPrintable(all));
