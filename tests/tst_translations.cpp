@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 #include <utility>
@@ -87,10 +88,7 @@ private slots:
 
     void watchHelpIsChineseUnderLangZhCn() {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("LC_ALL"));
-        env.remove(QStringLiteral("LC_MESSAGES"));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        QProcessEnvironment env = environmentOf(QStringLiteral("zh_CN.UTF-8"));
         p.setProcessEnvironment(env);
         p.start(qEnvironmentVariable("TASKWATCH_BIN"), {QStringLiteral("watch"), QStringLiteral("--help")});
         QVERIFY(p.waitForFinished(30000));
@@ -133,6 +131,24 @@ private slots:
     }
 
 private:
+    // The caller's environment under LANG=`lang`, without what would override it (LC_ALL, LC_MESSAGES, a
+    // language chosen in the app's settings: the configuration directory is an empty one) and without the
+    // caller's TENCENTCLOUD_* variables.
+    QProcessEnvironment environmentOf(const QString& lang) const {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString& name : env.keys())
+            if (name.startsWith(QLatin1String("TENCENTCLOUD_")))
+                env.remove(name);
+        env.remove(QStringLiteral("LC_ALL"));
+        env.remove(QStringLiteral("LC_MESSAGES"));
+        env.remove(QStringLiteral("LANGUAGE"));
+        env.insert(QStringLiteral("LANG"), lang);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        return env;
+    }
+
+    QTemporaryDir m_home;
     static inline const QString kTask = QStringLiteral("6d4c4e2a-1b1c-4c3d-8e9f-0a1b2c3d4e5f");
 
     static QString lineWith(const QStringList& lines, const QString& text) {
@@ -144,13 +160,10 @@ private:
 
     // `watch --no-history` of one task against a port nothing listens on, under LANG=zh_CN, with credentials
     // in the environment: its stdout and stderr lines.
-    static std::pair<QStringList, QStringList> watchInChinese(const QStringList& arguments,
-                                                              const QString& environmentRegion = {}) {
+    std::pair<QStringList, QStringList> watchInChinese(const QStringList& arguments,
+                                                       const QString& environmentRegion = {}) const {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("LC_ALL"));
-        env.remove(QStringLiteral("LC_MESSAGES"));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        QProcessEnvironment env = environmentOf(QStringLiteral("zh_CN.UTF-8"));
         env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"),
                    QStringLiteral("AKIDTRANSLATIONS00000000000000000001"));
         env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), QStringLiteral("translations-secret-key"));
