@@ -33,3 +33,9 @@ taskwatch_install_deps() {
     fi
     rm -f "$log"
 }
+
+# The packages above and Clang with its run-times: the sanitizer suite in CI and the fuzz targets.
+taskwatch_install_clang() {
+    TASKWATCH_PKGS+=("${TASKWATCH_CLANG_PKGS[@]}")
+    taskwatch_install_deps
+}
