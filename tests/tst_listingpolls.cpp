@@ -281,6 +281,10 @@ private:
             m_scheduler->cover(id, 0);
             covered.remove(id);
         }
+        for (const QString& id : d.unlisted) {
+            m_scheduler->markUnlisted(id, kCoverMs);
+            covered.remove(id);
+        }
         for (const QString& id : d.cover) {
             m_scheduler->cover(id, kCoverMs);
             covered.insert(id);
@@ -377,7 +381,8 @@ private slots:
     }
 
     // A task the listing does not show (not an instance task, WAITING) is polled by id once the first listing
-    // has not shown it, then on its adaptive schedule.
+    // has not shown it, then every unlistedIntervalMs while listings go on (not the adaptive 5 s of a young
+    // task); once listings stop, its adaptive schedule resumes.
     void missingTaskIsPolledById() {
         Rig rig;
         rig.task(1, 1, {{0, "RUNNING", 10}});
@@ -393,6 +398,34 @@ private slots:
                  qPrintable(QString::number(rig.server.queries.value(idOf(2)))));
         QVERIFY(rig.server.queries.value(idOf(3)) >= 5);
         QCOMPARE(rig.server.queries.value(idOf(1)), 0);
+    }
+
+    void unlistedTaskIsPolledAtTheSteadyInterval() {
+        Rig rig;
+        rig.task(1, 1, {{0, "RUNNING", 10}});
+        rig.task(2, 0, {{0, "RUNNING", 0}}); // not an instance task
+        QList<qint64> sent;
+        rig.server.onSent = [&](const FakeServer::Request& r) {
+            if (r.id == idOf(2))
+                sent.append(r.sentAt - rig.at(0));
+        };
+        rig.owner.add(idOf(1));
+        rig.owner.add(idOf(2));
+        rig.runUntil(60000);
+        const qint64 steady = Rig::options().unlistedIntervalMs;
+        QCOMPARE(steady, 8000);
+        QVERIFY2(sent.size() >= 7, qPrintable(QString::number(sent.size())));
+        for (qsizetype i = 1; i < sent.size(); ++i) {
+            const qint64 gap = sent.at(i) - sent.at(i - 1);
+            QVERIFY2(gap >= steady && gap < steady + 100, qPrintable(QStringLiteral("gap %1 ms").arg(gap)));
+        }
+        // Listings stop: the mark runs out and the adaptive schedule (10 % of the quiet time) takes over.
+        rig.owner.lists = false;
+        sent.clear();
+        rig.runUntil(200000);
+        QVERIFY(sent.size() >= 3);
+        const qint64 last = sent.constLast() - sent.at(sent.size() - 2);
+        QVERIFY2(last > steady + 1000, qPrintable(QStringLiteral("gap %1 ms").arg(last)));
     }
 
     void failedOrPartialPageChangesNothing_data() {
@@ -560,12 +593,13 @@ private slots:
         QCOMPARE(d.pollOnce, (QStringList{"moved", "ended", "left"}));
         QCOMPARE(d.finishedListed, QStringList{"ended"});
         QCOMPARE(d.cover, (QStringList{"same", "moved", "first"}));
-        QCOMPARE(d.uncover, (QStringList{"ended", "left", "never"}));
+        QCOMPARE(d.uncover, QStringList{"ended"});
+        QCOMPARE(d.unlisted, (QStringList{"left", "never"}));
         // Not whole: nothing. A discovery listing: nothing about the tasks it does not show.
         QVERIFY(ListingMatch::match(ListingMatch::Kind::Unfinished, false, items, tasks).isEmpty());
         d = ListingMatch::match(ListingMatch::Kind::Discovery, false, items, tasks);
         QCOMPARE(d.pollOnce, (QStringList{"moved", "ended"}));
-        QVERIFY(!d.uncover.contains("left"));
+        QVERIFY(!d.uncover.contains("left") && d.unlisted.isEmpty());
         // A job-only task that left asks for a listing of every status.
         ListingMatch::Watched job = watched("job:7", true, true, "RUNNING", 10);
         job.jobOnly = true;

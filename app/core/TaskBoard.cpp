@@ -561,6 +561,13 @@ void TaskBoard::cover(const QString& key, qint64 forMs) {
     }
 }
 
+void TaskBoard::markUnlisted(const QString& key, qint64 forMs) {
+    const TaskState* t = find(key);
+    const AccountPoller* p = t ? poller(t->profile) : nullptr;
+    if (p && p->isStarted())
+        p->scheduler()->markUnlisted(t->id, forMs);
+}
+
 // DescribeTasks said finished and the one more poll did not: the task takes the listing's final state.
 void TaskBoard::finishFromListing(const QString& key) {
     TaskState* t = find(key);

@@ -173,6 +173,9 @@ private:
     bool pollOnce(const QString& key, qint64 notSentBefore);
     // A listing covers the task for `forMs` (0: no more): see PollScheduler::cover.
     void cover(const QString& key, qint64 forMs);
+    // A whole listing does not show the task: polled by id at a steady interval for `forMs` (see
+    // PollScheduler::markUnlisted).
+    void markUnlisted(const QString& key, qint64 forMs);
     void finishFromListing(const QString& key);
 
     PollOptions m_poll;

@@ -384,6 +384,10 @@ void DiscoveryCoordinator::apply(const QString& profile, const DiscoveryClient::
         m_board->cover(key, 0);
         watch.covered.remove(key);
     }
+    for (const QString& key : decisions.unlisted) {
+        m_board->markUnlisted(key, coverMs());
+        watch.covered.remove(key);
+    }
     for (const QString& key : decisions.cover) {
         m_board->cover(key, coverMs());
         watch.covered.insert(key);

@@ -31,7 +31,7 @@ Decisions match(Kind kind, bool complete, const QList<Discovery::Item>& items,
             if (w.jobOnly) {
                 d.needAllStatuses = true;
             } else {
-                d.uncover.append(w.key);
+                d.unlisted.append(w.key);
                 if (w.covered)
                     d.pollOnce.append(w.key); // it left the listing: finished (or waiting)
             }

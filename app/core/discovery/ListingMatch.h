@@ -1,6 +1,6 @@
 // What one DescribeTasks listing of a region means for the tasks watched there, as pure decisions (no clock,
 // no network, no writes): which task gets one DescribeAsyncRequestInfo now, which the listing covers (its
-// per-id polling waits for the next listing) and which it does not show (per-id adaptive polling), and
+// per-id polling waits for the next listing) and which it does not show (per-id polling, steady), and
 // whether a listing of every status must follow (a task without an AsyncRequestId left the unfinished
 // listing: only such a listing says how it ended). The DiscoveryCoordinator applies them through the board.
 //
@@ -9,8 +9,9 @@
 //   listing's (or, listed for the first time, its status from DescribeAsyncRequestInfo differs). One never
 //   answered by DescribeAsyncRequestInfo shows the listed status instead (TaskLifecycle::showListedStatus).
 // - listed finished: polled once (its Info and RequestId; the terminal answer ends it).
-// - absent from a complete listing of the unfinished tasks: no longer covered; polled once when it was
-//   covered (it left the listing: finished, or waiting), else its per-id polling goes on.
+// - absent from a complete listing of the unfinished tasks: unlisted (no longer covered; polled by id at a
+//   steady interval, see PollScheduler::markUnlisted); polled once when it was covered (it left the listing:
+//   finished, or waiting).
 // - a listing that is not complete (a page failed, pages disagreed, cut off, malformed items) decides nothing
 //   for the tracking listings; a discovery listing (the user's filters) judges only the tasks it shows.
 #pragma once
@@ -47,10 +48,12 @@ struct Decisions {
     QStringList pollOnce;         // one DescribeAsyncRequestInfo now
     QStringList finishedListed;   // of pollOnce: listed with a terminal status
     QStringList cover;            // listed unfinished: its per-id polling waits for the listings
-    QStringList uncover;          // not shown: per-id adaptive polling
+    QStringList uncover;          // listed finished: per-id polling (its one more poll ends it)
+    QStringList unlisted;         // absent from a whole listing of the unfinished tasks: per-id, steady
     bool needAllStatuses = false; // a job-only task left the unfinished listing
     bool isEmpty() const {
-        return pollOnce.isEmpty() && cover.isEmpty() && uncover.isEmpty() && !needAllStatuses;
+        return pollOnce.isEmpty() && cover.isEmpty() && uncover.isEmpty() && unlisted.isEmpty() &&
+               !needAllStatuses;
     }
 };
 

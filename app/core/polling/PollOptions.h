@@ -10,6 +10,11 @@ struct PollOptions {
     // max(minIntervalMs, T / 10), at most every maxIntervalMs (a value <= minIntervalMs: always
     // minIntervalMs). Any change, touch(), refreshNow() and a new task start again from minIntervalMs.
     int maxIntervalMs = 15000;
+    // A task that a whole listing of its region's unfinished tasks does not show (see
+    // PollScheduler::markUnlisted) is polled at this steady interval instead, kept between minIntervalMs and
+    // maxIntervalMs: the listing frees the requests the adaptive intervals save, and a steady interval bounds
+    // how late its end is seen (here 8 s, where the adaptive interval reaches 15 s).
+    int unlistedIntervalMs = 8000;
     int unknownStatusFactor = 4; // unknown statuses are polled this many times slower
     int backoffStartMs = 2000;   // transient faults: 2 s, 4 s, 8 s ... with jitter
     int backoffCapMs = 60000;

@@ -49,6 +49,7 @@ struct PollScheduler::Entry {
     int failures = 0;             // transient faults in a row
     bool inFlight = false;
     qint64 coveredUntil = 0;        // a listing covers it until then: no adaptive poll meanwhile
+    qint64 unlistedUntil = 0;       // a whole listing did not show it: the steady interval until then
     bool pollAsked = false;         // pollOnce, refreshNow or retry asked for a poll: sent whatever the cover
     bool pollAgain = false;         // asked while a request sent too early was in flight: one more after it
     qint64 answeredSentAt = kNever; // when the last answered request was sent
@@ -228,12 +229,21 @@ void PollScheduler::touch(const QString& id) {
 }
 
 void PollScheduler::cover(const QString& id, qint64 forMs) {
+    setListed(id, forMs, 0);
+}
+
+void PollScheduler::markUnlisted(const QString& id, qint64 forMs) {
+    setListed(id, 0, forMs);
+}
+
+void PollScheduler::setListed(const QString& id, qint64 coverMs, qint64 unlistedMs) {
     auto it = m_tasks.find(id);
     if (it == m_tasks.end())
         return;
     Entry* e = it->second.get();
     const qint64 now = m_clock();
-    e->coveredUntil = forMs > 0 ? now + forMs : 0;
+    e->coveredUntil = coverMs > 0 ? now + coverMs : 0;
+    e->unlistedUntil = unlistedMs > 0 ? now + unlistedMs : 0;
     // Only the task's own schedule moves: a poll asked for, a retry after a fault and a request in flight
     // stay.
     if (e->done || e->inFlight || e->pollAsked || e->failures > 0 || e->queue == Queue::None)
@@ -422,8 +432,10 @@ qint64 PollScheduler::intervalFor(const Entry* e, qint64 now) const {
     qint64 interval = m_options.minIntervalMs;
     if (e->unknownStatus)
         interval *= m_options.unknownStatusFactor;
-    // Adaptive: 10 % of the time the task has been quiet, between the base interval and the cap.
     const qint64 cap = std::max<qint64>(interval, m_options.maxIntervalMs);
+    if (e->unlistedUntil > now)
+        return std::clamp<qint64>(m_options.unlistedIntervalMs, interval, cap);
+    // Adaptive: 10 % of the time the task has been quiet, between the base interval and the cap.
     const qint64 quiet = std::max<qint64>(0, now - e->quietSince);
     return std::clamp<qint64>(quiet / 10, interval, cap);
 }

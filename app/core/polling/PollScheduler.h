@@ -7,6 +7,7 @@
 // A task a DescribeTasks listing covers (cover()) waits for the listing instead of its adaptive interval: it
 // is polled when asked for (pollOnce(): the listing saw it change or leave), after a fault, on refreshNow(),
 // and on its adaptive schedule again once the cover ends (a listing that stops renewing it, or cover(id, 0)).
+// A task a whole listing does not show (markUnlisted()) is polled at a steady interval while listings go on.
 //
 // Its PacingPump sleeps until the earliest moment work can happen (the next send the pacing allows for a due
 // task) and not at all while nothing can be sent (the owner says it may not poll: paused, credentials
@@ -67,6 +68,10 @@ public:
     // schedule. Each listing renews it; 0 ends it (the adaptive schedule resumes at once). A poll asked for,
     // a retry after a fault and a request in flight are not affected.
     void cover(const QString& id, qint64 forMs);
+    // A whole listing of the region's unfinished tasks does not show the task (not an instance task,
+    // WAITING): for `forMs` from now it is polled every unlistedIntervalMs instead of its adaptive interval
+    // (also after a change or touch()); it is no longer covered. Each listing renews it; cover() ends it.
+    void markUnlisted(const QString& id, qint64 forMs);
     bool isCovered(const QString& id) const;
     // One poll of the task answered from a request sent at or after `notSentBefore` (this scheduler's
     // clock): sent now, unless such a request was answered already, is in flight, or is the retry after a
@@ -136,6 +141,7 @@ private:
     void noteEndpoint(const QueryResult& result);
     void enqueue(Entry* e, qint64 dueAt, qint64 now);
     void dequeue(Entry* e);
+    void setListed(const QString& id, qint64 coverMs, qint64 unlistedMs);
     void promoteDue(qint64 now);
     void setDone(Entry* e, bool done);
     PollOutcome outcomeOf(const Entry* e, PollOutcome::Kind kind, const QueryResult& result,
