@@ -1,0 +1,73 @@
+#include "products/NamedTaskIds.h"
+
+#include "platform/QtCompat.h"
+#include "products/Products.h"
+#include "task/TextBounds.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace taskwatch {
+
+namespace {
+constexpr qsizetype kMaxRejectChars = 100;
+
+// Group 1: the product key, group 2: its value; group 3: a bare number.
+const QRegularExpression& namedIdPattern() {
+    static const QRegularExpression re = [] {
+        QStringList keys;
+        for (const QString& k : Products::keys())
+            keys.append(QRegularExpression::escape(k));
+        return QRegularExpression(
+            QStringLiteral("(?<![0-9A-Za-z_])(%1)[ \\t]*:[ \\t]*([0-9A-Za-z]+(?:-[0-9A-Za-z]+)*)"
+                           "(?![0-9A-Za-z_])(?!-[0-9A-Za-z])"
+                           "|(?<![0-9A-Za-z_./-])(?<![0-9]:)([0-9]{1,40})(?![0-9A-Za-z_/-])(?![.:][0-9])")
+                .arg(keys.join(QLatin1Char('|'))),
+            QRegularExpression::CaseInsensitiveOption);
+    }();
+    return re;
+}
+} // namespace
+
+NamedTaskIdScan NamedTaskIds::extract(QStringView text, QStringView bareNumbersProduct) {
+    NamedTaskIdScan scan;
+    if (text.size() > NamedTaskIdScan::kMaxTextChars) {
+        text = text.left(NamedTaskIdScan::kMaxTextChars);
+        scan.cut = true;
+    }
+    const ProductAdapter* bare = Products::find(bareNumbersProduct);
+    if (bare && bare->idKind() == IdKind::CdbAsyncRequestId)
+        bare = nullptr;
+    QSet<QString> seen;
+    auto it = compat::globalMatchView(namedIdPattern(), text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const bool named = m.capturedLength(1) > 0;
+        const ProductAdapter* product = named ? Products::find(m.capturedView(1)) : bare;
+        if (!product)
+            continue;
+        const std::optional<QString> id = product->normaliseId(m.capturedView(named ? 2 : 3));
+        if (!id) {
+            if (named) { // a bare number that is no id is just a number
+                if (scan.rejected.size() < NamedTaskIdScan::kMaxReportedRejects)
+                    scan.rejected.append(boundText(m.captured(0), kMaxRejectChars));
+                ++scan.rejectedCount;
+            }
+            continue;
+        }
+        const QString key = product->key() + QLatin1Char(':') + *id;
+        if (seen.contains(key)) {
+            ++scan.duplicates;
+            continue;
+        }
+        if (scan.ids.size() >= NamedTaskIdScan::kMaxIds) {
+            scan.cut = true;
+            break;
+        }
+        seen.insert(key);
+        scan.ids.append({product->key(), *id});
+    }
+    return scan;
+}
+
+} // namespace taskwatch
