@@ -400,6 +400,25 @@ private slots:
         QCOMPARE(rig.server.queries.value(idOf(1)), 0);
     }
 
+    // Alone in a region whose listing shows none of the watched tasks, it keeps the adaptive schedule (5 s
+    // while young): the listing saves nothing there.
+    void unlistedTaskAloneKeepsItsAdaptiveSchedule() {
+        Rig rig;
+        rig.task(2, 0, {{0, "RUNNING", 0}}); // not an instance task
+        QList<qint64> sent;
+        rig.server.onSent = [&](const FakeServer::Request& r) {
+            if (r.id == idOf(2))
+                sent.append(r.sentAt);
+        };
+        rig.owner.add(idOf(2));
+        rig.runUntil(40000);
+        QVERIFY2(sent.size() >= 7, qPrintable(QString::number(sent.size())));
+        for (qsizetype i = 1; i < sent.size(); ++i) {
+            const qint64 gap = sent.at(i) - sent.at(i - 1);
+            QVERIFY2(gap >= 5000 && gap < 5100, qPrintable(QStringLiteral("gap %1 ms").arg(gap)));
+        }
+    }
+
     void unlistedTaskIsPolledAtTheSteadyInterval() {
         Rig rig;
         rig.task(1, 1, {{0, "RUNNING", 10}});
@@ -600,6 +619,10 @@ private slots:
         d = ListingMatch::match(ListingMatch::Kind::Discovery, false, items, tasks);
         QCOMPARE(d.pollOnce, (QStringList{"moved", "ended"}));
         QVERIFY(!d.uncover.contains("left") && d.unlisted.isEmpty());
+        // A whole listing that shows none of the watched tasks frees no polls: they keep their adaptive ones.
+        d = ListingMatch::match(ListingMatch::Kind::Unfinished, true, {item("other", "RUNNING", 1)}, tasks);
+        QVERIFY(d.unlisted.isEmpty());
+        QCOMPARE(d.uncover, (QStringList{"same", "moved", "first", "ended", "left", "never"}));
         // A job-only task that left asks for a listing of every status.
         ListingMatch::Watched job = watched("job:7", true, true, "RUNNING", 10);
         job.jobOnly = true;

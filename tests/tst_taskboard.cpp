@@ -54,6 +54,7 @@ AccountConfig account(const QString& url, const QString& id, const QString& key)
 PollOptions fastPoll(int minIntervalMs = 200) {
     PollOptions poll;
     poll.minIntervalMs = minIntervalMs;
+    poll.unlistedIntervalMs = minIntervalMs;
     poll.backoffStartMs = 200;
     poll.backoffCapMs = 400;
     return poll;

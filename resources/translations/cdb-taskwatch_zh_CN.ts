@@ -461,6 +461,53 @@
     </message>
 </context>
 <context>
+    <name>Products</name>
+    <message>
+        <source>%1 has no TaskId.</source>
+        <translation>%1 没有 TaskId。</translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation>%1 不是对象。</translation>
+    </message>
+    <message>
+        <source>Grant the sub-account a CAM policy that allows %1.</source>
+        <translation>请为子账号授予允许 %1 的 CAM 策略。</translation>
+    </message>
+    <message>
+        <source>%1 has no action that lists tasks.</source>
+        <translation>%1 没有列出任务的接口。</translation>
+    </message>
+    <message>
+        <source>The field %1 is not %2.</source>
+        <translation>字段 %1 不是%2。</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a task id</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+</context>
+<context>
     <name>SendBudget</name>
     <message>
         <source>not a regular file of yours, or accessible to others</source>

@@ -3,6 +3,7 @@
 #include "task/TaskStatus.h"
 
 #include <QHash>
+#include <algorithm>
 
 namespace taskwatch::ListingMatch {
 
@@ -23,6 +24,10 @@ Decisions match(Kind kind, bool complete, const QList<Discovery::Item>& items,
     byId.reserve(items.size());
     for (const Discovery::Item& item : items)
         byId.insert(item.id, &item);
+    // Unlisted tasks are polled at the steady interval only when the listing answers for some of the others
+    // (it frees their per-id polls); a listing that shows none of the watched tasks saves nothing.
+    const bool showsWatched =
+        std::any_of(watched.cbegin(), watched.cend(), [&](const Watched& w) { return byId.contains(w.id); });
     for (const Watched& w : watched) {
         const Discovery::Item* item = byId.value(w.id, nullptr);
         if (!item) {
@@ -31,7 +36,7 @@ Decisions match(Kind kind, bool complete, const QList<Discovery::Item>& items,
             if (w.jobOnly) {
                 d.needAllStatuses = true;
             } else {
-                d.unlisted.append(w.key);
+                (showsWatched ? d.unlisted : d.uncover).append(w.key);
                 if (w.covered)
                     d.pollOnce.append(w.key); // it left the listing: finished (or waiting)
             }

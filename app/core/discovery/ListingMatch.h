@@ -9,9 +9,9 @@
 //   listing's (or, listed for the first time, its status from DescribeAsyncRequestInfo differs). One never
 //   answered by DescribeAsyncRequestInfo shows the listed status instead (TaskLifecycle::showListedStatus).
 // - listed finished: polled once (its Info and RequestId; the terminal answer ends it).
-// - absent from a complete listing of the unfinished tasks: unlisted (no longer covered; polled by id at a
-//   steady interval, see PollScheduler::markUnlisted); polled once when it was covered (it left the listing:
-//   finished, or waiting).
+// - absent from a complete listing of the unfinished tasks: no longer covered; unlisted (polled by id at a
+//   steady interval, see PollScheduler::markUnlisted) when the listing shows some other watched task, else
+//   on its adaptive schedule; polled once when it was covered (it left the listing: finished, or waiting).
 // - a listing that is not complete (a page failed, pages disagreed, cut off, malformed items) decides nothing
 //   for the tracking listings; a discovery listing (the user's filters) judges only the tasks it shows.
 #pragma once
@@ -48,8 +48,8 @@ struct Decisions {
     QStringList pollOnce;         // one DescribeAsyncRequestInfo now
     QStringList finishedListed;   // of pollOnce: listed with a terminal status
     QStringList cover;            // listed unfinished: its per-id polling waits for the listings
-    QStringList uncover;          // listed finished: per-id polling (its one more poll ends it)
-    QStringList unlisted;         // absent from a whole listing of the unfinished tasks: per-id, steady
+    QStringList uncover;          // per-id adaptive polling (listed finished: its one more poll ends it)
+    QStringList unlisted;         // absent from a whole listing that shows others: per-id, steady
     bool needAllStatuses = false; // a job-only task left the unfinished listing
     bool isEmpty() const {
         return pollOnce.isEmpty() && cover.isEmpty() && uncover.isEmpty() && unlisted.isEmpty() &&
