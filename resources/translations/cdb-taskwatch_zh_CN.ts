@@ -461,6 +461,53 @@
     </message>
 </context>
 <context>
+    <name>Products</name>
+    <message>
+        <source>%1 has no TaskId.</source>
+        <translation>%1 没有 TaskId。</translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation>%1 不是对象。</translation>
+    </message>
+    <message>
+        <source>Grant the sub-account a CAM policy that allows %1.</source>
+        <translation>请为该子账号授予允许 %1 的 CAM 策略。</translation>
+    </message>
+    <message>
+        <source>%1 has no action that lists tasks.</source>
+        <translation>%1 没有列出任务的接口。</translation>
+    </message>
+    <message>
+        <source>The field %1 is not %2.</source>
+        <translation>字段 %1 不是%2。</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a task id</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+</context>
+<context>
     <name>SendBudget</name>
     <message>
         <source>not a regular file of yours, or accessible to others</source>
@@ -1469,10 +1516,10 @@ TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY（+ TENCENTCLOUD_TOKEN）中的
     </message>
     <message>
         <source>Writes the history of observed task changes as CSV (RFC 4180, UTF-8, CRLF) with the header
-observed_at,task_id,region,status,info,error_code,error_message,request_id
+%1
 Exit status: 0 written; 1 the history could not be read or the file not written; 2 usage error.</source>
         <translation>将观察到的任务变更历史写为 CSV（RFC 4180、UTF-8、CRLF），表头为
-observed_at,task_id,region,status,info,error_code,error_message,request_id
+%1
 退出状态：0 已写入；1 无法读取历史记录或无法写入文件；2 用法错误。</translation>
     </message>
     <message>
