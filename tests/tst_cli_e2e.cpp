@@ -223,6 +223,10 @@ private slots:
         const QList<QByteArray> lines = r.outLines();
         QCOMPARE(lines.size(), 1);
         QCOMPARE(jsonObject(lines.first()).value(QStringLiteral("id")).toString(), kDone);
+        QCOMPARE(jsonObject(lines.first()).value(QStringLiteral("product")).toString(),
+                 QStringLiteral("cdb"));
+        QCOMPARE(jsonObject(lines.first()).value(QStringLiteral("vendorStatus")).toString(),
+                 QStringLiteral("SUCCESS"));
         QVERIFY(!r.out.contains(kRequestIdUuid.toLower().toUtf8()));
     }
 

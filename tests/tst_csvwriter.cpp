@@ -20,7 +20,7 @@ using namespace taskwatch;
 namespace {
 
 const QByteArray kHeaderLine =
-    "observed_at,task_id,region,status,info,error_code,error_message,request_id\r\n";
+    "observed_at,task_id,region,status,info,error_code,error_message,request_id,product\r\n";
 const QByteArray kBom = "\xEF\xBB\xBF";
 
 // A minimal, strict RFC 4180 reader (a state machine, deliberately not sharing anything with the writer):
@@ -151,6 +151,8 @@ QList<HistoryEntry> sampleEntries() {
             e.status = std::nullopt;
             e.info = std::nullopt;
         }
+        if (i == 2)
+            e.product = QStringLiteral("redis");
         list << e;
     }
     return list;
@@ -175,7 +177,8 @@ void checkExported(const QByteArray& data, const QList<HistoryEntry>& entries) {
             e.info ? guarded(*e.info) : QString(),
             guarded(e.errorCode),
             guarded(e.errorMessage),
-            guarded(e.requestId)};
+            guarded(e.requestId),
+            e.product};
         QCOMPARE(p.records.at(i + 1), expected);
     }
 }
@@ -324,10 +327,11 @@ private slots:
         QCOMPARE(p.records.size(), 2);
         QCOMPARE(p.records.at(0), headerFields());
         const QStringList row = p.records.at(1);
-        QCOMPARE(row.size(), 8);
+        QCOMPARE(row.size(), 9);
         QCOMPARE(row.at(0), QStringLiteral("2026-11-27T19:40:00.123Z"));
         for (int col = 1; col < 8; ++col)
             QCOMPARE(row.at(col), expected);
+        QCOMPARE(row.at(8), QStringLiteral("cdb"));
     }
 
     void nullAndEmpty() {
@@ -339,7 +343,7 @@ private slots:
         QVERIFY(buf.open(QIODevice::WriteOnly));
         CsvWriter w(&buf);
         w.writeEntry(e);
-        QCOMPARE(buf.data(), QByteArray("2026-11-27T19:40:00.123Z,t,t,,,,t,t\r\n"));
+        QCOMPARE(buf.data(), QByteArray("2026-11-27T19:40:00.123Z,t,t,,,,t,t,cdb\r\n"));
     }
 
     void timestamps() {

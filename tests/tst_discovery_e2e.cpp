@@ -139,7 +139,8 @@ private slots:
             QStringLiteral("id"),          QStringLiteral("jobId"),        QStringLiteral("region"),
             QStringLiteral("instanceIds"), QStringLiteral("instanceName"), QStringLiteral("type"),
             QStringLiteral("status"),      QStringLiteral("progress"),     QStringLiteral("startTime"),
-            QStringLiteral("endTime"),     QStringLiteral("code"),         QStringLiteral("message")};
+            QStringLiteral("endTime"),     QStringLiteral("code"),         QStringLiteral("message"),
+            QStringLiteral("product"),     QStringLiteral("vendorStatus")};
         static const QRegularExpression isoZ(QRegularExpression::anchoredPattern(
             QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")));
         QString previous;
@@ -147,6 +148,8 @@ private slots:
             const QStringList k = o.keys();
             QCOMPARE(QSet<QString>(k.cbegin(), k.cend()), keys);
             QVERIFY(o.value(QStringLiteral("status")).toString() != QLatin1String("SUCCEED"));
+            QCOMPARE(o.value(QStringLiteral("product")).toString(), QStringLiteral("cdb"));
+            QCOMPARE(o.value(QStringLiteral("vendorStatus")), o.value(QStringLiteral("status")));
             const QString start = o.value(QStringLiteral("startTime")).toString();
             QVERIFY2(isoZ.match(start).hasMatch(), qPrintable(start));
             QVERIFY2(previous.isEmpty() || start <= previous, "newest first");

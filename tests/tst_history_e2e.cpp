@@ -100,9 +100,10 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return exporter.state() == QProcess::NotRunning; }, 30000));
         QCOMPARE(exporter.exitCode(), 0);
         const QByteArray csv = exporter.readAllStandardOutput();
-        QVERIFY(
-            csv.startsWith("observed_at,task_id,region,status,info,error_code,error_message,request_id\r\n"));
+        QVERIFY(csv.startsWith(
+            "observed_at,task_id,region,status,info,error_code,error_message,request_id,product\r\n"));
         QCOMPARE(csv.count("\r\n"), 6 + 1); // header + 5 rows + the CRLF inside a quoted Info
+        QCOMPARE(csv.count(",cdb\r\n"), 5); // every row ends with its product
         QVERIFY(csv.contains("\"Step 1, \"\"quoted\"\", 中文\""));
         QVERIFY(csv.contains("\"'=HYPERLINK(\"\"x\"\")\"")); // formula neutralised, quotes doubled
         QVERIFY(csv.contains("\"line one\r\nline two\""));
@@ -168,7 +169,7 @@ private slots:
             return exporter.readAllStandardOutput();
         };
         const QByteArray header =
-            "observed_at,task_id,region,status,info,error_code,error_message,request_id\r\n";
+            "observed_at,task_id,region,status,info,error_code,error_message,request_id,product\r\n";
         int rc = -1;
         const QByteArray prod = exportCsv({QStringLiteral("--profile"), QStringLiteral("prod")}, &rc);
         QCOMPARE(rc, 0);

@@ -1,6 +1,8 @@
 // TaskLifecycle: the phase rules of a task. Each outcome kind gives its phase and keeps or replaces the
 // status, Info and error as the scheduler's tests and the TaskBoard rely on; an answer for a held account
-// leaves an unfinished task Held; hold, release, restart, restore and the DescribeTasks listing rules.
+// leaves an unfinished task Held; hold, release, restart, restore and the DescribeTasks listing rules; a
+// cdb task's vendor status word; the task key with its product.
+#include "task/HistoryEntry.h"
 #include "task/PollOutcome.h"
 #include "task/TaskLifecycle.h"
 #include "task/TaskState.h"
@@ -413,6 +415,75 @@ private slots:
         QCOMPARE(plain.phase, TaskPhase::Finished);
         QCOMPARE(plain.finishedAt, now); // no end time listed
         QVERIFY(plain.errorCode.isEmpty());
+    }
+
+    // A cdb task's vendor word is the status it received, by every rule that sets a status; a transient
+    // fault keeps both.
+    void vendorStatusFollowsTheCdbStatus() {
+        TaskState t;
+        t.id = QStringLiteral("t");
+        QCOMPARE(t.product, QStringLiteral("cdb"));
+        QCOMPARE(t.vendorStatus, std::nullopt);
+        TaskLifecycle::apply(t, answered("SOME_NEW_WORD", QStringLiteral("step"), true));
+        QCOMPARE(t.vendorStatus, status("SOME_NEW_WORD"));
+        TaskLifecycle::apply(t, failed(PollOutcome::Kind::Failed, QStringLiteral("InternalError"), 1, 90));
+        QCOMPARE(t.vendorStatus, status("SOME_NEW_WORD"));
+        TaskLifecycle::apply(t, outcome(PollOutcome::Kind::Answered, 120)); // no status in the answer
+        QCOMPARE(t.vendorStatus, std::nullopt);
+
+        TaskState job = listed(TaskStatus::Running);
+        QVERIFY(TaskLifecycle::followListing(job, kT0.addSecs(5)));
+        QCOMPARE(job.vendorStatus, status(TaskStatus::Running));
+
+        TaskState shown;
+        shown.id = QStringLiteral("aaaaaaaa-bbbbbbbb-cccccccc-dddddddd");
+        shown.discovery.status = status(TaskStatus::Paused);
+        QVERIFY(TaskLifecycle::showListedStatus(shown, kT0));
+        QCOMPARE(shown.vendorStatus, status(TaskStatus::Paused));
+
+        shown.discovery.status = status(TaskStatus::Killed);
+        TaskLifecycle::finishFromListing(shown, kT0.addSecs(10));
+        QCOMPARE(shown.vendorStatus, status(TaskStatus::Killed));
+    }
+
+    // Keys: a cdb task keeps the two-part key it always had; ids of other products get their product in
+    // the key, so the same id under two products (or two profiles) is two tasks, and every part reads back.
+    void taskKeys() {
+        const QString cdbId = QStringLiteral("aaaaaaaa-bbbbbbbb-cccccccc-dddddddd");
+        QCOMPARE(taskKey(QStringLiteral("prod"), cdbId), QStringLiteral("prod") + QChar(0x1f) + cdbId);
+        QCOMPARE(taskKey(QStringLiteral("prod"), QStringLiteral("cdb"), cdbId),
+                 taskKey(QStringLiteral("prod"), cdbId));
+        QCOMPARE(taskKey(QStringLiteral("prod"), QString(), cdbId), taskKey(QStringLiteral("prod"), cdbId));
+        const QString redis = taskKey(QStringLiteral("prod"), QStringLiteral("redis"), QStringLiteral("912"));
+        const QString postgres =
+            taskKey(QStringLiteral("prod"), QStringLiteral("postgres"), QStringLiteral("912"));
+        QVERIFY(redis != postgres);
+        QVERIFY(redis != taskKey(QStringLiteral("prod"), QStringLiteral("912")));
+        QVERIFY(redis != taskKey(QStringLiteral("work"), QStringLiteral("redis"), QStringLiteral("912")));
+        for (const QString& product : {QStringLiteral("cdb"), QStringLiteral("mongodb"),
+                                       QStringLiteral("redis"), QStringLiteral("postgres")}) {
+            for (const QString& profile : {QStringLiteral("prod"), QString()}) {
+                for (const QString& id : {cdbId, QStringLiteral("912"), jobTaskId(4242)}) {
+                    const QString key = taskKey(profile, product, id);
+                    QCOMPARE(profileOfKey(key), profile);
+                    QCOMPARE(productOfKey(key), product);
+                    QCOMPARE(idOfKey(key), id);
+                }
+            }
+        }
+        QCOMPARE(idOfKey(QStringLiteral("no separator")), QString());
+        QCOMPARE(productOfKey(taskKey(QStringLiteral("prod"), jobTaskId(1))), QStringLiteral("cdb"));
+
+        TaskState t;
+        t.profile = QStringLiteral("prod");
+        t.id = QStringLiteral("912");
+        t.product = QStringLiteral("redis");
+        QCOMPARE(taskKey(t), redis);
+        HistoryEntry e;
+        e.profile = t.profile;
+        e.product = t.product;
+        e.taskId = t.id;
+        QCOMPARE(taskKey(e), redis);
     }
 
     void listingErrorCode() {

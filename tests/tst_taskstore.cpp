@@ -140,6 +140,58 @@ const char* const kSchemaV2[] = {
     "PRAGMA user_version = 2",
 };
 
+// The exact schema of version 4 (the release before products were told apart: every task is a cdb task), as
+// it made a new file (version 3's tables, then version 4's columns), with rows as it wrote them.
+const char* const kSchemaV4[] = {
+    "CREATE TABLE tasks ("
+    " id TEXT NOT NULL,"
+    " region TEXT NOT NULL DEFAULT '',"
+    " profile TEXT NOT NULL DEFAULT '',"
+    " added_at INTEGER,"
+    " status TEXT,"
+    " info TEXT,"
+    " request_id TEXT NOT NULL DEFAULT '',"
+    " error_code TEXT NOT NULL DEFAULT '',"
+    " error_message TEXT NOT NULL DEFAULT '',"
+    " http_status INTEGER NOT NULL DEFAULT 0,"
+    " last_checked_at INTEGER,"
+    " finished_at INTEGER,"
+    " phase TEXT NOT NULL DEFAULT 'waiting',"
+    " PRIMARY KEY (profile, id))",
+    "CREATE TABLE history ("
+    " id INTEGER PRIMARY KEY,"
+    " observed_at INTEGER NOT NULL,"
+    " task_id TEXT NOT NULL,"
+    " region TEXT NOT NULL DEFAULT '',"
+    " status TEXT,"
+    " info TEXT,"
+    " error_code TEXT NOT NULL DEFAULT '',"
+    " error_message TEXT NOT NULL DEFAULT '',"
+    " request_id TEXT NOT NULL DEFAULT '',"
+    " profile TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX history_observed_at ON history(observed_at)",
+    "CREATE INDEX history_task_id ON history(task_id)",
+    "CREATE INDEX history_profile ON history(profile)",
+    "ALTER TABLE tasks ADD COLUMN discovery TEXT",
+    "ALTER TABLE tasks ADD COLUMN last_changed_at INTEGER",
+    // Added out of time order: the row order (rowid) must survive the rebuild of the table.
+    "INSERT INTO tasks VALUES ('4d-0003', 'ap-beijing', 'work', 1764000002000, 'RUNNING', '', 'req-3', "
+    "'InternalError', 'oops', 502, 1764000030000, NULL, 'retrying', NULL, 1764000030000)",
+    "INSERT INTO tasks VALUES ('4d-0001', 'ap-guangzhou', 'default', 1764000002000, 'SUCCESS', '完成', "
+    "'req-1', '', '', 200, 1764000060000, 1764000060000, 'finished', "
+    "'{\"jobId\":4242,\"status\":\"SUCCESS\",\"listedAt\":1764000060000}', 1764000060000)",
+    "INSERT INTO tasks VALUES ('4d-0001', 'ap-guangzhou', 'work', 1764000001000, NULL, NULL, '', '', '', 0, "
+    "NULL, NULL, 'waiting', NULL, NULL)",
+    "INSERT INTO history (observed_at, task_id, region, status, info, request_id, profile) VALUES "
+    "(1764000030000, '4d-0001', 'ap-guangzhou', 'RUNNING', NULL, 'req-0', 'default')",
+    "INSERT INTO history (observed_at, task_id, region, status, info, error_code, error_message, request_id, "
+    "profile) VALUES (1764000031000, '4d-0003', 'ap-beijing', NULL, '', 'InternalError', 'oops', 'req-3', "
+    "'work')",
+    "INSERT INTO history (observed_at, task_id, region, status, info, request_id, profile) VALUES "
+    "(1764000060000, '4d-0001', 'ap-guangzhou', 'SUCCESS', '完成', 'req-1', 'default')",
+    "PRAGMA user_version = 4",
+};
+
 QByteArray fileHash(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -245,6 +297,9 @@ private slots:
         states[2].addedAt = utc(1764000000002);
         states[2].finishedAt = utc(1764000099999);
         states[2].phase = TaskPhase::Finished;
+        states[2].product = QStringLiteral("mongodb");
+        states[2].vendorStatus = QStringLiteral("success");
+        states[3].vendorStatus = QStringLiteral("FAILED");
         states[3].addedAt = utc(1764000000003);
         states[3].errorCode = QStringLiteral("InternalError");
         states[3].errorMessage = QStringLiteral("内部错误, \"quoted\"\r\nsecond line");
@@ -277,6 +332,8 @@ private slots:
             QCOMPARE(b.errorMessage, a.errorMessage);
             QCOMPARE(b.httpStatus, a.httpStatus);
             QCOMPARE(b.phase, a.phase);
+            QCOMPARE(b.product, a.product);
+            QCOMPARE(b.vendorStatus, a.vendorStatus);
         }
         QCOMPARE(loaded.at(3).info->size(), kMaxInfoChars);
 
@@ -337,6 +394,9 @@ private slots:
         entries[3].errorCode = QStringLiteral("FailedOperation");
         entries[3].errorMessage = QStringLiteral("失败：磁盘已满");
         entries[3].region = QString::fromLatin1("");
+        entries[2].product = QStringLiteral("redis");
+        entries[2].vendorStatus = QStringLiteral("succeed");
+        entries[3].vendorStatus = QStringLiteral("FAILED");
         {
             TaskStore store(path);
             QVERIFY2(store.open(), qPrintable(store.lastError()));
@@ -649,6 +709,91 @@ private slots:
         QCOMPARE(tasks.first().lastChangedAt, utc(1764000050000));
     }
 
+    // A database written by the previous release (schema 4): every task and history row becomes a cdb one,
+    // with the vendor's word equal to its status, every other field kept; afterwards ids of two products
+    // are two tasks.
+    void migratesVersion4ToProducts() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        {
+            RawDb raw(path);
+            for (const char* sql : kSchemaV4)
+                QVERIFY(raw.exec(QString::fromUtf8(sql)));
+        }
+        TaskStore store(path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QCOMPARE(store.schemaVersion(), TaskStore::kSchemaVersion);
+
+        const QList<TaskState> tasks = store.loadTasks().value();
+        QCOMPARE(tasks.size(), 3);
+        QCOMPARE(tasks.at(0).id, QStringLiteral("4d-0001")); // ordered by added_at, then row order
+        QCOMPARE(tasks.at(0).profile, QStringLiteral("work"));
+        QCOMPARE(tasks.at(0).status, std::nullopt);
+        QCOMPARE(tasks.at(0).vendorStatus, std::nullopt);
+        QCOMPARE(tasks.at(1).id, QStringLiteral("4d-0003"));
+        QCOMPARE(tasks.at(1).httpStatus, 502);
+        QCOMPARE(tasks.at(1).phase, TaskPhase::Retrying);
+        QCOMPARE(tasks.at(1).info, std::optional<QString>(QString::fromLatin1("")));
+        QCOMPARE(tasks.at(1).errorMessage, QStringLiteral("oops"));
+        QCOMPARE(tasks.at(1).lastChangedAt, utc(1764000030000));
+        QCOMPARE(tasks.at(1).vendorStatus, std::optional<QString>(QStringLiteral("RUNNING")));
+        QCOMPARE(tasks.at(2).id, QStringLiteral("4d-0001"));
+        QCOMPARE(tasks.at(2).profile, QStringLiteral("default"));
+        QCOMPARE(tasks.at(2).info, std::optional<QString>(QStringLiteral("完成")));
+        QCOMPARE(tasks.at(2).finishedAt, utc(1764000060000));
+        QCOMPARE(tasks.at(2).phase, TaskPhase::Finished);
+        QCOMPARE(tasks.at(2).discovery.jobId, qint64(4242));
+        QVERIFY(tasks.at(2).discovery.isDiscovered());
+        QCOMPARE(tasks.at(2).vendorStatus, std::optional<QString>(QStringLiteral("SUCCESS")));
+        for (const TaskState& t : tasks)
+            QCOMPARE(t.product, QStringLiteral("cdb"));
+
+        const QList<HistoryEntry> h = readHistory(store);
+        QCOMPARE(h.size(), 3);
+        for (const HistoryEntry& e : h) {
+            QCOMPARE(e.product, QStringLiteral("cdb"));
+            QCOMPARE(e.vendorStatus, e.status);
+        }
+        QCOMPARE(h.at(1).status, std::nullopt);
+        QCOMPARE(h.at(1).errorCode, QStringLiteral("InternalError"));
+        QCOMPARE(h.at(2).info, std::optional<QString>(QStringLiteral("完成")));
+
+        // The same id under three products is three tasks, each with its own row and history.
+        for (const char* product : {"redis", "postgres", "cdb"}) {
+            TaskState t = makeState(QStringLiteral("912"), QStringLiteral("RUNNING"), std::nullopt);
+            t.profile = QStringLiteral("work");
+            t.product = QString::fromLatin1(product);
+            t.vendorStatus = QStringLiteral("%1-running").arg(t.product);
+            QVERIFY2(store.record(t, true), qPrintable(store.lastError()));
+        }
+        QCOMPARE(store.loadTasks(QStringLiteral("work")).value().size(), 2 + 3);
+        QVERIFY(store.removeTask(QStringLiteral("912"), QStringLiteral("work"), QStringLiteral("redis")));
+        QStringList left;
+        const QList<TaskState> work = store.loadTasks(QStringLiteral("work")).value();
+        for (const TaskState& t : work) {
+            if (t.id == QLatin1String("912"))
+                left << t.product + QLatin1Char('=') + t.vendorStatus.value_or(QString());
+        }
+        QCOMPARE(left, (QStringList{QStringLiteral("postgres=postgres-running"),
+                                    QStringLiteral("cdb=cdb-running")}));
+        HistoryQuery q;
+        q.ids = {QStringLiteral("912")};
+        QStringList products;
+        for (const HistoryEntry& e : readHistory(store, q))
+            products << e.product + QLatin1Char('=') + e.vendorStatus.value_or(QString());
+        QCOMPARE(products, (QStringList{QStringLiteral("redis=redis-running"),
+                                        QStringLiteral("postgres=postgres-running"),
+                                        QStringLiteral("cdb=cdb-running")}));
+        store.close();
+
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM "
+                                           "pragma_table_info('tasks') WHERE pk > 0 ORDER BY pk)"))
+                     .toString(),
+                 QStringLiteral("profile,product,id"));
+    }
+
     void migratesVersion2() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("history.sqlite"));
@@ -719,7 +864,7 @@ private slots:
         QCOMPARE(raw.scalar(QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM "
                                            "pragma_table_info('tasks') WHERE pk > 0 ORDER BY pk)"))
                      .toString(),
-                 QStringLiteral("profile,id"));
+                 QStringLiteral("profile,product,id"));
     }
 
     // Several connections opening one new file at the same moment (as two `watch` runs on a fresh HOME do):
@@ -979,7 +1124,11 @@ private slots:
         TaskState s = makeState(QStringLiteral("e"), std::nullopt, QStringLiteral("i"));
         s.lastCheckedAt = QDateTime(QDate(2026, 11, 28), QTime(3, 40), QTimeZone(8 * 3600));
         s.errorCode = QStringLiteral("Timeout");
+        s.product = QStringLiteral("postgres");
+        s.vendorStatus = QStringLiteral("Running");
         const HistoryEntry e = TaskStore::entryFrom(s);
+        QCOMPARE(e.product, s.product);
+        QCOMPARE(e.vendorStatus, s.vendorStatus);
         QCOMPARE(e.observedAt.timeSpec(), Qt::UTC);
         QCOMPARE(e.observedAt, compat::utcDateTime(QDate(2026, 11, 27), QTime(19, 40)));
         QCOMPARE(e.taskId, s.id);

@@ -127,7 +127,10 @@ private slots:
             QCOMPARE(o.value(QStringLiteral("region")).toString(), QStringLiteral("ap-guangzhou"));
             QVERIFY(o.value(QStringLiteral("error")).isNull());
             QVERIFY(!o.value(QStringLiteral("requestId")).toString().isEmpty());
-            QCOMPARE(o.keys().size(), 7);
+            QCOMPARE(o.value(QStringLiteral("product")).toString(), QStringLiteral("cdb"));
+            QCOMPARE(o.value(QStringLiteral("vendorStatus")),
+                     o.value(QStringLiteral("status"))); // cdb's words
+            QCOMPARE(o.keys().size(), 9);
             statuses << o.value(QStringLiteral("status")).toString();
         }
         QCOMPARE(statuses, (QStringList{QStringLiteral("INITIAL"), QStringLiteral("RUNNING"),
@@ -141,6 +144,7 @@ private slots:
         const auto lines = r.lines();
         QVERIFY(lines.size() >= 2);
         QVERIFY(lines.first().value(QStringLiteral("status")).isNull());
+        QVERIFY(lines.first().value(QStringLiteral("vendorStatus")).isNull());
         QVERIFY(lines.first().value(QStringLiteral("info")).isNull());
     }
 

@@ -13,10 +13,11 @@ namespace taskwatch::cli {
 
 int runExportCsv(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
-        "Writes the history of observed task changes as CSV (RFC 4180, UTF-8, CRLF) with the header\n"
-        "observed_at,task_id,region,status,info,error_code,error_message,request_id\n"
-        "Exit status: 0 written; 1 the history could not be read or the file not written; 2 usage error."));
+    parser.setApplicationDescription(
+        tr("Writes the history of observed task changes as CSV (RFC 4180, UTF-8, CRLF) with the header\n"
+           "%1\n"
+           "Exit status: 0 written; 1 the history could not be read or the file not written; 2 usage error.")
+            .arg(QLatin1String(CsvWriter::kHeader)));
     parser.addHelpOption();
     const QCommandLineOption outputOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                                        tr("Write to FILE (atomically) instead of standard output (-)."),

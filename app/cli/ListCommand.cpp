@@ -7,6 +7,7 @@
 #include "discovery/Discovery.h"
 #include "task/DiscoveryFacts.h"
 #include "task/SafeText.h"
+#include "task/TaskKey.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -33,6 +34,9 @@ QByteArray itemJson(const Discovery::Item& item) {
              f.instanceName.isEmpty() ? QJsonValue() : QJsonValue(f.instanceName));
     o.insert(QStringLiteral("type"), f.taskType);
     o.insert(QStringLiteral("status"), f.status ? QJsonValue(*f.status) : QJsonValue());
+    // The listing is cdb's, whose status words are the vendor's.
+    o.insert(QStringLiteral("vendorStatus"), f.status ? QJsonValue(*f.status) : QJsonValue());
+    o.insert(QStringLiteral("product"), QString::fromLatin1(kCdbProduct));
     o.insert(QStringLiteral("progress"), f.progress ? QJsonValue(*f.progress) : QJsonValue());
     o.insert(QStringLiteral("startTime"), isoOrNull(f.startedAt));
     o.insert(QStringLiteral("endTime"), isoOrNull(f.endedAt));

@@ -75,6 +75,8 @@ QString jsonLine(const HistoryEntry& e) {
     o.insert(QStringLiteral("id"), e.taskId);
     o.insert(QStringLiteral("region"), e.region);
     o.insert(QStringLiteral("status"), optionalJson(e.status));
+    o.insert(QStringLiteral("vendorStatus"), optionalJson(e.vendorStatus));
+    o.insert(QStringLiteral("product"), e.product);
     o.insert(QStringLiteral("info"), optionalJson(e.info));
     o.insert(QStringLiteral("requestId"),
              e.requestId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.requestId));

@@ -85,7 +85,7 @@ void WatchSession::printChanges(const QList<HistoryEntry>& entries) {
         if (m_options.json) {
             printOut(WatchOutput::jsonLine(e));
         } else {
-            const TaskState* now = m_board->task(taskKey(e.profile, e.taskId));
+            const TaskState* now = m_board->task(taskKey(e));
             printOut(WatchOutput::textLine(e, now ? now->phase : TaskState().phase));
         }
     }

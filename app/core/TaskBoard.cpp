@@ -38,6 +38,10 @@ AccountPoller* TaskBoard::poller(const QString& profile) const {
     return it == m_pollers.end() ? nullptr : it->second.get();
 }
 
+AccountPoller* TaskBoard::pollerOf(const TaskState* t) const {
+    return t && isCdbProduct(t->product) ? poller(t->profile) : nullptr;
+}
+
 AccountPoller& TaskBoard::ensurePoller(const QString& profile) {
     std::unique_ptr<AccountPoller>& slot = m_pollers[profile];
     if (slot)
@@ -244,7 +248,7 @@ QStringList TaskBoard::adopt(const QList<TaskState>& states) {
         const QString key = taskKey(state);
         if (state.id.isEmpty() || m_byKey.contains(key))
             continue;
-        const AccountPoller* p = poller(state.profile);
+        const AccountPoller* p = pollerOf(&state);
         if (!state.isJobOnly()) { // a job is refreshed from DescribeTasks only: never polled
             TaskLifecycle::restore(state, isHeld(state.profile));
             if (p && p->isStarted())
@@ -283,7 +287,7 @@ bool TaskBoard::remove(const QStringList& keys) {
     m_journal.forget(presentKeys);
     const QSet<const TaskState*> gone(present.cbegin(), present.cend());
     for (const TaskState* t : std::as_const(present)) {
-        if (const AccountPoller* p = poller(t->profile); p && p->isStarted())
+        if (const AccountPoller* p = pollerOf(t); p && p->isStarted())
             p->scheduler()->removeTask(t->id);
         m_byKey.remove(taskKey(*t));
     }
@@ -309,7 +313,7 @@ QStringList TaskBoard::clearFinished() {
 void TaskBoard::retry(const QStringList& keys) {
     for (const QString& key : keys) {
         TaskState* t = find(key);
-        const AccountPoller* p = t ? poller(t->profile) : nullptr;
+        const AccountPoller* p = pollerOf(t);
         if (!p || !p->isStarted() || t->isJobOnly())
             continue;
         p->scheduler()->retry(t->id);
@@ -333,7 +337,7 @@ void TaskBoard::refreshNow(const QStringList& keys) {
     }
     QHash<QString, QStringList> byProfile;
     for (const QString& key : keys) {
-        if (const TaskState* t = find(key))
+        if (const TaskState* t = find(key); t && isCdbProduct(t->product))
             byProfile[t->profile].append(t->id);
     }
     for (auto it = byProfile.cbegin(); it != byProfile.cend(); ++it) {
@@ -345,7 +349,7 @@ void TaskBoard::refreshNow(const QStringList& keys) {
 void TaskBoard::touch(const QStringList& keys) {
     for (const QString& key : keys) {
         const TaskState* t = find(key);
-        if (const AccountPoller* p = t ? poller(t->profile) : nullptr; p && p->isStarted())
+        if (const AccountPoller* p = pollerOf(t); p && p->isStarted())
             p->scheduler()->touch(t->id);
     }
 }
@@ -417,7 +421,7 @@ bool TaskBoard::isHeldByAuth() const {
 QList<HistoryEntry> TaskBoard::timeline(const QString& key) const {
     if (!m_byKey.contains(key))
         return {};
-    return m_journal.timeline(profileOfKey(key), idOfKey(key));
+    return m_journal.timeline(profileOfKey(key), productOfKey(key), idOfKey(key));
 }
 
 void TaskBoard::flush(FlushMode mode) {
@@ -535,7 +539,7 @@ QString TaskBoard::addListed(const QString& profile, const QString& id, const QS
 
 bool TaskBoard::pollNow(const QString& key) {
     const TaskState* t = find(key);
-    const AccountPoller* p = t ? poller(t->profile) : nullptr;
+    const AccountPoller* p = pollerOf(t);
     if (!p || !p->isStarted() || !p->scheduler()->contains(t->id))
         return false;
     p->scheduler()->refreshNow({t->id});
@@ -544,14 +548,14 @@ bool TaskBoard::pollNow(const QString& key) {
 
 bool TaskBoard::pollOnce(const QString& key, qint64 notSentBefore) {
     const TaskState* t = find(key);
-    const AccountPoller* p = t ? poller(t->profile) : nullptr;
+    const AccountPoller* p = pollerOf(t);
     return p && p->isStarted() && p->scheduler()->pollOnce(t->id, notSentBefore);
 }
 
 // A covered task has no per-id poll planned: the time of the next one it showed is dropped.
 void TaskBoard::cover(const QString& key, qint64 forMs) {
     TaskState* t = find(key);
-    const AccountPoller* p = t ? poller(t->profile) : nullptr;
+    const AccountPoller* p = pollerOf(t);
     if (!p || !p->isStarted())
         return;
     p->scheduler()->cover(t->id, forMs);
@@ -563,7 +567,7 @@ void TaskBoard::cover(const QString& key, qint64 forMs) {
 
 void TaskBoard::markUnlisted(const QString& key, qint64 forMs) {
     const TaskState* t = find(key);
-    const AccountPoller* p = t ? poller(t->profile) : nullptr;
+    const AccountPoller* p = pollerOf(t);
     if (p && p->isStarted())
         p->scheduler()->markUnlisted(t->id, forMs);
 }
@@ -573,7 +577,7 @@ void TaskBoard::finishFromListing(const QString& key) {
     TaskState* t = find(key);
     if (!t || t->isFinished())
         return;
-    if (const AccountPoller* p = poller(t->profile); p && p->isStarted())
+    if (const AccountPoller* p = pollerOf(t); p && p->isStarted())
         p->scheduler()->removeTask(t->id);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     TaskLifecycle::finishFromListing(*t, now);

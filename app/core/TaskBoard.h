@@ -154,6 +154,9 @@ private:
     AccountPoller& ensurePoller(const QString& profile);
     QString resolveProfile(const QString& profile) const;
     TaskState* find(const QString& key) const;
+    // The poller of a task's account; null for no task, and for a task of a product not polled yet (only cdb
+    // tasks are).
+    AccountPoller* pollerOf(const TaskState* task) const;
     TaskState& insert(TaskState state, const QString& key);
     bool isHeld(const QString& profile) const;
     void onPolled(const QString& profile, const PollOutcome& outcome);

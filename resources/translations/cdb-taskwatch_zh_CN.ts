@@ -472,7 +472,7 @@
     </message>
     <message>
         <source>Grant the sub-account a CAM policy that allows %1.</source>
-        <translation>请为子账号授予允许 %1 的 CAM 策略。</translation>
+        <translation>请为该子账号授予允许 %1 的 CAM 策略。</translation>
     </message>
     <message>
         <source>%1 has no action that lists tasks.</source>
@@ -1516,10 +1516,10 @@ TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY（+ TENCENTCLOUD_TOKEN）中的
     </message>
     <message>
         <source>Writes the history of observed task changes as CSV (RFC 4180, UTF-8, CRLF) with the header
-observed_at,task_id,region,status,info,error_code,error_message,request_id
+%1
 Exit status: 0 written; 1 the history could not be read or the file not written; 2 usage error.</source>
         <translation>将观察到的任务变更历史写为 CSV（RFC 4180、UTF-8、CRLF），表头为
-observed_at,task_id,region,status,info,error_code,error_message,request_id
+%1
 退出状态：0 已写入；1 无法读取历史记录或无法写入文件；2 用法错误。</translation>
     </message>
     <message>

@@ -129,7 +129,7 @@ void MainWindow::connectBoard() {
     connect(m_board, &TaskBoard::changesObserved, this, [this](const QList<HistoryEntry>& entries) {
         const QString current = currentKey();
         for (const HistoryEntry& e : entries) {
-            if (taskKey(e.profile, e.taskId) == current) {
+            if (taskKey(e) == current) {
                 m_viewedTimelineKey.clear();
                 updateDetails();
                 break;

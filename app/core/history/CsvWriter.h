@@ -19,9 +19,9 @@ namespace taskwatch {
 class CsvWriter {
     Q_DECLARE_TR_FUNCTIONS(CsvWriter)
 public:
-    // The header line, without its CRLF.
+    // The header line, without its CRLF. Columns are only ever added at the end.
     static constexpr const char* kHeader =
-        "observed_at,task_id,region,status,info,error_code,error_message,request_id";
+        "observed_at,task_id,region,status,info,error_code,error_message,request_id,product";
 
     // `device` must be open for writing and outlive the writer. With `bom`, the UTF-8 byte order mark is
     // written before the first record.

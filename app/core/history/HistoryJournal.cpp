@@ -75,7 +75,7 @@ bool HistoryJournal::removeTasks(const QList<const TaskState*>& tasks) {
         return true;
     const bool ok = m_store->transaction([&] {
         for (const TaskState* state : tasks) {
-            if (!m_store->removeTask(state->id, state->profile))
+            if (!m_store->removeTask(state->id, state->profile, state->product))
                 return false;
         }
         return true;
@@ -93,8 +93,7 @@ void HistoryJournal::forget(const QStringList& keys) {
         m_writtenAt.remove(key);
         m_finished.removeAll(key);
     }
-    m_changes.removeIf(
-        [&gone](const HistoryEntry& e) { return gone.contains(taskKey(e.profile, e.taskId)); });
+    m_changes.removeIf([&gone](const HistoryEntry& e) { return gone.contains(taskKey(e)); });
 }
 
 void HistoryJournal::flush(FlushMode mode) {
@@ -117,7 +116,7 @@ void HistoryJournal::write(const QStringList& updated, const QList<HistoryEntry>
                            const QStringList& finished, FlushMode mode) {
     QSet<QString> changed(finished.cbegin(), finished.cend());
     for (const HistoryEntry& e : changes)
-        changed.insert(taskKey(e.profile, e.taskId));
+        changed.insert(taskKey(e));
     QSet<QString> toWrite(updated.cbegin(), updated.cend());
     if (mode == FlushMode::All)
         toWrite.unite(m_unwritten);
@@ -161,7 +160,8 @@ void HistoryJournal::write(const QStringList& updated, const QList<HistoryEntry>
         storeFailure();
 }
 
-QList<HistoryEntry> HistoryJournal::timeline(const QString& profile, const QString& id) const {
+QList<HistoryEntry> HistoryJournal::timeline(const QString& profile, const QString& product,
+                                             const QString& id) const {
     if (!m_store)
         return {};
     std::deque<HistoryEntry> newest;
@@ -169,7 +169,7 @@ QList<HistoryEntry> HistoryJournal::timeline(const QString& profile, const QStri
     query.ids = {id};
     m_store->forEachHistory(query, [&](const HistoryEntry& entry) {
         // Rows written before profiles existed have none: they belong to every profile's task of that id.
-        if (!entry.profile.isEmpty() && entry.profile != profile)
+        if ((!entry.profile.isEmpty() && entry.profile != profile) || entry.product != product)
             return true;
         newest.push_back(entry);
         if (newest.size() > std::size_t(kMaxTimeline))

@@ -56,7 +56,7 @@ public:
     // Writes and announces what is pending now (All: also every "last checked" not written yet).
     void flush(FlushMode mode = FlushMode::Changed);
     // The task's observed changes, oldest first, at most kMaxTimeline (the newest); empty without a store.
-    QList<HistoryEntry> timeline(const QString& profile, const QString& id) const;
+    QList<HistoryEntry> timeline(const QString& profile, const QString& product, const QString& id) const;
 
 signals:
     // One batch, already in the store: the tasks whose state changed, the observed changes, the tasks that

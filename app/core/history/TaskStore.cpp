@@ -1,6 +1,7 @@
 #include "history/TaskStore.h"
 
 #include "discovery/Discovery.h"
+#include "history/TaskStoreSchema.h"
 #include "platform/QtCompat.h"
 #include "task/HistoryEntry.h"
 #include "task/TaskState.h"
@@ -44,6 +45,11 @@ QVariant optionalText(const std::optional<QString>& s) {
     return s ? textValue(*s) : QVariant();
 }
 
+// A task's product as stored: an empty one is cdb's (the default of TaskState and HistoryEntry).
+QVariant productValue(const QString& product) {
+    return product.isEmpty() ? QVariant(QString::fromLatin1(kCdbProduct)) : QVariant(product);
+}
+
 QVariant timeValue(const QDateTime& t) {
     return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
 }
@@ -63,78 +69,6 @@ std::optional<QString> optionalFrom(const QSqlQuery& q, int column) {
 QString stringFrom(const QSqlQuery& q, int column) {
     return q.isNull(column) ? QString() : q.value(column).toString();
 }
-
-// clang-format off
-// The tasks table of version 3: one row per (profile, id), so a task id may be watched under two profiles.
-#define TASKWATCH_TASKS_V3(name)                                                                               \
-    "CREATE TABLE " name " ("                                                                                  \
-    " id TEXT NOT NULL,"                                                                                       \
-    " region TEXT NOT NULL DEFAULT '',"                                                                        \
-    " profile TEXT NOT NULL DEFAULT '',"                                                                       \
-    " added_at INTEGER,"                                                                                       \
-    " status TEXT,"                                                                                            \
-    " info TEXT,"                                                                                              \
-    " request_id TEXT NOT NULL DEFAULT '',"                                                                    \
-    " error_code TEXT NOT NULL DEFAULT '',"                                                                    \
-    " error_message TEXT NOT NULL DEFAULT '',"                                                                 \
-    " http_status INTEGER NOT NULL DEFAULT 0,"                                                                 \
-    " last_checked_at INTEGER,"                                                                                \
-    " finished_at INTEGER,"                                                                                    \
-    " phase TEXT NOT NULL DEFAULT 'waiting',"                                                                  \
-    " PRIMARY KEY (profile, id))"
-
-const char* const kCreateV3[] = {
-    TASKWATCH_TASKS_V3("tasks"),
-    // id aliases the rowid, so insertion order survives VACUUM.
-    "CREATE TABLE history ("
-    " id INTEGER PRIMARY KEY,"
-    " observed_at INTEGER NOT NULL,"
-    " task_id TEXT NOT NULL,"
-    " region TEXT NOT NULL DEFAULT '',"
-    " status TEXT,"
-    " info TEXT,"
-    " error_code TEXT NOT NULL DEFAULT '',"
-    " error_message TEXT NOT NULL DEFAULT '',"
-    " request_id TEXT NOT NULL DEFAULT '',"
-    " profile TEXT NOT NULL DEFAULT '')",
-    "CREATE INDEX history_observed_at ON history(observed_at)",
-    "CREATE INDEX history_task_id ON history(task_id)",
-    "CREATE INDEX history_profile ON history(profile)",
-};
-
-
-// Version 1 had no http_status/phase in tasks and no index on history(task_id).
-const char* const kMigrate1To2[] = {
-    "ALTER TABLE tasks ADD COLUMN http_status INTEGER NOT NULL DEFAULT 0",
-    "ALTER TABLE tasks ADD COLUMN phase TEXT NOT NULL DEFAULT 'waiting'",
-    "UPDATE tasks SET phase = 'finished' WHERE status IN ('SUCCESS', 'FAILED', 'KILLED', 'REMOVED')",
-    "UPDATE tasks SET phase = 'polling' WHERE phase = 'waiting' AND last_checked_at IS NOT NULL",
-    "CREATE INDEX IF NOT EXISTS history_task_id ON history(task_id)",
-};
-
-// Version 2 keyed tasks by id alone and had no profile in history. The table is rebuilt with the (profile,
-// id) key in the same row order; history rows take the profile their task has (empty when it is gone).
-const char* const kMigrate2To3[] = {
-    TASKWATCH_TASKS_V3("tasks_v3"),
-    "INSERT INTO tasks_v3 (id, region, profile, added_at, status, info, request_id, error_code, "
-    "error_message, http_status, last_checked_at, finished_at, phase) SELECT id, region, profile, added_at, "
-    "status, info, request_id, error_code, error_message, http_status, last_checked_at, finished_at, phase "
-    "FROM tasks ORDER BY rowid",
-    "DROP TABLE tasks",
-    "ALTER TABLE tasks_v3 RENAME TO tasks",
-    "ALTER TABLE history ADD COLUMN profile TEXT NOT NULL DEFAULT ''",
-    "UPDATE history SET profile = COALESCE((SELECT t.profile FROM tasks t WHERE t.id = history.task_id), '')",
-    "CREATE INDEX history_profile ON history(profile)",
-};
-
-// Version 4 adds what DescribeTasks says about discovered tasks (JSON, see Discovery::factsToJson) and the
-// time of a task's last observed change (adaptive polling after a restart).
-const char* const kMigrate3To4[] = {
-    "ALTER TABLE tasks ADD COLUMN discovery TEXT",
-    "ALTER TABLE tasks ADD COLUMN last_changed_at INTEGER",
-};
-#undef TASKWATCH_TASKS_V3
-// clang-format on
 
 constexpr const char* kPhaseNames[] = {"waiting", "polling", "retrying", "finished", "stopped", "held"};
 
@@ -446,31 +380,21 @@ int TaskStore::schemaVersion() {
 
 // Both run inside openOnce()'s write transaction.
 bool TaskStore::createSchema() {
-    for (const char* sql : kCreateV3) {
+    for (const char* sql : TaskStoreSchema::createVersion3()) {
         if (!exec(QString::fromLatin1(sql)))
             return false;
     }
-    for (const char* sql : kMigrate3To4) {
-        if (!exec(QString::fromLatin1(sql)))
-            return false;
-    }
-    return exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    return migrate(3);
 }
 
 bool TaskStore::migrate(int fromVersion) {
-    const auto run = [this](const auto& statements) {
-        for (const char* sql : statements) {
+    static_assert(TaskStoreSchema::kCurrentVersion == kSchemaVersion);
+    for (int version = fromVersion; version < kSchemaVersion; ++version) {
+        for (const char* sql : TaskStoreSchema::migrationFrom(version)) {
             if (!exec(QString::fromLatin1(sql)))
                 return false;
         }
-        return true;
-    };
-    if (fromVersion <= 1 && !run(kMigrate1To2))
-        return false;
-    if (fromVersion <= 2 && !run(kMigrate2To3))
-        return false;
-    if (fromVersion <= 3 && !run(kMigrate3To4))
-        return false;
+    }
     return exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
 }
 
@@ -513,18 +437,18 @@ bool TaskStore::upsertTask(const TaskState& state, const QString& profileOverrid
         m_upsertQuery,
         QStringLiteral(
             "INSERT INTO tasks (id, region, profile, added_at, status, info, request_id, error_code, "
-            "error_message, "
-            "http_status, last_checked_at, finished_at, phase, discovery, last_changed_at) VALUES (:id, "
-            ":region, "
-            ":profile, :added_at, :status, :info, :request_id, :error_code, :error_message, :http_status, "
-            ":last_checked_at, :finished_at, :phase, :discovery, :last_changed_at) "
-            "ON CONFLICT(profile, id) DO UPDATE SET region = excluded.region, "
+            "error_message, http_status, last_checked_at, finished_at, phase, discovery, last_changed_at, "
+            "product, vendor_status) VALUES (:id, :region, :profile, :added_at, :status, :info, :request_id, "
+            ":error_code, :error_message, :http_status, :last_checked_at, :finished_at, :phase, :discovery, "
+            ":last_changed_at, :product, :vendor_status) "
+            "ON CONFLICT(profile, product, id) DO UPDATE SET region = excluded.region, "
             "added_at = COALESCE(excluded.added_at, tasks.added_at), status = excluded.status, info = "
             "excluded.info, "
             "request_id = excluded.request_id, error_code = excluded.error_code, "
             "error_message = excluded.error_message, http_status = excluded.http_status, "
             "last_checked_at = excluded.last_checked_at, finished_at = excluded.finished_at, phase = "
-            "excluded.phase, discovery = excluded.discovery, last_changed_at = excluded.last_changed_at"));
+            "excluded.phase, discovery = excluded.discovery, last_changed_at = excluded.last_changed_at, "
+            "vendor_status = excluded.vendor_status"));
     // Named placeholders: Qt binds them by a lookup of the name, a positional one costs a formatted string
     // per value (QSqlResult::bindValue(int)), which dominated the cost of a write.
     q.bindValue(QStringLiteral(":id"), state.id);
@@ -545,6 +469,8 @@ bool TaskStore::upsertTask(const TaskState& state, const QString& profileOverrid
                     ? QVariant(QString::fromUtf8(Discovery::factsToJson(state.discovery)))
                     : QVariant(QMetaType(QMetaType::QString)));
     q.bindValue(QStringLiteral(":last_changed_at"), timeValue(state.lastChangedAt));
+    q.bindValue(QStringLiteral(":product"), productValue(state.product));
+    q.bindValue(QStringLiteral(":vendor_status"), optionalText(state.vendorStatus));
     if (!q.exec())
         return failSql(tr("saving task %1").arg(state.id), q.lastError());
     return true;
@@ -558,13 +484,14 @@ QSqlQuery& TaskStore::prepared(std::unique_ptr<QSqlQuery>& slot, const QString& 
     return *slot;
 }
 
-bool TaskStore::removeTask(const QString& id, const std::optional<QString>& profile) {
+bool TaskStore::removeTask(const QString& id, const std::optional<QString>& profile, const QString& product) {
     if (!isOpen())
         return fail(tr("The history database is not open."));
     QSqlQuery q(m_db);
-    q.prepare(profile ? QStringLiteral("DELETE FROM tasks WHERE id = ? AND profile = ?")
-                      : QStringLiteral("DELETE FROM tasks WHERE id = ?"));
+    q.prepare(profile ? QStringLiteral("DELETE FROM tasks WHERE id = ? AND product = ? AND profile = ?")
+                      : QStringLiteral("DELETE FROM tasks WHERE id = ? AND product = ?"));
     q.addBindValue(id);
+    q.addBindValue(productValue(product));
     if (profile)
         q.addBindValue(textValue(*profile));
     if (!q.exec())
@@ -578,11 +505,13 @@ bool TaskStore::appendHistory(const HistoryEntry& e) {
     if (e.taskId.isEmpty())
         return fail(tr("A history entry without a task id cannot be stored."));
     const QDateTime observed = e.observedAt.isValid() ? e.observedAt : QDateTime::currentDateTimeUtc();
-    QSqlQuery& q = prepared(
-        m_historyQuery,
-        QStringLiteral("INSERT INTO history (observed_at, task_id, region, status, info, "
-                       "error_code, error_message, request_id, profile) VALUES (:observed_at, :task_id, "
-                       ":region, :status, :info, :error_code, :error_message, :request_id, :profile)"));
+    QSqlQuery& q =
+        prepared(m_historyQuery,
+                 QStringLiteral(
+                     "INSERT INTO history (observed_at, task_id, region, status, info, error_code, "
+                     "error_message, request_id, profile, product, vendor_status) VALUES (:observed_at, "
+                     ":task_id, :region, :status, :info, :error_code, :error_message, :request_id, :profile, "
+                     ":product, :vendor_status)"));
     q.bindValue(QStringLiteral(":observed_at"), observed.toMSecsSinceEpoch());
     q.bindValue(QStringLiteral(":task_id"), e.taskId);
     q.bindValue(QStringLiteral(":region"), textValue(e.region));
@@ -592,6 +521,8 @@ bool TaskStore::appendHistory(const HistoryEntry& e) {
     q.bindValue(QStringLiteral(":error_message"), textValue(e.errorMessage));
     q.bindValue(QStringLiteral(":request_id"), textValue(e.requestId));
     q.bindValue(QStringLiteral(":profile"), textValue(e.profile));
+    q.bindValue(QStringLiteral(":product"), productValue(e.product));
+    q.bindValue(QStringLiteral(":vendor_status"), optionalText(e.vendorStatus));
     if (!q.exec())
         return failSql(tr("recording history of task %1").arg(e.taskId), q.lastError());
     return true;
@@ -620,8 +551,8 @@ std::optional<QList<TaskState>> TaskStore::loadTasks(const std::optional<QString
     q.setForwardOnly(true);
     QString sql = QStringLiteral(
         "SELECT id, region, added_at, status, info, request_id, error_code, error_message, "
-        "http_status, last_checked_at, finished_at, phase, profile, discovery, last_changed_at "
-        "FROM tasks");
+        "http_status, last_checked_at, finished_at, phase, profile, discovery, last_changed_at, product, "
+        "vendor_status FROM tasks");
     if (profile)
         sql += QStringLiteral(" WHERE profile = ?");
     sql += QStringLiteral(" ORDER BY COALESCE(added_at, 0), rowid");
@@ -650,6 +581,8 @@ std::optional<QList<TaskState>> TaskStore::loadTasks(const std::optional<QString
         if (!q.isNull(13))
             s.discovery = Discovery::factsFromJson(q.value(13).toString().toUtf8());
         s.lastChangedAt = timeFrom(q, 14);
+        s.product = stringFrom(q, 15);
+        s.vendorStatus = optionalFrom(q, 16);
         tasks.append(std::move(s));
     }
     if (q.lastError().isValid()) {
@@ -685,7 +618,7 @@ bool TaskStore::forEachHistory(const HistoryQuery& query,
         where << QStringLiteral("profile = ?");
     QString sql =
         QStringLiteral("SELECT observed_at, task_id, region, status, info, error_code, error_message, "
-                       "request_id, profile FROM history");
+                       "request_id, profile, product, vendor_status FROM history");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY observed_at, id");
@@ -713,6 +646,8 @@ bool TaskStore::forEachHistory(const HistoryQuery& query,
         e.errorMessage = stringFrom(q, 6);
         e.requestId = stringFrom(q, 7);
         e.profile = stringFrom(q, 8);
+        e.product = stringFrom(q, 9);
+        e.vendorStatus = optionalFrom(q, 10);
         if (!sink(e))
             return true;
     }
@@ -739,9 +674,11 @@ HistoryEntry TaskStore::entryFrom(const TaskState& state) {
     e.observedAt =
         (state.lastCheckedAt.isValid() ? state.lastCheckedAt : QDateTime::currentDateTimeUtc()).toUTC();
     e.profile = state.profile;
+    e.product = state.product;
     e.taskId = state.id;
     e.region = state.region;
     e.status = state.status;
+    e.vendorStatus = state.vendorStatus;
     e.info = state.info;
     e.errorCode = state.errorCode;
     e.errorMessage = state.errorMessage;

@@ -1,14 +1,17 @@
 // Persistent task list and append-only history of observed changes, in one SQLite database (Qt SQL, QSQLITE).
 //
-// Schema (PRAGMA user_version = TaskStore::kSchemaVersion = 4):
-//   tasks   — one row per watched task, keyed by (profile, id): the same task id may be watched under two
-//             profiles; region, added_at and its latest state (v4: with what DescribeTasks said about it, as
-//             JSON, and the time of its last observed change). The profile is "" for environment credentials.
-//   history — one row per observed change (status, Info or error) with the profile it was observed under,
-//             never updated nor deleted by the app.
-// Opening creates or migrates the schema (v1 -> v2 -> v3 -> v4) inside one BEGIN IMMEDIATE transaction that
-// also reads the version, so processes opening a new file at once never race; a busy database is waited for
-// (5 s busy timeout) and then reported as an error, never silently skipped.
+// Schema (PRAGMA user_version = TaskStore::kSchemaVersion = 5; the SQL is in history/TaskStoreSchema):
+//   tasks   — one row per watched task, keyed by (profile, product, id): the same task id may be watched
+//   under
+//             two profiles, and ids of two products are two tasks; region, added_at and its latest state
+//             (v4: with what DescribeTasks said about it, as JSON, and the time of its last observed change;
+//             v5: the product and the vendor's status word). The profile is "" for environment credentials.
+//   history — one row per observed change (status, Info or error) with the profile it was observed under and
+//             (v5) the task's product and the vendor's status word, never updated nor deleted by the app.
+// Rows written before version 5 are cdb tasks'. Opening creates or migrates the schema (v1 -> … -> v5) inside
+// one BEGIN IMMEDIATE transaction that also reads the version, so processes opening a new file at once never
+// race; a busy database is waited for (5 s busy timeout) and then reported as an error, never silently
+// skipped.
 // Times are INTEGER milliseconds since the epoch (UTC); a null status/Info is SQL NULL, distinct from ''.
 //
 // Every call returns success or failure; lastError() then holds a translated, user-presentable message.
@@ -45,7 +48,7 @@ struct HistoryQuery {
 class TaskStore {
     Q_DECLARE_TR_FUNCTIONS(TaskStore)
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // The default database file: <AppDataLocation>/history.sqlite.
     static QString defaultPath();
@@ -72,12 +75,14 @@ public:
     // Where the damaged database was moved to (empty when open() recovered nothing).
     QString movedAsidePath() const { return m_movedAsidePath; }
 
-    // Inserts or replaces the row of (profile, state.id) (its latest state). The profile is `profile` when
-    // it is not empty, else state.profile (the argument is for callers that hold the profile apart).
+    // Inserts or replaces the row of (profile, state.product, state.id) (its latest state). The profile is
+    // `profile` when it is not empty, else state.profile (the argument is for callers that hold the profile
+    // apart).
     bool upsertTask(const TaskState& state, const QString& profile = {});
-    // Removes the task of `profile` from the list (nullopt: the id under every profile); its history is
-    // kept. Removing an unknown task succeeds.
-    bool removeTask(const QString& id, const std::optional<QString>& profile = std::nullopt);
+    // Removes the `product` task of `profile` from the list (nullopt: the id under every profile); its
+    // history is kept. Removing an unknown task succeeds.
+    bool removeTask(const QString& id, const std::optional<QString>& profile = std::nullopt,
+                    const QString& product = QString::fromLatin1(kCdbProduct));
     // Appends one row; entry.profile is stored with it.
     bool appendHistory(const HistoryEntry& entry);
     // upsertTask() and, when observedChange, appendHistory(entryFrom(state)) with the same profile, in one

@@ -2,6 +2,14 @@
 
 namespace taskwatch::TaskLifecycle {
 
+namespace {
+// cdb's status words are ours: the vendor's word is the status received.
+void setStatus(TaskState& t, const std::optional<QString>& status) {
+    t.status = status;
+    t.vendorStatus = status;
+}
+} // namespace
+
 void apply(TaskState& t, const PollOutcome& o, bool held) {
     t.lastCheckedAt = o.checkedAt;
     t.requestId = o.requestId;
@@ -12,7 +20,7 @@ void apply(TaskState& t, const PollOutcome& o, bool held) {
     t.consecutiveFailures = o.consecutiveFailures;
     t.nextPollAt = o.nextPollAt;
     if (!o.isError()) { // a transient fault keeps the last good status and Info
-        t.status = o.status;
+        setStatus(t, o.status);
         t.info = o.info;
     }
     if (o.observedChange)
@@ -83,7 +91,7 @@ bool followListing(TaskState& t, const QDateTime& now) {
     const DiscoveryFacts& f = t.discovery;
     const QString code = f.taskCode != 0 ? listingErrorCode(f.taskCode) : QString();
     const bool changed = t.status != f.status || t.errorCode != code || !t.lastCheckedAt.isValid();
-    t.status = f.status;
+    setStatus(t, f.status);
     t.errorCode = code;
     t.errorMessage = f.taskCode != 0 ? f.taskMessage : QString();
     t.lastCheckedAt = now;
@@ -104,7 +112,7 @@ bool showListedStatus(TaskState& t, const QDateTime& now) {
     if (t.isJobOnly() || t.isFinished() || t.wasAnswered() || !listed || TaskStatus::isTerminal(listed))
         return false;
     const bool changed = t.status != listed;
-    t.status = listed;
+    setStatus(t, listed);
     t.lastCheckedAt = now;
     if (t.phase != TaskPhase::Held)
         t.phase = TaskPhase::Polling;
@@ -115,7 +123,7 @@ bool showListedStatus(TaskState& t, const QDateTime& now) {
 
 void finishFromListing(TaskState& t, const QDateTime& now) {
     const DiscoveryFacts& f = t.discovery;
-    t.status = f.status;
+    setStatus(t, f.status);
     t.phase = TaskPhase::Finished;
     t.finishedAt = f.endedAt.isValid() ? f.endedAt : now;
     t.lastChangedAt = now;

@@ -27,13 +27,16 @@ enum class TaskPhase {
 struct TaskState {
     QString
         profile; // the account (credential profile) the task belongs to; "environment" for env credentials
+    QString product = QString::fromLatin1(kCdbProduct); // the registry key: "cdb", "mongodb", "redis", ...
     QString id;
     QString region;
     QDateTime addedAt;
     QDateTime lastCheckedAt;
     QDateTime finishedAt;
     QDateTime lastChangedAt; // the last observed change of status, Info or error (UTC); invalid: none yet
-    std::optional<QString> status;
+    std::optional<QString> status; // our vocabulary (task/TaskStatus.h); an unknown word verbatim (bounded)
+    // The vendor's own word for the status, verbatim and bounded like status (for cdb the same as status).
+    std::optional<QString> vendorStatus;
     std::optional<QString> info;
     QString requestId;
     QString errorCode; // last error, empty when the last poll succeeded
@@ -59,7 +62,7 @@ inline bool TaskState::isJobOnly() const {
 }
 
 inline QString taskKey(const TaskState& state) {
-    return taskKey(state.profile, state.id);
+    return taskKey(state.profile, state.product, state.id);
 }
 
 } // namespace taskwatch
