@@ -430,21 +430,32 @@ private slots:
         };
         rig.owner.add(idOf(1));
         rig.owner.add(idOf(2));
-        rig.runUntil(60000);
+        rig.runUntil(200000);
         const qint64 steady = Rig::options().unlistedIntervalMs;
         QCOMPARE(steady, 8000);
-        QVERIFY2(sent.size() >= 7, qPrintable(QString::number(sent.size())));
+        QVERIFY2(sent.size() >= 25, qPrintable(QString::number(sent.size())));
         for (qsizetype i = 1; i < sent.size(); ++i) {
             const qint64 gap = sent.at(i) - sent.at(i - 1);
             QVERIFY2(gap >= steady && gap < steady + 100, qPrintable(QStringLiteral("gap %1 ms").arg(gap)));
         }
-        // Listings stop: the mark runs out and the adaptive schedule (10 % of the quiet time) takes over.
+        // Listings stop: the mark runs out and the adaptive schedule (10 % of the quiet time) takes over,
+        // growing on from the steady interval (quiet for 200 s, it would jump to the 15 s cap at once).
         rig.owner.lists = false;
         sent.clear();
-        rig.runUntil(200000);
-        QVERIFY(sent.size() >= 3);
-        const qint64 last = sent.constLast() - sent.at(sent.size() - 2);
-        QVERIFY2(last > steady + 1000, qPrintable(QStringLiteral("gap %1 ms").arg(last)));
+        rig.runUntil(400000);
+        QVERIFY(sent.size() >= 8);
+        qint64 longest = 0;
+        qint64 firstLonger = 0; // the first gap after the mark ran out
+        for (qsizetype i = 1; i < sent.size(); ++i) {
+            const qint64 gap = sent.at(i) - sent.at(i - 1);
+            QVERIFY2(gap >= longest,
+                     qPrintable(QStringLiteral("gap %1 ms after %2 ms").arg(gap).arg(longest)));
+            if (gap > steady + 100 && firstLonger == 0)
+                firstLonger = gap;
+            longest = gap;
+        }
+        QVERIFY2(firstLonger < steady + 2000, qPrintable(QStringLiteral("gap %1 ms").arg(firstLonger)));
+        QVERIFY2(longest > steady + 4000, qPrintable(QStringLiteral("gap %1 ms").arg(longest)));
     }
 
     void failedOrPartialPageChangesNothing_data() {

@@ -243,7 +243,8 @@ void PollScheduler::setListed(const QString& id, qint64 coverMs, qint64 unlisted
     Entry* e = it->second.get();
     const qint64 now = m_clock();
     e->coveredUntil = coverMs > 0 ? now + coverMs : 0;
-    e->unlistedUntil = unlistedMs > 0 ? now + unlistedMs : 0;
+    // Ending the mark ends it now: the adaptive interval goes on from the steady one (intervalFor).
+    e->unlistedUntil = unlistedMs > 0 ? now + unlistedMs : std::min(e->unlistedUntil, now);
     // Only the task's own schedule moves: a poll asked for, a retry after a fault and a request in flight
     // stay.
     if (e->done || e->inFlight || e->pollAsked || e->failures > 0 || e->queue == Queue::None)
@@ -433,10 +434,15 @@ qint64 PollScheduler::intervalFor(const Entry* e, qint64 now) const {
     if (e->unknownStatus)
         interval *= m_options.unknownStatusFactor;
     const qint64 cap = std::max<qint64>(interval, m_options.maxIntervalMs);
+    const qint64 steady = std::clamp<qint64>(m_options.unlistedIntervalMs, interval, cap);
     if (e->unlistedUntil > now)
-        return std::clamp<qint64>(m_options.unlistedIntervalMs, interval, cap);
-    // Adaptive: 10 % of the time the task has been quiet, between the base interval and the cap.
-    const qint64 quiet = std::max<qint64>(0, now - e->quietSince);
+        return steady;
+    // Adaptive: 10 % of the time the task has been quiet, between the base interval and the cap. A task that
+    // was polled at the steady interval counts as quiet for 10 steady intervals when that ended, so its
+    // interval grows on from the steady one instead of jumping to the cap.
+    qint64 quiet = std::max<qint64>(0, now - e->quietSince);
+    if (e->unlistedUntil > 0)
+        quiet = std::min(quiet, now - e->unlistedUntil + 10 * steady);
     return std::clamp<qint64>(quiet / 10, interval, cap);
 }
 
