@@ -45,8 +45,6 @@ enum class Fault {
 };
 
 struct ScriptedTask {
-    // The service that serves it (the credential scope's): empty or "cdb", "mongodb", "redis", "postgres".
-    QString product{};
     QString id;     // cdb: lowercase; the other products: digits, up to 2^64-1, kept as text
     QString region; // empty: any region
     QList<TimelineStep> steps;
@@ -74,6 +72,9 @@ struct ScriptedTask {
     // DescribeAsyncRequestInfo does not know it).
     bool listWithoutAsyncId = false;
 
+    // The service that serves it (the credential scope's): empty or "cdb", "mongodb", "redis", "postgres".
+    // Last among the fields, so that brace-initialised cdb tasks keep their meaning.
+    QString product{};
     // The other products. Unknown to the service for this long after the task was created (startedAt, or
     // else when it was added): the vendor's fresh tasks appear late. Meanwhile the service answers as for an
     // unknown id, and the task's timeline does not run.
