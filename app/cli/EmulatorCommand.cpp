@@ -108,6 +108,8 @@ void addDemoData(sim::Emulator& emulator, const EmulatorOptions& options) {
                            QString::fromLatin1(sim::Emulator::kDemoSecretKey));
     for (const sim::ScriptedTask& task : sim::Emulator::demoTasks())
         emulator.addTask(task);
+    for (const sim::ScriptedTask& task : sim::Emulator::demoProductTasks())
+        emulator.addTask(task);
     // What DescribeTasks and DescribeDBInstances list (started relative to now).
     for (const sim::ScriptedTask& task : sim::Emulator::demoDiscoverableTasks())
         emulator.addTask(task);

@@ -1,9 +1,15 @@
 #include "Emulator.h"
 #include "cdb/CdbService.h"
 #include "demo/DemoScenario.h"
+#include "gateway/Gateway.h"
+#include "gateway/ServerClock.h"
 #include "http/HttpRequest.h"
 #include "http/HttpServer.h"
 #include "http/RateLimiter.h"
+#include "products/MongodbService.h"
+#include "products/PostgresService.h"
+#include "products/RedisService.h"
+#include "products/TaskIds.h"
 
 #include <QFile>
 #include <memory>
@@ -17,30 +23,54 @@ namespace {
 constexpr qint64 kMaxPemBytes = 1024 * 1024;
 } // namespace
 
-// The parts, wired: the server hands every request to the service and reports what it did.
+// The parts, wired: the server hands every request to the gateway, which hands it to the product the
+// credential scope names, and reports what it did.
 struct Emulator::Private {
     Emulator* q;
+    ServerClock clock;
     RateLimiter limiter;
+    Gateway gateway;
     CdbService service;
+    MongodbService mongodb;
+    RedisService redis;
+    PostgresService postgres;
     std::unique_ptr<HttpServer> server;
     QString errorString;
 
     explicit Private(Emulator* owner)
         : q(owner)
         , limiter(&owner->m_stats)
-        , service(&limiter, &owner->m_stats) {
+        , gateway(&limiter, &owner->m_stats, &clock)
+        , service(&clock)
+        , mongodb(&clock)
+        , redis(&clock)
+        , postgres(&clock) {
+        for (ProductService* product :
+             std::initializer_list<ProductService*>{&service, &mongodb, &redis, &postgres})
+            gateway.addService(product);
         server = std::make_unique<HttpServer>(
-            &owner->m_stats, [this] { return service.serverNow(); },
+            &owner->m_stats, [this] { return clock.now(); },
             [this](const HttpRequest& req, qint64 arrivedAtMs) {
                 QString taskId, outcome;
-                HttpReply r = service.handle(req, arrivedAtMs, &taskId, &outcome);
+                HttpReply r = gateway.handle(req, arrivedAtMs, &taskId, &outcome);
                 emit q->requestHandled(taskId, outcome);
                 return r;
             },
             [this](int status, const QString& reason) {
                 emit q->requestHandled(QString(), QStringLiteral("http:%1").arg(status));
-                return CdbService::malformedRequest(status, reason);
+                return Gateway::malformedRequest(status, reason);
             });
+    }
+
+    // The task store of a product other than cdb; null for cdb and unknown names.
+    ProductTasks* productTasks(const QString& product) {
+        if (product == QLatin1String(MongodbService::kService))
+            return &mongodb.tasks();
+        if (product == QLatin1String(RedisService::kService))
+            return &redis.tasks();
+        if (product == QLatin1String(PostgresService::kService))
+            return &postgres.tasks();
+        return nullptr;
     }
 };
 
@@ -127,11 +157,22 @@ QString Emulator::errorString() const {
 }
 
 void Emulator::addCredential(const QString& secretId, const QString& secretKey, const QString& token) {
-    d->service.addCredential(secretId, secretKey, token);
+    d->gateway.addCredential(secretId, secretKey, token);
 }
 
-void Emulator::addTask(const ScriptedTask& task) {
-    d->service.addTask(task);
+bool Emulator::addTask(const ScriptedTask& task) {
+    if (task.product.isEmpty() || task.product == QLatin1String(CdbService::kService)) {
+        d->service.addTask(task);
+        return true;
+    }
+    ProductTasks* tasks = d->productTasks(task.product);
+    const std::optional<QString> id = ids::canonical(task.id);
+    if (!tasks || !id)
+        return false;
+    ScriptedTask copy = task;
+    copy.id = *id;
+    tasks->add(copy);
+    return true;
 }
 
 void Emulator::setDefaultTimeline(const QList<TimelineStep>& steps) {
@@ -139,7 +180,7 @@ void Emulator::setDefaultTimeline(const QList<TimelineStep>& steps) {
 }
 
 void Emulator::setClockOffset(qint64 seconds) {
-    d->service.setClockOffset(seconds);
+    d->clock.setOffset(seconds);
 }
 
 void Emulator::setRateLimit(int perSecond) {
@@ -147,13 +188,23 @@ void Emulator::setRateLimit(int perSecond) {
 }
 
 void Emulator::setActionRateLimit(const QString& action, int perSecond) {
-    if (!CdbService::isServedAction(action))
-        return; // other actions share DescribeAsyncRequestInfo's window
-    d->limiter.setLimit(action, perSecond);
+    setActionRateLimit(QString::fromLatin1(CdbService::kService), action, perSecond);
+}
+
+void Emulator::setActionRateLimit(const QString& service, const QString& action, int perSecond) {
+    const ProductService* product = d->gateway.service(service);
+    if (!product || !product->actions().contains(action))
+        return; // other actions share the product's first action's window
+    d->limiter.setLimit(Gateway::bucketName(service, action), perSecond);
 }
 
 void Emulator::setActionError(const QString& action, const QString& code, const QString& message) {
-    d->service.setActionError(action, code, message);
+    setActionError(QString::fromLatin1(CdbService::kService), action, code, message);
+}
+
+void Emulator::setActionError(const QString& service, const QString& action, const QString& code,
+                              const QString& message) {
+    d->gateway.setActionError(service, action, code, message);
 }
 
 void Emulator::setUnsupportedRegions(const QStringList& regions) {
@@ -169,23 +220,38 @@ void Emulator::addInstance(const EmulatedInstance& instance) {
 }
 
 int Emulator::requestsOf(const QString& action) const {
-    return d->limiter.requestsOf(action);
+    return requestsOf(QString::fromLatin1(CdbService::kService), action);
+}
+
+int Emulator::requestsOf(const QString& service, const QString& action) const {
+    return d->limiter.requestsOf(Gateway::bucketName(service, action));
 }
 
 int Emulator::maxInAnyWindowOf(const QString& secretId, const QString& action) const {
-    return d->limiter.maxInAnyWindowOf(secretId, action);
+    return maxInAnyWindowOf(secretId, QString::fromLatin1(CdbService::kService), action);
+}
+
+int Emulator::maxInAnyWindowOf(const QString& secretId, const QString& service, const QString& action) const {
+    return d->limiter.maxInAnyWindowOf(secretId, d->gateway.rateBucket(service, action));
 }
 
 void Emulator::setForcedError(const QString& code, const QString& message) {
-    d->service.setForcedError(code, message);
+    d->gateway.setForcedError(code, message);
 }
 
 void Emulator::setForcedHttpStatus(int status, const QByteArray& location) {
-    d->service.setForcedHttpStatus(status, location);
+    d->gateway.setForcedHttpStatus(status, location);
 }
 
 int Emulator::pollsOf(const QString& taskId) const {
     return d->service.pollsOf(taskId);
+}
+
+int Emulator::pollsOf(const QString& product, const QString& taskId) const {
+    ProductTasks* tasks = d->productTasks(product);
+    if (!tasks)
+        return pollsOf(taskId);
+    return tasks->pollsOf(ids::canonical(taskId).value_or(taskId));
 }
 
 QList<qint64> Emulator::arrivalTimesMs() const {
@@ -215,19 +281,19 @@ QSet<QString> Emulator::taskIdsQueriedBy(const QString& secretId) const {
 }
 
 QDateTime Emulator::serverNow() const {
-    return d->service.serverNow();
+    return d->clock.now();
 }
 
 qint64 Emulator::clockOffset() const {
-    return d->service.clockOffset();
+    return d->clock.offset();
 }
 
 QHash<QByteArray, QByteArray> Emulator::lastRequestHeaders() const {
-    return d->service.lastRequestHeaders();
+    return d->gateway.lastRequestHeaders();
 }
 
 QByteArray Emulator::lastRequestBody() const {
-    return d->service.lastRequestBody();
+    return d->gateway.lastRequestBody();
 }
 
 QString Emulator::demoRegion() {
@@ -240,6 +306,10 @@ QString Emulator::demoSecondRegion() {
 
 QList<ScriptedTask> Emulator::demoTasks() {
     return demo::scriptedTasks();
+}
+
+QList<ScriptedTask> Emulator::demoProductTasks() {
+    return demo::productTasks();
 }
 
 QList<ScriptedTask> Emulator::demoDiscoverableTasks() {

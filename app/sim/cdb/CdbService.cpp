@@ -1,9 +1,8 @@
 #include "cdb/CdbService.h"
 #include "EmulatorStats.h"
-#include "cdb/FaultReply.h"
 #include "cdb/VendorFormat.h"
-#include "http/HttpRequest.h"
-#include "http/RateLimiter.h"
+#include "gateway/FaultReply.h"
+#include "gateway/ServerClock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,30 +21,6 @@ constexpr qint64 kTasksDefaultLimit = 20;
 constexpr qint64 kTasksMaxLimit = 100;
 constexpr qint64 kInstancesDefaultLimit = 20;
 constexpr qint64 kInstancesMaxLimit = 2000;
-constexpr qsizetype kMaxEchoChars = 64; // untrusted request text quoted back in error messages
-constexpr char kVersionName[] = "2017-03-20";
-
-const TimelineStep* currentStep(const QList<TimelineStep>& steps, int earlierPolls, qint64 elapsedMs) {
-    const TimelineStep* current = nullptr;
-    for (const TimelineStep& s : steps) {
-        if (earlierPolls >= s.afterPolls && elapsedMs >= s.afterMs)
-            current = &s;
-    }
-    if (!current && !steps.isEmpty())
-        current = &steps.first();
-    return current;
-}
-
-// The step DescribeTasks lists: the last current one that is not an error step.
-const TimelineStep* listedStep(const QList<TimelineStep>& steps, int earlierPolls, qint64 elapsedMs) {
-    const TimelineStep* current = nullptr;
-    for (const TimelineStep& s : steps) {
-        if (s.errorCode.isEmpty() &&
-            (current == nullptr || (earlierPolls >= s.afterPolls && elapsedMs >= s.afterMs)))
-            current = &s;
-    }
-    return current;
-}
 
 // Validates the paging fields shared by both list actions.
 bool pagingParams(const QJsonObject& params, qint64 defaultLimit, qint64 maxLimit, qint64* offset,
@@ -85,29 +60,20 @@ struct CdbService::Listed {
     std::optional<QString> status;
 };
 
-CdbService::CdbService(RateLimiter* limiter, EmulatorStats* stats)
-    : m_limiter(limiter)
-    , m_stats(stats) {
-    m_limiter->setLimit(QString::fromLatin1(kAsyncAction), kDefaultAsyncLimit);
-    m_limiter->setLimit(QString::fromLatin1(kTasksAction), kDefaultListLimit);
-    m_limiter->setLimit(QString::fromLatin1(kInstancesAction), kDefaultListLimit);
-}
+CdbService::CdbService(const ServerClock* clock)
+    : m_clock(clock) {}
 
 QDateTime CdbService::serverNow() const {
-    return QDateTime::currentDateTimeUtc().addSecs(m_clockOffset);
+    return m_clock->now();
 }
 
-bool CdbService::isServedAction(const QString& action) {
-    return action == QLatin1String(kAsyncAction) || action == QLatin1String(kTasksAction) ||
-           action == QLatin1String(kInstancesAction);
+QStringList CdbService::actions() const {
+    return {QString::fromLatin1(kAsyncAction), QString::fromLatin1(kTasksAction),
+            QString::fromLatin1(kInstancesAction)};
 }
 
-QString CdbService::rateBucket(const QString& action) {
-    return isServedAction(action) ? action : QString::fromLatin1(kAsyncAction);
-}
-
-void CdbService::addCredential(const QString& secretId, const QString& secretKey, const QString& token) {
-    m_credentials.insert(secretId, {secretKey, token});
+int CdbService::defaultLimit(const QString& action) const {
+    return action == QLatin1String(kAsyncAction) ? kDefaultAsyncLimit : kDefaultListLimit;
 }
 
 void CdbService::addTask(const ScriptedTask& task) {
@@ -131,174 +97,26 @@ void CdbService::addInstance(const EmulatedInstance& instance) {
     m_instances.append(instance);
 }
 
-void CdbService::setActionError(const QString& action, const QString& code, const QString& message) {
-    if (code.isEmpty())
-        m_actionErrors.remove(action);
-    else
-        m_actionErrors.insert(action, {code, message});
-}
-
 void CdbService::setMalformedTaskItems(int count) {
     m_malformedTaskItems = std::max(0, count);
-}
-
-void CdbService::setForcedError(const QString& code, const QString& message) {
-    m_forcedCode = code;
-    m_forcedMessage = message;
-}
-
-void CdbService::setForcedHttpStatus(int status, const QByteArray& location) {
-    m_forcedHttpStatus = status >= 100 && status <= 599 ? status : 0;
-    // One header line of visible text: control characters never go out (CR and LF would end it or smuggle
-    // others; HTTP clients such as Qt 6.8's reject a field value with any of them).
-    m_forcedLocation = location.toPercentEncoding(QByteArrayLiteral(":/?#[]@!$&'()*+,;=%"));
 }
 
 int CdbService::pollsOf(const QString& taskId) const {
     return m_runtime.value(taskId.toLower()).polls;
 }
 
-HttpReply CdbService::malformedRequest(int status, const QString& reason) {
-    HttpReply r;
-    r.status = status;
-    r.body = vendor::errorBody(status == 413 ? QStringLiteral("RequestSizeLimitExceeded")
-                                             : QStringLiteral("InvalidRequest"),
-                               reason);
-    return r;
+HttpReply CdbService::answer(const ServiceCall& call) {
+    if (call.action != QLatin1String(kAsyncAction) && m_unsupportedRegions.contains(call.region))
+        return call.error(QStringLiteral("UnsupportedRegion"),
+                          QStringLiteral("The region `%1` is not supported.").arg(call.region));
+    if (call.action == QLatin1String(kTasksAction))
+        return describeTasks(call);
+    if (call.action == QLatin1String(kInstancesAction))
+        return describeInstances(call);
+    return describeAsyncRequestInfo(call);
 }
 
-HttpReply CdbService::apiError(const QString& code, const QString& message, QString* outcome) {
-    if (code.startsWith(QLatin1String("AuthFailure")))
-        ++m_stats->authFailures;
-    if (code == QLatin1String("RequestLimitExceeded"))
-        ++m_stats->rateLimited;
-    *outcome = code;
-    HttpReply r;
-    r.body = vendor::errorBody(code, message);
-    return r;
-}
-
-HttpReply CdbService::invalidParameter(const QString& message, QString* outcome) {
-    return apiError(QStringLiteral("InvalidParameter"), message, outcome);
-}
-
-// The vendor refuses a body field the action does not document.
-std::optional<HttpReply> CdbService::unknownParameter(const QJsonObject& params, const QStringList& known,
-                                                      QString* outcome) {
-    for (auto it = params.begin(); it != params.end(); ++it) {
-        if (!known.contains(it.key()))
-            return apiError(
-                QStringLiteral("UnknownParameter"),
-                QStringLiteral("The parameter `%1` is not recognized.").arg(vendor::echo(it.key().toUtf8())),
-                outcome);
-    }
-    return std::nullopt;
-}
-
-// What the gateway answers before it looks at the signature: the rate limit (every request counts, signed or
-// not), the scripted HTTP status and error, then the method, URI, action and version.
-std::optional<HttpReply> CdbService::gatewayError(const HttpRequest& req, const QString& key,
-                                                  qint64 arrivedAtMs, QString* outcome) {
-    const QByteArray action = req.header("x-tc-action");
-    const QString actionName = QString::fromUtf8(action.left(kMaxEchoChars));
-    if (!m_limiter->admit(key, actionName, rateBucket(actionName), arrivedAtMs))
-        return apiError(QStringLiteral("RequestLimitExceeded"),
-                        QStringLiteral("Your current request times exceeds the frequency limit `%1` for a "
-                                       "second. Please reduce the frequency of calls.")
-                            .arg(m_limiter->limit(rateBucket(actionName))),
-                        outcome);
-    if (m_forcedHttpStatus != 0) {
-        *outcome = QStringLiteral("http:%1").arg(m_forcedHttpStatus);
-        return HttpReply::statusPage(m_forcedHttpStatus, m_forcedLocation);
-    }
-    if (!m_forcedCode.isEmpty())
-        return apiError(
-            m_forcedCode,
-            m_forcedMessage.isEmpty() ? QStringLiteral("Forced by the emulator.") : m_forcedMessage, outcome);
-    if (req.method != "POST")
-        return apiError(QStringLiteral("UnsupportedProtocol"),
-                        QStringLiteral("The request method `%1` is not supported; use POST with "
-                                       "TC3-HMAC-SHA256.")
-                            .arg(vendor::echo(req.method)),
-                        outcome);
-    if (req.target != "/")
-        return apiError(
-            QStringLiteral("UnsupportedProtocol"),
-            QStringLiteral("The request URI `%1` is not supported; use `/`.").arg(vendor::echo(req.target)),
-            outcome);
-    if (action.isEmpty())
-        return apiError(QStringLiteral("MissingParameter"),
-                        QStringLiteral("The request is missing a required parameter `Action`."), outcome);
-    if (!isServedAction(QString::fromUtf8(action)))
-        return apiError(QStringLiteral("InvalidAction"),
-                        QStringLiteral("The requested action `%1` does not exist.").arg(vendor::echo(action)),
-                        outcome);
-    const QByteArray version = req.header("x-tc-version");
-    if (version.isEmpty())
-        return apiError(QStringLiteral("MissingParameter"),
-                        QStringLiteral("The request is missing a required parameter `Version`."), outcome);
-    if (version != kVersionName)
-        return apiError(QStringLiteral("NoSuchVersion"),
-                        QStringLiteral("The API version `%1` does not exist.").arg(vendor::echo(version)),
-                        outcome);
-    return std::nullopt;
-}
-
-// After the signature: the region, then the errors scripted for the action and the unsupported regions.
-std::optional<HttpReply> CdbService::regionError(const QByteArray& regionBytes, const QString& action,
-                                                 QString* outcome) {
-    if (regionBytes.isEmpty())
-        return apiError(QStringLiteral("MissingParameter"),
-                        QStringLiteral("The request is missing a required parameter `Region`."), outcome);
-    const QString region = QString::fromUtf8(regionBytes);
-    if (region.size() > 64 || !vendor::isRegionName(region))
-        return apiError(QStringLiteral("UnsupportedRegion"),
-                        QStringLiteral("The region `%1` is not supported.").arg(vendor::echo(regionBytes)),
-                        outcome);
-    const auto actionError = m_actionErrors.constFind(action);
-    if (actionError != m_actionErrors.constEnd())
-        return apiError(actionError->first,
-                        actionError->second.isEmpty() ? QStringLiteral("Forced by the emulator.")
-                                                      : actionError->second,
-                        outcome);
-    if (action != QLatin1String(kAsyncAction) && m_unsupportedRegions.contains(region))
-        return apiError(QStringLiteral("UnsupportedRegion"),
-                        QStringLiteral("The region `%1` is not supported.").arg(region), outcome);
-    return std::nullopt;
-}
-
-HttpReply CdbService::handle(const HttpRequest& req, qint64 arrivedAtMs, QString* taskId, QString* outcome) {
-    m_lastHeaders = req.headers;
-    m_lastBody = req.body;
-    const QString claimedKey = claimedSecretId(req);
-    if (std::optional<HttpReply> error = gatewayError(req, claimedKey, arrivedAtMs, outcome))
-        return *error;
-
-    QString message;
-    const QString authError = verifyTc3(req, m_credentials, serverNow().toSecsSinceEpoch(), &message);
-    if (!authError.isEmpty())
-        return apiError(authError, message, outcome);
-
-    const QString actionName = QString::fromUtf8(req.header("x-tc-action").left(kMaxEchoChars));
-    const QByteArray regionBytes = req.header("x-tc-region");
-    if (std::optional<HttpReply> error = regionError(regionBytes, actionName, outcome))
-        return *error;
-    const QString region = QString::fromUtf8(regionBytes);
-
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(req.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return apiError(QStringLiteral("InvalidParameter"),
-                        QStringLiteral("The request body is not a JSON object."), outcome);
-    const QJsonObject params = doc.object();
-    if (actionName == QLatin1String(kTasksAction))
-        return describeTasks(params, claimedKey, region, outcome);
-    if (actionName == QLatin1String(kInstancesAction))
-        return describeInstances(params, claimedKey, region, outcome);
-    return describeAsyncRequestInfo(params, claimedKey, region, taskId, outcome);
-}
-
-CdbService::TaskRuntime& CdbService::startRuntime(const QString& id) {
+TaskRuntime& CdbService::startRuntime(const QString& id) {
     TaskRuntime& rt = m_runtime[id];
     if (!rt.sinceFirstQuery.isValid()) {
         rt.sinceFirstQuery.start();
@@ -307,34 +125,33 @@ CdbService::TaskRuntime& CdbService::startRuntime(const QString& id) {
     return rt;
 }
 
-HttpReply CdbService::describeAsyncRequestInfo(const QJsonObject& params, const QString& key,
-                                               const QString& region, QString* taskId, QString* outcome) {
-    if (std::optional<HttpReply> unknown =
-            unknownParameter(params, {QStringLiteral("AsyncRequestId")}, outcome))
+HttpReply CdbService::describeAsyncRequestInfo(const ServiceCall& call) {
+    const QJsonObject& params = call.params;
+    const QString& key = call.key;
+    QString* outcome = call.outcome;
+    if (std::optional<HttpReply> unknown = call.unknownParameter({QStringLiteral("AsyncRequestId")}))
         return *unknown;
     const QJsonValue idValue = params.value(QStringLiteral("AsyncRequestId"));
     if (idValue.isUndefined())
-        return apiError(QStringLiteral("MissingParameter"),
-                        QStringLiteral("The request is missing a required parameter `AsyncRequestId`."),
-                        outcome);
+        return call.error(QStringLiteral("MissingParameter"),
+                          QStringLiteral("The request is missing a required parameter `AsyncRequestId`."));
     if (!idValue.isString())
-        return apiError(QStringLiteral("InvalidParameterValue"),
-                        QStringLiteral("The value of parameter `AsyncRequestId` must be a string."), outcome);
+        return call.error(QStringLiteral("InvalidParameterValue"),
+                          QStringLiteral("The value of parameter `AsyncRequestId` must be a string."));
 
     const QString id = idValue.toString().toLower();
-    *taskId = id;
+    *call.taskId = id;
     m_queriedIds[key].insert(id); // verified by now
     const auto notFound = [&] {
-        return apiError(QStringLiteral("InvalidParameter.InvalidAsyncRequestId"),
-                        QStringLiteral("The async task does not exist."), outcome);
+        return call.error(QStringLiteral("InvalidParameter.InvalidAsyncRequestId"),
+                          QStringLiteral("The async task does not exist."));
     };
     auto task = m_tasks.constFind(id);
     if (task == m_tasks.constEnd()) {
         if (!vendor::isAsyncRequestId(id))
-            return apiError(
+            return call.error(
                 QStringLiteral("InvalidParameterValue"),
-                QStringLiteral("Invalid parameter value: `AsyncRequestId` is not an async request id."),
-                outcome);
+                QStringLiteral("Invalid parameter value: `AsyncRequestId` is not an async request id."));
         if (!m_defaultTimeline)
             return notFound();
         ScriptedTask generated;
@@ -342,7 +159,7 @@ HttpReply CdbService::describeAsyncRequestInfo(const QJsonObject& params, const 
         generated.steps = *m_defaultTimeline;
         task = m_tasks.insert(id, generated);
     }
-    if (!task->region.isEmpty() && task->region != region)
+    if (!task->region.isEmpty() && task->region != call.region)
         return notFound();
     if (task->listWithoutAsyncId || (!task->owner.isEmpty() && task->owner != key))
         return notFound();
@@ -358,7 +175,7 @@ HttpReply CdbService::describeAsyncRequestInfo(const QJsonObject& params, const 
         ++rt.faultsServed;
         r = faultReply(task->fault, current, outcome);
     } else if (current && !current->errorCode.isEmpty()) {
-        r = apiError(current->errorCode, current->errorMessage, outcome);
+        r = call.error(current->errorCode, current->errorMessage);
     } else if (current) {
         *outcome = current->status.value_or(QStringLiteral("null"));
         r.body = vendor::successBody(current->status, current->info);
@@ -489,19 +306,18 @@ QJsonObject CdbService::taskItem(const Listed& l) {
         {QStringLiteral("TaskAttachInfo"), QJsonArray()}};
 }
 
-HttpReply CdbService::describeTasks(const QJsonObject& params, const QString& key, const QString& region,
-                                    QString* outcome) {
+HttpReply CdbService::describeTasks(const ServiceCall& call) {
     static const QStringList known = {QStringLiteral("InstanceId"),     QStringLiteral("AsyncRequestId"),
                                       QStringLiteral("TaskTypes"),      QStringLiteral("TaskStatus"),
                                       QStringLiteral("StartTimeBegin"), QStringLiteral("StartTimeEnd"),
                                       QStringLiteral("Offset"),         QStringLiteral("Limit")};
-    if (std::optional<HttpReply> unknown = unknownParameter(params, known, outcome))
+    if (std::optional<HttpReply> unknown = call.unknownParameter(known))
         return *unknown;
     TaskQuery query;
-    if (const std::optional<QString> error = parseTaskQuery(params, &query))
-        return invalidParameter(*error, outcome);
+    if (const std::optional<QString> error = parseTaskQuery(call.params, &query))
+        return call.error(QStringLiteral("InvalidParameter"), *error);
 
-    const QList<Listed> listed = listTasks(query, key, region);
+    const QList<Listed> listed = listTasks(query, call.key, call.region);
     const qint64 total = listed.size() + m_malformedTaskItems;
     QJsonArray items;
     const qint64 first = std::min(query.offset, total);
@@ -512,35 +328,35 @@ HttpReply CdbService::describeTasks(const QJsonObject& params, const QString& ke
         else
             items.append(taskItem(listed.at(i)));
     }
-    *outcome = QStringLiteral("%1:%2").arg(QLatin1String(kTasksAction)).arg(items.size());
+    *call.outcome = QStringLiteral("%1:%2").arg(QLatin1String(kTasksAction)).arg(items.size());
     HttpReply r;
     r.body = vendor::envelope(
         QJsonObject{{QStringLiteral("TotalCount"), double(total)}, {QStringLiteral("Items"), items}});
     return r;
 }
 
-HttpReply CdbService::describeInstances(const QJsonObject& params, const QString& key, const QString& region,
-                                        QString* outcome) {
+HttpReply CdbService::describeInstances(const ServiceCall& call) {
+    const QJsonObject& params = call.params;
     static const QStringList known = {QStringLiteral("InstanceIds"), QStringLiteral("InstanceNames"),
                                       QStringLiteral("Offset"), QStringLiteral("Limit")};
-    if (std::optional<HttpReply> unknown = unknownParameter(params, known, outcome))
+    if (std::optional<HttpReply> unknown = call.unknownParameter(known))
         return *unknown;
     QString message;
     qint64 offset = 0, limit = 0;
     if (!pagingParams(params, kInstancesDefaultLimit, kInstancesMaxLimit, &offset, &limit, &message))
-        return invalidParameter(message, outcome);
+        return call.error(QStringLiteral("InvalidParameter"), message);
     QStringList ids, names;
     if (params.contains(QStringLiteral("InstanceIds")) &&
         !vendor::stringListParam(params.value(QStringLiteral("InstanceIds")), &ids))
-        return invalidParameter(QStringLiteral("The parameter `InstanceIds` must be an array of strings."),
-                                outcome);
+        return call.error(QStringLiteral("InvalidParameter"),
+                          QStringLiteral("The parameter `InstanceIds` must be an array of strings."));
     if (params.contains(QStringLiteral("InstanceNames")) &&
         !vendor::stringListParam(params.value(QStringLiteral("InstanceNames")), &names))
-        return invalidParameter(QStringLiteral("The parameter `InstanceNames` must be an array of strings."),
-                                outcome);
+        return call.error(QStringLiteral("InvalidParameter"),
+                          QStringLiteral("The parameter `InstanceNames` must be an array of strings."));
     QList<const EmulatedInstance*> listed;
     for (const EmulatedInstance& instance : m_instances) {
-        if (instance.region != region || (!instance.owner.isEmpty() && instance.owner != key))
+        if (instance.region != call.region || (!instance.owner.isEmpty() && instance.owner != call.key))
             continue;
         if (!ids.isEmpty() && !ids.contains(instance.id, Qt::CaseInsensitive))
             continue;
@@ -564,7 +380,7 @@ HttpReply CdbService::describeInstances(const QJsonObject& params, const QString
                                  {QStringLiteral("Vip"), in.vip},
                                  {QStringLiteral("Vport"), in.vport}});
     }
-    *outcome = QStringLiteral("%1:%2").arg(QLatin1String(kInstancesAction)).arg(items.size());
+    *call.outcome = QStringLiteral("%1:%2").arg(QLatin1String(kInstancesAction)).arg(items.size());
     HttpReply r;
     r.body = vendor::envelope(
         QJsonObject{{QStringLiteral("TotalCount"), double(listed.size())}, {QStringLiteral("Items"), items}});

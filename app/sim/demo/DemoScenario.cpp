@@ -213,4 +213,58 @@ QList<ScriptedTask> discoverableTasks() {
     return tasks;
 }
 
+QList<ScriptedTask> productTasks() {
+    const auto s = [](const char* text) { return std::optional<QString>(QString::fromUtf8(text)); };
+    QList<ScriptedTask> tasks;
+    const auto add = [&](const char* product, const char* id, const char* instance, const char* type,
+                         QList<TimelineStep> steps) {
+        ScriptedTask t;
+        t.product = QString::fromLatin1(product);
+        t.id = QString::fromLatin1(id);
+        t.region = region();
+        t.instanceIds = {QString::fromLatin1(instance)};
+        t.taskType = QString::fromLatin1(type);
+        t.steps = std::move(steps);
+        tasks.append(t);
+        return &tasks.last();
+    };
+    const std::optional<QString> none;
+
+    // mongodb: no message field; numeric string ids.
+    add("mongodb", "1750660112000249", "cmgo-6ielucen", "",
+        {step(0, s("initial"), none), step(3000, s("running"), none), step(30000, s("success"), none)});
+    add("mongodb", "1750660112001784", "cmgo-6ielucen", "", {step(0, s("running"), none)});
+    add("mongodb", "174548484400", "cmgo-9d0p6umb", "",
+        {step(0, s("running"), none), step(12000, s("failed"), none)});
+
+    // redis: DescribeTaskInfo's free-text TaskType, DescribeTaskList's code.
+    ScriptedTask* flush = add(
+        "redis", "2031393158", "crs-5a4py64p", "020",
+        {step(0, s("preparing"), s("")), step(2000, s("running"), s("")), step(20000, s("succeed"), s(""))});
+    flush->taskTitle = QStringLiteral("redis缓存清空流程");
+    flush->instanceName = QStringLiteral("cache-orders");
+    ScriptedTask* account = add("redis", "140171780", "crs-5a4py64p", "037", {step(0, s("running"), s(""))});
+    account->taskTitle = QStringLiteral("修改实例账号");
+    account->instanceName = QStringLiteral("cache-orders");
+    ScriptedTask* backup =
+        add("redis", "4295131269", "crs-0b8dkd3q", "012",
+            {step(0, s("running"), s("")),
+             step(15000, s("failed"), s("Backup failed: the instance is being migrated"))});
+    backup->taskTitle = QStringLiteral("手动备份");
+    backup->instanceName = QStringLiteral("cache-sessions");
+
+    // postgres: Running, Success, Fail with a message, WaitSwitch.
+    add("postgres", "120321", "postgres-4wdeb0zv", "RestartInstance",
+        {step(0, s("Running"), s("")), step(25000, s("Success"), s(""))});
+    add("postgres", "25104", "postgres-4wdeb0zv", "ModifyDBInstanceParameters",
+        {step(0, s("Running"), s(""))});
+    add("postgres", "22051110000", "postgres-7h2kq9xe", "RestoreDatabase",
+        {step(0, s("Running"), s("")),
+         step(18000, s("Fail"), s("Restore failed: the backup set is no longer available"))});
+    add("postgres", "912", "postgres-7h2kq9xe", "ModifyDBInstanceSpec",
+        {step(0, s("Running"), s("")),
+         step(8000, s("WaitSwitch"), s("Waiting for the maintenance window (03:00-04:00 UTC+8)"))});
+    return tasks;
+}
+
 } // namespace taskwatch::sim::demo

@@ -1,4 +1,4 @@
-#include "cdb/SignatureCheck.h"
+#include "gateway/SignatureCheck.h"
 #include "api/Signer.h"
 #include "http/HttpRequest.h"
 
@@ -82,7 +82,7 @@ bool parseAuthorization(const QByteArray& value, AuthParts* out) {
 } // namespace
 
 QString verifyTc3(const HttpRequest& req, const QHash<QString, EmulatedCredential>& credentials,
-                  qint64 serverNowSecs, QString* message) {
+                  const QByteArray& service, qint64 serverNowSecs, QString* message) {
     AuthParts auth;
     if (!parseAuthorization(req.header("authorization"), &auth)) {
         *message = QStringLiteral("The Authorization header is missing or malformed; expected "
@@ -120,7 +120,7 @@ QString verifyTc3(const HttpRequest& req, const QHash<QString, EmulatedCredentia
         *message = QStringLiteral("The credential date must be the UTC date of X-TC-Timestamp.");
         return QStringLiteral("AuthFailure.SignatureFailure");
     }
-    if (auth.service != "cdb") {
+    if (auth.service != service) {
         *message = QStringLiteral("The credential scope names the wrong service.");
         return QStringLiteral("AuthFailure.SignatureFailure");
     }
@@ -166,6 +166,20 @@ QString claimedSecretId(const HttpRequest& req) {
     const qsizetype start = at + 11;
     const qsizetype end = auth.indexOf('/', start);
     return end < 0 ? QString() : QString::fromUtf8(auth.mid(start, std::min<qsizetype>(end - start, 128)));
+}
+
+QString claimedService(const HttpRequest& req) {
+    const QByteArray auth = req.header("authorization");
+    const qsizetype at = auth.indexOf("Credential=");
+    if (at < 0)
+        return {};
+    const qsizetype idEnd = auth.indexOf('/', at);
+    const qsizetype dateEnd = idEnd < 0 ? -1 : auth.indexOf('/', idEnd + 1);
+    const qsizetype serviceEnd = dateEnd < 0 ? -1 : auth.indexOf('/', dateEnd + 1);
+    if (serviceEnd < 0)
+        return {};
+    // Bounded: the name keys a rate-limit count and is quoted back in NoSuchProduct.
+    return QString::fromUtf8(auth.mid(dateEnd + 1, std::min<qsizetype>(serviceEnd - dateEnd - 1, 32)));
 }
 
 } // namespace taskwatch::sim

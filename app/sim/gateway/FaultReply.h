@@ -2,7 +2,7 @@
 // a cut-short body, a reset or a stalled connection, and Info texts that are huge or hostile.
 #pragma once
 
-#include "cdb/Script.h"
+#include "Script.h"
 #include "http/HttpReply.h"
 
 #include <QString>

@@ -1,5 +1,5 @@
-#include "cdb/FaultReply.h"
-#include "cdb/VendorFormat.h"
+#include "gateway/FaultReply.h"
+#include "gateway/Wire.h"
 
 namespace taskwatch::sim {
 
