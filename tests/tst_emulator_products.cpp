@@ -3,6 +3,7 @@
 // and actions, each product's status words along a timeline, fields and nulls, ids beyond 2^53, tasks that
 // appear late, per-(service, action) rate limits, and the redis and postgres listings.
 #include "EmulatorClient.h"
+#include "TimelineSteps.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -25,13 +26,7 @@ const Product kPostgres{"postgres", "2017-03-12", "DescribeTasks"};
 const Product kCdb{"cdb", "2017-03-20", "DescribeAsyncRequestInfo"};
 
 TimelineStep at(int afterPolls, const char* status, const char* info = nullptr) {
-    TimelineStep s;
-    s.afterPolls = afterPolls;
-    if (status)
-        s.status = QString::fromUtf8(status);
-    if (info)
-        s.info = QString::fromUtf8(info);
-    return s;
+    return step(afterPolls, status, info);
 }
 
 ScriptedTask productTask(const char* product, const char* id, QList<TimelineStep> steps) {
