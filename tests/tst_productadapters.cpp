@@ -69,6 +69,61 @@ QStringList named(const NamedTaskIdScan& scan) {
         out.append(n.product + QLatin1Char(':') + n.id);
     return out;
 }
+// pollParsing's postgres rows (DescribeTasks with a TaskId filter).
+void addPostgresPollRows() {
+    const QByteArray pgTask =
+        R"({"TaskId":912,"TaskType":"RestartInstance","DBInstanceId":"postgres-abcd1234",)"
+        R"("StartTime":"2026-12-01 16:30:05","EndTime":"","Status":"Running","Progress":40,)"
+        R"("TaskDetail":{"CurrentStep":"switch","AllSteps":"[]","Message":"waiting"}})";
+    const int found = int(PollAnswer::Kind::Found);
+    const int notVisible = int(PollAnswer::Kind::NotVisible);
+    const int malformed = int(PollAnswer::Kind::Malformed);
+
+    QTest::newRow("postgres running")
+        << "postgres"
+        << "912" << envelope("\"TotalCount\":1,\"TaskSet\":[" + pgTask + "]") << found << "RUNNING"
+        << "waiting"
+        << "";
+    QTest::newRow("postgres empty set")
+        << "postgres"
+        << "912" << envelope(R"("TotalCount":0,"TaskSet":[])") << notVisible << kNone << kNone << "";
+    QTest::newRow("postgres null set")
+        << "postgres"
+        << "912" << envelope(R"("TotalCount":0,"TaskSet":null)") << notVisible << kNone << kNone << "";
+    QTest::newRow("postgres missing set")
+        << "postgres"
+        << "912" << envelope(R"("TotalCount":0)") << notVisible << kNone << kNone << "";
+    QTest::newRow("postgres another task")
+        << "postgres"
+        << "913" << envelope("\"TotalCount\":1,\"TaskSet\":[" + pgTask + "]") << notVisible << kNone << kNone
+        << "";
+    QTest::newRow("postgres id as text")
+        << "postgres"
+        << "912" << envelope(R"("TaskSet":[{"TaskId":"912","Status":"Success","TaskDetail":null}])") << found
+        << "SUCCESS" << kNone << "";
+    QTest::newRow("postgres set object")
+        << "postgres"
+        << "912" << envelope(R"("TaskSet":{"TaskId":912})") << malformed << kNone << kNone << "TaskSet";
+    QTest::newRow("postgres entry string")
+        << "postgres"
+        << "912" << envelope(R"("TaskSet":["912"])") << malformed << kNone << kNone << "TaskSet[0]";
+    QTest::newRow("postgres detail string")
+        << "postgres"
+        << "912" << envelope(R"("TaskSet":[{"TaskId":912,"Status":"Fail","TaskDetail":"x"}])") << malformed
+        << kNone << kNone << "TaskSet[0].TaskDetail";
+    QTest::newRow("postgres message number")
+        << "postgres"
+        << "912" << envelope(R"("TaskSet":[{"TaskId":912,"Status":"Fail","TaskDetail":{"Message":1}}])")
+        << malformed << kNone << kNone << "TaskSet[0].TaskDetail.Message";
+    QTest::newRow("postgres no task id")
+        << "postgres"
+        << "912" << envelope(R"("TaskSet":[{"Status":"Fail"}])") << malformed << kNone << kNone << "TaskId";
+    QTest::newRow("postgres fractional id")
+        << "postgres"
+        << "912" << envelope(R"("TaskSet":[{"TaskId":912.5,"Status":"Fail"}])") << malformed << kNone << kNone
+        << "TaskId";
+}
+
 } // namespace
 
 class TestProductAdapters : public QObject {
@@ -375,53 +430,7 @@ private slots:
                                               << "18215" << envelope(R"("Status":"failed","TaskMessage":7)")
                                               << malformed << kNone << kNone << "TaskMessage";
 
-        const QByteArray pgTask =
-            R"({"TaskId":912,"TaskType":"RestartInstance","DBInstanceId":"postgres-abcd1234",)"
-            R"("StartTime":"2026-12-01 16:30:05","EndTime":"","Status":"Running","Progress":40,)"
-            R"("TaskDetail":{"CurrentStep":"switch","AllSteps":"[]","Message":"waiting"}})";
-        QTest::newRow("postgres running")
-            << "postgres"
-            << "912" << envelope("\"TotalCount\":1,\"TaskSet\":[" + pgTask + "]") << found << "RUNNING"
-            << "waiting"
-            << "";
-        QTest::newRow("postgres empty set")
-            << "postgres"
-            << "912" << envelope(R"("TotalCount":0,"TaskSet":[])") << notVisible << kNone << kNone << "";
-        QTest::newRow("postgres null set")
-            << "postgres"
-            << "912" << envelope(R"("TotalCount":0,"TaskSet":null)") << notVisible << kNone << kNone << "";
-        QTest::newRow("postgres missing set")
-            << "postgres"
-            << "912" << envelope(R"("TotalCount":0)") << notVisible << kNone << kNone << "";
-        QTest::newRow("postgres another task")
-            << "postgres"
-            << "913" << envelope("\"TotalCount\":1,\"TaskSet\":[" + pgTask + "]") << notVisible << kNone
-            << kNone << "";
-        QTest::newRow("postgres id as text")
-            << "postgres"
-            << "912" << envelope(R"("TaskSet":[{"TaskId":"912","Status":"Success","TaskDetail":null}])")
-            << found << "SUCCESS" << kNone << "";
-        QTest::newRow("postgres set object")
-            << "postgres"
-            << "912" << envelope(R"("TaskSet":{"TaskId":912})") << malformed << kNone << kNone << "TaskSet";
-        QTest::newRow("postgres entry string")
-            << "postgres"
-            << "912" << envelope(R"("TaskSet":["912"])") << malformed << kNone << kNone << "TaskSet[0]";
-        QTest::newRow("postgres detail string")
-            << "postgres"
-            << "912" << envelope(R"("TaskSet":[{"TaskId":912,"Status":"Fail","TaskDetail":"x"}])")
-            << malformed << kNone << kNone << "TaskSet[0].TaskDetail";
-        QTest::newRow("postgres message number")
-            << "postgres"
-            << "912" << envelope(R"("TaskSet":[{"TaskId":912,"Status":"Fail","TaskDetail":{"Message":1}}])")
-            << malformed << kNone << kNone << "TaskSet[0].TaskDetail.Message";
-        QTest::newRow("postgres no task id") << "postgres"
-                                             << "912" << envelope(R"("TaskSet":[{"Status":"Fail"}])")
-                                             << malformed << kNone << kNone << "TaskId";
-        QTest::newRow("postgres fractional id")
-            << "postgres"
-            << "912" << envelope(R"("TaskSet":[{"TaskId":912.5,"Status":"Fail"}])") << malformed << kNone
-            << kNone << "TaskId";
+        addPostgresPollRows();
     }
     void pollParsing() {
         QFETCH(QString, key);
