@@ -6,7 +6,8 @@
 #include "history/TaskStore.h"
 #include "polling/AccountPoller.h"
 #include "polling/PollScheduler.h"
-#include "task/TaskIdExtractor.h"
+#include "products/NamedTaskIds.h"
+#include "products/Products.h"
 #include "task/TaskLifecycle.h"
 
 #include <QSet>
@@ -38,8 +39,9 @@ AccountPoller* TaskBoard::poller(const QString& profile) const {
     return it == m_pollers.end() ? nullptr : it->second.get();
 }
 
-AccountPoller* TaskBoard::pollerOf(const TaskState* t) const {
-    return t && isCdbProduct(t->product) ? poller(t->profile) : nullptr;
+PollScheduler* TaskBoard::schedulerOf(const TaskState* t) const {
+    AccountPoller* p = t ? poller(t->profile) : nullptr;
+    return p && p->isStarted() ? p->scheduler(t->product) : nullptr;
 }
 
 AccountPoller& TaskBoard::ensurePoller(const QString& profile) {
@@ -144,9 +146,8 @@ QString TaskBoard::defaultRegion(const QString& profile) const {
 // The account polls now: its tasks known before (restored, or added while its credentials were unknown) join
 // its scheduler.
 void TaskBoard::onAccountStarted(const QString& profile) {
-    PollScheduler* s = poller(profile)->scheduler();
     for (const auto& t : m_tasks) {
-        if (t->profile == profile && !t->isJobOnly())
+        if (PollScheduler* s = t->profile == profile && !t->isJobOnly() ? schedulerOf(t.get()) : nullptr)
             s->restoreTask(*t);
     }
     m_discovery->accountStarted(profile);
@@ -178,34 +179,50 @@ TaskState& TaskBoard::insert(TaskState state, const QString& key) {
     return t;
 }
 
-AddReport TaskBoard::addText(const QString& text, const QString& profile, const QString& region) {
-    const ExtractedIds found = TaskIdExtractor::extract(text);
+AddReport TaskBoard::addText(const QString& text, const QString& profile, const QString& region,
+                             const QString& bareNumbersProduct) {
+    const PastedIds found = NamedTaskIds::extractAll(text, bareNumbersProduct);
     AddReport report;
     report.alreadyPresent = found.duplicates;
+    report.rejected = found.rejected;
     report.unrecognisedLineCount = found.unrecognisedLineCount;
     report.unrecognisedLines = found.unrecognisedLines;
-    report.addedKeys = addIds(found.ids, profile, region);
+    for (const QString& product : Products::keys()) {
+        const QStringList ids = found.idsOf(product);
+        if (ids.isEmpty())
+            continue;
+        const QStringList added = addIds(ids, profile, region, product);
+        if (!added.isEmpty())
+            report.addedByProduct.insert(product, int(added.size()));
+        report.addedKeys += added;
+    }
     report.added = int(report.addedKeys.size());
     report.alreadyPresent += int(found.ids.size()) - report.added;
     return report;
 }
 
-QStringList TaskBoard::addIds(const QStringList& ids, const QString& profileName, const QString& regionName) {
+QStringList TaskBoard::addIds(const QStringList& ids, const QString& profileName, const QString& regionName,
+                              const QString& productName) {
     const QString profile = resolveProfile(profileName);
     const QString region = regionName.trimmed().isEmpty() ? defaultRegion(profile) : regionName.trimmed();
     if (!regionName.trimmed().isEmpty())
         m_lastRegion = region;
-    const AccountPoller* p = poller(profile);
-    PollScheduler* scheduler = p ? p->scheduler() : nullptr;
+    const ProductAdapter* product =
+        Products::find(productName.isEmpty() ? QString::fromLatin1(kCdbProduct) : productName);
+    if (!product)
+        return {};
+    AccountPoller* p = poller(profile);
+    PollScheduler* scheduler = p && p->isStarted() ? p->scheduler(product->key()) : nullptr;
     const bool held = isHeld(profile);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList added;
     for (const QString& id : ids) {
-        const QString key = taskKey(profile, id);
+        const QString key = taskKey(profile, product->key(), id);
         if (id.isEmpty() || m_byKey.contains(key))
             continue;
         TaskState state;
         state.profile = profile;
+        state.product = product->key();
         state.id = id;
         state.region = region;
         state.addedAt = now;
@@ -248,11 +265,10 @@ QStringList TaskBoard::adopt(const QList<TaskState>& states) {
         const QString key = taskKey(state);
         if (state.id.isEmpty() || m_byKey.contains(key))
             continue;
-        const AccountPoller* p = pollerOf(&state);
         if (!state.isJobOnly()) { // a job is refreshed from DescribeTasks only: never polled
             TaskLifecycle::restore(state, isHeld(state.profile));
-            if (p && p->isStarted())
-                p->scheduler()->restoreTask(state);
+            if (PollScheduler* s = schedulerOf(&state))
+                s->restoreTask(state);
         }
         insert(std::move(state), key);
         added.append(key);
@@ -287,8 +303,8 @@ bool TaskBoard::remove(const QStringList& keys) {
     m_journal.forget(presentKeys);
     const QSet<const TaskState*> gone(present.cbegin(), present.cend());
     for (const TaskState* t : std::as_const(present)) {
-        if (const AccountPoller* p = pollerOf(t); p && p->isStarted())
-            p->scheduler()->removeTask(t->id);
+        if (PollScheduler* s = schedulerOf(t))
+            s->removeTask(t->id);
         m_byKey.remove(taskKey(*t));
     }
     std::erase_if(m_tasks, [&gone](const std::unique_ptr<TaskState>& t) { return gone.contains(t.get()); });
@@ -313,13 +329,13 @@ QStringList TaskBoard::clearFinished() {
 void TaskBoard::retry(const QStringList& keys) {
     for (const QString& key : keys) {
         TaskState* t = find(key);
-        const AccountPoller* p = pollerOf(t);
-        if (!p || !p->isStarted() || t->isJobOnly())
+        PollScheduler* s = schedulerOf(t);
+        if (!s || t->isJobOnly())
             continue;
-        p->scheduler()->retry(t->id);
+        s->retry(t->id);
         if (t->isDone()) {
             TaskLifecycle::restart(*t);
-            if (p->status().isHeld())
+            if (isHeld(t->profile))
                 TaskLifecycle::hold(*t);
         }
         m_journal.recordUpdate(key);
@@ -330,27 +346,26 @@ void TaskBoard::retry(const QStringList& keys) {
 void TaskBoard::refreshNow(const QStringList& keys) {
     if (keys.isEmpty()) {
         for (const auto& [name, p] : m_pollers) {
-            if (p->isStarted())
-                p->scheduler()->refreshNow();
+            for (PollScheduler* s : p->schedulers())
+                s->refreshNow();
         }
         return;
     }
-    QHash<QString, QStringList> byProfile;
+    QHash<PollScheduler*, QStringList> byScheduler;
     for (const QString& key : keys) {
-        if (const TaskState* t = find(key); t && isCdbProduct(t->product))
-            byProfile[t->profile].append(t->id);
+        const TaskState* t = find(key);
+        if (PollScheduler* s = schedulerOf(t))
+            byScheduler[s].append(t->id);
     }
-    for (auto it = byProfile.cbegin(); it != byProfile.cend(); ++it) {
-        if (const AccountPoller* p = poller(it.key()); p && p->isStarted())
-            p->scheduler()->refreshNow(it.value());
-    }
+    for (auto it = byScheduler.cbegin(); it != byScheduler.cend(); ++it)
+        it.key()->refreshNow(it.value());
 }
 
 void TaskBoard::touch(const QStringList& keys) {
     for (const QString& key : keys) {
         const TaskState* t = find(key);
-        if (const AccountPoller* p = pollerOf(t); p && p->isStarted())
-            p->scheduler()->touch(t->id);
+        if (PollScheduler* s = schedulerOf(t))
+            s->touch(t->id);
     }
 }
 
@@ -366,8 +381,8 @@ void TaskBoard::setPaused(bool paused) {
 void TaskBoard::setMaxIntervalMs(int ms) {
     m_poll.maxIntervalMs = std::max(0, ms);
     for (const auto& [name, p] : m_pollers) {
-        if (p->isStarted())
-            p->scheduler()->setMaxIntervalMs(m_poll.maxIntervalMs);
+        for (PollScheduler* s : p->schedulers())
+            s->setMaxIntervalMs(m_poll.maxIntervalMs);
     }
 }
 
@@ -390,25 +405,31 @@ bool TaskBoard::anyTask(const std::function<bool(const TaskState&)>& predicate) 
 
 double TaskBoard::currentRate() const {
     double rate = 0;
-    for (const auto& [name, p] : m_pollers)
-        rate += p->isStarted() ? p->scheduler()->currentRate() : 0;
+    for (const auto& [name, p] : m_pollers) {
+        for (const PollScheduler* s : p->schedulers())
+            rate += s->currentRate();
+    }
     return rate;
 }
 
 qint64 TaskBoard::msUntilNextPoll() const {
     qint64 soonest = -1;
     for (const auto& [name, p] : m_pollers) {
-        const qint64 ms = p->isStarted() ? p->scheduler()->msUntilNextPoll() : -1;
-        if (ms >= 0 && (soonest < 0 || ms < soonest))
-            soonest = ms;
+        for (const PollScheduler* s : p->schedulers()) {
+            const qint64 ms = s->msUntilNextPoll();
+            if (ms >= 0 && (soonest < 0 || ms < soonest))
+                soonest = ms;
+        }
     }
     return soonest;
 }
 
 int TaskBoard::inFlightCount() const {
     int n = 0;
-    for (const auto& [name, p] : m_pollers)
-        n += p->isStarted() ? p->scheduler()->inFlightCount() : 0;
+    for (const auto& [name, p] : m_pollers) {
+        for (const PollScheduler* s : p->schedulers())
+            n += s->inFlightCount();
+    }
     return n;
 }
 
@@ -431,7 +452,7 @@ void TaskBoard::flush(FlushMode mode) {
 // ----------------------------------------------------------------------------------------------- outcomes
 
 void TaskBoard::onPolled(const QString& profile, const PollOutcome& outcome) {
-    const QString key = taskKey(profile, outcome.taskId);
+    const QString key = taskKey(profile, outcome.product, outcome.taskId);
     TaskState* t = find(key);
     if (!t)
         return; // an answer for a task removed meanwhile
@@ -539,26 +560,26 @@ QString TaskBoard::addListed(const QString& profile, const QString& id, const QS
 
 bool TaskBoard::pollNow(const QString& key) {
     const TaskState* t = find(key);
-    const AccountPoller* p = pollerOf(t);
-    if (!p || !p->isStarted() || !p->scheduler()->contains(t->id))
+    PollScheduler* s = schedulerOf(t);
+    if (!s || !s->contains(t->id))
         return false;
-    p->scheduler()->refreshNow({t->id});
+    s->refreshNow({t->id});
     return true;
 }
 
 bool TaskBoard::pollOnce(const QString& key, qint64 notSentBefore) {
     const TaskState* t = find(key);
-    const AccountPoller* p = pollerOf(t);
-    return p && p->isStarted() && p->scheduler()->pollOnce(t->id, notSentBefore);
+    PollScheduler* s = schedulerOf(t);
+    return s && s->pollOnce(t->id, notSentBefore);
 }
 
 // A covered task has no per-id poll planned: the time of the next one it showed is dropped.
 void TaskBoard::cover(const QString& key, qint64 forMs) {
     TaskState* t = find(key);
-    const AccountPoller* p = pollerOf(t);
-    if (!p || !p->isStarted())
+    PollScheduler* s = schedulerOf(t);
+    if (!s)
         return;
-    p->scheduler()->cover(t->id, forMs);
+    s->cover(t->id, forMs);
     if (forMs > 0 && t->nextPollAt.isValid() && t->phase == TaskPhase::Polling) {
         t->nextPollAt = QDateTime();
         m_journal.recordUpdate(key);
@@ -567,9 +588,8 @@ void TaskBoard::cover(const QString& key, qint64 forMs) {
 
 void TaskBoard::markUnlisted(const QString& key, qint64 forMs) {
     const TaskState* t = find(key);
-    const AccountPoller* p = pollerOf(t);
-    if (p && p->isStarted())
-        p->scheduler()->markUnlisted(t->id, forMs);
+    if (PollScheduler* s = schedulerOf(t))
+        s->markUnlisted(t->id, forMs);
 }
 
 // DescribeTasks said finished and the one more poll did not: the task takes the listing's final state.
@@ -577,8 +597,8 @@ void TaskBoard::finishFromListing(const QString& key) {
     TaskState* t = find(key);
     if (!t || t->isFinished())
         return;
-    if (const AccountPoller* p = pollerOf(t); p && p->isStarted())
-        p->scheduler()->removeTask(t->id);
+    if (PollScheduler* s = schedulerOf(t))
+        s->removeTask(t->id);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     TaskLifecycle::finishFromListing(*t, now);
     HistoryEntry entry = TaskStore::entryFrom(*t);

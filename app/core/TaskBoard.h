@@ -4,9 +4,10 @@
 // Everything else holds pointers to its tasks (task(); valid until tasksAboutToBeRemoved) or receives copies
 // in signals.
 //
-// Tasks are keyed by (profile, task id) (see taskKey()): the same id may be watched under two accounts. Each
-// profile in use has an AccountPoller — its own client, scheduler, budgets and status (an authentication
-// failure holds only that account's tasks). A profile whose credentials are not known (yet, or no more) keeps
+// Tasks are keyed by (profile, product, task id) (see taskKey()): the same id may be watched under two
+// accounts, and two products may use the same number. Each profile in use has an AccountPoller — per product
+// its own client and scheduler, its budgets and status (an authentication failure holds only that account's
+// tasks). A profile whose credentials are not known (yet, or no more) keeps
 // its tasks, shown as held with the reason.
 //
 // Changes are batched by the HistoryJournal: at most every 100 ms they are written to the TaskStore in one
@@ -36,6 +37,7 @@
 namespace taskwatch {
 
 class AccountPoller;
+class PollScheduler;
 class TaskStore;
 
 class TaskBoard : public TaskList {
@@ -87,9 +89,14 @@ public:
 
     // --------------------------------------------------------------------------------------------- tasks
     // Adds the ids found in any text (announced at once with tasksAdded()); profile/region empty: defaults.
-    AddReport addText(const QString& text, const QString& profile = {}, const QString& region = {});
-    // The same for ids already extracted; returns the keys that were new. One store transaction.
-    QStringList addIds(const QStringList& ids, const QString& profile = {}, const QString& region = {});
+    // cdb's ids are found anywhere; other products' ids when named (`redis:18215`), and bare numbers as ids
+    // of `bareNumbersProduct` (a product key; empty: bare numbers are no ids). See NamedTaskIds.
+    AddReport addText(const QString& text, const QString& profile = {}, const QString& region = {},
+                      const QString& bareNumbersProduct = {});
+    // The same for ids of one product already extracted (canonical: ProductAdapter::normaliseId; `product`
+    // empty: cdb; an unknown product adds nothing); returns the keys that were new. One store transaction.
+    QStringList addIds(const QStringList& ids, const QString& profile = {}, const QString& region = {},
+                       const QString& product = {});
     // Every task stored in the TaskStore, each under its profile (start-up). Returns how many; -1 when the
     // stored tasks could not be read (the store's lastError() says why).
     int restore();
@@ -154,9 +161,9 @@ private:
     AccountPoller& ensurePoller(const QString& profile);
     QString resolveProfile(const QString& profile) const;
     TaskState* find(const QString& key) const;
-    // The poller of a task's account; null for no task, and for a task of a product not polled yet (only cdb
-    // tasks are).
-    AccountPoller* pollerOf(const TaskState* task) const;
+    // The scheduler of a task's account and product (its lane created on first use); null for no task and
+    // while the account does not poll.
+    PollScheduler* schedulerOf(const TaskState* task) const;
     TaskState& insert(TaskState state, const QString& key);
     bool isHeld(const QString& profile) const;
     void onPolled(const QString& profile, const PollOutcome& outcome);

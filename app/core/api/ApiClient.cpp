@@ -9,7 +9,9 @@
 #include "api/Regions.h"
 #include "api/Signer.h"
 #include "api/TlsTrust.h"
+#include "products/Products.h"
 #include "task/SafeText.h"
+#include "task/TaskKey.h"
 #include "task/TextBounds.h"
 
 #include <QCoreApplication>
@@ -92,7 +94,8 @@ ApiClient::ApiClient(QNetworkAccessManager* nam, EndpointConfig endpoint, Creden
     : TaskQueryBackend(parent)
     , m_nam(nam)
     , m_endpoint(std::move(endpoint))
-    , m_credential(std::move(credential)) {
+    , m_credential(std::move(credential))
+    , m_product(Products::find(QString::fromLatin1(kCdbProduct))) {
     TlsTrust::ensureApplied(); // SSL_CERT_FILE, once per process
     prepareRequest();
     m_deadlineTimer.setSingleShot(true);
@@ -121,6 +124,11 @@ void ApiClient::setEndpoint(const EndpointConfig& endpoint) {
     prepareRequest();
 }
 
+void ApiClient::setProduct(const ProductAdapter& product) {
+    m_product = &product;
+    prepareRequest();
+}
+
 // What every request has in common, built once per endpoint, language and credential: each request is a copy
 // with only its action, region, timestamp and signature set.
 void ApiClient::prepareRequest() {
@@ -131,7 +139,7 @@ void ApiClient::prepareRequest() {
     QNetworkRequest req(requestUrl);
     req.setRawHeader("Host", m_host);
     req.setRawHeader("Content-Type", kContentType);
-    req.setRawHeader("X-TC-Version", kVersion);
+    req.setRawHeader("X-TC-Version", m_product->version().toLatin1());
     req.setRawHeader("X-TC-Language", m_endpoint.language.toLatin1());
     req.setRawHeader("X-TC-RequestClient", kRequestClient);
     if (!m_credential.token.isEmpty())
@@ -208,7 +216,30 @@ void ApiClient::onDeadline() {
 }
 
 void ApiClient::query(quint64 ticket, const QString& taskId, const QString& region) {
-    send(ticket, kAction, region, requestBody(taskId), false);
+    if (isCdbProduct(m_product->key())) {
+        send(ticket, kAction, region, requestBody(taskId), false);
+        return;
+    }
+    const QByteArray body = m_product->pollBody(taskId);
+    if (body.isEmpty()) {
+        refuse(ticket,
+               transportError(ClientError::InvalidTaskId,
+                              QCoreApplication::translate("ApiClient", "Not a %1 task id: %2")
+                                  .arg(m_product->key(), SafeText::singleLine(taskId, 80)),
+                              0, {}),
+               false);
+        return;
+    }
+    send(ticket, m_product->pollAction().name, region, body, false, taskId);
+}
+
+void ApiClient::refuse(quint64 ticket, const QueryResult& refused, bool isCall) {
+    QTimer::singleShot(0, this, [this, ticket, refused, isCall] {
+        if (isCall)
+            emit callFinished(ticket, refused);
+        else
+            emit queryFinished(ticket, refused);
+    });
 }
 
 void ApiClient::call(quint64 ticket, const char* action, const QString& region, const QByteArray& body) {
@@ -216,22 +247,17 @@ void ApiClient::call(quint64 ticket, const char* action, const QString& region, 
 }
 
 void ApiClient::send(quint64 ticket, const char* action, const QString& region, const QByteArray& body,
-                     bool isCall) {
+                     bool isCall, const QString& taskId) {
     // The region travels as a header: a malformed one (CR/LF, spaces…) is never sent. (Checked once per
     // region in a row: the tasks of a board mostly share one.)
     const bool checkedBefore = !region.isEmpty() && region == m_wellFormedRegion;
     if (!checkedBefore && !Regions::isWellFormed(region)) {
-        const QueryResult refused =
-            transportError(ClientError::InvalidRegion,
-                           QCoreApplication::translate("ApiClient", "Not a region id: %1")
-                               .arg(SafeText::singleLine(region, 80)),
-                           0, {});
-        QTimer::singleShot(0, this, [this, ticket, refused, isCall] {
-            if (isCall)
-                emit callFinished(ticket, refused);
-            else
-                emit queryFinished(ticket, refused);
-        });
+        refuse(ticket,
+               transportError(ClientError::InvalidRegion,
+                              QCoreApplication::translate("ApiClient", "Not a region id: %1")
+                                  .arg(SafeText::singleLine(region, 80)),
+                              0, {}),
+               isCall);
         return;
     }
     m_wellFormedRegion = region;
@@ -240,7 +266,7 @@ void ApiClient::send(quint64 ticket, const char* action, const QString& region, 
     in.host = m_host;
     in.contentType = kContentType;
     in.payload = body;
-    in.service = "cdb";
+    in.service = m_product->service().toLatin1(); // the product's, never taken from the host
     in.timestamp = QDateTime::currentSecsSinceEpoch() + m_clockOffset;
     const SignOutput sig = Signer::sign(in, m_credential.secretId, m_credential.secretKey);
 
@@ -256,6 +282,7 @@ void ApiClient::send(quint64 ticket, const char* action, const QString& region, 
     InFlight state;
     state.ticket = ticket;
     state.isCall = isCall;
+    state.taskId = taskId;
     state.deadlineAt = steadyNowMs() + std::max(0, m_endpoint.timeoutMs);
     m_inFlight.insert(reply, state);
     const bool earliest = m_deadlines.empty() || state.deadlineAt < m_deadlines.begin()->first;
@@ -333,10 +360,13 @@ void ApiClient::onFinished(QNetworkReply* reply) {
     } else {
         // Redirects are never followed (ManualRedirectPolicy): the target is only reported.
         const QString location = QString::fromLatin1(reply->rawHeader("Location"));
-        QJsonObject response;
-        result = state.isCall ? parseEnvelope(httpStatus, body, false, location, &response)
-                              : parseResponse(httpStatus, body, false, location);
-        result.response = std::move(response);
+        if (state.isCall) {
+            QJsonObject response;
+            result = parseEnvelope(httpStatus, body, false, location, &response);
+            result.response = std::move(response);
+        } else {
+            result = readPoll(httpStatus, body, location, state.taskId);
+        }
     }
     result.serverDate = parseHttpDate(reply->rawHeader("Date"));
     result.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
@@ -344,6 +374,35 @@ void ApiClient::onFinished(QNetworkReply* reply) {
         emit callFinished(ticket, result);
     else
         emit queryFinished(ticket, result);
+}
+
+// A poll's answer: cdb's as it always was read (parseResponse), another product's by its adapter.
+QueryResult ApiClient::readPoll(int httpStatus, const QByteArray& body, const QString& location,
+                                const QString& taskId) const {
+    if (isCdbProduct(m_product->key()))
+        return parseResponse(httpStatus, body, false, location);
+    QJsonObject response;
+    QueryResult r = parseEnvelope(httpStatus, body, false, location, &response);
+    if (r.kind == ResultKind::ApiError) {
+        r.taskUnknown = m_product->isNotFoundError(r.errorCode);
+        return r;
+    }
+    if (r.kind != ResultKind::Success)
+        return r;
+    const PollAnswer answer = m_product->parsePoll(response, taskId);
+    switch (answer.kind) {
+    case PollAnswer::Kind::Found:
+        r.status = answer.reading.status;
+        r.vendorStatus = answer.reading.vendorStatus;
+        r.info = answer.info;
+        break;
+    case PollAnswer::Kind::NotVisible:
+        r.taskUnknown = true;
+        break;
+    case PollAnswer::Kind::Malformed:
+        return transportError(ClientError::ParseError, answer.problem, httpStatus, body);
+    }
+    return r;
 }
 
 QueryResult ApiClient::parseResponse(int httpStatus, const QByteArray& body, bool truncated,

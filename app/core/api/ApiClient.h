@@ -1,5 +1,7 @@
-// DescribeAsyncRequestInfo over QNetworkAccessManager: signs with TC3-HMAC-SHA256, bounds what it reads,
-// applies a per-request deadline, and turns every outcome into one typed QueryResult.
+// One product's API over QNetworkAccessManager (cdb's DescribeAsyncRequestInfo unless setProduct() says
+// another): signs with TC3-HMAC-SHA256 for the product's service, bounds what it reads, applies a
+// per-request deadline, and turns every outcome into one typed QueryResult (a poll's answer read by the
+// product's adapter).
 #pragma once
 
 #include "api/Credential.h"
@@ -17,6 +19,9 @@
 #include <utility>
 
 class QNetworkAccessManager;
+namespace taskwatch {
+class ProductAdapter;
+}
 class QNetworkReply;
 
 namespace taskwatch {
@@ -45,6 +50,10 @@ public:
     void setCredential(const Credential& credential);
     void setLanguage(const QString& language);
     void setEndpoint(const EndpointConfig& endpoint); // for the next requests
+    // The product whose service, version and poll action the next requests use (default cdb). The adapter
+    // must outlive the client (the registry's do).
+    void setProduct(const ProductAdapter& product);
+    const ProductAdapter& product() const { return *m_product; }
     const EndpointConfig& endpoint() const { return m_endpoint; }
 
     // Pure parsing of a response, exposed for tests and fuzzing. `truncated` = the body was cut at
@@ -63,6 +72,7 @@ private:
     struct InFlight {
         quint64 ticket = 0;
         bool isCall = false;       // call() (callFinished) rather than query() (queryFinished)
+        QString taskId;            // query(): the task asked about
         bool sentReported = false; // querySent / callSent emitted
         QByteArray body;           // what was read so far, at most kMaxBodyBytes
         bool truncated = false;
@@ -70,7 +80,11 @@ private:
         qint64 deadlineAt = 0; // monotonic ms
         QStringList sslErrors; // certificate problems reported, for the message (at most a few)
     };
-    void send(quint64 ticket, const char* action, const QString& region, const QByteArray& body, bool isCall);
+    void send(quint64 ticket, const char* action, const QString& region, const QByteArray& body, bool isCall,
+              const QString& taskId = {});
+    void refuse(quint64 ticket, const QueryResult& refused, bool isCall);
+    QueryResult readPoll(int httpStatus, const QByteArray& body, const QString& location,
+                         const QString& taskId) const;
     void onFinished(QNetworkReply* reply);
     bool drainBounded(QNetworkReply* reply, InFlight& state);
     void onDeadline();
@@ -80,6 +94,7 @@ private:
     QNetworkAccessManager* m_nam;
     EndpointConfig m_endpoint;
     Credential m_credential;
+    const ProductAdapter* m_product;
     qint64 m_clockOffset = 0;
     QNetworkRequest m_request;  // what every request has in common (prepareRequest())
     QByteArray m_host;          // its Host header, signed

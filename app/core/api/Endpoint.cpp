@@ -41,4 +41,16 @@ int maxInFlight(const EndpointConfig& endpoint, int wanted) {
     return wanted;
 }
 
+QUrl forService(const QUrl& url, const QString& service) {
+    const QString host = url.host().toLower();
+    static const QLatin1String vendorDomain(".tencentcloudapi.com");
+    const qsizetype firstDot = host.indexOf(QLatin1Char('.'));
+    if (!host.endsWith(vendorDomain) || firstDot <= 0 || host.left(firstDot) != QLatin1String("cdb") ||
+        service.isEmpty())
+        return url;
+    QUrl result = url;
+    result.setHost(service + host.mid(firstDot));
+    return result;
+}
+
 } // namespace taskwatch::Endpoint

@@ -28,6 +28,10 @@ QString validate(const QUrl& url);
 // emulator speaks HTTP/1.1) are limited to that; the vendor's hosts negotiate HTTP/2 (one multiplexed
 // connection), where nothing queues.
 int maxInFlight(const EndpointConfig& endpoint, int wanted);
+// The URL of another service of the same choice: the vendor's hosts name the service first
+// (cdb.intl.tencentcloudapi.com, cdb.tencentcloudapi.com, cdb.<region>.tencentcloudapi.com: the same with
+// `service` in its place); any other URL (an emulator, a proxy) serves every service and is kept.
+QUrl forService(const QUrl& url, const QString& service);
 } // namespace Endpoint
 
 } // namespace taskwatch

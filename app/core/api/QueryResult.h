@@ -31,12 +31,20 @@ inline constexpr auto ParseError = "ClientParseError"; // body is not the docume
 inline constexpr auto ResponseTooLarge = "ResponseTooLarge"; // body over the 1 MiB bound
 inline constexpr auto InvalidRegion = "ClientInvalidRegion"; // region is not a well-formed id: not sent
 inline constexpr auto Timeout = "Timeout";                   // per-request deadline passed
+inline constexpr auto TaskNotFound = "ClientTaskNotFound";   // unknown to the service after the grace time
+inline constexpr auto InvalidTaskId = "ClientInvalidTaskId"; // not an id of the product: not sent
 } // namespace ClientError
 
 struct QueryResult {
     ResultKind kind = ResultKind::TransportError;
     std::optional<QString> status; // nullopt = JSON null or absent
     std::optional<QString> info;   // nullopt = JSON null or absent (bounded in size)
+    // The vendor's own status word where it is not ours (products other than cdb); nullopt: the same as
+    // status.
+    std::optional<QString> vendorStatus;
+    // The service does not know the task (yet): an ApiError with the product's not-found code, or a success
+    // that carries no task. New tasks appear late: the scheduler decides (ProductAdapter::unseenGraceMs).
+    bool taskUnknown = false;
     QString requestId;
     QString errorCode;
     QString errorMessage; // bounded in size

@@ -1,7 +1,9 @@
-// One account's polling: its QNetworkAccessManager, signed ApiClient, PollScheduler and DiscoveryClient, the
-// budgets they spend (one per SecretId and API action, shared with the user's other TaskWatch processes), and
-// its AccountStatus. An account whose credentials are not known yet (or no more) has no client: its tasks are
-// held with the reason. An authentication failure holds only this account's polling.
+// One account's polling: its QNetworkAccessManager; per product a lane of a signed ApiClient (the product's
+// service, version, endpoint host and poll action) and a PollScheduler, cdb's with the DiscoveryClient; the
+// budgets they spend (one per SecretId, service and API action, shared with the user's other TaskWatch
+// processes); one signing clock correction for all of them; and its AccountStatus. An account whose
+// credentials are not known yet (or no more) has no client: its tasks are held with the reason. An
+// authentication failure holds only this account's polling.
 #pragma once
 
 #include "accounts/AccountConfig.h"
@@ -9,9 +11,11 @@
 #include "polling/PollOptions.h"
 #include "task/PollOutcome.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <map>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -21,6 +25,7 @@ namespace taskwatch {
 class ApiClient;
 class DiscoveryClient;
 class PollScheduler;
+class ProductAdapter;
 
 class AccountPoller : public QObject {
     Q_OBJECT
@@ -33,7 +38,7 @@ public:
 
     const QString& profile() const { return m_profile; }
     const AccountStatus& status() const { return m_status; }
-    bool isStarted() const { return m_scheduler != nullptr; }
+    bool isStarted() const { return !m_lanes.empty(); }
     const AccountConfig* config() const { return isStarted() ? &m_config : nullptr; }
 
     // Starts polling with these credentials and endpoint, or switches to them (which also resumes after an
@@ -49,12 +54,22 @@ public:
     // The pause changed: the scheduler sends again (or stops) at once.
     void wake();
 
-    PollScheduler* scheduler() const { return m_scheduler.get(); } // null while not started
+    PollScheduler* scheduler() const; // cdb's; null while not started
+    // The product's (registry key; empty: cdb), its lane created on first use; null while not started and for
+    // an unknown product.
+    PollScheduler* scheduler(const QString& product);
+    PollScheduler* existingScheduler(const QString& product) const; // without creating it
+    QList<PollScheduler*> schedulers() const;                       // every lane's, cdb's first
     DiscoveryClient* discovery() const { return m_discovery.get(); }
-    ApiClient* client() const { return m_client.get(); }
+    ApiClient* client() const; // cdb's
+    ApiClient* client(const QString& product) const;
+
+    // The budget name of a product's poll action: cdb's is the action's name (as before products); the
+    // others' "<service>.<action>" (mongodb's DescribeAsyncRequestInfo is not cdb's).
+    static QString budgetName(const ProductAdapter& product, const char* action);
 
 signals:
-    void polled(const QString& profile, const taskwatch::PollOutcome& outcome);
+    void polled(const QString& profile, const taskwatch::PollOutcome& outcome); // outcome.product is set
     void statusChanged(const QString& profile);
     // The account's tasks are held (no credentials, rejected ones) or released (polling again).
     void holdChanged(const QString& profile, bool held);
@@ -65,8 +80,12 @@ signals:
     void started(const QString& profile);                                // the client exists now
 
 private:
+    struct Lane;
     void createClients();
+    Lane& createLane(const ProductAdapter& product);
+    void connectLane(Lane& lane);
     void useBudgetOf(const QString& secretId);
+    QString useBudget(Lane& lane) const; // the pacing warning (empty: shared)
     void setState(AccountState state, const QString& problem = {}, const QString& message = {});
     void onCredentialsRejected(const QString& code, const QString& message);
 
@@ -78,8 +97,7 @@ private:
     AccountStatus m_status;
     QString m_budgetSecretId; // whose shared pacing budgets the scheduler and discovery use
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<PollScheduler> m_scheduler;
+    std::map<QString, std::unique_ptr<Lane>> m_lanes; // by product key
     std::unique_ptr<DiscoveryClient> m_discovery;
 };
 

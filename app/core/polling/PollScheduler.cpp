@@ -34,7 +34,8 @@ size_t answerHash(const std::optional<QString>& status, const std::optional<QStr
 // Scheduling facts of one task: where it waits, when it was last answered and what that answer was.
 struct PollScheduler::Entry {
     QString id;
-    QString region; // where it is asked about
+    QString region;     // where it is asked about
+    qint64 addedAt = 0; // monotonic time it was added (a restored task: as long ago as it was added)
     quint64 seq = 0;
     Queue queue = Queue::None;
     Key queuedKey{0, 0, nullptr};
@@ -99,6 +100,7 @@ bool PollScheduler::addTask(const QString& id, const QString& region) {
     Entry* raw = e.get();
     m_tasks.emplace(id, std::move(e));
     const qint64 now = m_clock();
+    raw->addedAt = now;
     raw->quietSince = now; // a new task starts at the minimum interval
     enqueue(raw, now, now);
     schedule();
@@ -125,6 +127,9 @@ bool PollScheduler::restoreTask(const TaskState& state) {
     }
     const qint64 now = m_clock();
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
+    raw->addedAt = state.addedAt.isValid()
+                       ? now - std::clamp<qint64>(state.addedAt.msecsTo(wallNow), 0, kMaxAgeMs)
+                       : now - kMaxAgeMs;
     if (state.lastCheckedAt.isValid())
         raw->lastResultAt = now - std::clamp<qint64>(state.lastCheckedAt.msecsTo(wallNow), 0, kMaxAgeMs);
     raw->quietSince = now;
@@ -480,6 +485,7 @@ PollOutcome PollScheduler::outcomeOf(const Entry* e, PollOutcome::Kind kind, con
     } else {
         o.status = boundOptional(result.status, kMaxStatusChars);
         o.info = boundOptional(result.info, kMaxInfoChars);
+        o.vendorStatus = boundOptional(result.vendorStatus, kMaxStatusChars);
     }
     return o;
 }
@@ -523,7 +529,9 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
     }
     Entry* e = it->second.get();
     e->inFlight = false;
-    if (result.isError())
+    if (result.taskUnknown)
+        onTaskUnknown(e, result, m_clock());
+    else if (result.isError())
         onError(e, result, m_clock());
     else
         onAnswer(e, result, m_clock());
@@ -559,6 +567,29 @@ void PollScheduler::onAnswer(Entry* e, const QueryResult& result, qint64 now) {
         outcome.nextPollAt = outcome.checkedAt.addMSecs(std::max<qint64>(0, e->dueAt - now));
     schedule();
     emit polled(outcome);
+}
+
+// The service does not know the task: an answer without a status while it may still appear, then a
+// permanent error (the vendor's not-found code, or ours when the answer was a success without the task).
+void PollScheduler::onTaskUnknown(Entry* e, const QueryResult& result, qint64 now) {
+    QueryResult r = result;
+    r.taskUnknown = false;
+    if (now - e->addedAt < m_unseenGraceMs) {
+        r.kind = ResultKind::Success;
+        r.status.reset();
+        r.vendorStatus.reset();
+        r.info.reset();
+        r.errorCode.clear();
+        r.errorMessage.clear();
+        onAnswer(e, r, now);
+        return;
+    }
+    if (r.kind != ResultKind::ApiError || ErrorCatalog::classify(r.errorCode) != ErrorClass::Permanent) {
+        r.kind = ResultKind::ApiError;
+        r.errorCode = QString::fromLatin1(ClientError::TaskNotFound);
+        r.errorMessage = ErrorCatalog::describe(r.errorCode).meaning;
+    }
+    onError(e, r, now);
 }
 
 // AuthFailure.SignatureExpire: sign again (a correction of the clock, or one already made); true when the

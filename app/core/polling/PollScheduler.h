@@ -96,6 +96,9 @@ public:
     // Requests in flight at once (PollOptions::maxInFlight; the transport's limit, see
     // Endpoint::maxInFlight).
     void setMaxInFlight(int n);
+    // An id the service does not know (QueryResult::taskUnknown) is pending for this long after the task was
+    // added (new tasks appear late), then stopped as not found; 0 (the default): stopped at once.
+    void setUnseenGraceMs(qint64 ms) { m_unseenGraceMs = ms; }
     // The budget requests are paced by (default: a LocalBudget of this scheduler only). For the account's
     // budget shared with other processes, pass SharedBudget::forAccount(secretId, action).budget; the
     // scheduler's current limit (rate, slow-down) carries over. Null: a new LocalBudget.
@@ -137,6 +140,7 @@ private:
     void onQueryFinished(quint64 ticket, const QueryResult& result);
     void onAnswer(Entry* e, const QueryResult& result, qint64 now);
     void onError(Entry* e, const QueryResult& result, qint64 now);
+    void onTaskUnknown(Entry* e, const QueryResult& result, qint64 now);
     bool resentAfterClockSkew(Entry* e, const QueryResult& result, qint64 now);
     void noteEndpoint(const QueryResult& result);
     void enqueue(Entry* e, qint64 dueAt, qint64 now);
@@ -164,6 +168,7 @@ private:
     quint64 m_nextSeq = 1;
     int m_doneCount = 0;
     int m_endpointFailure = 0; // HTTP status of the current endpoint failure (0: none)
+    qint64 m_unseenGraceMs = 0;
     QRandomGenerator m_rng;
 };
 

@@ -11,6 +11,7 @@ public:
     CdbAdapter();
     PollAnswer parsePoll(const QJsonObject& response, const QString& id) const override;
     bool isNotFoundError(const QString& code) const override;
+    qint64 unseenGraceMs() const override { return 0; }
     QByteArray listBody(const ListQuery& query, int page) const override;
     ListPage parseList(const QJsonObject& response) const override;
 };

@@ -2,6 +2,8 @@
 
 #include "platform/QtCompat.h"
 #include "products/Products.h"
+#include "task/TaskIdExtractor.h"
+#include "task/TaskKey.h"
 #include "task/TextBounds.h"
 
 #include <QRegularExpression>
@@ -68,6 +70,45 @@ NamedTaskIdScan NamedTaskIds::extract(QStringView text, QStringView bareNumbersP
         scan.ids.append({product->key(), *id});
     }
     return scan;
+}
+
+QStringList PastedIds::idsOf(const QString& product) const {
+    QStringList result;
+    for (const NamedTaskId& n : ids) {
+        if (n.product == product)
+            result.append(n.id);
+    }
+    return result;
+}
+
+PastedIds NamedTaskIds::extractAll(QStringView text, QStringView bareNumbersProduct) {
+    const ExtractedIds cdb = TaskIdExtractor::extract(text);
+    const NamedTaskIdScan named = extract(text, bareNumbersProduct);
+    PastedIds result;
+    result.duplicates = cdb.duplicates + named.duplicates;
+    result.rejected = named.rejectedCount;
+    QSet<QString> seen;
+    for (const QString& id : cdb.ids) {
+        seen.insert(id);
+        result.ids.append({QString::fromLatin1(kCdbProduct), id});
+    }
+    for (const NamedTaskId& n : named.ids) {
+        if (n.product == QLatin1String(kCdbProduct) && seen.contains(n.id))
+            ++result.duplicates; // "cdb:<id>" is found by both scans: one id
+        else
+            result.ids.append(n);
+    }
+    // A line without a cdb id may hold a named one (only the reported lines can be checked: the count
+    // beyond them stays as the cdb scan counted it).
+    result.unrecognisedLineCount = cdb.unrecognisedLineCount;
+    for (const QString& line : cdb.unrecognisedLines) {
+        const NamedTaskIdScan inLine = extract(line, bareNumbersProduct);
+        if (inLine.ids.isEmpty() && inLine.rejectedCount == 0)
+            result.unrecognisedLines.append(line);
+        else
+            --result.unrecognisedLineCount;
+    }
+    return result;
 }
 
 } // namespace taskwatch

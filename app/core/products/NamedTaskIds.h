@@ -27,11 +27,24 @@ struct NamedTaskIdScan {
     static constexpr int kMaxReportedRejects = 100;
 };
 
+// Every task id of any text: cdb's AsyncRequestIds (TaskIdExtractor, no name needed) and product-named ids
+// (with bare numbers when a product is named for them).
+struct PastedIds {
+    QList<NamedTaskId> ids; // in order of first appearance per kind (cdb's first), without duplicates
+    int duplicates = 0;
+    int rejected = 0; // product-named values that are no id of the product
+    QStringList
+        unrecognisedLines; // non-blank lines without any id (the first ExtractedIds::kMaxReportedLines)
+    int unrecognisedLineCount = 0;
+    QStringList idsOf(const QString& product) const;
+};
+
 namespace NamedTaskIds {
 // `bareNumbersProduct`: the key of a product with numeric ids that bare numbers belong to; empty (or a
 // product without numeric ids): bare numbers are not ids. A bare number glued to letters, '.', '-', '/' or
 // to a digit and ':' (dates, times, versions, addresses) is not one.
 NamedTaskIdScan extract(QStringView text, QStringView bareNumbersProduct = {});
+PastedIds extractAll(QStringView text, QStringView bareNumbersProduct = {});
 } // namespace NamedTaskIds
 
 } // namespace taskwatch

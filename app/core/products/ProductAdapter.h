@@ -138,6 +138,9 @@ public:
     virtual PollAnswer parsePoll(const QJsonObject& response, const QString& id) const = 0;
     // An API error that means "no such task" (best effort where the vendor documents no such code).
     virtual bool isNotFoundError(const QString& code) const;
+    // How long an id the service does not know is pending after it was added (kUnseenGraceMs); 0: not found
+    // at once (cdb knows its ids as soon as they are returned).
+    virtual qint64 unseenGraceMs() const { return kUnseenGraceMs; }
 
     // The status words of the poll action, and a word of it in our terms.
     std::span<const VendorStatusWord> statusWords() const { return m_words; }

@@ -1,7 +1,8 @@
 // What adding a text of ids did, shown as a one-line report ("3 added, 1 already present, 2 lines not
-// recognised").
+// recognised"; with tasks of several products, or of one other than cdb, "3 added (cdb 1, redis 2)").
 #pragma once
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -13,7 +14,12 @@ struct AddReport {
     int unrecognisedLineCount = 0;
     QStringList unrecognisedLines; // the first TaskIdExtractor::kMaxReportedLines of them
     QStringList addedKeys;
-    QString text() const; // translated
+    QMap<QString, int> addedByProduct; // product key ("cdb", "redis"…) -> how many of `added`
+    int rejected = 0;                  // product-named values that are no id of the product ("redis:0")
+    QString text() const;              // translated
+
+private:
+    QString perProduct() const;
 };
 
 } // namespace taskwatch

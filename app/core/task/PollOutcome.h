@@ -21,11 +21,13 @@ struct PollOutcome {
         Rejected  // the credentials were rejected: nothing is sent for the account until they change
     };
     QString taskId;
+    QString product; // registry key; set by the account's poller (empty: cdb)
     Kind kind = Kind::Answered;
     // The status, Info or error code differ from the task's last result (the first result always does).
     bool observedChange = false;
-    std::optional<QString> status; // Answered / Finished only
-    std::optional<QString> info;   // Answered / Finished only
+    std::optional<QString> status;       // Answered / Finished only
+    std::optional<QString> info;         // Answered / Finished only
+    std::optional<QString> vendorStatus; // Answered / Finished: the vendor's word (nullopt: as status)
     QString requestId;
     QString errorCode; // empty for Answered / Finished
     QString errorMessage;

@@ -3,10 +3,11 @@
 namespace taskwatch::TaskLifecycle {
 
 namespace {
-// cdb's status words are ours: the vendor's word is the status received.
-void setStatus(TaskState& t, const std::optional<QString>& status) {
+// cdb's status words are ours: the vendor's word is the status received unless the answer says another.
+void setStatus(TaskState& t, const std::optional<QString>& status,
+               const std::optional<QString>& vendor = std::nullopt) {
     t.status = status;
-    t.vendorStatus = status;
+    t.vendorStatus = vendor ? vendor : status;
 }
 } // namespace
 
@@ -20,7 +21,7 @@ void apply(TaskState& t, const PollOutcome& o, bool held) {
     t.consecutiveFailures = o.consecutiveFailures;
     t.nextPollAt = o.nextPollAt;
     if (!o.isError()) { // a transient fault keeps the last good status and Info
-        setStatus(t, o.status);
+        setStatus(t, o.status, o.vendorStatus);
         t.info = o.info;
     }
     if (o.observedChange)
