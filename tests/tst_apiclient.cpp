@@ -703,6 +703,37 @@ private slots:
         QVERIFY2(reason.isEmpty() == ok, qPrintable(reason));
     }
 
+    // The vendor's hosts name their service first: another product's requests go to its own host of the same
+    // choice (international, China, regional, financial zone); any other URL serves every product.
+    void endpointForService_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("international") << QStringLiteral("https://cdb.intl.tencentcloudapi.com")
+                                       << QStringLiteral("https://redis.intl.tencentcloudapi.com");
+        QTest::newRow("china") << QStringLiteral("https://cdb.tencentcloudapi.com")
+                               << QStringLiteral("https://redis.tencentcloudapi.com");
+        QTest::newRow("regional") << QStringLiteral("https://cdb.ap-guangzhou.tencentcloudapi.com")
+                                  << QStringLiteral("https://redis.ap-guangzhou.tencentcloudapi.com");
+        QTest::newRow("financial zone")
+            << QStringLiteral("https://cdb.ap-shanghai-fsi.tencentcloudapi.com")
+            << QStringLiteral("https://redis.ap-shanghai-fsi.tencentcloudapi.com");
+        QTest::newRow("upper case") << QStringLiteral("https://CDB.Intl.TencentCloudAPI.com")
+                                    << QStringLiteral("https://redis.intl.tencentcloudapi.com");
+        QTest::newRow("emulator") << QStringLiteral("http://127.0.0.1:8080")
+                                  << QStringLiteral("http://127.0.0.1:8080");
+        QTest::newRow("proxy") << QStringLiteral("https://api-gw.example.com/tc")
+                               << QStringLiteral("https://api-gw.example.com/tc");
+        QTest::newRow("lookalike") << QStringLiteral("https://cdb.tencentcloudapi.com.example.com")
+                                   << QStringLiteral("https://cdb.tencentcloudapi.com.example.com");
+        QTest::newRow("other service") << QStringLiteral("https://mariadb.tencentcloudapi.com")
+                                       << QStringLiteral("https://mariadb.tencentcloudapi.com");
+    }
+    void endpointForService() {
+        QFETCH(QString, url);
+        QFETCH(QString, expected);
+        QCOMPARE(Endpoint::forService(QUrl(url), QStringLiteral("redis")), QUrl(expected));
+    }
+
     void parseResponseHostileBodies_data() {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("code");

@@ -575,6 +575,55 @@ private slots:
         QVERIFY(!sim.spun);
     }
 
+    // A product whose new tasks appear late: an id the service does not know is pending (answered, no status,
+    // no error) until the grace time after it was added, then stopped as not found, with the vendor's
+    // not-found code when it sent one. Without a grace time (cdb) it stops at the first such answer.
+    void unknownTaskIsPendingForTheGraceThenNotFound() {
+        Sim sim;
+        sim.sched.setUnseenGraceMs(30'000);
+        const QString late = QStringLiteral("late"), never = QStringLiteral("never"),
+                      vendor = QStringLiteral("vendor");
+        sim.backend.responder = [&](const FakeBackend::Query& q) {
+            QueryResult r = ok(QString::fromLatin1(TaskStatus::Running));
+            if (q.id == vendor)
+                r = apiError(QStringLiteral("InvalidParameter.InvalidParameter"));
+            r.taskUnknown = q.id != late || sim.now < 12'000;
+            return r;
+        };
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
+        for (const QString& id : {late, never, vendor})
+            QVERIFY(sim.tasks.add(id, QStringLiteral("ap-guangzhou")));
+        sim.runUntil(29'000);
+        for (const QString& id : {never, vendor}) {
+            QVERIFY(sim.backend.queriesOf(id).size() >= 3);
+            QCOMPARE(sim.tasks.task(id)->phase, TaskPhase::Polling);
+            QVERIFY(!sim.tasks.task(id)->status.has_value());
+            QVERIFY(sim.tasks.task(id)->errorCode.isEmpty());
+        }
+        QCOMPARE(sim.tasks.task(late)->status, QString::fromLatin1(TaskStatus::Running));
+        sim.runUntil(45'000);
+        QCOMPARE(sim.tasks.task(never)->phase, TaskPhase::Stopped);
+        QCOMPARE(sim.tasks.task(never)->errorCode, QString::fromLatin1(ClientError::TaskNotFound));
+        QCOMPARE(sim.tasks.task(vendor)->phase, TaskPhase::Stopped);
+        QCOMPARE(sim.tasks.task(vendor)->errorCode, QStringLiteral("InvalidParameter.InvalidParameter"));
+        QCOMPARE(sim.tasks.task(late)->phase, TaskPhase::Polling);
+        for (const PollOutcome& o : outcomesOf(polled)) {
+            if (o.taskId != late)
+                QVERIFY(o.kind == PollOutcome::Kind::Answered || o.kind == PollOutcome::Kind::Stopped);
+        }
+
+        Sim cdb; // no grace
+        cdb.backend.responder = [](const FakeBackend::Query&) {
+            QueryResult r = apiError(QStringLiteral("InvalidParameter.InvalidAsyncRequestId"));
+            r.taskUnknown = true;
+            return r;
+        };
+        QVERIFY(cdb.tasks.add(never, QStringLiteral("ap-guangzhou")));
+        cdb.runUntil(2'000);
+        QCOMPARE(cdb.backend.queriesOf(never).size(), size_t(1));
+        QCOMPARE(cdb.tasks.task(never)->phase, TaskPhase::Stopped);
+    }
+
     void mostStaleFirst() {
         Sim sim;
         const QString a = QStringLiteral("a"), b = QStringLiteral("b"), c = QStringLiteral("c");
