@@ -624,6 +624,27 @@ private slots:
         QCOMPARE(cdb.tasks.task(never)->phase, TaskPhase::Stopped);
     }
 
+    // Two vendor words of one status of ours (postgres Running and Preparing are both running here) are a
+    // change; a cdb answer (no vendor word) is not one against its own status.
+    void anotherVendorWordIsAChange() {
+        Sim sim;
+        const QString id = QStringLiteral("pg");
+        sim.backend.responder = [&](const FakeBackend::Query& q) {
+            QueryResult r = ok(QString::fromLatin1(TaskStatus::Running));
+            r.vendorStatus = q.index < 2 ? QStringLiteral("Running") : QStringLiteral("Preparing");
+            return r;
+        };
+        QSignalSpy polled(&sim.sched, &PollScheduler::polled);
+        QVERIFY(sim.tasks.add(id, QStringLiteral("ap-guangzhou")));
+        sim.runUntil(30'000);
+        QList<bool> changes;
+        for (const PollOutcome& o : outcomesOf(polled))
+            changes << o.observedChange;
+        QVERIFY(changes.size() >= 4);
+        QCOMPARE(changes.mid(0, 4), (QList<bool>{true, false, true, false}));
+        QCOMPARE(sim.tasks.task(id)->vendorStatus, QStringLiteral("Preparing"));
+    }
+
     void mostStaleFirst() {
         Sim sim;
         const QString a = QStringLiteral("a"), b = QStringLiteral("b"), c = QStringLiteral("c");

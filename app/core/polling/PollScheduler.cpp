@@ -23,11 +23,14 @@ std::optional<QString> boundOptional(const std::optional<QString>& text, qsizety
     return boundText(*text, max);
 }
 
-// What an answer said, as a 64-bit hash with the process's random seed: a different status or Info is an
-// observed change (the texts themselves are the task's state, kept by its owner only).
-size_t answerHash(const std::optional<QString>& status, const std::optional<QString>& info) {
+// What an answer said, as a 64-bit hash with the process's random seed: a different status, vendor word
+// (postgres Running -> WaitSwitch) or Info is an observed change (the texts themselves are the task's state,
+// kept by its owner only). A vendor word that is not given is the status (cdb's words are ours).
+size_t answerHash(const std::optional<QString>& status, const std::optional<QString>& vendorStatus,
+                  const std::optional<QString>& info) {
+    const std::optional<QString>& vendor = vendorStatus ? vendorStatus : status;
     return qHashMulti(QHashSeed::globalSeed(), status.has_value(), status.value_or(QString()),
-                      info.has_value(), info.value_or(QString()));
+                      vendor.value_or(QString()), info.has_value(), info.value_or(QString()));
 }
 } // namespace
 
@@ -115,7 +118,7 @@ bool PollScheduler::restoreTask(const TaskState& state) {
     e->region = state.region;
     e->seq = m_nextSeq++;
     e->hasResult = state.lastCheckedAt.isValid() || state.status.has_value() || !state.errorCode.isEmpty();
-    e->answer = answerHash(state.status, state.info);
+    e->answer = answerHash(state.status, state.vendorStatus, state.info);
     e->unknownStatus = state.status && !TaskStatus::isKnown(state.status);
     e->errorCode = boundText(state.errorCode, kMaxCodeChars);
     e->failures = state.consecutiveFailures;
@@ -540,7 +543,8 @@ void PollScheduler::onQueryFinished(quint64 ticket, const QueryResult& result) {
 void PollScheduler::onAnswer(Entry* e, const QueryResult& result, qint64 now) {
     m_backend->clockCorrector().noteUnskewedAnswer();
     const std::optional<QString> status = boundOptional(result.status, kMaxStatusChars);
-    const size_t answer = answerHash(status, boundOptional(result.info, kMaxInfoChars));
+    const size_t answer = answerHash(status, boundOptional(result.vendorStatus, kMaxStatusChars),
+                                     boundOptional(result.info, kMaxInfoChars));
     const bool changed = !e->hasResult || answer != e->answer || !e->errorCode.isEmpty();
     e->answer = answer;
     e->errorCode.clear();
