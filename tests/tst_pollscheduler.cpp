@@ -624,8 +624,8 @@ private slots:
         QCOMPARE(cdb.tasks.task(never)->phase, TaskPhase::Stopped);
     }
 
-    // Two vendor words of one status of ours (postgres Running and Preparing are both running here) are a
-    // change; a cdb answer (no vendor word) is not one against its own status.
+    // Another vendor word under the same status of ours (an adapter maps several words to one of ours) is a
+    // change, like another status or Info.
     void anotherVendorWordIsAChange() {
         Sim sim;
         const QString id = QStringLiteral("pg");
