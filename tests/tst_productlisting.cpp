@@ -51,7 +51,7 @@ class TestProductListing : public QObject {
 
     // A client of `product` and a listing over it.
     std::unique_ptr<ProductListing> listingOf(const char* product) {
-        const ProductAdapter* adapter = Products::find(QLatin1String(product));
+        const ProductAdapter* adapter = Products::find(QString::fromLatin1(product));
         m_client->setProduct(*adapter);
         return std::make_unique<ProductListing>(m_client.get(), *adapter);
     }

@@ -236,7 +236,8 @@ private slots:
         QVERIFY2(w.err.contains("mongodb has no action that lists tasks"), w.err.constData());
     }
 
-    // A sub-account without redis:DescribeTaskList: exit 3, and the message names the permission.
+    // A sub-account without redis:DescribeTaskList: exit 3 (list, watch --discover), and the message names
+    // the permission.
     void listPermissionDenied() {
         Emulator denying;
         denying.addCredential(kId, kKey);
@@ -248,6 +249,15 @@ private slots:
         const Run r = run(args);
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains("redis:DescribeTaskList"), r.err.constData());
+
+        // watch --discover with nothing else to watch: exit 3 too, saying why.
+        QStringList watch = watchArgs() << QStringLiteral("--discover") << QStringLiteral("--product")
+                                        << QStringLiteral("redis");
+        watch[watch.indexOf(m_emulator.url())] = denying.url();
+        const Run w = run(watch);
+        QCOMPARE(w.exitCode, 3);
+        QVERIFY2(w.err.contains("redis:DescribeTaskList"), w.err.constData());
+        QVERIFY2(w.err.contains("discovery is not permitted"), w.err.constData());
     }
 
     // The unfinished postgres tasks of the region are found and watched to their end; a finished one is not.
