@@ -3,7 +3,9 @@
 #include "accounts/CredentialStore.h"
 #include "accounts/RunSettings.h"
 #include "api/Regions.h"
+#include "products/Products.h"
 #include "task/SafeText.h"
+#include "task/TaskKey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -77,6 +79,23 @@ QCommandLineOption endpointOption() {
                               tr("API endpoint. Default: the profile's, else "
                                  "https://cdb.intl.tencentcloudapi.com. Plain http only for loopback."),
                               tr("URL"));
+}
+
+QCommandLineOption productOption() {
+    return QCommandLineOption(
+        QStringLiteral("product"),
+        tr("The product of the tasks: %1 (default cdb). Its API host replaces cdb's in the default "
+           "endpoint (redis.intl.tencentcloudapi.com…).")
+            .arg(Products::keys().join(QStringLiteral(", "))),
+        tr("PRODUCT"), QString::fromLatin1(kCdbProduct));
+}
+
+const ProductAdapter* findProductOption(const QString& value) {
+    const ProductAdapter* product = Products::find(value.trimmed());
+    if (!product)
+        printErr(tr("Unknown --product %1 (known: %2).")
+                     .arg(SafeText::singleLine(value, 40), Products::keys().join(QStringLiteral(", "))));
+    return product;
 }
 
 bool collectRegions(const QStringList& values, QStringList* regions) {

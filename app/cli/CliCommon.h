@@ -9,7 +9,8 @@ class QCommandLineParser;
 
 namespace taskwatch {
 struct RunSettings;
-}
+class ProductAdapter;
+} // namespace taskwatch
 
 namespace taskwatch::cli {
 
@@ -43,6 +44,10 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& arguments, const 
 // Options with the same meaning in every command that talks to the API.
 QCommandLineOption profileOption();  // --profile NAME
 QCommandLineOption endpointOption(); // --endpoint URL
+QCommandLineOption productOption();  // --product cdb|mongodb|redis|postgres (default cdb)
+
+// The product of a --product value (any case); null after printing why it is unknown (exit 2).
+const ProductAdapter* findProductOption(const QString& value);
 
 // The values of a repeatable --region, trimmed, without repeats. Returns false (after printing why, exit 2)
 // when one is not a well-formed region id.

@@ -1,7 +1,9 @@
 #include "ListOptions.h"
 
 #include "CliCommon.h"
+#include "products/Products.h"
 #include "task/SafeText.h"
+#include "task/TaskKey.h"
 
 #include <QCommandLineParser>
 
@@ -21,6 +23,7 @@ private:
     int readInstances(ListOptions* options) const;
     int readStatuses(ListOptions* options) const;
     int readTypes(ListOptions* options) const;
+    int readProduct(ListOptions* options) const;
 
     QCommandLineParser m_parser;
     const QCommandLineOption m_region{
@@ -48,6 +51,7 @@ private:
                                             "repeated."),
                                     cli::tr("T")};
     const QCommandLineOption m_json{QStringLiteral("json"), cli::tr("One JSON object per task and line.")};
+    const QCommandLineOption m_product = productOption();
     const QCommandLineOption m_profile = profileOption();
     const QCommandLineOption m_endpoint = endpointOption();
 };
@@ -57,9 +61,13 @@ ListParser::ListParser() {
         "Lists the account's TencentDB for MySQL tasks (DescribeTasks) in one or more regions, newest first, "
         "with their instance names (DescribeDBInstances).\n\n"
         "Exit status: 0 listed; 1 a region could not be listed (network, server); 2 usage error; 3 no "
-        "credentials, the server rejected them, or the account may not call DescribeTasks (CAM)."));
+        "credentials, the server rejected them, or the account may not call DescribeTasks (CAM).\n\n"
+        "With --product redis or postgres, that product's tasks are listed with its list action (redis "
+        "DescribeTaskList, postgres DescribeTasks; CAM permission redis:DescribeTaskList or "
+        "postgres:DescribeTasks); --type is cdb's only. mongodb has no action that lists tasks."));
     m_parser.addHelpOption();
-    m_parser.addOptions({m_region, m_since, m_instance, m_status, m_type, m_json, m_profile, m_endpoint});
+    m_parser.addOptions(
+        {m_region, m_since, m_instance, m_status, m_type, m_json, m_product, m_profile, m_endpoint});
 }
 
 int ListParser::parse(const QStringList& arguments, ListOptions* options) {
@@ -70,8 +78,8 @@ int ListParser::parse(const QStringList& arguments, ListOptions* options) {
                      .arg(SafeText::singleLine(m_parser.positionalArguments().first(), 80)));
         return ExitUsage;
     }
-    for (const auto read : {&ListParser::readSince, &ListParser::readInstances, &ListParser::readStatuses,
-                            &ListParser::readTypes}) {
+    for (const auto read : {&ListParser::readProduct, &ListParser::readSince, &ListParser::readInstances,
+                            &ListParser::readStatuses, &ListParser::readTypes}) {
         if (const int rc = (this->*read)(options); rc >= 0)
             return rc;
     }
@@ -135,6 +143,25 @@ int ListParser::readTypes(ListOptions* options) const {
         }
         if (!options->filters.taskTypes.contains(*type))
             options->filters.taskTypes.append(*type);
+    }
+    return -1;
+}
+
+// --product: a registered product with a list action; --type only for cdb.
+int ListParser::readProduct(ListOptions* options) const {
+    const ProductAdapter* product = findProductOption(m_parser.value(m_product));
+    if (!product)
+        return ExitUsage;
+    options->product = product->key();
+    if (!product->listAction()) {
+        printErr(cli::tr("%1 has no action that lists tasks: list its tasks in the console, or watch them "
+                         "by id (watch --product %1 ID…).")
+                     .arg(product->key()));
+        return ExitUsage;
+    }
+    if (!isCdbProduct(product->key()) && m_parser.isSet(m_type)) {
+        printErr(cli::tr("--type filters cdb's tasks only."));
+        return ExitUsage;
     }
     return -1;
 }

@@ -15,6 +15,7 @@ struct ListOptions {
     QString profile;          // --profile
     QString endpoint;         // --endpoint
     bool json = false;
+    QString product = QStringLiteral("cdb"); // --product, the registry key (lowercase)
 
     // Parses `cdb-taskwatch list …` (arguments: program, "list", options…). Returns -1 with `options` filled,
     // or the exit status to return after printing help (0) or why the usage is wrong (2).

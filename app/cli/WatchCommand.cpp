@@ -2,12 +2,15 @@
 
 #include "CliCommon.h"
 #include "Language.h"
+#include "ProductListSession.h"
 #include "SignalWatcher.h"
 #include "TaskBoard.h"
 #include "WatchOptions.h"
 #include "WatchSession.h"
 #include "accounts/RunSettings.h"
 #include "history/TaskStore.h"
+#include "products/Products.h"
+#include "task/TaskKey.h"
 
 #include <QCoreApplication>
 #include <memory>
@@ -49,6 +52,11 @@ int runWatch(const QStringList& arguments) {
         printErr(tr("warning: %1").arg(warning));
 
     WatchSession session(&board, options, settings.profile, settings.region);
+    std::unique_ptr<ProductListSession> productListing;
+    if (options.discover && !isCdbProduct(options.product)) {
+        productListing = std::make_unique<ProductListSession>(settings, *Products::find(options.product));
+        session.setProductListing(productListing.get());
+    }
     QObject::connect(&session, &WatchSession::finished, &session,
                      [](int code) { QCoreApplication::exit(code); });
     SignalWatcher signalWatcher({SIGINT, SIGTERM});

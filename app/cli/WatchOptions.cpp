@@ -2,8 +2,10 @@
 
 #include "CliCommon.h"
 #include "discovery/Discovery.h"
+#include "products/NamedTaskIds.h"
+#include "products/Products.h"
 #include "task/SafeText.h"
-#include "task/TaskIdExtractor.h"
+#include "task/TaskKey.h"
 
 #include <QCommandLineParser>
 
@@ -21,6 +23,7 @@ public:
     int parse(const QStringList& arguments, WatchOptions* options);
 
 private:
+    int readProduct(WatchOptions* options) const;
     int readNumbers(WatchOptions* options) const;
     int readDiscovery(WatchOptions* options) const;
     int readIds(WatchOptions* options) const;
@@ -55,12 +58,14 @@ private:
         cli::tr("At most N requests per second for the credential, 1 to 40 (default 40)."), cli::tr("N"),
         QStringLiteral("40")};
     const QCommandLineOption m_json{QStringLiteral("json"), cli::tr("One JSON object per line.")};
+    const QCommandLineOption m_product = productOption();
     const QCommandLineOption m_profile = profileOption();
     const QCommandLineOption m_noHistory{QStringLiteral("no-history"),
                                          cli::tr("Do not record the changes in the history.")};
     const QCommandLineOption m_discover{
         QStringLiteral("discover"),
-        cli::tr("Also watch every unfinished task of the account in the regions (DescribeTasks).")};
+        cli::tr("Also watch every unfinished task of the account in the regions (DescribeTasks; with "
+                "--product redis or postgres, that product's list action).")};
     const QCommandLineOption m_since{
         QStringLiteral("since"),
         cli::tr("With --discover: tasks started since WHEN, a duration (90m, 24h, 7d) or an ISO-8601 time "
@@ -80,19 +85,26 @@ WatchParser::WatchParser() {
         "permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached; "
         "130/143 stopped by SIGINT/SIGTERM (a summary of the tasks is printed on standard error).\n\n"
         "With --discover, the account's unfinished tasks (DescribeTasks) in every --region are watched too, "
-        "without pasting ids; --follow keeps discovering new ones every 60 s."));
+        "without pasting ids; --follow keeps discovering new ones every 60 s.\n\n"
+        "Tasks of other products (mongodb DescribeAsyncRequestInfo, redis DescribeTaskInfo, postgres "
+        "DescribeTasks) are named anywhere in the text: mongodb:4762, redis:18215, postgres:912 (cdb:ID "
+        "too). With --product mongodb, redis or postgres, bare numbers are ids of that product, and "
+        "--discover lists that product's tasks (redis and postgres only)."));
     m_parser.addHelpOption();
     m_parser.addOptions({m_region, m_endpoint, m_idsFrom, m_interval, m_maxInterval, m_timeout, m_maxRate,
-                         m_json, m_profile, m_noHistory, m_discover, m_since, m_follow});
-    m_parser.addPositionalArgument(QStringLiteral("ID"),
-                                   cli::tr("Task ids (AsyncRequestId), or any text containing them."),
-                                   QStringLiteral("[ID ...]"));
+                         m_json, m_product, m_profile, m_noHistory, m_discover, m_since, m_follow});
+    m_parser.addPositionalArgument(
+        QStringLiteral("ID"),
+        cli::tr("Task ids (AsyncRequestId; product:ID for other products, or bare numbers with "
+                "--product), or any text containing them."),
+        QStringLiteral("[ID ...]"));
 }
 
 int WatchParser::parse(const QStringList& arguments, WatchOptions* options) {
     if (const int rc = parseOrExit(m_parser, arguments, QStringLiteral("watch")); rc >= 0)
         return rc;
-    for (const auto read : {&WatchParser::readNumbers, &WatchParser::readDiscovery, &WatchParser::readIds}) {
+    for (const auto read : {&WatchParser::readProduct, &WatchParser::readNumbers, &WatchParser::readDiscovery,
+                            &WatchParser::readIds}) {
         if (const int rc = (this->*read)(options); rc >= 0)
             return rc;
     }
@@ -100,6 +112,20 @@ int WatchParser::parse(const QStringList& arguments, WatchOptions* options) {
     options->endpoint = m_parser.value(m_endpoint);
     options->json = m_parser.isSet(m_json);
     options->history = !m_parser.isSet(m_noHistory);
+    return -1;
+}
+
+int WatchParser::readProduct(WatchOptions* options) const {
+    const ProductAdapter* product = findProductOption(m_parser.value(m_product));
+    if (!product)
+        return ExitUsage;
+    options->product = product->key();
+    if (m_parser.isSet(m_discover) && !product->listAction()) {
+        printErr(cli::tr("%1 has no action that lists tasks: --discover is not available for it; watch its "
+                         "tasks by id.")
+                     .arg(product->key()));
+        return ExitUsage;
+    }
     return -1;
 }
 
@@ -168,19 +194,21 @@ int WatchParser::readIds(WatchOptions* options) const {
         }
         text += QLatin1Char('\n') + fileText;
     }
-    const ExtractedIds extracted = TaskIdExtractor::extract(text);
-    if (extracted.unrecognisedLineCount > 0 && !positional.isEmpty()) {
+    const QString bare = options->bareNumbersProduct();
+    const PastedIds found = NamedTaskIds::extractAll(text, bare);
+    if ((found.unrecognisedLineCount > 0 || found.rejected > 0) && !positional.isEmpty()) {
         for (const QString& arg : positional) {
-            if (TaskIdExtractor::extract(arg).ids.isEmpty())
+            if (NamedTaskIds::extractAll(arg, bare).ids.isEmpty())
                 printErr(cli::tr("warning: not a task id: %1").arg(SafeText::singleLine(arg, 80)));
         }
     }
-    if (extracted.ids.isEmpty() && !options->discover) {
+    if (found.ids.isEmpty() && !options->discover) {
         printErr(cli::tr(
             "No task ids given. Pass ids as arguments or with --ids-from FILE|-, or use --discover."));
         return ExitUsage;
     }
-    options->ids = extracted.ids;
+    options->idText = text;
+    options->idCount = int(found.ids.size());
     return -1;
 }
 
@@ -189,6 +217,10 @@ int WatchParser::readIds(WatchOptions* options) const {
 int WatchOptions::parse(const QStringList& arguments, WatchOptions* options) {
     WatchParser parser;
     return parser.parse(arguments, options);
+}
+
+QString WatchOptions::bareNumbersProduct() const {
+    return isCdbProduct(product) ? QString() : product;
 }
 
 PollOptions WatchOptions::pollOptions() const {

@@ -11,7 +11,11 @@
 namespace taskwatch::cli {
 
 struct WatchOptions {
-    QStringList ids;     // task ids extracted from the arguments and --ids-from
+    // The text of the arguments and --ids-from: cdb ids anywhere, product-named ids (`redis:18215`) anywhere,
+    // bare numbers as ids of `product` when it is not cdb (NamedTaskIds::extractAll, TaskBoard::addText).
+    QString idText;
+    int idCount = 0;                         // the ids found in idText
+    QString product = QStringLiteral("cdb"); // --product, the registry key (lowercase)
     QStringList regions; // --region values, trimmed, without repeats (several only with --discover)
     QString profile;     // --profile
     QString endpoint;    // --endpoint
@@ -30,6 +34,8 @@ struct WatchOptions {
     static int parse(const QStringList& arguments, WatchOptions* options);
 
     PollOptions pollOptions() const; // --interval, --max-interval, --max-rate
+    // The product whose bare numbers are ids: empty for cdb (its ids are never bare numbers).
+    QString bareNumbersProduct() const;
 };
 
 } // namespace taskwatch::cli

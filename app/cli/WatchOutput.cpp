@@ -2,6 +2,7 @@
 
 #include "CliCommon.h"
 #include "task/SafeText.h"
+#include "task/TaskKey.h"
 #include "task/TaskState.h"
 #include "task/TextBounds.h"
 
@@ -31,6 +32,11 @@ QString isoMs(const QDateTime& t) {
 
 QJsonValue optionalJson(const std::optional<QString>& v) {
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+// The id as users name it: cdb's bare, another product's named (`redis:18215`).
+QString shownId(const QString& product, const QString& id) {
+    return isCdbProduct(product) ? id : product + QLatin1Char(':') + id;
 }
 
 QString noStatusLabel() {
@@ -105,7 +111,8 @@ QString textLine(const HistoryEntry& e, TaskPhase phase) {
         if (e.info)
             what = SafeText::singleLine(*e.info, kMaxInfoChars).trimmed();
     }
-    QStringList cells{time, SafeText::singleLine(e.taskId, kIdWidth).leftJustified(kIdWidth),
+    QStringList cells{time,
+                      SafeText::singleLine(shownId(e.product, e.taskId), kIdWidth).leftJustified(kIdWidth),
                       SafeText::singleLine(e.region, 64).leftJustified(kRegionWidth), statusCell(status)};
     if (!what.isEmpty())
         cells.append(what);
@@ -154,7 +161,8 @@ QStringList summaryText(const QList<TaskState>& tasks) {
         for (const TaskState* s : std::as_const(unfinished))
             lines.append(
                 QStringLiteral("  %1  %2")
-                    .arg(SafeText::singleLine(s->id, kIdWidth).leftJustified(kIdWidth), textKey(*s)));
+                    .arg(SafeText::singleLine(shownId(s->product, s->id), kIdWidth).leftJustified(kIdWidth),
+                         textKey(*s)));
     }
     return lines;
 }
@@ -169,7 +177,7 @@ QString summaryJson(const QList<TaskState>& tasks, const QString& reason, int ex
         else
             ++noStatus;
         if (isUnfinished(s))
-            unfinished.append(s.id);
+            unfinished.append(shownId(s.product, s.id));
     }
     QJsonObject summary;
     summary.insert(QStringLiteral("reason"), reason);

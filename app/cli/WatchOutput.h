@@ -1,6 +1,7 @@
 // What `watch` prints, as pure functions: the JSON line and the aligned text line of one observed change (a
 // history entry), the start line, and the summary of the task states printed when it stops before every task
 // finished (SIGINT/SIGTERM, --timeout). Server text is bounded and neutralised (SafeText) in every text form.
+// Text forms name the ids of products other than cdb (`redis:18215`); JSON has the id and "product" apart.
 #pragma once
 
 #include "task/HistoryEntry.h"

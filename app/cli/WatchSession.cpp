@@ -1,6 +1,7 @@
 #include "WatchSession.h"
 
 #include "CliCommon.h"
+#include "ProductListSession.h"
 #include "SignalWatcher.h"
 #include "WatchOutput.h"
 #include "api/ErrorCatalog.h"
@@ -47,6 +48,8 @@ WatchSession::WatchSession(TaskBoard* board, const WatchOptions& options, const 
     connect(board, &TaskBoard::discoveryFailed, this, &WatchSession::onDiscoveryFailed);
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &WatchSession::onTimeout);
+    m_productFollow.setInterval(kProductFollowMs);
+    connect(&m_productFollow, &QTimer::timeout, this, &WatchSession::listProduct);
 }
 
 void WatchSession::start() {
@@ -57,17 +60,39 @@ void WatchSession::start() {
             printErr(cli::tr("warning: %1 is not a known cdb region (known: %2); it is used anyway.")
                          .arg(SafeText::singleLine(r, 80), Regions::cdb().join(QStringLiteral(", "))));
     }
-    if (!m_options.ids.isEmpty()) {
-        if (!m_options.json)
-            printErr(WatchOutput::startLine(int(m_options.ids.size()), m_region));
-        m_board->addIds(m_options.ids, m_profile, m_region);
-    }
-    if (!m_options.discover)
+    addIds();
+    if (m_options.discover)
+        startDiscovery();
+}
+
+// The ids of the arguments and --ids-from, of every product; the report counts them per product.
+void WatchSession::addIds() {
+    if (m_options.idCount == 0)
         return;
+    const AddReport report =
+        m_board->addText(m_options.idText, m_profile, m_region, m_options.bareNumbersProduct());
+    if (m_options.json)
+        return;
+    printErr(WatchOutput::startLine(report.added, m_region));
+    const bool onlyCdb = report.addedByProduct.keys() == QStringList{QString::fromLatin1(kCdbProduct)};
+    if (!onlyCdb || report.rejected > 0)
+        printErr(report.text());
+}
+
+void WatchSession::startDiscovery() {
     if (!m_options.json)
         printErr(cli::tr("Discovering unfinished tasks in %1 started since %2.")
                      .arg(m_options.regions.join(QStringLiteral(", ")),
                           m_options.since.toLocalTime().toString(Qt::ISODate)));
+    if (m_productListing) {
+        connect(m_productListing, &ProductListSession::regionListed, this, &WatchSession::onProductListed);
+        connect(m_productListing, &ProductListSession::regionFailed, this,
+                &WatchSession::onProductListingFailed);
+        listProduct();
+        if (m_options.follow)
+            m_productFollow.start();
+        return;
+    }
     DiscoveryRequest request;
     request.profile = m_profile;
     request.regions = m_options.regions;
@@ -75,6 +100,41 @@ void WatchSession::start() {
     request.query.onlyUnfinished = true;
     request.follow = m_options.follow;
     m_board->discover(request);
+}
+
+void WatchSession::listProduct() {
+    if (m_stopping || isFinished())
+        return;
+    ListQuery query;
+    query.since = m_options.since;
+    query.onlyUnfinished = true;
+    query.now = QDateTime::currentDateTimeUtc();
+    m_productListing->start(query, m_options.regions); // a listing still under way is left to end
+}
+
+// A product's region was listed: its unfinished tasks are watched (those on the board already are not
+// added again).
+void WatchSession::onProductListed(const ProductListing::Result& result) {
+    if (m_stopping)
+        return;
+    QStringList ids;
+    for (const ListItem& item : result.items)
+        ids.append(item.id);
+    const QString product = m_productListing->product().key();
+    const QStringList added = m_board->addIds(ids, m_profile, result.region, product);
+    if (!m_options.json && !added.isEmpty())
+        printErr(
+            cli::tr("Discovered %1 unfinished %2 task(s) in %3 (%4 listed).")
+                .arg(QString::number(added.size()), product, result.region, QString::number(result.listed)));
+    firstListingEnded(result.region);
+}
+
+void WatchSession::onProductListingFailed(const ProductListing::Failure& failure) {
+    // ProductListSession printed the message.
+    if (failure.kind == ProductListing::FailureKind::PermissionDenied ||
+        failure.kind == ProductListing::FailureKind::AuthRejected)
+        m_discoveryDenied = true;
+    firstListingEnded(failure.region);
 }
 
 // Printed once the board has committed the batch to the history.
@@ -174,6 +234,7 @@ void WatchSession::finish(int code) {
         return;
     m_exitCode = code;
     m_timeout.stop();
+    m_productFollow.stop();
     emit finished(code);
 }
 

@@ -5,11 +5,14 @@
 //
 // With --discover the end waits for the first listing of every region: the board lists a region again
 // (refreshes, --follow) and announces those listings with the same signals, so the regions whose first
-// listing is still pending are kept by name, not counted.
+// listing is still pending are kept by name, not counted. With --discover --product (redis, postgres) the
+// regions are listed by a ProductListSession instead (again every 60 s with --follow), and the unfinished
+// tasks it finds are added with their product.
 #pragma once
 
 #include "TaskBoard.h"
 #include "WatchOptions.h"
+#include "discovery/ProductListing.h"
 
 #include <QObject>
 #include <QSet>
@@ -18,6 +21,8 @@
 
 namespace taskwatch::cli {
 
+class ProductListSession;
+
 class WatchSession : public QObject {
     Q_OBJECT
 public:
@@ -25,6 +30,11 @@ public:
     // `region` is discovered when options.regions is empty. `board` must outlive the session.
     WatchSession(TaskBoard* board, const WatchOptions& options, const QString& profile, const QString& region,
                  QObject* parent = nullptr);
+
+    // With --discover and a product other than cdb: the listing to discover with (it must outlive the
+    // session). Set before start().
+    void setProductListing(ProductListSession* listing) { m_productListing = listing; }
+    static constexpr int kProductFollowMs = 60 * 1000; // --follow: a product's regions listed again
 
     // Starts the --timeout timer, adds the ids and starts discovery (printing what it does).
     void start();
@@ -40,6 +50,8 @@ public slots:
                              int malformed, const QString& warning);
     void onDiscoveryFailed(const QString& profile, const QString& region,
                            taskwatch::TaskBoard::DiscoveryFailure kind, const QString& message);
+    void onProductListed(const taskwatch::ProductListing::Result& result);
+    void onProductListingFailed(const taskwatch::ProductListing::Failure& failure);
     void finishIfDone(); // every task finished (and every region listed once): exit 0, 1 or 3
     void onTimeout();
     void onSignal(int signalNumber);
@@ -50,6 +62,9 @@ signals:
 private:
     void finish(int code);
     void firstListingEnded(const QString& region);
+    void addIds();
+    void startDiscovery();
+    void listProduct(); // one listing of every region by m_productListing
     // Stops polling, prints what was reached (stderr; one JSON object in --json mode), finishes with `code`.
     void stopWithSummary(int code, const QString& reason, const QString& headline);
     QList<TaskState> allTasks() const;
@@ -60,6 +75,8 @@ private:
     QString m_region;
     QSet<QString> m_firstListingPending; // regions whose first listing has not ended yet
     QTimer m_timeout;
+    ProductListSession* m_productListing = nullptr;
+    QTimer m_productFollow;
     int m_exitCode = -1;
     bool m_stopping = false; // a signal or the timeout: nothing more is printed per change
     bool m_discoveryDenied = false;
