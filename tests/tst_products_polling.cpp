@@ -148,6 +148,48 @@ private slots:
         QVERIFY(t->errorCode.isEmpty());
     }
 
+    // Discover for redis: one listing of the region adds its tasks, the unfinished one polled by id until it
+    // ends, the finished one shown with its listed end and the vendor's word; the board reports the listing.
+    void discoverListsAProductsTasks() {
+        ScriptedTask running =
+            productTask("redis", QStringLiteral("5001"), {step(0, "running", ""), step(3, "succeed", "")});
+        ScriptedTask done =
+            productTask("redis", QStringLiteral("5002"), {step(0, "failed", "Backup failed")});
+        ScriptedTask elsewhere = productTask("redis", QStringLiteral("5003"), {step(0, "running", "")});
+        running.region = done.region = kRegion;
+        elsewhere.region = QStringLiteral("ap-shanghai");
+        for (const ScriptedTask& t : {running, done, elsewhere})
+            m_emulator->addTask(t);
+        TaskBoard& board = startBoard();
+        QSignalSpy finished(&board, &TaskBoard::discoveryFinished);
+        QSignalSpy failed(&board, &TaskBoard::discoveryFailed);
+        DiscoveryRequest request;
+        request.profile = kProfile;
+        request.product = QStringLiteral("redis");
+        request.regions = {kRegion};
+        board.discover(request);
+        QVERIFY(board.isDiscovering());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(finished.at(0).at(1).toString(), kRegion);
+        QCOMPARE(finished.at(0).at(2).toInt(), 2); // found
+        QCOMPARE(finished.at(0).at(3).toInt(), 2); // added
+        QVERIFY(!task("redis", QStringLiteral("5003")));
+        const TaskState* failedTask = task("redis", QStringLiteral("5002"));
+        QVERIFY(failedTask);
+        QCOMPARE(failedTask->phase, TaskPhase::Finished);
+        QCOMPARE(failedTask->status, QString::fromLatin1(TaskStatus::Failed));
+        // DescribeTaskList reports a result code, not redis's word: the status stands for it.
+        QCOMPARE(failedTask->vendorStatus, std::optional(QString::fromLatin1(TaskStatus::Failed)));
+        QCOMPARE(m_emulator->pollsOf(QStringLiteral("redis"), QStringLiteral("5002")), 0);
+        const TaskState* runningTask = task("redis", QStringLiteral("5001"));
+        QVERIFY(runningTask);
+        QCOMPARE(runningTask->discovery.instanceIds, QStringList{QStringLiteral("ins-0001")});
+        QTRY_COMPARE_WITH_TIMEOUT(runningTask->phase, TaskPhase::Finished, 10000);
+        QCOMPARE(runningTask->vendorStatus, QStringLiteral("succeed"));
+        QVERIFY(m_emulator->requestsOf(QStringLiteral("redis"), QStringLiteral("DescribeTaskList")) >= 1);
+    }
+
     // 60 running tasks of each product at once, as fast as the options allow: every (SecretId, service,
     // action) window of the emulator stays within its limit, and nothing is answered RequestLimitExceeded.
     void backlogOfEveryProductStaysWithinEachLimit() {

@@ -3,6 +3,7 @@
 #include "accounts/CredentialStore.h"
 #include "api/Regions.h"
 #include "discovery/DiscoveryClient.h"
+#include "discovery/ProductDiscovery.h"
 #include "history/TaskStore.h"
 #include "polling/AccountPoller.h"
 #include "polling/PollScheduler.h"
@@ -19,7 +20,8 @@ TaskBoard::TaskBoard(TaskStore* store, PollOptions poll, QObject* parent)
     : TaskList(parent)
     , m_poll(poll)
     , m_journal(store, [this](const QString& key) -> const TaskState* { return find(key); })
-    , m_discovery(new DiscoveryCoordinator(this)) {
+    , m_discovery(new DiscoveryCoordinator(this))
+    , m_productDiscovery(new ProductDiscovery(this)) {
     connect(&m_journal, &HistoryJournal::committed, this, &TaskBoard::onCommitted);
     connect(&m_journal, &HistoryJournal::storeFailed, this, &TaskBoard::storeFailed);
     connect(m_discovery, &DiscoveryCoordinator::finished, this, &TaskBoard::discoveryFinished);
@@ -29,6 +31,7 @@ TaskBoard::TaskBoard(TaskStore* store, PollOptions poll, QObject* parent)
 TaskBoard::~TaskBoard() {
     const QSignalBlocker blocker(this);
     m_journal.flush(FlushMode::All);
+    delete std::exchange(m_productDiscovery, nullptr); // its listings use the accounts' clients
     m_pollers.clear();
 }
 
@@ -77,7 +80,8 @@ void TaskBoard::setAccountMissing(const QString& profile, const QString& reason)
 void TaskBoard::removeAccount(const QString& profile, const QString& reason) {
     if (!hasAccount(profile))
         return;
-    m_pollers.erase(profile); // its requests in flight are abandoned with its client
+    m_productDiscovery->accountRemoved(profile); // its listings use the account's clients
+    m_pollers.erase(profile);                    // its requests in flight are abandoned with its client
     ensurePoller(profile).setMissing(reason);
 }
 
@@ -482,7 +486,11 @@ void TaskBoard::onCommitted(const QStringList& updated, const QList<HistoryEntry
 // ----------------------------------------------------------------------------------------------- discovery
 
 void TaskBoard::discover(const DiscoveryRequest& request) {
-    m_discovery->discover(resolveProfile(request.profile), request);
+    const ProductAdapter* product = Products::find(request.product);
+    if (product && !isCdbProduct(product->key()))
+        m_productDiscovery->discover(resolveProfile(request.profile), *product, request);
+    else
+        m_discovery->discover(resolveProfile(request.profile), request);
 }
 
 void TaskBoard::setDiscoveryIntervals(qint64 trackMs, qint64 followMs) {
@@ -498,7 +506,7 @@ bool TaskBoard::isFollowing(const QString& profile) const {
 }
 
 bool TaskBoard::isDiscovering() const {
-    return m_discovery->isDiscovering();
+    return m_discovery->isDiscovering() || m_productDiscovery->isBusy();
 }
 
 // What DescribeTasks says now about a task on the board; a job without an AsyncRequestId follows it.
@@ -529,14 +537,16 @@ void TaskBoard::updateListedFacts(const QString& key, DiscoveryFacts facts, cons
 // A task a listing found: finished already (shown with its final state, never polled), a job without an
 // AsyncRequestId (follows the listing), or unfinished (polled like a pasted one).
 QString TaskBoard::addListed(const QString& profile, const QString& id, const QString& region,
-                             const DiscoveryFacts& facts, const QDateTime& now) {
+                             const DiscoveryFacts& facts, const QDateTime& now, const QString& product,
+                             const std::optional<QString>& vendorStatus) {
     TaskState state;
     state.profile = profile;
+    state.product = product;
     state.id = id;
     state.region = region;
     state.addedAt = now;
     state.discovery = facts;
-    const QString key = taskKey(profile, id);
+    const QString key = taskKey(profile, product, id);
     TaskState& t = insert(std::move(state), key);
     const bool held = isHeld(profile);
     if (t.isJobOnly()) {
@@ -545,13 +555,15 @@ QString TaskBoard::addListed(const QString& profile, const QString& id, const QS
     } else if (TaskStatus::isTerminal(facts.status)) {
         t.lastCheckedAt = now;
         TaskLifecycle::finishFromListing(t, now);
+        if (vendorStatus)
+            t.vendorStatus = vendorStatus;
         m_journal.recordUpdate(key, TaskStore::entryFrom(t));
     } else {
         t.phase = held ? TaskPhase::Held : TaskPhase::Waiting;
-        if (TaskLifecycle::showListedStatus(t, now)) // until DescribeAsyncRequestInfo answers
+        if (TaskLifecycle::showListedStatus(t, now)) // until the poll action answers
             m_journal.recordUpdate(key, TaskStore::entryFrom(t));
-        if (const AccountPoller* p = poller(profile); p && p->isStarted())
-            p->scheduler()->addTask(id, region);
+        if (PollScheduler* s = schedulerOf(&t))
+            s->addTask(id, region);
     }
     if (t.isFinished())
         m_journal.recordFinished(key);

@@ -38,6 +38,7 @@ namespace taskwatch {
 
 class AccountPoller;
 class PollScheduler;
+class ProductDiscovery;
 class TaskStore;
 
 class TaskBoard : public TaskList {
@@ -70,6 +71,7 @@ public:
     // off: each board paces on its own (in-process tests and benchmarks with several emulators). Set before
     // the first setAccount().
     void setSharedBudget(bool shared) { m_sharedBudget = shared; }
+    bool isBudgetShared() const { return m_sharedBudget; }
 
     // The profile used when ids are added without one (the GUI's active profile, watch's profile).
     QString defaultProfile() const override { return resolveProfile({}); } // "default" unless set
@@ -79,7 +81,8 @@ public:
     void setLastRegion(const QString& region) { m_lastRegion = region; } // e.g. remembered by the GUI
 
     // ----------------------------------------------------------------------------------------- discovery
-    // Lists every region of the request now (see DiscoveryCoordinator). Needs the account.
+    // Lists every region of the request now (see DiscoveryCoordinator; another product's: ProductDiscovery).
+    // Needs the account.
     void discover(const DiscoveryRequest& request);
     // For tests: shorter intervals than the coordinator's tracking and follow intervals.
     void setDiscoveryIntervals(qint64 trackMs, qint64 followMs);
@@ -157,6 +160,7 @@ signals: // and TaskList's: tasksAdded, tasksUpdated (batched), tasksAboutToBeRe
 
 private:
     friend class DiscoveryCoordinator; // decides what listings mean; writes through the methods below
+    friend class ProductDiscovery;     // the same for the other products' listings
 
     AccountPoller& ensurePoller(const QString& profile);
     QString resolveProfile(const QString& profile) const;
@@ -176,7 +180,9 @@ private:
     // Discovery's writes (DiscoveryCoordinator).
     void updateListedFacts(const QString& key, DiscoveryFacts facts, const QDateTime& now);
     QString addListed(const QString& profile, const QString& id, const QString& region,
-                      const DiscoveryFacts& facts, const QDateTime& now);
+                      const DiscoveryFacts& facts, const QDateTime& now,
+                      const QString& product = QString::fromLatin1(kCdbProduct),
+                      const std::optional<QString>& vendorStatus = std::nullopt);
     bool pollNow(const QString& key); // false: the task is not polled
     // One DescribeAsyncRequestInfo answered from a request sent at or after `notSentBefore` (the poller's
     // clock; see PollScheduler::pollOnce).
@@ -193,7 +199,8 @@ private:
     QHash<QString, TaskState*> m_byKey;
     std::map<QString, std::unique_ptr<AccountPoller>> m_pollers;
     HistoryJournal m_journal;
-    DiscoveryCoordinator* m_discovery; // a child
+    DiscoveryCoordinator* m_discovery;    // a child
+    ProductDiscovery* m_productDiscovery; // a child
     QString m_defaultProfile;
     QString m_lastRegion;
     bool m_paused = false;

@@ -10,6 +10,7 @@ namespace taskwatch {
 
 struct DiscoveryRequest {
     QString profile;        // empty: the default profile
+    QString product;        // the product whose tasks to list (registry key); empty: cdb
     QStringList regions;    // empty: the account's region
     Discovery::Query query; // the filters (its region is ignored: one listing per region)
     bool follow = false;    // keep discovering every TaskBoard::kFollowIntervalMs
