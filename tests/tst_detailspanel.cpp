@@ -1,11 +1,15 @@
 // DetailsPanel on its own: the timeline follows every new change of the shown task, also once its history is
 // at the cap (the list keeps its length while its content moves on), is left alone when nothing changed (the
 // selection stays), and a task is known by (profile, id): the same id under another profile is another task.
+// The product and the vendor's status word are shown, and a permission error names the CAM permission of the
+// task's product.
 #include "details/DetailsPanel.h"
+#include "products/Products.h"
 #include "task/HistoryEntry.h"
 #include "task/TaskState.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QTabWidget>
 #include <QTimeZone>
 #include <QTreeWidget>
@@ -73,6 +77,8 @@ private slots:
     void timelineFollowsChangesAtTheCap();
     void unchangedTimelineIsLeftAlone();
     void sameIdUnderAnotherProfileIsAnotherTask();
+    void productAndVendorWord();
+    void permissionHintNamesTheProductsPermission();
 };
 
 // The list handed to the panel holds at most kMaxTimelineRows changes: once there, a new change drops the
@@ -147,6 +153,62 @@ void TestDetailsPanel::sameIdUnderAnotherProfileIsAnotherTask() {
     panel.findChild<QTabWidget*>(QStringLiteral("detailsTabs"))->setCurrentIndex(0);
     panel.showTask(&failing, changes(beta, 0, 4));
     QCOMPARE(currentTab(panel), DetailsPanel::tr("Info"));
+}
+
+// The summary says the product, and the vendor's word beside ours where it differs (none for cdb).
+void TestDetailsPanel::productAndVendorWord() {
+    DetailsPanel panel;
+    TaskState redis = stateOf(QStringLiteral("default"));
+    redis.product = QStringLiteral("redis");
+    redis.id = QStringLiteral("18215");
+    redis.status = QStringLiteral("SUCCESS");
+    redis.vendorStatus = QStringLiteral("succeed");
+    panel.showTask(&redis, {});
+    auto* product = panel.findChild<QLabel*>(QStringLiteral("detailsProduct"));
+    auto* vendor = panel.findChild<QLabel*>(QStringLiteral("detailsVendorStatus"));
+    QVERIFY(product && vendor);
+    QCOMPARE(product->text(), QStringLiteral("redis"));
+    QVERIFY(!product->accessibleName().isEmpty());
+    QVERIFY(!vendor->accessibleName().isEmpty());
+    QVERIFY(vendor->isVisibleTo(&panel));
+    QCOMPARE(vendor->text(), QStringLiteral("succeed"));
+
+    TaskState cdb = stateOf(QStringLiteral("default"));
+    cdb.vendorStatus = cdb.status; // cdb's words are ours
+    panel.showTask(&cdb, {});
+    QCOMPARE(product->text(), QStringLiteral("cdb"));
+    QVERIFY(!vendor->isVisibleTo(&panel));
+}
+
+// AuthFailure.UnauthorizedOperation and the other permission errors: what to do names the permission of the
+// task's product's poll action (redis:DescribeTaskInfo), not cdb's.
+void TestDetailsPanel::permissionHintNamesTheProductsPermission() {
+    DetailsPanel panel;
+    auto* hint = panel.findChild<QLabel*>(QStringLiteral("detailsErrorHint"));
+    QVERIFY(hint);
+    for (const QString& product :
+         {QStringLiteral("redis"), QStringLiteral("postgres"), QStringLiteral("mongodb")}) {
+        const ProductAdapter* adapter = Products::find(product);
+        QVERIFY(adapter);
+        const QString permission = adapter->permission(QString::fromLatin1(adapter->pollAction().name));
+        QVERIFY(!permission.isEmpty());
+        for (const QString& code :
+             {QStringLiteral("AuthFailure.UnauthorizedOperation"), QStringLiteral("UnauthorizedOperation")}) {
+            TaskState s = stateOf(QStringLiteral("default"));
+            s.product = product;
+            s.id = QStringLiteral("912");
+            s.errorCode = code;
+            panel.showTask(&s, {});
+            QVERIFY2(hint->text().contains(permission),
+                     qPrintable(product + QLatin1String(": ") + hint->text()));
+            QVERIFY2(!hint->text().contains(QLatin1String("cdb:")), qPrintable(hint->text()));
+            QVERIFY(panel.currentTabText().contains(permission)); // the error tab opens: nothing in Info
+        }
+    }
+    TaskState cdb = stateOf(QStringLiteral("default"));
+    cdb.errorCode = QStringLiteral("AuthFailure.UnauthorizedOperation");
+    panel.showTask(&cdb, {});
+    QVERIFY2(hint->text().contains(QLatin1String("cdb:DescribeAsyncRequestInfo")), qPrintable(hint->text()));
 }
 
 QTEST_MAIN(TestDetailsPanel)

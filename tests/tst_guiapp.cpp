@@ -1,21 +1,30 @@
 // GuiApp, the GUI's composition root, started for real (offscreen, the test's private keychain): what the
 // window says when the history at start-up is damaged or its tasks cannot be read, and that deleting a
-// profile stops its polling at once.
+// profile stops its polling at once; the demo shows tasks of every product, and "Export History…" of the
+// selected tasks exports theirs only (a redis 912 is not a postgres 912).
 #include "Emulator.h"
 #include "GuiApp.h"
 #include "TaskBoard.h"
 #include "accounts/CredentialStore.h"
 #include "banners/Banner.h"
+#include "dialogs/ExportDialog.h"
 #include "history/TaskStore.h"
+#include "model/TaskTableModel.h"
+#include "products/Products.h"
 #include "task/TaskKey.h"
 #include "window/MainWindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -96,6 +105,9 @@ private slots:
 
     // Deleting a profile (the Credentials dialog does it through the CredentialStore) stops its polling: its
     // tasks stay, held with the reason, and no request goes out with the deleted keys.
+    void demoShowsEveryProduct();
+    void exportSelectedKeepsProductsApart();
+
     void deletedProfileStopsPolling() {
         sim::Emulator emulator;
         QVERIFY(emulator.listen());
@@ -141,6 +153,67 @@ private slots:
         QCOMPARE(emulator.requestsBy(QLatin1String(sim::Emulator::kDemoSecretId)), sent);
     }
 };
+
+// --demo: the emulator serves tasks of every product, and the window shows them (added as named ids).
+void TestGuiApp::demoShowsEveryProduct() {
+    GuiOptions options;
+    options.demo = true;
+    GuiApp app(options);
+    QVERIFY(app.start());
+    QSet<QString> products;
+    for (const QString& key : app.board()->keys())
+        products.insert(productOfKey(key));
+    for (const QString& product : Products::keys())
+        QVERIFY2(products.contains(product), qPrintable(product));
+    QVERIFY(app.window()->model()->products().size() > 1);
+}
+
+// Two tasks with the same id, of two products: exporting the selected one writes its history only.
+void TestGuiApp::exportSelectedKeepsProductsApart() {
+    const QString path = m_dir.filePath(QStringLiteral("export.sqlite"));
+    const QString profile = QStringLiteral("nobody");
+    {
+        TaskStore store(path);
+        QVERIFY(store.open());
+        for (const QString& product : {QStringLiteral("redis"), QStringLiteral("postgres")}) {
+            TaskState t;
+            t.profile = profile;
+            t.product = product;
+            t.id = QStringLiteral("912");
+            t.region = QStringLiteral("ap-guangzhou");
+            t.status = QStringLiteral("RUNNING");
+            t.lastCheckedAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(store.upsertTask(t));
+            QVERIFY(store.appendHistory(TaskStore::entryFrom(t)));
+        }
+    }
+    GuiOptions options;
+    options.historyPath = path;
+    options.profile = profile;
+    GuiApp app(options);
+    QVERIFY(app.start());
+    MainWindow* window = app.window();
+    QTRY_COMPARE_WITH_TIMEOUT(window->model()->rowCount(), 2, 15000); // restored after the keychain answered
+    const int row = window->model()->rowOf(taskKey(profile, QStringLiteral("redis"), QStringLiteral("912")));
+    QVERIFY(row >= 0);
+    window->view()->selectionModel()->select(window->proxy()->mapFromSource(window->model()->index(row, 0)),
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(window->selectedKeys().size(), 1);
+    QVERIFY(window->exportHistoryAction()->isEnabled());
+    window->exportHistoryAction()->trigger();
+    ExportDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<ExportDialog*>()) != nullptr);
+    QVERIFY(dialog->selectedOnly());
+    const QString file = m_dir.filePath(QStringLiteral("selected.csv"));
+    dialog->findChild<QLineEdit*>(QStringLiteral("exportPath"))->setText(file);
+    dialog->accept();
+    QFile csv(file);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines =
+        QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2); // the header and the redis task's one change
+    QVERIFY2(lines.at(1).endsWith(QLatin1String(",redis")), qPrintable(lines.at(1)));
+}
 
 QTEST_MAIN(TestGuiApp)
 #include "tst_guiapp.moc"

@@ -6,6 +6,7 @@
 #include "model/TaskFilterProxyModel.h"
 #include "model/TaskTableModel.h"
 #include "platform/QtCompat.h"
+#include "task/TaskKey.h"
 #include "task/TaskState.h"
 
 #include <QAbstractItemModelTester>
@@ -30,6 +31,7 @@ TaskState task(int n, std::optional<QString> status = std::nullopt, TaskPhase ph
     s.addedAt = kT0;
     s.status = std::move(status);
     s.phase = phase;
+    s.vendorStatus = s.status; // cdb's words are ours
     if (phase == TaskPhase::Finished) {
         s.lastCheckedAt = kT0.addSecs(90);
         s.finishedAt = kT0.addSecs(90);
@@ -53,6 +55,15 @@ TaskState discovered(int n, const QString& type, std::optional<int> progress,
     s.discovery.startedAt = kT0.addSecs(-60 * n);
     s.discovery.status = QStringLiteral("RUNNING");
     s.discovery.listedAt = kT0.addSecs(5);
+    return s;
+}
+
+// A task of another product than cdb: its id is digits, its vendor's word its own.
+TaskState productTask(const char* product, const char* id, const char* status, const char* vendorWord) {
+    TaskState s = task(0, QString::fromLatin1(status));
+    s.product = QString::fromLatin1(product);
+    s.id = QString::fromLatin1(id);
+    s.vendorStatus = QString::fromLatin1(vendorWord);
     return s;
 }
 
@@ -83,6 +94,9 @@ private slots:
     void formatDuration();
     void discoveryColumns();
     void discoveryColumnsSortAndFilter();
+    void productColumn();
+    void productFilterAndSort();
+    void vendorWordAndProductPermission();
 };
 
 void TestTaskTableModel::consistentUnderModelTester() {
@@ -582,13 +596,14 @@ void TestTaskTableModel::discoveryColumns() {
     // The new columns come after the old ones: stored header states and scripts keep their numbers.
     QCOMPARE(int(TaskTableModel::ProfileColumn), 8);
     QCOMPARE(int(TaskTableModel::InstanceColumn), 9);
-    QCOMPARE(model.columnCount(), 14);
+    QCOMPARE(int(TaskTableModel::ProductColumn), 14);
+    QCOMPARE(model.columnCount(), 15);
     for (int c = TaskTableModel::InstanceColumn; c < TaskTableModel::ColumnCount; ++c)
         QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
 
     tasks.upsert(task(0, QStringLiteral("RUNNING"))); // pasted, never discovered
     QVERIFY(!model.hasDiscoveredTasks());
-    for (int c = TaskTableModel::InstanceColumn; c < TaskTableModel::ColumnCount; ++c) {
+    for (int c = TaskTableModel::InstanceColumn; c <= TaskTableModel::EndedColumn; ++c) {
         QCOMPARE(model.index(0, c).data().toString(), QString());
         QVERIFY(!model.index(0, c).data(Qt::ToolTipRole).isValid());
     }
@@ -681,6 +696,119 @@ void TestTaskTableModel::discoveryColumnsSortAndFilter() {
     proxy.setFilterText(QStringLiteral("parameters")); // the readable name ("Modify parameters")
     QCOMPARE(proxy.rowCount(), 1);
     QCOMPARE(idAt(0), idFor(2));
+}
+
+// The Product column: the product key of every task ("cdb" for one that names none), sorted as text;
+// products() lists the distinct ones in the registry's order (the window shows the column with two).
+void TestTaskTableModel::productColumn() {
+    FakeTaskList tasks;
+    TaskTableModel model;
+    model.setTaskList(&tasks);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.headerData(TaskTableModel::ProductColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Product"));
+    QVERIFY(!model.headerData(TaskTableModel::ProductColumn, Qt::Horizontal, Qt::ToolTipRole).isNull());
+    QVERIFY(model.products().isEmpty());
+    tasks.upsert(task(1, QStringLiteral("RUNNING")));
+    TaskState unnamed = task(2, QStringLiteral("RUNNING"));
+    unnamed.product.clear(); // an old task: cdb's
+    tasks.upsert(unnamed);
+    QCOMPARE(model.products(), QStringList{QStringLiteral("cdb")});
+    QCOMPARE(model.index(1, TaskTableModel::ProductColumn).data().toString(), QStringLiteral("cdb"));
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    tasks.upsertMany({productTask("postgres", "912", "RUNNING", "Running"),
+                      productTask("redis", "912", "SUCCESS", "succeed"),
+                      productTask("mongodb", "4762", "RUNNING", "running")});
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 5); // redis 912 and postgres 912 are two tasks
+    QCOMPARE(model.products(), (QStringList{QStringLiteral("cdb"), QStringLiteral("mongodb"),
+                                            QStringLiteral("redis"), QStringLiteral("postgres")}));
+    const QModelIndex redis = model.index(3, TaskTableModel::ProductColumn);
+    QCOMPARE(redis.data().toString(), QStringLiteral("redis"));
+    QCOMPARE(redis.data(TaskTableModel::SortRole).toString(), QStringLiteral("redis"));
+    QCOMPARE(redis.data(TaskTableModel::ProductRole).toString(), QStringLiteral("redis"));
+    QCOMPARE(redis.data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("912"));
+    QCOMPARE(model.index(2, TaskTableModel::ProductColumn).data().toString(), QStringLiteral("postgres"));
+    tasks.remove({taskKey(QString(), QStringLiteral("postgres"), QStringLiteral("912")),
+                  taskKey(QString(), QStringLiteral("redis"), QStringLiteral("912")),
+                  taskKey(QString(), QStringLiteral("mongodb"), QStringLiteral("4762"))});
+    QCOMPARE(model.products(), QStringList{QStringLiteral("cdb")});
+}
+
+void TestTaskTableModel::productFilterAndSort() {
+    FakeTaskList tasks;
+    TaskTableModel model;
+    model.setTaskList(&tasks);
+    tasks.upsertMany({productTask("redis", "18215", "RUNNING", "running"), task(1, QStringLiteral("RUNNING")),
+                      productTask("postgres", "912", "RUNNING", "Running"),
+                      productTask("redis", "912", "SUCCESS", "succeed")});
+    TaskFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const auto productAt = [&proxy](int row) {
+        return proxy.index(row, TaskTableModel::ProductColumn).data().toString();
+    };
+    proxy.sort(TaskTableModel::ProductColumn, Qt::AscendingOrder);
+    QCOMPARE(productAt(0), QStringLiteral("cdb"));
+    QCOMPARE(productAt(1), QStringLiteral("postgres"));
+    QCOMPARE(productAt(3), QStringLiteral("redis"));
+    proxy.sort(TaskTableModel::ProductColumn, Qt::DescendingOrder);
+    QCOMPARE(productAt(0), QStringLiteral("redis"));
+    QCOMPARE(productAt(3), QStringLiteral("cdb"));
+
+    proxy.setProductFilter(QStringLiteral("redis"));
+    QCOMPARE(proxy.productFilter(), QStringLiteral("redis"));
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.setProductFilter(QStringLiteral("cdb"));
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setProductFilter(QStringLiteral("postgres"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("912"));
+    proxy.setProductFilter(QString());
+    QCOMPARE(proxy.rowCount(), 4);
+    proxy.setFilterText(QStringLiteral("succeed")); // the vendor's word is searched too
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(productAt(0), QStringLiteral("redis"));
+}
+
+// The vendor's word is in the Status tooltip where it differs from ours; a permission error of a redis task
+// names redis' CAM permission, not cdb's (the Error tooltip and errorDescription()).
+void TestTaskTableModel::vendorWordAndProductPermission() {
+    FakeTaskList tasks;
+    TaskTableModel model;
+    model.setTaskList(&tasks);
+    TaskState redis = productTask("redis", "18215", "SUCCESS", "succeed");
+    redis.errorCode = QStringLiteral("AuthFailure.UnauthorizedOperation");
+    TaskState cdb = task(1, QStringLiteral("SUCCESS"));
+    cdb.errorCode = redis.errorCode;
+    tasks.upsertMany({redis, cdb});
+    QCOMPARE(TaskTableModel::vendorWordOf(redis), QStringLiteral("succeed"));
+    QCOMPARE(TaskTableModel::vendorWordOf(cdb), QString());
+    QVERIFY2(model.index(0, TaskTableModel::StatusColumn)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(QLatin1String("succeed")),
+             qPrintable(model.index(0, TaskTableModel::StatusColumn).data(Qt::ToolTipRole).toString()));
+    QVERIFY(!model.index(1, TaskTableModel::StatusColumn)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(QLatin1String("says")));
+
+    for (const char* code : {"AuthFailure.UnauthorizedOperation", "UnauthorizedOperation",
+                             "OperationDenied.UserHasNoStrategy"}) {
+        redis.errorCode = QString::fromLatin1(code);
+        const QString hint = TaskTableModel::errorDescription(redis).hint;
+        QVERIFY2(hint.contains(QLatin1String("redis:DescribeTaskInfo")), qPrintable(hint));
+        QVERIFY2(!hint.contains(QLatin1String("cdb:")), qPrintable(hint));
+    }
+    const QString tip = model.index(0, TaskTableModel::ErrorColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("redis:DescribeTaskInfo")), qPrintable(tip));
+    QVERIFY(
+        TaskTableModel::errorDescription(cdb).hint.contains(QLatin1String("cdb:DescribeAsyncRequestInfo")));
+    redis.errorCode = QStringLiteral("RequestLimitExceeded"); // not a permission error: the catalog's words
+    QCOMPARE(TaskTableModel::errorDescription(redis).hint,
+             ErrorCatalog::describe(QStringLiteral("RequestLimitExceeded")).hint);
 }
 
 QTEST_MAIN(TestTaskTableModel)

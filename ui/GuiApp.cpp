@@ -98,6 +98,10 @@ bool GuiApp::startDemo() {
     const QList<sim::ScriptedTask> tasks = sim::Emulator::demoTasks();
     for (const sim::ScriptedTask& task : tasks)
         m_emulator->addTask(task);
+    // Tasks of every product (mongodb, redis, postgres), served on the same endpoint.
+    const QList<sim::ScriptedTask> productTasks = sim::Emulator::demoProductTasks();
+    for (const sim::ScriptedTask& task : productTasks)
+        m_emulator->addTask(task);
     // What Discover… finds: tasks on three instances in two regions (started relative to now).
     for (const sim::ScriptedTask& task : sim::Emulator::demoDiscoverableTasks())
         m_emulator->addTask(task);
@@ -122,6 +126,8 @@ bool GuiApp::startDemo() {
     QStringList ids;
     for (const sim::ScriptedTask& task : tasks)
         ids << task.id;
+    for (const sim::ScriptedTask& task : productTasks) // named: redis:18215
+        ids << QStringLiteral("%1:%2").arg(task.product, task.id);
     m_window->addTaskText(ids.join(QLatin1Char('\n')), sim::Emulator::demoRegion());
     // The demo discovers the account's tasks of the last day in both regions, finished ones included.
     DiscoveryRequest discovery;
@@ -221,10 +227,8 @@ void GuiApp::exportHistory() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, keys] {
         HistoryQuery query;
-        if (dialog->selectedOnly()) {
-            for (const QString& key : keys)
-                query.ids << idOfKey(key);
-        }
+        if (dialog->selectedOnly())
+            query.keys = keys; // (profile, product, id): a redis 912 is not a postgres 912
         const QString file = dialog->path();
         QString error;
         qint64 rows = 0;

@@ -3,6 +3,7 @@
 #include "api/ErrorCatalog.h"
 #include "discovery/Discovery.h"
 #include "model/StatusStyle.h"
+#include "model/TaskTableModel.h"
 #include "task/DiscoveryFacts.h"
 #include "task/HistoryEntry.h"
 #include "task/SafeText.h"
@@ -132,7 +133,9 @@ QWidget* DetailsPanel::buildSummary(QWidget* page) {
     auto* summary = new QWidget(page);
     const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     summary->setMinimumWidth(mono.horizontalAdvance(QStringLiteral("faae8d6a-38fb-44de-988e-5a0e78aba4a7")) +
-                             fontMetrics().horizontalAdvance(tr("Last checked:")) + 90);
+                             std::max(fontMetrics().horizontalAdvance(tr("Last checked:")),
+                                      fontMetrics().horizontalAdvance(tr("Vendor status:"))) +
+                             90);
     summary->setMaximumWidth(summary->minimumWidth() + 160);
     auto* summaryLayout = new QVBoxLayout(summary);
     summaryLayout->setContentsMargins(0, 0, 0, 0);
@@ -172,6 +175,11 @@ void DetailsPanel::buildSummaryHeader(QWidget* summary, QVBoxLayout* summaryLayo
 
 // What polling saw: region, phase, times, HTTP status and the RequestId with its copy button.
 void DetailsPanel::addPollingRows(QWidget* summary) {
+    m_productValue = valueLabel(summary);
+    m_productValue->setObjectName(QStringLiteral("detailsProduct"));
+    m_vendorStatusValue = valueLabel(summary);
+    m_vendorStatusValue->setObjectName(QStringLiteral("detailsVendorStatus"));
+    m_vendorStatusValue->setToolTip(tr("The status as the product's API words it"));
     m_regionValue = valueLabel(summary);
     m_phaseValue = valueLabel(summary);
     m_phaseValue->setObjectName(QStringLiteral("detailsPhase"));
@@ -193,6 +201,8 @@ void DetailsPanel::addPollingRows(QWidget* summary) {
     requestIdRow->setSpacing(4);
     requestIdRow->addWidget(m_requestIdLabel, 1);
     requestIdRow->addWidget(m_copyRequestId);
+    m_form->addRow(tr("Product:"), m_productValue);
+    m_form->addRow(tr("Vendor status:"), m_vendorStatusValue);
     m_form->addRow(tr("Region:"), m_regionValue);
     m_form->addRow(tr("Polling:"), m_phaseValue);
     m_form->addRow(tr("Added:"), m_addedValue);
@@ -205,6 +215,8 @@ void DetailsPanel::addPollingRows(QWidget* summary) {
     // Screen readers: each value is named after its caption; the value is its description.
     m_idLabel->setAccessibleName(tr("Task ID"));
     m_statusLabel->setAccessibleName(tr("Status"));
+    m_productValue->setAccessibleName(tr("Product"));
+    m_vendorStatusValue->setAccessibleName(tr("Vendor status"));
     m_regionValue->setAccessibleName(tr("Region"));
     m_phaseValue->setAccessibleName(tr("Polling"));
     m_addedValue->setAccessibleName(tr("Added"));
@@ -317,6 +329,7 @@ void DetailsPanel::addErrorTab() {
     m_errorMeaning = valueLabel(m_errorPage);
     m_errorMeaning->setObjectName(QStringLiteral("detailsErrorMeaning"));
     m_errorHint = valueLabel(m_errorPage);
+    m_errorHint->setObjectName(QStringLiteral("detailsErrorHint"));
     m_errorCode->setAccessibleName(tr("Error code"));
     m_errorMessage->setAccessibleName(tr("Error message"));
     m_errorMeaning->setAccessibleName(tr("Meaning"));
@@ -430,6 +443,11 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
         statusTip += QLatin1Char('\n') + tr("Last status: %1").arg(SafeText::singleLine(*state->status, 64));
     m_statusLabel->setToolTip(SafeText::toolTip(statusTip));
 
+    setTextIfChanged(m_productValue, TaskTableModel::productOf(*state));
+    // The vendor's own word, where it is not ours (cdb's words are ours).
+    const QString vendorWord = TaskTableModel::vendorWordOf(*state);
+    m_form->setRowVisible(m_vendorStatusValue, !vendorWord.isEmpty());
+    setTextIfChanged(m_vendorStatusValue, vendorWord);
     setTextIfChanged(m_regionValue, SafeText::singleLine(state->region, 64));
     setTextIfChanged(m_phaseValue, phaseText(*state, paused));
     setTextIfChanged(m_addedValue, formatTime(state->addedAt));
@@ -467,7 +485,7 @@ void DetailsPanel::fillError(const TaskState& s) {
     m_tabs->setTabIcon(index, hasError ? StatusStyle::icon(StatusKey::Error, m_dark) : QIcon());
     if (!hasError)
         return;
-    const ErrorDescription d = ErrorCatalog::describe(s.errorCode);
+    const ErrorDescription d = TaskTableModel::errorDescription(s); // the product's CAM permission
     setTextIfChanged(m_errorCode, SafeText::singleLine(s.errorCode, 200));
     setTextIfChanged(m_errorMessage, s.errorMessage.isEmpty()
                                          ? QStringLiteral("—")

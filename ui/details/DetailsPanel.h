@@ -1,7 +1,9 @@
-// The details of the selected task, below the table: a summary (region, status, times, HTTP status, the
-// RequestId with a copy button; for a discovered task also its instance, type, progress, start, end, JobId
-// and DescribeTasks' code and message) and tabs for the full Info, the status timeline (every observed change
-// with its time), the last error (code, message, meaning, hint) and the raw last response (bounded).
+// The details of the selected task, below the table: a summary (product, the vendor's status word where it
+// is not ours, region, status, times, HTTP status, the RequestId with a copy button; for a discovered task
+// also its instance, type, progress, start, end, JobId and DescribeTasks' code and message) and tabs for the
+// full Info, the status timeline (every observed change with its time), the last error (code, message,
+// meaning, hint: a permission error names the CAM permission of the task's product) and the raw last
+// response (bounded).
 #pragma once
 
 #include "task/HistoryEntry.h"
@@ -84,6 +86,8 @@ private:
     QLabel* m_statusIcon;
     QLabel* m_idLabel;
     QLabel* m_statusLabel;
+    QLabel* m_productValue = nullptr;
+    QLabel* m_vendorStatusValue = nullptr;
     QLabel* m_regionValue;
     QLabel* m_phaseValue;
     QLabel* m_addedValue;

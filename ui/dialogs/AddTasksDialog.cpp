@@ -4,7 +4,9 @@
 
 #include "desktop/Announce.h"
 #include "dialogs/RegionCombo.h"
-#include "task/TaskIdExtractor.h"
+#include "products/NamedTaskIds.h"
+#include "products/Products.h"
+#include "task/TaskKey.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -25,6 +27,7 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     , m_text(new QPlainTextEdit(this))
     , m_region(new RegionCombo(this))
     , m_profile(new QComboBox(this))
+    , m_product(new QComboBox(this))
     , m_count(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setObjectName(QStringLiteral("addTasksDialog"));
@@ -54,6 +57,20 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     m_profile->setObjectName(QStringLiteral("addTasksProfile"));
     m_profile->setToolTip(tr("The credential profile (account) that polls these tasks"));
 
+    m_product->setObjectName(QStringLiteral("addTasksProduct"));
+    for (const QString& key : Products::keys())
+        m_product->addItem(productChoiceText(key), key);
+    m_product->setAccessibleName(tr("Product of bare task numbers"));
+    m_product->setToolTip(tr("The product whose task ids the bare numbers in the text are (cdb: bare "
+                             "numbers are not task ids)"));
+    auto* productHint = new QLabel(tr("Named ids such as redis:18215 or mongodb:4762 are added as tasks of "
+                                      "their product whatever is chosen here."),
+                                   this);
+    productHint->setObjectName(QStringLiteral("addTasksProductHint"));
+    productHint->setTextFormat(Qt::PlainText);
+    productHint->setWordWrap(true);
+    m_product->setAccessibleDescription(productHint->text());
+
     m_count->setObjectName(QStringLiteral("addTasksCount"));
     m_count->setTextFormat(Qt::PlainText);
     m_count->setAccessibleDescription(tr("How many task ids the text holds"));
@@ -68,6 +85,10 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     m_profileLabel = new QLabel(tr("&Profile:"), this);
     m_profileLabel->setBuddy(m_profile);
     form->addRow(m_profileLabel, m_profile);
+    auto* productLabel = new QLabel(tr("Pro&duct of numbers:"), this);
+    productLabel->setBuddy(m_product);
+    form->addRow(productLabel, m_product);
+    form->addRow(QString(), productHint);
     setProfiles({}, {});
 
     auto* layout = new QVBoxLayout(this);
@@ -84,6 +105,7 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     connect(&m_debounce, &QTimer::timeout, this, &AddTasksDialog::updateCount);
     connect(m_text, &QPlainTextEdit::textChanged, this, &AddTasksDialog::scheduleCount);
     connect(m_region, &QComboBox::currentTextChanged, this, &AddTasksDialog::updateCount);
+    connect(m_product, &QComboBox::currentIndexChanged, this, &AddTasksDialog::updateCount);
     updateCount();
 }
 
@@ -128,6 +150,28 @@ QString AddTasksDialog::profile() const {
     return m_profile->currentText();
 }
 
+QString AddTasksDialog::product() const {
+    return m_product->currentData().toString();
+}
+
+void AddTasksDialog::setProduct(const QString& key) {
+    const ProductAdapter* product = Products::find(key);
+    const int index = m_product->findData(product ? product->key() : QString::fromLatin1(kCdbProduct));
+    m_product->setCurrentIndex(std::max(0, index));
+}
+
+QString AddTasksDialog::productChoiceText(const QString& key) {
+    if (key == QLatin1String("cdb"))
+        return tr("cdb (AsyncRequestId)");
+    if (key == QLatin1String("mongodb"))
+        return tr("MongoDB");
+    if (key == QLatin1String("redis"))
+        return tr("Redis");
+    if (key == QLatin1String("postgres"))
+        return tr("PostgreSQL");
+    return key;
+}
+
 QString AddTasksDialog::text() const {
     return m_text->toPlainText();
 }
@@ -152,7 +196,7 @@ void AddTasksDialog::scheduleCount() {
 
 void AddTasksDialog::updateCount() {
     m_debounce.stop();
-    const ExtractedIds found = TaskIdExtractor::extract(m_text->toPlainText());
+    const PastedIds found = NamedTaskIds::extractAll(m_text->toPlainText(), product());
     m_found = static_cast<int>(found.ids.size());
     QStringList parts;
     if (m_found == 1)

@@ -30,6 +30,13 @@ void TaskFilterProxyModel::setProfileFilter(const QString& profile) {
     invalidateRowsFilter();
 }
 
+void TaskFilterProxyModel::setProductFilter(const QString& product) {
+    if (product == m_product)
+        return;
+    m_product = product;
+    invalidateRowsFilter();
+}
+
 void TaskFilterProxyModel::setHideFinished(bool hide) {
     if (hide == m_hideFinished)
         return;
@@ -48,6 +55,8 @@ bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& so
         return false;
     if (!m_profile.isEmpty() && s->profile != m_profile)
         return false;
+    if (!m_product.isEmpty() && TaskTableModel::productOf(*s) != m_product)
+        return false;
     if (m_text.isEmpty())
         return true;
     return s->id.contains(m_text, Qt::CaseInsensitive) ||
@@ -57,6 +66,8 @@ bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& so
            s->errorCode.contains(m_text, Qt::CaseInsensitive) ||
            s->errorMessage.contains(m_text, Qt::CaseInsensitive) ||
            s->profile.contains(m_text, Qt::CaseInsensitive) ||
+           TaskTableModel::productOf(*s).contains(m_text, Qt::CaseInsensitive) ||
+           (s->vendorStatus && s->vendorStatus->contains(m_text, Qt::CaseInsensitive)) ||
            s->discovery.instanceName.contains(m_text, Qt::CaseInsensitive) ||
            s->discovery.instanceIds.join(QLatin1Char(' ')).contains(m_text, Qt::CaseInsensitive) ||
            s->discovery.taskType.contains(m_text, Qt::CaseInsensitive) ||

@@ -6,9 +6,9 @@
 namespace taskwatch {
 
 // Sorts by TaskTableModel::SortRole; filters by a case-insensitive text found in the id, the status text, the
-// Info, the error code or message, the profile, the instance (id or name) or the task type (vendor or
-// readable), optionally by one profile, and optionally hides finished
-// tasks. Dynamic sort/filter is on.
+// Info, the error code or message, the profile, the product, the vendor's status word, the instance (id or
+// name) or the task type (vendor or readable), optionally by one profile and one product, and optionally
+// hides finished tasks. Dynamic sort/filter is on.
 class TaskFilterProxyModel : public QSortFilterProxyModel {
     Q_OBJECT
 public:
@@ -18,6 +18,8 @@ public:
     QString filterText() const { return m_text; }
     void setProfileFilter(const QString& profile); // empty: every profile
     QString profileFilter() const { return m_profile; }
+    void setProductFilter(const QString& product); // a product key; empty: every product
+    QString productFilter() const { return m_product; }
     void setHideFinished(bool hide);
     bool hideFinished() const { return m_hideFinished; }
 
@@ -28,6 +30,7 @@ protected:
 private:
     QString m_text;
     QString m_profile;
+    QString m_product;
     bool m_hideFinished = false;
 };
 

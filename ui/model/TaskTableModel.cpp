@@ -3,6 +3,7 @@
 #include "api/ErrorCatalog.h"
 #include "api/QueryResult.h"
 #include "discovery/Discovery.h"
+#include "products/Products.h"
 #include "task/DiscoveryFacts.h"
 #include "task/SafeText.h"
 #include "task/TaskKey.h"
@@ -13,6 +14,7 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QSet>
 #include <algorithm>
 
 namespace taskwatch {
@@ -123,6 +125,8 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Started");
         case EndedColumn:
             return tr("Ended");
+        case ProductColumn:
+            return tr("Product");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -151,6 +155,8 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
             return tr("When the task started (DescribeTasks)");
         case EndedColumn:
             return tr("When the task ended (DescribeTasks); empty while it runs");
+        case ProductColumn:
+            return tr("The product the task belongs to (cdb is TencentDB for MySQL)");
         default:
             return {};
         }
@@ -214,6 +220,8 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
         return s.discovery.isDiscovered();
     case TimelineRole:
         return QVariant::fromValue(timelineFacts(s));
+    case ProductRole:
+        return productOf(s);
     default:
         return {};
     }
@@ -261,6 +269,8 @@ QVariant TaskTableModel::displayData(const TaskState& s, int column) const {
         return formatTimestamp(s.discovery.startedAt, m_clock());
     case EndedColumn:
         return formatTimestamp(s.discovery.endedAt, m_clock());
+    case ProductColumn:
+        return productOf(s);
     }
     return {};
 }
@@ -296,6 +306,8 @@ QVariant TaskTableModel::sortData(const TaskState& s, int column) const {
         return sortTime(s.discovery.startedAt);
     case EndedColumn:
         return sortTime(s.discovery.endedAt);
+    case ProductColumn:
+        return productOf(s);
     }
     return {};
 }
@@ -307,6 +319,8 @@ QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
         QString text = StatusStyle::text(s) + QLatin1Char('\n') + StatusStyle::description(key);
         if (key == StatusKey::Error && s.status)
             text += QLatin1Char('\n') + tr("Last status: %1").arg(SafeText::singleLine(*s.status, 64));
+        if (const QString vendor = vendorWordOf(s); !vendor.isEmpty())
+            text += QLatin1Char('\n') + tr("%1 says: %2").arg(productOf(s), vendor);
         if (s.phase == TaskPhase::Retrying && s.nextPollAt.isValid())
             text += QLatin1Char('\n') +
                     (m_tasks && m_tasks->isPaused()
@@ -334,7 +348,7 @@ QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
     case ErrorColumn: {
         if (s.errorCode.isEmpty())
             return {};
-        const ErrorDescription d = ErrorCatalog::describe(s.errorCode);
+        const ErrorDescription d = errorDescription(s);
         QString text = SafeText::singleLine(s.errorCode, kDisplayErrorChars);
         if (!s.errorMessage.isEmpty())
             text += QLatin1Char('\n') + boundText(SafeText::multiLine(s.errorMessage), 1000);
@@ -384,6 +398,28 @@ QVariant TaskTableModel::toolTipData(const TaskState& s, int column) const {
 
 bool TaskTableModel::isFinished(const TaskState& state) {
     return state.isFinished();
+}
+
+QString TaskTableModel::productOf(const TaskState& s) {
+    return s.product.isEmpty() ? QString::fromLatin1(kCdbProduct) : s.product;
+}
+
+QString TaskTableModel::vendorWordOf(const TaskState& s) {
+    if (!s.vendorStatus || s.vendorStatus->isEmpty() || s.vendorStatus == s.status)
+        return {};
+    return oneLine(*s.vendorStatus, 64);
+}
+
+ErrorDescription TaskTableModel::errorDescription(const TaskState& s) {
+    ErrorDescription d = ErrorCatalog::describe(s.errorCode);
+    if (isCdbProduct(s.product) || !ErrorCatalog::isPermissionDenied(s.errorCode))
+        return d;
+    if (const ProductAdapter* product = Products::find(s.product)) {
+        if (const QString hint = product->permissionHint(QString::fromLatin1(product->pollAction().name));
+            !hint.isEmpty())
+            d.hint = hint;
+    }
+    return d;
 }
 
 QDateTime TaskTableModel::startedAt(const TaskState& s) {
@@ -512,6 +548,20 @@ QStringList TaskTableModel::profiles() const {
     }
     out.sort();
     return out;
+}
+
+QStringList TaskTableModel::products() const {
+    QSet<QString> present;
+    for (const TaskState* s : m_rows)
+        present.insert(productOf(*s));
+    QStringList out;
+    for (const QString& key : Products::keys()) {
+        if (present.remove(key))
+            out.append(key);
+    }
+    QStringList unknown = present.values(); // not registered (a newer history): after the known ones
+    unknown.sort();
+    return out + unknown;
 }
 
 void TaskTableModel::reindexFrom(int row) {

@@ -6,6 +6,7 @@
 // Qt Core/Gui only (no widgets).
 #pragma once
 
+#include "api/ErrorCatalog.h"
 #include "model/StatusStyle.h"
 #include "task/TaskState.h"
 
@@ -52,6 +53,7 @@ public:
         ProgressColumn,
         StartedColumn,
         EndedColumn,
+        ProductColumn, // shown when tasks of more than one product are on the board (last: saved layouts)
         ColumnCount
     };
     Q_ENUM(Column)
@@ -66,7 +68,8 @@ public:
         ProfileRole,                 // QString
         ProgressRole,                // int 0..100 (DescribeTasks' Progress); invalid when not known
         DiscoveredRole,              // bool: DescribeTasks listed the task
-        TimelineRole                 // TimelineFacts
+        TimelineRole,                // TimelineFacts
+        ProductRole                  // QString: the product's registry key ("cdb", "redis"…)
     };
     Q_ENUM(Role)
 
@@ -98,6 +101,7 @@ public:
     QStringList ids() const;
     QStringList keys() const;
     QStringList profiles() const; // distinct, sorted
+    QStringList products() const; // distinct, in the registry's order (Products::keys())
     int finishedCount() const;
     bool hasDiscoveredTasks() const; // some task was listed by DescribeTasks (the discovery columns)
     int activeCount() const { return rowCount() - finishedCount(); }
@@ -122,6 +126,13 @@ public:
     // From startedAt() to endedAt(), or to now while it runs; -1 when the start is unknown.
     qint64 elapsedMs(const TaskState& state) const;
     static TimelineFacts timelineFacts(const TaskState& state);
+    // The task's product key ("cdb" for a task that names none).
+    static QString productOf(const TaskState& state);
+    // The vendor's word for the status when it differs from ours (one line, bounded); empty otherwise.
+    static QString vendorWordOf(const TaskState& state);
+    // What the task's last error means and what to do: the catalog's words, except that a permission error
+    // of a task of another product than cdb names that product's CAM permission, not cdb's.
+    static ErrorDescription errorDescription(const TaskState& state);
 
 private:
     QVariant displayData(const TaskState& state, int column) const;

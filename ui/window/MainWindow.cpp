@@ -71,6 +71,28 @@
 
 namespace taskwatch::ui {
 
+namespace {
+
+// A filter combo: "All …" (data: empty), then `values` (text and data). Refilled only when the values
+// changed, keeping the choice while it is still offered (else back to "All …"); true when refilled.
+bool refillFilter(QComboBox* combo, const QString& allText, const QStringList& values) {
+    QStringList shown;
+    for (int i = 1; i < combo->count(); ++i)
+        shown << combo->itemData(i).toString();
+    if (shown == values && combo->count() > 0)
+        return false;
+    const QString current = combo->currentData().toString();
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    combo->addItem(allText, QString());
+    for (const QString& v : values)
+        combo->addItem(v, v);
+    combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    return true;
+}
+
+} // namespace
+
 MainWindow::MainWindow(TaskBoard* board, QWidget* parent)
     : QMainWindow(parent)
     , m_board(board)
@@ -183,24 +205,18 @@ bool MainWindow::anyPolling() const {
                        [this](const QString& p) { return m_board->hasAccount(p); });
 }
 
+// The profile and product columns and filters are shown while the tasks have more than one of them.
 void MainWindow::updateProfileViews() {
     const QStringList profiles = m_model->profiles();
     m_columns->setAutoHidden(TaskTableModel::ProfileColumn, profiles.size() <= 1);
     m_profileFilterAction->setVisible(profiles.size() > 1);
-    const QString current = m_profileFilter->currentData().toString();
-    QStringList shown;
-    for (int i = 1; i < m_profileFilter->count(); ++i)
-        shown << m_profileFilter->itemData(i).toString();
-    if (shown == profiles)
-        return;
-    const QSignalBlocker blocker(m_profileFilter);
-    m_profileFilter->clear();
-    m_profileFilter->addItem(tr("All profiles"), QString());
-    for (const QString& p : profiles)
-        m_profileFilter->addItem(p, p);
-    const int index = m_profileFilter->findData(current);
-    m_profileFilter->setCurrentIndex(std::max(0, index));
-    m_proxy->setProfileFilter(m_profileFilter->currentData().toString());
+    if (refillFilter(m_profileFilter, tr("All profiles"), profiles))
+        m_proxy->setProfileFilter(m_profileFilter->currentData().toString());
+    const QStringList products = m_model->products();
+    m_columns->setAutoHidden(TaskTableModel::ProductColumn, products.size() <= 1);
+    m_productFilterAction->setVisible(products.size() > 1);
+    if (refillFilter(m_productFilter, tr("All products"), products))
+        m_proxy->setProductFilter(m_productFilter->currentData().toString());
 }
 
 QList<HistoryEntry> MainWindow::history(const QString& keyOrId) const {
@@ -235,8 +251,9 @@ QString MainWindow::defaultRegion() const {
     return m_board->defaultRegion();
 }
 
-AddReport MainWindow::addTaskText(const QString& text, const QString& region, const QString& profile) {
-    const AddReport report = m_board->addText(text, profile, region);
+AddReport MainWindow::addTaskText(const QString& text, const QString& region, const QString& profile,
+                                  const QString& bareNumbersProduct) {
+    const AddReport report = m_board->addText(text, profile, region, bareNumbersProduct);
     if (!report.addedKeys.isEmpty()) {
         const QModelIndex first =
             m_proxy->mapFromSource(m_model->index(m_model->rowOf(report.addedKeys.first()), 0));
@@ -266,9 +283,12 @@ void MainWindow::addTasksInteractively() {
     if (!profiles.contains(m_board->defaultProfile()))
         profiles.prepend(m_board->defaultProfile());
     dialog->setProfiles(profiles, m_board->defaultProfile());
+    dialog->setProduct(QSettings().value(QLatin1String(WindowSettings::LastProduct)).toString());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        QSettings().setValue(QLatin1String(WindowSettings::LastRegion), dialog->region());
-        addTaskText(dialog->text(), dialog->region(), dialog->profile());
+        QSettings settings;
+        settings.setValue(QLatin1String(WindowSettings::LastRegion), dialog->region());
+        settings.setValue(QLatin1String(WindowSettings::LastProduct), dialog->product());
+        addTaskText(dialog->text(), dialog->region(), dialog->profile(), dialog->product());
     });
     // Back to the table (not the filter, where Ctrl+E and friends would be typed away).
     connect(dialog, &QDialog::finished, m_view, [this] { m_view->setFocus(Qt::OtherFocusReason); });

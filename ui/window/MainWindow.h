@@ -57,8 +57,10 @@ public:
 
     TaskBoard* board() const { return m_board; }
 
-    // Adds the ids found in `text` (profile/region empty: the defaults) and shows the report.
-    AddReport addTaskText(const QString& text, const QString& region = {}, const QString& profile = {});
+    // Adds the ids found in `text` (profile/region empty: the defaults; bare numbers as ids of
+    // `bareNumbersProduct`, empty or cdb: not ids) and shows the report.
+    AddReport addTaskText(const QString& text, const QString& region = {}, const QString& profile = {},
+                          const QString& bareNumbersProduct = {});
     // The region used for ids added without one.
     QString defaultRegion() const;
 
@@ -80,6 +82,7 @@ public:
 
     TaskTableModel* model() const { return m_model; }
     TaskFilterProxyModel* proxy() const { return m_proxy; }
+    QComboBox* productFilter() const { return m_productFilter; }
     QTableView* view() const { return m_view; }
     TimelineView* timeline() const { return m_timeline; }
     QTabWidget* viewTabs() const { return m_viewTabs; }
@@ -175,6 +178,8 @@ private:
     QLineEdit* m_filterEdit = nullptr;
     QComboBox* m_profileFilter = nullptr;
     QAction* m_profileFilterAction = nullptr;
+    QComboBox* m_productFilter = nullptr;
+    QAction* m_productFilterAction = nullptr;
     BannerArea* m_banners = nullptr;
 
     QLabel* m_countsLabel = nullptr;

@@ -281,6 +281,18 @@ void MainWindow::createToolBar() {
         m_filterEdit->selectAll();
     });
     bar->addWidget(m_filterEdit);
+    // Shown, like the profile filter, only while the tasks are of more than one product: with one there is
+    // nothing to choose. After the text filter: in a narrow window it is the one that goes to the toolbar's
+    // overflow menu, never the text filter.
+    m_productFilter = new QComboBox(bar);
+    m_productFilter->setObjectName(QStringLiteral("productFilter"));
+    m_productFilter->setAccessibleName(tr("Show the tasks of product"));
+    m_productFilter->setToolTip(tr("Show the tasks of one product only"));
+    m_productFilter->addItem(tr("All products"), QString());
+    connect(m_productFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setProductFilter(m_productFilter->currentData().toString()); });
+    m_productFilterAction = bar->addWidget(m_productFilter);
+    m_productFilterAction->setVisible(false);
 }
 
 void MainWindow::createStatusBar() {
@@ -312,9 +324,9 @@ void MainWindow::createStatusBar() {
 }
 
 void MainWindow::setTabOrderChain() {
-    // toolbar (profile filter, filter) → table or timeline (whichever is shown) → details tabs → details
-    // content → status bar
-    QList<QWidget*> chain{m_profileFilter, m_filterEdit, m_view, m_timeline};
+    // toolbar (profile filter, filter, product filter) → table or timeline (whichever is shown) → details
+    // tabs → details content → status bar
+    QList<QWidget*> chain{m_profileFilter, m_filterEdit, m_productFilter, m_view, m_timeline};
     chain += m_details->focusChain();
     chain += m_report->focusChain();
     for (qsizetype i = 1; i < chain.size(); ++i)

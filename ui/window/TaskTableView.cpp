@@ -59,7 +59,11 @@ TaskTableView::TaskTableView(QAbstractItemModel* model, QWidget* parent)
     const auto moveNextTo = [header](int column, int after) {
         header->moveSection(header->visualIndex(column), header->visualIndex(after) + 1);
     };
-    moveNextTo(TaskTableModel::InstanceColumn, TaskTableModel::ProfileColumn);
+    // The product next to the profile (hidden while the tasks are of one product).
+    setColumnWidth(TaskTableModel::ProductColumn, charWidth * 10);
+    moveNextTo(TaskTableModel::ProductColumn, TaskTableModel::ProfileColumn);
+    setColumnHidden(TaskTableModel::ProductColumn, true);
+    moveNextTo(TaskTableModel::InstanceColumn, TaskTableModel::ProductColumn);
     moveNextTo(TaskTableModel::TypeColumn, TaskTableModel::InstanceColumn);
     moveNextTo(TaskTableModel::ProgressColumn, TaskTableModel::StatusColumn);
     moveNextTo(TaskTableModel::StartedColumn, TaskTableModel::InfoColumn);

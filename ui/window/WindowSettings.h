@@ -11,4 +11,5 @@ constexpr auto Filter = "mainWindow/filter";
 constexpr auto HideFinished = "mainWindow/hideFinished";
 constexpr auto Notifications = "notifications/enabled";
 constexpr auto LastRegion = "tasks/lastRegion";
+constexpr auto LastProduct = "tasks/lastProduct"; // the Add Tasks dialog's product of bare numbers
 } // namespace taskwatch::ui::WindowSettings

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -609,10 +610,17 @@ bool TaskStore::forEachHistory(const HistoryQuery& query,
         return fail(tr("The history database is not open."));
     QSqlQuery q(m_db);
     q.setForwardOnly(true); // rows are stepped one at a time, never all in memory
+    const QSet<QString> keys(query.keys.cbegin(), query.keys.cend());
     QStringList where;
     if (query.since.isValid())
         where << QStringLiteral("observed_at >= ?");
     if (!query.ids.isEmpty()) // one JSON array parameter: no limit on the number of ids
+        where << QStringLiteral("task_id IN (SELECT value FROM json_each(?))");
+    // Keys: their ids narrow the rows read; the whole key is matched below.
+    QStringList keyIds;
+    for (const QString& key : query.keys)
+        keyIds << idOfKey(key);
+    if (!keyIds.isEmpty())
         where << QStringLiteral("task_id IN (SELECT value FROM json_each(?))");
     if (query.profile)
         where << QStringLiteral("profile = ?");
@@ -631,6 +639,9 @@ bool TaskStore::forEachHistory(const HistoryQuery& query,
             QJsonDocument(QJsonArray::fromStringList(query.ids)).toJson(QJsonDocument::Compact);
         q.addBindValue(QString::fromUtf8(json));
     }
+    if (!keyIds.isEmpty())
+        q.addBindValue(QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(keyIds)).toJson(QJsonDocument::Compact)));
     if (query.profile)
         q.addBindValue(textValue(*query.profile));
     if (!q.exec())
@@ -648,6 +659,8 @@ bool TaskStore::forEachHistory(const HistoryQuery& query,
         e.profile = stringFrom(q, 8);
         e.product = stringFrom(q, 9);
         e.vendorStatus = optionalFrom(q, 10);
+        if (!keys.isEmpty() && !keys.contains(taskKey(e)))
+            continue;
         if (!sink(e))
             return true;
     }

@@ -37,12 +37,14 @@ class QSqlQuery;
 namespace taskwatch {
 
 // Which history rows to read: all rows observed at or after `since` (invalid = no lower bound), restricted to
-// the task ids in `ids` (empty = every task) and to `profile` (nullopt = every profile). Rows come ordered by
-// observed_at, then insertion order.
+// the task ids in `ids` (empty = every task), to the tasks in `keys` (taskKey(profile, product, id): the same
+// id of two products or profiles is two tasks; empty = every task) and to `profile` (nullopt = every
+// profile). Rows come ordered by observed_at, then insertion order.
 struct HistoryQuery {
     QDateTime since;
     QStringList ids;
     std::optional<QString> profile;
+    QStringList keys;
 };
 
 class TaskStore {
