@@ -239,10 +239,13 @@ void TestWindowLayout::verifyColumns(MainWindow& window, const QString& where) {
     QVERIFY2(
         infoLeft >= 0 && infoLeft + info <= width,
         qPrintable(where + QStringLiteral(": Info at %1 + %2 of %3").arg(infoLeft).arg(info).arg(width)));
-    QVERIFY2(info >= 0.3 * width, qPrintable(where + QStringLiteral(": Info %1 px of %2 (%3 %)")
-                                                         .arg(info)
-                                                         .arg(width)
-                                                         .arg(100.0 * info / width, 0, 'f', 1)));
+    // Info keeps at least 30 % of the width, 28 % while the Product column (tasks of several products) takes
+    // its ~60 px too.
+    const double share = view->isColumnHidden(TaskTableModel::ProductColumn) ? 0.3 : 0.28;
+    QVERIFY2(info >= share * width, qPrintable(where + QStringLiteral(": Info %1 px of %2 (%3 %)")
+                                                           .arg(info)
+                                                           .arg(width)
+                                                           .arg(100.0 * info / width, 0, 'f', 1)));
     const ui::ColumnLayout* layout = window.columnMenu()->layout();
     for (int column = 0; column < header->count(); ++column) {
         if (header->isSectionHidden(column))

@@ -50,12 +50,27 @@ QLabel* valueLabel(QWidget* parent) {
     return label;
 }
 
+// A row of a form shown or not. Such a form has no height-for-width item (no word-wrapped label): Qt 6.4's
+// QFormLayout keeps a hidden row's place when it computes heights for a width, and writes beyond its arrays
+// once rows are hidden. Its long values are cut, with the whole text in the tooltip (setTextAndTip()).
+void showFormRow(QFormLayout* form, QWidget* field, bool shown) {
+    if (QWidget* label = form->labelForField(field))
+        label->setVisible(shown);
+    field->setVisible(shown);
+}
+
 void setTextIfChanged(QLabel* label, const QString& text) {
     if (label->text() == text)
         return;
     label->setText(text);
     if (!label->accessibleName().isEmpty()) // a named value: screen readers read the value as its description
         label->setAccessibleDescription(text);
+}
+
+// A value that may be cut: the whole text in its tooltip too.
+void setTextAndTip(QLabel* label, const QString& text) {
+    setTextIfChanged(label, text);
+    label->setToolTip(SafeText::toolTip(text));
 }
 
 void setTextIfChanged(QPlainTextEdit* edit, const QString& text) {
@@ -183,7 +198,6 @@ void DetailsPanel::addPollingRows(QWidget* summary) {
     m_regionValue = valueLabel(summary);
     m_phaseValue = valueLabel(summary);
     m_phaseValue->setObjectName(QStringLiteral("detailsPhase"));
-    m_phaseValue->setWordWrap(true);
     m_addedValue = valueLabel(summary);
     m_checkedValue = valueLabel(summary);
     m_finishedValue = valueLabel(summary);
@@ -232,7 +246,6 @@ void DetailsPanel::addDiscoveryRows(QWidget* summary) {
     m_instanceValue = valueLabel(summary);
     m_instanceValue->setObjectName(QStringLiteral("detailsInstance"));
     m_instanceValue->setAccessibleName(tr("Instance"));
-    m_instanceValue->setWordWrap(true);
     m_typeValue = valueLabel(summary);
     m_typeValue->setObjectName(QStringLiteral("detailsTaskType"));
     m_typeValue->setAccessibleName(tr("Task type"));
@@ -254,7 +267,6 @@ void DetailsPanel::addDiscoveryRows(QWidget* summary) {
     m_taskResultValue = valueLabel(summary);
     m_taskResultValue->setObjectName(QStringLiteral("detailsTaskResult"));
     m_taskResultValue->setAccessibleName(tr("Task result"));
-    m_taskResultValue->setWordWrap(true);
     m_form->addRow(tr("Instance:"), m_instanceValue);
     m_form->addRow(tr("Type:"), m_typeValue);
     m_form->addRow(tr("Progress:"), m_progressValue);
@@ -317,8 +329,13 @@ void DetailsPanel::addTimelineTab() {
 }
 
 void DetailsPanel::addErrorTab() {
+    // The "no error" line or the error's fields, each shown whole: no row of the form is ever hidden, so its
+    // labels may wrap (see showFormRow()).
     m_errorPage = new QWidget(m_tabs);
-    auto* errorLayout = new QFormLayout(m_errorPage);
+    auto* pageLayout = new QVBoxLayout(m_errorPage);
+    m_errorFields = new QWidget(m_errorPage);
+    auto* errorLayout = new QFormLayout(m_errorFields);
+    errorLayout->setContentsMargins(0, 0, 0, 0);
     errorLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_noError = new QLabel(tr("The last query succeeded."), m_errorPage);
     m_noError->setObjectName(QStringLiteral("detailsNoError"));
@@ -336,7 +353,9 @@ void DetailsPanel::addErrorTab() {
     m_errorHint->setAccessibleName(tr("What to do"));
     for (QLabel* label : {m_errorMessage, m_errorMeaning, m_errorHint})
         label->setWordWrap(true);
-    errorLayout->addRow(m_noError);
+    pageLayout->addWidget(m_noError);
+    pageLayout->addWidget(m_errorFields);
+    pageLayout->addStretch(1);
     errorLayout->addRow(tr("Code:"), m_errorCode);
     errorLayout->addRow(tr("Message:"), m_errorMessage);
     errorLayout->addRow(tr("Meaning:"), m_errorMeaning);
@@ -446,10 +465,10 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
     setTextIfChanged(m_productValue, TaskTableModel::productOf(*state));
     // The vendor's own word, where it is not ours (cdb's words are ours).
     const QString vendorWord = TaskTableModel::vendorWordOf(*state);
-    m_form->setRowVisible(m_vendorStatusValue, !vendorWord.isEmpty());
+    showFormRow(m_form, m_vendorStatusValue, !vendorWord.isEmpty());
     setTextIfChanged(m_vendorStatusValue, vendorWord);
     setTextIfChanged(m_regionValue, SafeText::singleLine(state->region, 64));
-    setTextIfChanged(m_phaseValue, phaseText(*state, paused));
+    setTextAndTip(m_phaseValue, phaseText(*state, paused));
     setTextIfChanged(m_addedValue, formatTime(state->addedAt));
     setTextIfChanged(m_checkedValue, formatTime(state->lastCheckedAt));
     setTextIfChanged(m_finishedValue, formatTime(state->finishedAt));
@@ -475,12 +494,7 @@ void DetailsPanel::showTask(const TaskState* state, const QList<HistoryEntry>& h
 void DetailsPanel::fillError(const TaskState& s) {
     const bool hasError = !s.errorCode.isEmpty();
     m_noError->setVisible(!hasError);
-    auto* form = static_cast<QFormLayout*>(m_errorPage->layout());
-    for (QLabel* field : {m_errorCode, m_errorMessage, m_errorMeaning, m_errorHint}) {
-        field->setVisible(hasError);
-        if (QWidget* label = form->labelForField(field))
-            label->setVisible(hasError);
-    }
+    m_errorFields->setVisible(hasError);
     const int index = m_tabs->indexOf(m_errorPage);
     m_tabs->setTabIcon(index, hasError ? StatusStyle::icon(StatusKey::Error, m_dark) : QIcon());
     if (!hasError)
@@ -499,8 +513,8 @@ void DetailsPanel::fillDiscovery(const TaskState& s) {
     const bool discovered = f.isDiscovered();
     for (QWidget* field : std::initializer_list<QWidget*>{m_instanceValue, m_typeValue, m_progressValue,
                                                           m_startedValue, m_endedValue, m_jobIdValue})
-        m_form->setRowVisible(field, discovered);
-    m_form->setRowVisible(m_taskResultValue, discovered && (f.taskCode != 0 || !f.taskMessage.isEmpty()));
+        showFormRow(m_form, field, discovered);
+    showFormRow(m_form, m_taskResultValue, discovered && (f.taskCode != 0 || !f.taskMessage.isEmpty()));
     if (!discovered)
         return;
     QStringList ids;
@@ -511,7 +525,7 @@ void DetailsPanel::fillDiscovery(const TaskState& s) {
     const QString idText = ids.join(QLatin1String(", "));
     const QString name = SafeText::singleLine(f.instanceName, 200);
     QString instance = name.isEmpty() ? idText : idText.isEmpty() ? name : tr("%1 (%2)").arg(name, idText);
-    setTextIfChanged(m_instanceValue, instance.isEmpty() ? QStringLiteral("—") : instance);
+    setTextAndTip(m_instanceValue, instance.isEmpty() ? QStringLiteral("—") : instance);
     const QString vendorType = SafeText::singleLine(f.taskType, 120);
     const QString readable = SafeText::singleLine(Discovery::readableTaskType(f.taskType), 120);
     setTextIfChanged(m_typeValue, vendorType.isEmpty()     ? QStringLiteral("—")
@@ -527,7 +541,7 @@ void DetailsPanel::fillDiscovery(const TaskState& s) {
         const QString message = f.taskMessage.isEmpty()
                                     ? QStringLiteral("—")
                                     : SafeText::singleLine(f.taskMessage, kMaxTaskMessageChars);
-        setTextIfChanged(m_taskResultValue, tr("Code %1: %2").arg(QString::number(f.taskCode), message));
+        setTextAndTip(m_taskResultValue, tr("Code %1: %2").arg(QString::number(f.taskCode), message));
     }
 }
 

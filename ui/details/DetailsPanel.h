@@ -113,6 +113,7 @@ private:
     QLabel* m_errorMeaning;
     QLabel* m_errorHint;
     QLabel* m_noError;
+    QWidget* m_errorFields = nullptr; // the error page's form, shown while there is an error
     QWidget* m_errorPage;
     QPlainTextEdit* m_raw;
 };

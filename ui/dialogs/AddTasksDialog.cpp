@@ -88,13 +88,15 @@ AddTasksDialog::AddTasksDialog(QWidget* parent)
     auto* productLabel = new QLabel(tr("Pro&duct of numbers:"), this);
     productLabel->setBuddy(m_product);
     form->addRow(productLabel, m_product);
-    form->addRow(QString(), productHint);
     setProfiles({}, {});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_text, 1);
     layout->addLayout(form);
+    // Below the form, not in it: a word-wrapped row of a QFormLayout whose other rows come and go (the
+    // profile row) makes Qt 6.4's height-for-width write beyond its arrays.
+    layout->addWidget(productHint);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_count, 1);
     bottom->addWidget(m_buttons);
