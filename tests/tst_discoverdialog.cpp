@@ -97,6 +97,7 @@ private slots:
     void init();
     void requestFromTheControls();
     void validation();
+    void anotherProductsListing();
     void choicesRememberedPerProfile();
     void accessibleAndKeyboard();
     void menuActionHandsRequestToBoard();
@@ -193,6 +194,40 @@ void TestDiscoverDialog::requestFromTheControls() {
     QCOMPARE(dialog.request(now).query.since, now.addDays(-1));
 }
 
+// Redis or PostgreSQL: the request names the product; their listings take no instance or type filter and
+// are not kept going, so those controls are off. MySQL again: they are back.
+void TestDiscoverDialog::anotherProductsListing() {
+    DiscoverDialog dialog;
+    dialog.setProfiles({QStringLiteral("default")}, QStringLiteral("default"), {});
+    auto* product = dialog.findChild<QComboBox*>(QStringLiteral("discoverProduct"));
+    auto* instances = dialog.findChild<QLineEdit*>(QStringLiteral("discoverInstances"));
+    auto* follow = dialog.findChild<QCheckBox*>(QStringLiteral("discoverFollow"));
+    QVERIFY(product && instances && follow);
+    QVERIFY(!product->accessibleName().isEmpty());
+    QCOMPARE(product->count(), 3); // MySQL, Redis, PostgreSQL: mongodb has no list action
+    QCOMPARE(product->findData(QStringLiteral("mongodb")), -1);
+    QCOMPARE(dialog.product(), QStringLiteral("cdb"));
+    instances->setText(QStringLiteral("cdb-c1nl9rpv"));
+    follow->setChecked(true);
+    QCOMPARE(dialog.request().product, QStringLiteral("cdb"));
+    QCOMPARE(dialog.request().query.instanceIds, QStringList{QStringLiteral("cdb-c1nl9rpv")});
+
+    dialog.setProduct(QStringLiteral("redis"));
+    QCOMPARE(product->currentText(), QStringLiteral("Redis"));
+    QVERIFY(!instances->isEnabled());
+    QVERIFY(!follow->isEnabled());
+    QVERIFY(!follow->isChecked());
+    const DiscoveryRequest redis = dialog.request();
+    QCOMPARE(redis.product, QStringLiteral("redis"));
+    QVERIFY(redis.query.instanceIds.isEmpty());
+    QVERIFY(!redis.follow);
+    QVERIFY(redis.query.onlyUnfinished);
+
+    dialog.setProduct(QStringLiteral("cdb"));
+    QVERIFY(instances->isEnabled());
+    QVERIFY(follow->isEnabled());
+}
+
 void TestDiscoverDialog::validation() {
     DiscoverDialog dialog;
     dialog.setProfiles({kProfile}, kProfile, {{kProfile, QStringLiteral("ap-guangzhou")}});
@@ -279,6 +314,7 @@ void TestDiscoverDialog::accessibleAndKeyboard() {
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     // Every input has an accessible name; every labelled one a mnemonic to reach it.
     const QList<QWidget*> inputs{dialog.findChild<QComboBox*>(QStringLiteral("discoverProfile")),
+                                 dialog.findChild<QComboBox*>(QStringLiteral("discoverProduct")),
                                  dialog.findChild<QListWidget*>(QStringLiteral("discoverRegions")),
                                  dialog.findChild<QComboBox*>(QStringLiteral("discoverSince")),
                                  dialog.findChild<QDateTimeEdit*>(QStringLiteral("discoverCustomSince")),
@@ -329,7 +365,7 @@ void TestDiscoverDialog::accessibleAndKeyboard() {
 
     // Alt+R goes to the regions.
     QTest::keyClick(&dialog, Qt::Key_R, Qt::AltModifier);
-    QTRY_VERIFY(inputs.at(1)->hasFocus());
+    QTRY_VERIFY(inputs.at(2)->hasFocus());
 }
 
 void TestDiscoverDialog::menuActionHandsRequestToBoard() {

@@ -163,15 +163,10 @@ void AddTasksDialog::setProduct(const QString& key) {
 }
 
 QString AddTasksDialog::productChoiceText(const QString& key) {
-    if (key == QLatin1String("cdb"))
-        return tr("cdb (AsyncRequestId)");
-    if (key == QLatin1String("mongodb"))
-        return tr("MongoDB");
-    if (key == QLatin1String("redis"))
-        return tr("Redis");
-    if (key == QLatin1String("postgres"))
-        return tr("PostgreSQL");
-    return key;
+    if (key == QLatin1String(kCdbProduct))
+        return tr("cdb (AsyncRequestId)"); // bare numbers are no ids of it
+    const ProductAdapter* product = Products::find(key);
+    return product ? product->title() : key;
 }
 
 QString AddTasksDialog::text() const {

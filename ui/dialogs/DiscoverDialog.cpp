@@ -4,6 +4,8 @@
 #include "dialogs/DialogKeys.h"
 #include "discovery/Discovery.h"
 #include "discovery/DiscoveryRequest.h"
+#include "products/Products.h"
+#include "task/TaskKey.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -69,6 +71,7 @@ bool DiscoverDialog::isInstanceId(const QString& word) {
 DiscoverDialog::DiscoverDialog(QWidget* parent)
     : QDialog(parent)
     , m_profile(new QComboBox(this))
+    , m_product(new QComboBox(this))
     , m_regions(new QListWidget(this))
     , m_since(new QComboBox(this))
     , m_customSince(new QDateTimeEdit(this))
@@ -95,6 +98,7 @@ DiscoverDialog::DiscoverDialog(QWidget* parent)
     connect(m_regions, &QListWidget::itemChanged, this, &DiscoverDialog::updateState);
     connect(m_since, &QComboBox::currentIndexChanged, this, &DiscoverDialog::updateState);
     connect(m_instances, &QLineEdit::textChanged, this, &DiscoverDialog::updateState);
+    connect(m_product, &QComboBox::currentIndexChanged, this, &DiscoverDialog::updateState);
     setProfiles({}, {}, {});
     setSince(Since::LastDay);
 }
@@ -103,6 +107,15 @@ void DiscoverDialog::setUpAccountFields() {
     m_profile->setObjectName(QStringLiteral("discoverProfile"));
     m_profile->setAccessibleName(tr("Profile"));
     m_profile->setToolTip(tr("The credential profile (account) whose tasks are listed"));
+
+    m_product->setObjectName(QStringLiteral("discoverProduct"));
+    m_product->setAccessibleName(tr("Product"));
+    m_product->setToolTip(
+        tr("Whose tasks to list: MySQL's (DescribeTasks), or another product's list action"));
+    for (const ProductAdapter* p : Products::all()) {
+        if (p->listAction())
+            m_product->addItem(p->title(), p->key());
+    }
 
     m_regions->setObjectName(QStringLiteral("discoverRegions"));
     m_regions->setAccessibleName(tr("Regions"));
@@ -189,6 +202,7 @@ void DiscoverDialog::layOut(QLabel* intro) {
         return label;
     };
     addRow(tr("&Profile:"), m_profile);
+    addRow(tr("Produc&t:"), m_product);
     addRow(tr("&Regions:"), m_regions);
     addRow(tr("&Started since:"), m_since, sinceRow);
     form->addRow(QString(), m_onlyUnfinished);
@@ -202,7 +216,8 @@ void DiscoverDialog::layOut(QLabel* intro) {
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
 
-    setTabOrder(m_profile, m_regions);
+    setTabOrder(m_profile, m_product);
+    setTabOrder(m_product, m_regions);
     setTabOrder(m_regions, m_since);
     setTabOrder(m_since, m_customSince);
     setTabOrder(m_customSince, m_onlyUnfinished);
@@ -328,8 +343,15 @@ QStringList DiscoverDialog::instanceIds(bool* valid) const {
 
 void DiscoverDialog::updateState() {
     m_customSince->setEnabled(since() == Since::Custom);
+    // The other products' listings: no instance or type filter, listed once (not kept going).
+    const bool cdb = product() == QLatin1String(kCdbProduct);
+    for (QWidget* cdbOnly : std::initializer_list<QWidget*>{m_instances, m_type, m_follow})
+        cdbOnly->setEnabled(cdb);
+    if (!cdb)
+        m_follow->setChecked(false);
     bool idsValid = true;
-    instanceIds(&idsValid);
+    if (cdb)
+        instanceIds(&idsValid);
     QString problem;
     if (regions().isEmpty())
         problem = tr("Check at least one region.");
@@ -345,14 +367,26 @@ void DiscoverDialog::updateState() {
 DiscoveryRequest DiscoverDialog::request(const QDateTime& now) const {
     DiscoveryRequest r;
     r.profile = profile();
+    r.product = product();
     r.regions = regions();
     r.query.since = sinceTime(since(), m_customSince->dateTime(), now);
+    r.query.onlyUnfinished = onlyUnfinished();
+    if (r.product != QLatin1String(kCdbProduct))
+        return r; // no instance or type filter, not followed
     r.query.instanceIds = instanceIds();
     if (const int type = m_type->currentData().toInt(); type > 0)
         r.query.taskTypes = {type};
-    r.query.onlyUnfinished = onlyUnfinished();
     r.follow = keepDiscovering();
     return r;
+}
+
+QString DiscoverDialog::product() const {
+    const QString key = m_product->currentData().toString();
+    return key.isEmpty() ? QString::fromLatin1(kCdbProduct) : key;
+}
+
+void DiscoverDialog::setProduct(const QString& product) {
+    m_product->setCurrentIndex(std::max(0, m_product->findData(product)));
 }
 
 void DiscoverDialog::remember() const {

@@ -1,8 +1,10 @@
-// "Discover…": which account (profile), which regions (several at once), how far back (1 h, 24 h, 7 days
-// or a chosen time), only unfinished tasks or all, optional instance and type filters, and "keep
-// discovering" (every 60 s). It only builds a DiscoveryRequest; the window hands it to the TaskBoard.
-// The choices are remembered per profile in QSettings (no secrets: regions, filters, the switch), and the
-// remembered "keep discovering" is started again at the next start (rememberedFollow()).
+// "Discover…": which account (profile), which product (MySQL, or another product with a list action: Redis,
+// PostgreSQL; their listings take no instance or type filter and are not kept going), which regions (several
+// at once), how far back (1 h, 24 h, 7 days or a chosen time), only unfinished tasks or all, optional
+// instance and type filters, and "keep discovering" (every 60 s). It only builds a DiscoveryRequest; the
+// window hands it to the TaskBoard. The choices are remembered per profile in QSettings (no secrets: regions,
+// filters, the switch), and the remembered "keep discovering" is started again at the next start
+// (rememberedFollow()).
 #pragma once
 
 #include "discovery/DiscoveryRequest.h"
@@ -37,6 +39,8 @@ public:
     void setProfiles(const QStringList& profiles, const QString& current,
                      const QHash<QString, QString>& defaultRegions);
     QString profile() const;
+    QString product() const; // registry key: "cdb", "redis", "postgres"
+    void setProduct(const QString& product);
     QStringList regions() const; // the checked ones, in list order
     void setRegions(const QStringList& regions);
     Since since() const;
@@ -67,6 +71,7 @@ private:
     void updateState();
 
     QComboBox* m_profile;
+    QComboBox* m_product;
     QListWidget* m_regions;
     QComboBox* m_since;
     QDateTimeEdit* m_customSince;

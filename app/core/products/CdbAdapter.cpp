@@ -19,6 +19,7 @@ constexpr VendorStatusWord kWords[] = {
 
 CdbAdapter::CdbAdapter()
     : ProductAdapter({.key = "cdb",
+                      .title = QT_TRANSLATE_NOOP("ProductAdapter", "MySQL"),
                       .service = "cdb",
                       .version = "2017-03-20",
                       .poll = {"DescribeAsyncRequestInfo", 40, "cdb:DescribeAsyncRequestInfo"},

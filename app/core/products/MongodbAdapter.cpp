@@ -15,6 +15,7 @@ constexpr VendorStatusWord kWords[] = {
 
 MongodbAdapter::MongodbAdapter()
     : ProductAdapter({.key = "mongodb",
+                      .title = QT_TRANSLATE_NOOP("ProductAdapter", "MongoDB"),
                       .service = "mongodb",
                       .version = "2019-07-25",
                       .poll = {"DescribeAsyncRequestInfo", 20, "mongodb:DescribeAsyncRequestInfo"},

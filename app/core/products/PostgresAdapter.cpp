@@ -24,6 +24,7 @@ constexpr VendorStatusWord kWords[] = {
 
 PostgresAdapter::PostgresAdapter()
     : ProductAdapter({.key = "postgres",
+                      .title = QT_TRANSLATE_NOOP("ProductAdapter", "PostgreSQL"),
                       .service = "postgres",
                       .version = "2017-03-12",
                       .poll = {"DescribeTasks", 20, "postgres:DescribeTasks"},

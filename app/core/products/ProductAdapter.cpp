@@ -28,6 +28,7 @@ bool listMatches(const ListQuery& query, const ListItem& item) {
 
 ProductAdapter::ProductAdapter(const Definition& d)
     : m_key(d.key)
+    , m_title(d.title)
     , m_service(d.service)
     , m_version(d.version)
     , m_poll(d.poll)
@@ -36,6 +37,10 @@ ProductAdapter::ProductAdapter(const Definition& d)
     , m_idField(d.idField)
     , m_words(d.words)
     , m_listPageLimit(d.list.name[0] ? d.listPageLimit : 0) {}
+
+QString ProductAdapter::title() const {
+    return QCoreApplication::translate("ProductAdapter", m_title);
+}
 
 QString ProductAdapter::defaultHost() const {
     return service() + QLatin1String(".intl.tencentcloudapi.com");

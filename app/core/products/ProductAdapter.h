@@ -112,6 +112,7 @@ public:
     ProductAdapter& operator=(const ProductAdapter&) = delete;
 
     QString key() const { return QLatin1String(m_key); } // how users name the product: "redis"
+    QString title() const; // the product's name in a list of choices, translated: "Redis"
     // The API service: the host's first label and the service in the TC3 signature.
     QString service() const { return QLatin1String(m_service); }
     QString version() const { return QLatin1String(m_version); } // X-TC-Version
@@ -154,6 +155,7 @@ public:
 protected:
     struct Definition {
         const char* key;
+        const char* title; // QT_TRANSLATE_NOOP("ProductAdapter", ...)
         const char* service;
         const char* version;
         ProductAction poll;
@@ -171,6 +173,7 @@ protected:
 
 private:
     const char* m_key;
+    const char* m_title;
     const char* m_service;
     const char* m_version;
     ProductAction m_poll;

@@ -55,6 +55,7 @@ std::optional<ListItem> readItem(const RedisAdapter& adapter, const QJsonObject&
 
 RedisAdapter::RedisAdapter()
     : ProductAdapter({.key = "redis",
+                      .title = QT_TRANSLATE_NOOP("ProductAdapter", "Redis"),
                       .service = "redis",
                       .version = "2018-04-12",
                       .poll = {"DescribeTaskInfo", 20, "redis:DescribeTaskInfo"},
