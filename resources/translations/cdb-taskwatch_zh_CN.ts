@@ -55,6 +55,10 @@
         <source>The server certificate of %1 was refused: %2</source>
         <translation>%1 的服务器证书被拒绝：%2</translation>
     </message>
+    <message>
+        <source>Not a %1 task id: %2</source>
+        <translation>不是 %1 的任务 ID：%2</translation>
+    </message>
 </context>
 <context>
     <name>CsvWriter</name>
@@ -459,6 +463,75 @@
         <source>Read the message, fix the cause on the instance (see its task list in the console) and run the operation again.</source>
         <translation>请阅读消息，在实例上排除原因（参见控制台中该实例的任务列表），然后重新执行该操作。</translation>
     </message>
+    <message>
+        <source>The service does not know this task, 30 s after it was added.</source>
+        <translation>添加 30 秒后，服务仍不知道此任务。</translation>
+    </message>
+    <message>
+        <source>Check the product, the region (a task exists only in the region of its instance) and that the id was not mistyped.</source>
+        <translation>检查产品、地域（任务只存在于其实例所在的地域）以及 ID 是否输错。</translation>
+    </message>
+    <message>
+        <source>The id is not a task id of its product, so the request was not sent.</source>
+        <translation>该 ID 不是其产品的任务 ID，因此未发送请求。</translation>
+    </message>
+    <message>
+        <source>Remove the task and add it again with the product&apos;s id.</source>
+        <translation>移除该任务，并用该产品的 ID 重新添加。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductAdapter</name>
+    <message>
+        <source>MySQL</source>
+        <translation>MySQL</translation>
+    </message>
+    <message>
+        <source>MongoDB</source>
+        <translation>MongoDB</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDiscovery</name>
+    <message>
+        <source>The account %1 does not poll yet.</source>
+        <translation>账号 %1 尚未开始轮询。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductListing</name>
+    <message>
+        <source>%1 has no action that lists tasks.</source>
+        <translation>%1 没有列出任务的接口。</translation>
+    </message>
+    <message>
+        <source>The account may not call %1 of %2 (%3: %4). %5</source>
+        <translation>账号无权调用 %2 的 %1（%3：%4）。%5</translation>
+    </message>
+    <message>
+        <source>The region %1 is not available to this account for %2 (%3: %4).</source>
+        <translation>此账号无法在地域 %1 使用 %2（%3：%4）。</translation>
+    </message>
+    <message>
+        <source>The credentials were rejected (%1: %2).</source>
+        <translation>凭据被拒绝（%1：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed in %3 (%4: %5).</source>
+        <translation>%2 的 %1 在 %3 失败（%4：%5）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered what it does not document: %3</source>
+        <translation>%2 的 %1 返回了文档中没有的内容：%3</translation>
+    </message>
 </context>
 <context>
     <name>Products</name>
@@ -798,6 +871,12 @@
         <source>%n lines not recognised</source>
         <translation>
             <numerusform>%n 行无法识别</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not an id of the product named</source>
+        <translation>
+            <numerusform>%n 个不是所指产品的 ID</numerusform>
         </translation>
     </message>
 </context>
@@ -1251,6 +1330,18 @@
         <source>Counted from when the task was added, %1 (its start is not known)</source>
         <translation>从任务添加时间 %1 起算（开始时间未知）</translation>
     </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>The product the task belongs to (cdb is TencentDB for MySQL)</source>
+        <translation>任务所属的产品（cdb 即云数据库 MySQL）</translation>
+    </message>
+    <message>
+        <source>%1 says: %2</source>
+        <translation>%1 的原话：%2</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::cli</name>
@@ -1607,10 +1698,6 @@ Exit status: 0 written; 1 the history could not be read or the file not written;
         <translation>不在历史记录中记录变更。</translation>
     </message>
     <message>
-        <source>Task ids (AsyncRequestId), or any text containing them.</source>
-        <translation>任务 ID（AsyncRequestId），或任何包含任务 ID 的文本。</translation>
-    </message>
-    <message>
         <source>--interval must be a number of seconds from 0.1 to 86400.</source>
         <translation>--interval 必须是 0.1 到 86400 之间的秒数。</translation>
     </message>
@@ -1747,14 +1834,6 @@ Exit status: 0 written; 1 the history could not be read or the file not written;
         <translation>进度</translation>
     </message>
     <message>
-        <source>Lists the account&apos;s TencentDB for MySQL tasks (DescribeTasks) in one or more regions, newest first, with their instance names (DescribeDBInstances).
-
-Exit status: 0 listed; 1 a region could not be listed (network, server); 2 usage error; 3 no credentials, the server rejected them, or the account may not call DescribeTasks (CAM).</source>
-        <translation>列出账号在一个或多个地域中的云数据库 MySQL 任务（DescribeTasks），最新的在前，并附实例名称（DescribeDBInstances）。
-
-退出状态：0 已列出；1 某个地域无法列出（网络、服务器）；2 用法错误；3 没有凭据、服务器拒绝了凭据，或账号无权调用 DescribeTasks（CAM）。</translation>
-    </message>
-    <message>
         <source>Region to list, e.g. ap-guangzhou; may be given several times. Default: $TENCENTCLOUD_REGION, then the profile&apos;s region.</source>
         <translation>要列出的地域，例如 ap-guangzhou；可多次指定。默认：$TENCENTCLOUD_REGION，然后是配置档的地域。</translation>
     </message>
@@ -1827,24 +1906,8 @@ Exit status: 0 listed; 1 a region could not be listed (network, server); 2 usage
         <translation>未找到任务。</translation>
     </message>
     <message>
-        <source>Polls TencentDB for MySQL asynchronous tasks (DescribeAsyncRequestInfo) until every one has finished, printing one line per observed change of a task.
-
-Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or REMOVED, or failed permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached; 130/143 stopped by SIGINT/SIGTERM (a summary of the tasks is printed on standard error).
-
-With --discover, the account&apos;s unfinished tasks (DescribeTasks) in every --region are watched too, without pasting ids; --follow keeps discovering new ones every 60 s.</source>
-        <translation>轮询云数据库 MySQL 异步任务（DescribeAsyncRequestInfo）直到全部结束，任务每发生一次观察到的变化就输出一行。
-
-退出状态：0 所有任务均以 SUCCESS 结束；1 至少一个以 FAILED、KILLED 或 REMOVED 结束，或永久失败；2 用法错误；3 没有凭据或服务器拒绝了凭据；4 达到 --timeout；130/143 被 SIGINT/SIGTERM 停止（任务摘要输出到标准错误）。
-
-使用 --discover 时，还会监视账号在每个 --region 中未完成的任务（DescribeTasks），无需粘贴 ID；--follow 每 60 秒继续发现新任务。</translation>
-    </message>
-    <message>
         <source>Region of the tasks, e.g. ap-guangzhou. Default: $TENCENTCLOUD_REGION, then the profile&apos;s region. With --discover it may be given several times.</source>
         <translation>任务所在地域，例如 ap-guangzhou。默认：$TENCENTCLOUD_REGION，然后是配置档的地域。使用 --discover 时可多次指定。</translation>
-    </message>
-    <message>
-        <source>Also watch every unfinished task of the account in the regions (DescribeTasks).</source>
-        <translation>同时监视账号在这些地域中所有未完成的任务（DescribeTasks）。</translation>
     </message>
     <message>
         <source>With --discover: tasks started since WHEN, a duration (90m, 24h, 7d) or an ISO-8601 time (default 24h).</source>
@@ -1889,6 +1952,70 @@ With --discover, the account&apos;s unfinished tasks (DescribeTasks) in every --
     <message>
         <source>job %1</source>
         <translation>作业 %1</translation>
+    </message>
+    <message>
+        <source>The product of the tasks: %1 (default cdb). Its API host replaces cdb&apos;s in the default endpoint (redis.intl.tencentcloudapi.com…).</source>
+        <translation>任务所属的产品：%1（默认 cdb）。默认接入点中以该产品的 API 主机替换 cdb 的主机（redis.intl.tencentcloudapi.com…）。</translation>
+    </message>
+    <message>
+        <source>PRODUCT</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Unknown --product %1 (known: %2).</source>
+        <translation>未知的 --product %1（已知：%2）。</translation>
+    </message>
+    <message>
+        <source>Lists the account&apos;s TencentDB for MySQL tasks (DescribeTasks) in one or more regions, newest first, with their instance names (DescribeDBInstances).
+
+Exit status: 0 listed; 1 a region could not be listed (network, server); 2 usage error; 3 no credentials, the server rejected them, or the account may not call DescribeTasks (CAM).
+
+With --product redis or postgres, that product&apos;s tasks are listed with its list action (redis DescribeTaskList, postgres DescribeTasks; CAM permission redis:DescribeTaskList or postgres:DescribeTasks); --type is cdb&apos;s only. mongodb has no action that lists tasks.</source>
+        <translation>列出账号在一个或多个地域中的云数据库 MySQL 任务（DescribeTasks），最新的在前，并附实例名称（DescribeDBInstances）。
+
+退出状态：0 已列出；1 某个地域无法列出（网络、服务器）；2 用法错误；3 没有凭据、服务器拒绝了凭据，或账号无权调用 DescribeTasks（CAM）。
+
+使用 --product redis 或 postgres 时，用该产品的列表接口列出其任务（redis DescribeTaskList，postgres DescribeTasks；CAM 权限 redis:DescribeTaskList 或 postgres:DescribeTasks）；--type 仅适用于 cdb。mongodb 没有列出任务的接口。</translation>
+    </message>
+    <message>
+        <source>%1 has no action that lists tasks: list its tasks in the console, or watch them by id (watch --product %1 ID…).</source>
+        <translation>%1 没有列出任务的接口：请在控制台查看其任务，或按 ID 监视（watch --product %1 ID…）。</translation>
+    </message>
+    <message>
+        <source>--type filters cdb&apos;s tasks only.</source>
+        <translation>--type 只能筛选 cdb 的任务。</translation>
+    </message>
+    <message>
+        <source>Also watch every unfinished task of the account in the regions (DescribeTasks; with --product redis or postgres, that product&apos;s list action).</source>
+        <translation>同时监视账号在这些地域中所有未完成的任务（DescribeTasks；使用 --product redis 或 postgres 时为该产品的列表接口）。</translation>
+    </message>
+    <message>
+        <source>Polls TencentDB for MySQL asynchronous tasks (DescribeAsyncRequestInfo) until every one has finished, printing one line per observed change of a task.
+
+Exit status: 0 every task ended SUCCESS; 1 at least one ended FAILED, KILLED or REMOVED, or failed permanently; 2 usage error; 3 no credentials or the server rejected them; 4 --timeout reached; 130/143 stopped by SIGINT/SIGTERM (a summary of the tasks is printed on standard error).
+
+With --discover, the account&apos;s unfinished tasks (DescribeTasks) in every --region are watched too, without pasting ids; --follow keeps discovering new ones every 60 s.
+
+Tasks of other products (mongodb DescribeAsyncRequestInfo, redis DescribeTaskInfo, postgres DescribeTasks) are named anywhere in the text: mongodb:4762, redis:18215, postgres:912 (cdb:ID too). With --product mongodb, redis or postgres, bare numbers are ids of that product, and --discover lists that product&apos;s tasks (redis and postgres only).</source>
+        <translation>轮询云数据库 MySQL 异步任务（DescribeAsyncRequestInfo）直到全部结束，任务每发生一次观察到的变化就输出一行。
+
+退出状态：0 所有任务均以 SUCCESS 结束；1 至少一个以 FAILED、KILLED 或 REMOVED 结束，或永久失败；2 用法错误；3 没有凭据或服务器拒绝了凭据；4 达到 --timeout；130/143 被 SIGINT/SIGTERM 停止（任务摘要输出到标准错误）。
+
+使用 --discover 时，还会监视账号在每个 --region 中未完成的任务（DescribeTasks），无需粘贴 ID；--follow 每 60 秒继续发现新任务。
+
+其他产品的任务（mongodb DescribeAsyncRequestInfo、redis DescribeTaskInfo、postgres DescribeTasks）可在文本任意位置带名称写出：mongodb:4762、redis:18215、postgres:912（也可写 cdb:ID）。使用 --product mongodb、redis 或 postgres 时，纯数字即该产品的任务 ID，--discover 列出该产品的任务（仅 redis 和 postgres）。</translation>
+    </message>
+    <message>
+        <source>Task ids (AsyncRequestId; product:ID for other products, or bare numbers with --product), or any text containing them.</source>
+        <translation>任务 ID（AsyncRequestId；其他产品用“产品:ID”，或配合 --product 使用纯数字），或任何包含任务 ID 的文本。</translation>
+    </message>
+    <message>
+        <source>%1 has no action that lists tasks: --discover is not available for it; watch its tasks by id.</source>
+        <translation>%1 没有列出任务的接口：不能对其使用 --discover；请按 ID 监视其任务。</translation>
+    </message>
+    <message>
+        <source>Discovered %1 unfinished %2 task(s) in %3 (%4 listed).</source>
+        <translation>在 %3 发现 %1 个未完成的 %2 任务（共列出 %4 个）。</translation>
     </message>
 </context>
 <context>
@@ -2165,6 +2292,26 @@ Headless commands: watch, list, export-csv, credentials, emulator (see &apos;cdb
     <message>
         <source>Add the task ids found (Ctrl+Enter)</source>
         <translation>添加找到的任务 ID（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Product of bare task numbers</source>
+        <translation>纯数字任务 ID 所属的产品</translation>
+    </message>
+    <message>
+        <source>The product whose task ids the bare numbers in the text are (cdb: bare numbers are not task ids)</source>
+        <translation>文本中的纯数字是哪个产品的任务 ID（cdb：纯数字不是任务 ID）</translation>
+    </message>
+    <message>
+        <source>Named ids such as redis:18215 or mongodb:4762 are added as tasks of their product whatever is chosen here.</source>
+        <translation>无论此处选择什么，redis:18215 或 mongodb:4762 这类带名称的 ID 都会作为其所属产品的任务添加。</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct of numbers:</source>
+        <translation>数字所属产品(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>cdb (AsyncRequestId)</source>
+        <translation>cdb（AsyncRequestId）</translation>
     </message>
 </context>
 <context>
@@ -2822,6 +2969,26 @@ Headless commands: watch, list, export-csv, credentials, emulator (see &apos;cdb
         <source>Code %1: %2</source>
         <translation>错误码 %1：%2</translation>
     </message>
+    <message>
+        <source>Vendor status:</source>
+        <translation>产品原始状态：</translation>
+    </message>
+    <message>
+        <source>The status as the product&apos;s API words it</source>
+        <translation>产品 API 原话所述的状态</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Vendor status</source>
+        <translation>产品原始状态</translation>
+    </message>
 </context>
 <context>
     <name>taskwatch::ui::DiscoverDialog</name>
@@ -2944,6 +3111,18 @@ Headless commands: watch, list, export-csv, credentials, emulator (see &apos;cdb
     <message>
         <source>The instance filter holds something that is not an instance id (like cdb-c1nl9rpv), or more than %1 ids.</source>
         <translation>实例筛选中包含不是实例 ID（如 cdb-c1nl9rpv）的内容，或超过 %1 个 ID。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Whose tasks to list: MySQL&apos;s (DescribeTasks), or another product&apos;s list action</source>
+        <translation>列出哪个产品的任务：MySQL（DescribeTasks），或其他产品的列表接口</translation>
+    </message>
+    <message>
+        <source>Produc&amp;t:</source>
+        <translation>产品(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3529,6 +3708,18 @@ Headless commands: watch, list, export-csv, credentials, emulator (see &apos;cdb
     <message>
         <source>What ran on each instance, and when (Ctrl+2)</source>
         <translation>每个实例上运行过什么，何时运行（Ctrl+2）</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>所有产品</translation>
+    </message>
+    <message>
+        <source>Show the tasks of product</source>
+        <translation>显示该产品的任务</translation>
+    </message>
+    <message>
+        <source>Show the tasks of one product only</source>
+        <translation>只显示一个产品的任务</translation>
     </message>
 </context>
 <context>

@@ -137,10 +137,10 @@ void ProductDiscovery::onListed(const QString& profile, const ProductListing::Re
                                             pollWordOf(listing->product(), item.reading.vendorStatus)));
     }
     m_board->announceAdded(added);
-    const QString warning =
-        result.cutOff ? QCoreApplication::translate("ProductDiscovery", "Only the newest %n pages were read.",
-                                                    nullptr, ProductListing::kMaxPages)
-                      : QString();
+    QString warning;
+    if (result.cutOff)
+        warning = QCoreApplication::translate("ProductDiscovery", "Only the newest %n pages were read.",
+                                              nullptr, ProductListing::kMaxPages);
     emit m_board->discoveryFinished(profile, result.region, int(result.items.size()), int(added.size()),
                                     result.malformed, warning);
 }
