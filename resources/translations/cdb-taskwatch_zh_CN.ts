@@ -505,6 +505,10 @@
         <source>The account %1 does not poll yet.</source>
         <translation>账号 %1 尚未开始轮询。</translation>
     </message>
+    <message>
+        <source>Only the newest %1 pages were read.</source>
+        <translation>只读取了最新的 %1 页。</translation>
+    </message>
 </context>
 <context>
     <name>ProductListing</name>

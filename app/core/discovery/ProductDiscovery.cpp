@@ -139,8 +139,8 @@ void ProductDiscovery::onListed(const QString& profile, const ProductListing::Re
     m_board->announceAdded(added);
     QString warning;
     if (result.cutOff)
-        warning = QCoreApplication::translate("ProductDiscovery", "Only the newest %n pages were read.",
-                                              nullptr, ProductListing::kMaxPages);
+        warning = QCoreApplication::translate("ProductDiscovery", "Only the newest %1 pages were read.")
+                      .arg(ProductListing::kMaxPages);
     emit m_board->discoveryFinished(profile, result.region, int(result.items.size()), int(added.size()),
                                     result.malformed, warning);
 }
