@@ -3,9 +3,9 @@
 #include "Clock.h"
 #include "api/ErrorCatalog.h"
 #include "api/QueryResult.h"
-#include "pacing/Backoff.h"
 #include "pacing/ClockCorrector.h"
 #include "pacing/RateGovernor.h"
+#include "polling/RetryVerdict.h"
 #include "task/SafeText.h"
 #include "task/TextBounds.h"
 
@@ -203,38 +203,32 @@ QString DiscoveryClient::failureMessage(Action action, FailureKind kind, const Q
 }
 
 bool DiscoveryClient::retryable(Request request, const QueryResult& result, qint64 now) {
-    ErrorClass errorClass = ErrorCatalog::classify(result.errorCode);
-    if (errorClass == ErrorClass::RateLimited) {
+    const RetryVerdict v = retryVerdict(*m_client, result, request.sentOffset, request.attempt + 1,
+                                        {kMaxAttempts, kBackoffStartMs, kBackoffCapMs}, m_rng);
+    switch (v.kind) {
+    case RetryVerdict::Kind::RateLimited:
         m_rates[request.action].onRateLimited(now, request.sentGeneration);
         request.dueAt = now;
         enqueue(request);
         emit rateLimited(QLatin1String(actionName(request.action)));
         return true;
-    }
-    if (errorClass == ErrorClass::ClockSkew) {
-        qint64 offset = 0;
-        switch (m_client->clockCorrector().onSignatureExpired(result, m_client->clockOffset(),
-                                                              request.sentOffset, &offset)) {
-        case ClockCorrector::Verdict::Corrected:
-            m_client->setClockOffset(offset);
-            emit clockCorrected(offset);
-            [[fallthrough]];
-        case ClockCorrector::Verdict::Resign:
-            request.dueAt = now;
-            enqueue(request);
-            return true;
-        case ClockCorrector::Verdict::GiveUp:
-            return false;
-        }
-    }
-    m_client->clockCorrector().noteUnskewedAnswer();
-    if (errorClass == ErrorClass::Transient && ++request.attempt < kMaxAttempts) {
-        request.dueAt = now + backoffDelayMs(request.attempt, kBackoffStartMs, kBackoffCapMs, m_rng);
+    case RetryVerdict::Kind::Now:
+        if (v.correctedOffset)
+            emit clockCorrected(*v.correctedOffset);
+        request.dueAt = now;
+        enqueue(request);
+        return true;
+    case RetryVerdict::Kind::Later: {
+        ++request.attempt;
+        request.dueAt = now + v.delayMs;
         const quint64 listing = request.listing;
         enqueue(std::move(request));
         if (listing != 0)
             emit attemptFailed(listing);
         return true;
+    }
+    case RetryVerdict::Kind::GiveUp:
+        break;
     }
     return false;
 }

@@ -1,8 +1,8 @@
 #include "discovery/ProductListing.h"
 
 #include "api/ErrorCatalog.h"
-#include "pacing/Backoff.h"
 #include "pacing/ClockCorrector.h"
+#include "polling/RetryVerdict.h"
 #include "task/SafeText.h"
 #include "task/TextBounds.h"
 
@@ -170,37 +170,27 @@ QString ProductListing::failureMessage(FailureKind kind, const QueryResult& resu
 }
 
 bool ProductListing::retryable(Request request, const QueryResult& result, qint64 now) {
-    const ErrorClass errorClass = ErrorCatalog::classify(result.errorCode);
-    if (errorClass == ErrorClass::RateLimited) {
+    const RetryVerdict v = retryVerdict(*m_client, result, request.sentOffset, request.attempt + 1,
+                                        {kMaxAttempts, kBackoffStartMs, kBackoffCapMs}, m_rng);
+    switch (v.kind) {
+    case RetryVerdict::Kind::RateLimited:
         m_rate.onRateLimited(now, request.sentGeneration);
-        request.dueAt = now;
-        enqueue(request);
         emit rateLimited();
-        return true;
+        break;
+    case RetryVerdict::Kind::Now:
+        if (v.correctedOffset)
+            emit clockCorrected(*v.correctedOffset);
+        break;
+    case RetryVerdict::Kind::Later:
+        ++request.attempt;
+        now += v.delayMs;
+        break;
+    case RetryVerdict::Kind::GiveUp:
+        return false;
     }
-    if (errorClass == ErrorClass::ClockSkew) {
-        qint64 offset = 0;
-        switch (m_client->clockCorrector().onSignatureExpired(result, m_client->clockOffset(),
-                                                              request.sentOffset, &offset)) {
-        case ClockCorrector::Verdict::Corrected:
-            m_client->setClockOffset(offset);
-            emit clockCorrected(offset);
-            [[fallthrough]];
-        case ClockCorrector::Verdict::Resign:
-            request.dueAt = now;
-            enqueue(request);
-            return true;
-        case ClockCorrector::Verdict::GiveUp:
-            return false;
-        }
-    }
-    m_client->clockCorrector().noteUnskewedAnswer();
-    if (errorClass == ErrorClass::Transient && ++request.attempt < kMaxAttempts) {
-        request.dueAt = now + backoffDelayMs(request.attempt, kBackoffStartMs, kBackoffCapMs, m_rng);
-        enqueue(request);
-        return true;
-    }
-    return false;
+    request.dueAt = now;
+    enqueue(request);
+    return true;
 }
 
 void ProductListing::onPage(const Request& request, const QueryResult& result) {
