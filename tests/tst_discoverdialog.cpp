@@ -106,6 +106,7 @@ private slots:
     void headerSavedBeforeTheNewColumns();
     void dialogDiscoversTasksFromTheEmulator();
     void missingPermissionShowsBannerPollingGoesOn();
+    void productListingDeniedIsTold();
     void unsupportedRegionIsANonModalMessage();
     void screenshot();
 
@@ -662,6 +663,28 @@ void TestDiscoverDialog::missingPermissionShowsBannerPollingGoesOn() {
     banner->findChild<QPushButton*>(QStringLiteral("dismissDiscoveryButton"))->click();
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::DiscoveryDenied));
     emit demo.board.accountChanged(kProfile);
+    QVERIFY(!window.isBannerShown(MainWindow::BannerKind::DiscoveryDenied));
+}
+
+// Another product's listing refused by the CAM policy: the status bar names that product's permission; the
+// account's cdb discovery is not marked denied (its banner stays away).
+void TestDiscoverDialog::productListingDeniedIsTold() {
+    DemoAccount demo;
+    demo.emulator.setActionError(QStringLiteral("redis"), QStringLiteral("DescribeTaskList"),
+                                 QStringLiteral("AuthFailure.UnauthorizedOperation"),
+                                 QStringLiteral("not allowed"));
+    QVERIFY2(demo.start(), qPrintable(demo.emulator.errorString()));
+    MainWindow window(&demo.board);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy failed(&demo.board, &TaskBoard::discoveryFailed);
+    DiscoveryRequest request;
+    request.product = QStringLiteral("redis");
+    request.regions = {sim::Emulator::demoRegion()};
+    window.discover(request);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QLatin1String("redis:DescribeTaskList")), qPrintable(message));
     QVERIFY(!window.isBannerShown(MainWindow::BannerKind::DiscoveryDenied));
 }
 

@@ -360,7 +360,11 @@ void MainWindow::connectDiscovery() {
                 const QString safe = SafeText::singleLine(message, 500);
                 switch (kind) {
                 case TaskBoard::DiscoveryFailure::PermissionDenied:
-                    updateAccountBanners(); // the banner names the missing permission
+                    updateAccountBanners(); // the banner names the missing permission (cdb's listings)
+                    if (m_board->accountStatus(profile).discoveryProblem.isEmpty()) // another product's
+                        statusBar()->showMessage(
+                            tr("Discovery in %1 failed for profile %2: %3").arg(region, profile, safe),
+                            15000);
                     break;
                 case TaskBoard::DiscoveryFailure::UnsupportedRegion: {
                     // Not modal: the other regions go on.
