@@ -2,7 +2,6 @@
 
 #include "CliCommon.h"
 #include "Language.h"
-#include "pacing/SharedBudget.h"
 #include "polling/AccountPoller.h"
 #include "task/SafeText.h"
 
@@ -27,10 +26,9 @@ ProductListSession::ProductListSession(const RunSettings& settings, const Produc
     , m_listing(&m_client, product) {
     m_client.setProduct(product);
     if (const ProductAction* action = product.listAction())
-        m_listing.setBudget(SharedBudget::forAccount(settings.credential.secretId,
-                                                     AccountPoller::budgetName(product, action->name),
-                                                     action->ratePerSecond)
-                                .budget);
+        m_listing.setBudget(
+            AccountPoller::sharedBudget(settings.credential.secretId, product, *action, action->ratePerSecond)
+                .budget);
     connect(&m_listing, &ProductListing::listed, this, &ProductListSession::onListed);
     connect(&m_listing, &ProductListing::failed, this, &ProductListSession::onFailed);
     connect(&m_listing, &ProductListing::clockCorrected, this, [](qint64 offsetSeconds) {

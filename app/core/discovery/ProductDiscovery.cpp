@@ -2,7 +2,6 @@
 
 #include "TaskBoard.h"
 #include "api/ApiClient.h"
-#include "pacing/SharedBudget.h"
 #include "polling/AccountPoller.h"
 #include "task/TaskStatus.h"
 
@@ -87,10 +86,9 @@ ProductListing* ProductDiscovery::listingFor(const QString& profile, const Produ
     slot = std::make_unique<ProductListing>(account->client(product.key()), product);
     if (const ProductAction* list = product.listAction(); list && m_board->isBudgetShared()) {
         const AccountConfig* config = account->config();
-        slot->setBudget(SharedBudget::forAccount(config->credential.secretId,
-                                                 AccountPoller::budgetName(product, list->name),
-                                                 list->ratePerSecond)
-                            .budget);
+        slot->setBudget(
+            AccountPoller::sharedBudget(config->credential.secretId, product, *list, list->ratePerSecond)
+                .budget);
     }
     connect(slot.get(), &ProductListing::listed, this,
             [this, profile](const ProductListing::Result& r) { onListed(profile, r); });

@@ -181,11 +181,15 @@ void AccountPoller::connectLane(Lane& lane) {
             [this](const QString& code) { emit rateLimited(m_profile, code); });
 }
 
+SharedBudget::Choice AccountPoller::sharedBudget(const QString& secretId, const ProductAdapter& product,
+                                                 const ProductAction& action, int maxRate) {
+    return SharedBudget::forAccount(secretId, budgetName(product, action.name),
+                                    std::min(maxRate, action.ratePerSecond));
+}
+
 QString AccountPoller::useBudget(Lane& lane) const {
-    const ProductAdapter& product = *lane.product;
-    const int rate = std::min(m_poll.maxRate, product.pollAction().ratePerSecond);
     SharedBudget::Choice choice =
-        SharedBudget::forAccount(m_budgetSecretId, budgetName(product, product.pollAction().name), rate);
+        sharedBudget(m_budgetSecretId, *lane.product, lane.product->pollAction(), m_poll.maxRate);
     lane.scheduler->setBudget(std::move(choice.budget));
     return choice.warning;
 }

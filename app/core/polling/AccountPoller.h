@@ -7,6 +7,7 @@
 #pragma once
 
 #include "accounts/AccountConfig.h"
+#include "pacing/SharedBudget.h"
 #include "polling/AccountStatus.h"
 #include "polling/PollOptions.h"
 #include "task/PollOutcome.h"
@@ -26,6 +27,7 @@ class ApiClient;
 class DiscoveryClient;
 class PollScheduler;
 class ProductAdapter;
+struct ProductAction;
 
 class AccountPoller : public QObject {
     Q_OBJECT
@@ -67,6 +69,10 @@ public:
     // The budget name of a product's poll action: cdb's is the action's name (as before products); the
     // others' "<service>.<action>" (mongodb's DescribeAsyncRequestInfo is not cdb's).
     static QString budgetName(const ProductAdapter& product, const char* action);
+    // The budget of (secretId, product's service, action) shared with the user's other processes, at the
+    // action's documented rate capped by `maxRate` (a warning when it cannot be shared: SharedBudget).
+    static SharedBudget::Choice sharedBudget(const QString& secretId, const ProductAdapter& product,
+                                             const ProductAction& action, int maxRate);
 
 signals:
     void polled(const QString& profile, const taskwatch::PollOutcome& outcome); // outcome.product is set
